@@ -1,0 +1,234 @@
+package io.github.jdbcv2.connection;
+
+import org.apache.flink.annotation.PublicEvolving;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Sizing and timing of the connection pool behind {@link PooledJdbcConnectionProvider}.
+ *
+ * <p>The floors (30 s lifetime, 10 s idle timeout, 250 ms connection and validation timeouts) are HikariCP's: below
+ * them HikariCP would silently substitute its defaults, so they are rejected here instead.
+ */
+@PublicEvolving
+public final class JdbcPoolOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final int DEFAULT_MAX_POOL_SIZE = 10;
+    public static final int DEFAULT_MIN_POOL_SIZE = 1;
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(5);
+
+    static final long MIN_LIFETIME_MS = 30_000;
+    static final long MIN_IDLE_TIMEOUT_MS = 10_000;
+    static final long MIN_TIMEOUT_MS = 250;
+
+    private final int maxPoolSize;
+    private final int minPoolSize;
+    private final long maxLifetimeMs;
+    private final long idleTimeoutMs;
+    private final long connectionTimeoutMs;
+    private final long validationTimeoutMs;
+    private final double maxConnectionsPerSecond;
+
+    private JdbcPoolOptions(Builder b) {
+        this.maxPoolSize = b.maxPoolSize;
+        this.minPoolSize = b.minPoolSize;
+        this.maxLifetimeMs = b.maxLifetimeMs;
+        this.idleTimeoutMs = b.idleTimeoutMs;
+        this.connectionTimeoutMs = b.connectionTimeoutMs;
+        this.validationTimeoutMs = b.validationTimeoutMs;
+        this.maxConnectionsPerSecond = b.maxConnectionsPerSecond;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static JdbcPoolOptions defaults() {
+        return builder().build();
+    }
+
+    public int getMaxPoolSize() {
+        return maxPoolSize;
+    }
+
+    public int getMinPoolSize() {
+        return minPoolSize;
+    }
+
+    public long getMaxLifetimeMs() {
+        return maxLifetimeMs;
+    }
+
+    public long getIdleTimeoutMs() {
+        return idleTimeoutMs;
+    }
+
+    public long getConnectionTimeoutMs() {
+        return connectionTimeoutMs;
+    }
+
+    public long getValidationTimeoutMs() {
+        return validationTimeoutMs;
+    }
+
+    /** The most new physical connections opened per second by one pool; 0 means no limit. */
+    public double getMaxConnectionsPerSecond() {
+        return maxConnectionsPerSecond;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof JdbcPoolOptions)) {
+            return false;
+        }
+        JdbcPoolOptions that = (JdbcPoolOptions) o;
+        return maxPoolSize == that.maxPoolSize
+                && minPoolSize == that.minPoolSize
+                && maxLifetimeMs == that.maxLifetimeMs
+                && idleTimeoutMs == that.idleTimeoutMs
+                && connectionTimeoutMs == that.connectionTimeoutMs
+                && validationTimeoutMs == that.validationTimeoutMs
+                && Double.compare(maxConnectionsPerSecond, that.maxConnectionsPerSecond) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                maxPoolSize,
+                minPoolSize,
+                maxLifetimeMs,
+                idleTimeoutMs,
+                connectionTimeoutMs,
+                validationTimeoutMs,
+                maxConnectionsPerSecond);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcPoolOptions{maxPoolSize=" + maxPoolSize
+                + ", minPoolSize=" + minPoolSize
+                + ", maxLifetimeMs=" + maxLifetimeMs
+                + ", idleTimeoutMs=" + idleTimeoutMs
+                + ", connectionTimeoutMs=" + connectionTimeoutMs
+                + ", validationTimeoutMs=" + validationTimeoutMs
+                + ", maxConnectionsPerSecond=" + maxConnectionsPerSecond
+                + '}';
+    }
+
+    /** Builder for {@link JdbcPoolOptions}; {@link #build()} checks every value and names the one at fault. */
+    @PublicEvolving
+    public static final class Builder {
+        private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
+        private int minPoolSize = DEFAULT_MIN_POOL_SIZE;
+        private long maxLifetimeMs = DEFAULT_MAX_LIFETIME.toMillis();
+        private long idleTimeoutMs = DEFAULT_IDLE_TIMEOUT.toMillis();
+        private long connectionTimeoutMs = DEFAULT_CONNECTION_TIMEOUT.toMillis();
+        private long validationTimeoutMs = DEFAULT_VALIDATION_TIMEOUT.toMillis();
+        private double maxConnectionsPerSecond = 0;
+
+        public Builder withMaxPoolSize(int maxPoolSize) {
+            this.maxPoolSize = maxPoolSize;
+            return this;
+        }
+
+        /** Idle connections the pool keeps open. */
+        public Builder withMinPoolSize(int minPoolSize) {
+            this.minPoolSize = minPoolSize;
+            return this;
+        }
+
+        /** Connections older than this are retired (closed once idle) and replaced. */
+        public Builder withMaxLifetime(Duration maxLifetime) {
+            this.maxLifetimeMs = maxLifetime.toMillis();
+            return this;
+        }
+
+        /** Idle connections above the minimum are closed after this long. */
+        public Builder withIdleTimeout(Duration idleTimeout) {
+            this.idleTimeoutMs = idleTimeout.toMillis();
+            return this;
+        }
+
+        /** How long a caller waits for a connection from the pool. */
+        public Builder withConnectionTimeout(Duration connectionTimeout) {
+            this.connectionTimeoutMs = connectionTimeout.toMillis();
+            return this;
+        }
+
+        /** How long the pool's liveness check of a connection may take. */
+        public Builder withValidationTimeout(Duration validationTimeout) {
+            this.validationTimeoutMs = validationTimeout.toMillis();
+            return this;
+        }
+
+        /** The most new physical connections per second (0: no limit), for servers that cap the rate. */
+        public Builder withMaxConnectionsPerSecond(double maxConnectionsPerSecond) {
+            this.maxConnectionsPerSecond = maxConnectionsPerSecond;
+            return this;
+        }
+
+        public JdbcPoolOptions build() {
+            if (maxPoolSize < 1) {
+                throw invalid("max-pool-size", maxPoolSize, "must be at least 1");
+            }
+            if (minPoolSize < 0) {
+                throw invalid("min-pool-size", minPoolSize, "must be 0 or more");
+            }
+            if (minPoolSize > maxPoolSize) {
+                throw invalid(
+                        "min-pool-size",
+                        minPoolSize,
+                        "must not exceed max-pool-size (" + maxPoolSize + ")");
+            }
+            if (maxLifetimeMs < MIN_LIFETIME_MS) {
+                throw invalid(
+                        "connection-max-lifetime-ms", maxLifetimeMs, "must be at least " + MIN_LIFETIME_MS + " ms");
+            }
+            if (idleTimeoutMs < MIN_IDLE_TIMEOUT_MS) {
+                throw invalid(
+                        "connection-idle-timeout-ms",
+                        idleTimeoutMs,
+                        "must be at least " + MIN_IDLE_TIMEOUT_MS + " ms");
+            }
+            if (idleTimeoutMs >= maxLifetimeMs) {
+                throw invalid(
+                        "connection-idle-timeout-ms",
+                        idleTimeoutMs,
+                        "must be shorter than connection-max-lifetime-ms (" + maxLifetimeMs + ")");
+            }
+            if (connectionTimeoutMs < MIN_TIMEOUT_MS) {
+                throw invalid(
+                        "connection-timeout-ms", connectionTimeoutMs, "must be at least " + MIN_TIMEOUT_MS + " ms");
+            }
+            if (validationTimeoutMs < MIN_TIMEOUT_MS) {
+                throw invalid(
+                        "validation-timeout-ms", validationTimeoutMs, "must be at least " + MIN_TIMEOUT_MS + " ms");
+            }
+            if (validationTimeoutMs >= connectionTimeoutMs) {
+                throw invalid(
+                        "validation-timeout-ms",
+                        validationTimeoutMs,
+                        "must be shorter than connection-timeout-ms (" + connectionTimeoutMs + ")");
+            }
+            if (!(maxConnectionsPerSecond >= 0) || Double.isInfinite(maxConnectionsPerSecond)) {
+                throw invalid(
+                        "max-connections-per-second",
+                        maxConnectionsPerSecond,
+                        "must be a finite number, 0 (no limit) or more");
+            }
+            return new JdbcPoolOptions(this);
+        }
+
+        private static IllegalArgumentException invalid(String option, Object value, String rule) {
+            return new IllegalArgumentException(
+                    "Invalid connection pool option '" + option + "': " + value + "; it " + rule + ".");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.jdbcv2.dialect;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
+
+/**
+ * A dialect factory of this library. It is found through the same {@code ServiceLoader} entry as Apache's
+ * ({@code META-INF/services/org.apache.flink.connector.jdbc.core.database.JdbcFactory}), so Apache dialect modules
+ * keep working, but when one of ours and another accept the same URL, ours wins.
+ */
+@PublicEvolving
+public interface JdbcV2Factory extends JdbcFactory {
+
+    /**
+     * Decides between our own factories that accept one URL: the highest wins (DSQL's, for a DSQL host, over the
+     * plain PostgreSQL one). Equal priorities for one URL are a configuration error.
+     */
+    default int priority() {
+        return 0;
+    }
+}
