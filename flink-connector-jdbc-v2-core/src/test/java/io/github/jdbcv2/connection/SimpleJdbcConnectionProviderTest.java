@@ -2,6 +2,8 @@ package io.github.jdbcv2.connection;
 
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 
+import static io.github.jdbcv2.testutils.PostgresDatabaseExtension.backendPid;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +31,7 @@ class SimpleJdbcConnectionProviderTest {
             assertThat(provider.isConnectionValid()).isTrue();
             int firstPid = backendPid(first);
 
-            terminateBackend(firstPid);
+            DB.terminateBackend(firstPid);
             assertThat(provider.isConnectionValid()).isFalse();
 
             Connection second = provider.reestablishConnection();
@@ -94,19 +96,6 @@ class SimpleJdbcConnectionProviderTest {
             // The embedded server trusts local connections, so a wrong password may still connect; what matters
             // is that the provider's description never carries it.
             assertThat(provider.toString()).doesNotContain("Wr0ng-S3cret-Pw").contains(SecretRedaction.MASK);
-        }
-    }
-
-    static int backendPid(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    static void terminateBackend(int pid) throws SQLException {
-        try (Connection admin = DB.openConnection(); Statement s = admin.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(" + pid + ")");
         }
     }
 }

@@ -166,6 +166,21 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
         }
     }
 
+    /** The server process id behind a connection ({@code pg_backend_pid()}). */
+    public static int backendPid(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Kills a server backend, as a crash or an administrator would: its client sees the connection drop. */
+    public void terminateBackend(int pid) throws SQLException {
+        try (Connection admin = openConnection(); Statement s = admin.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(" + pid + ")");
+        }
+    }
+
     /** Creates a table with a fresh name ({@code t1}, {@code t2}, ...) and the given column definitions. */
     public TestTable createTable(String columnDefinitions) throws SQLException {
         return createTable("t" + TABLES.incrementAndGet(), columnDefinitions);
