@@ -17,10 +17,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.function.IntFunction;
 
 /**
@@ -98,14 +95,14 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
                 return new PostgresArrayWriter(
                         "timestamp",
                         getter,
-                        v -> ((TimestampData) v).toLocalDateTime(),
-                        LocalDateTime[]::new);
+                        v -> PostgresInfinity.arrayElement((TimestampData) v, true),
+                        Object[]::new);
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return new PostgresArrayWriter(
                         "timestamptz",
                         getter,
-                        v -> ((TimestampData) v).toInstant().atOffset(ZoneOffset.UTC),
-                        OffsetDateTime[]::new);
+                        v -> PostgresInfinity.arrayElement((TimestampData) v, false),
+                        Object[]::new);
             default:
                 throw new UnsupportedOperationException(
                         "The PostgreSQL dialect cannot write arrays of " + element.asSummaryString()

@@ -15,8 +15,6 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.TimestampType;
 
-import org.postgresql.util.PGobject;
-
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
@@ -29,7 +27,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Converts between Flink's internal rows and PostgreSQL JDBC values. Every per-column converter is chosen once, when
@@ -44,8 +41,11 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
 
     private static final long serialVersionUID = 1L;
 
-    /** Declares a parameter of type {@code unknown}: the server gives it the type the statement needs. */
-    private static final String UNTYPED = "unknown";
+    /** How {@code 'infinity'} in a {@code timestamp} or {@code timestamptz} column looks in a Flink row. */
+    public static final TimestampData POSITIVE_INFINITY = PostgresInfinity.POSITIVE;
+
+    /** How {@code '-infinity'} in a {@code timestamp} or {@code timestamptz} column looks in a Flink row. */
+    public static final TimestampData NEGATIVE_INFINITY = PostgresInfinity.NEGATIVE;
 
     private final PostgresColumnFetcher[] fetchers;
 
@@ -104,24 +104,20 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
             case VARBINARY:
                 return value -> value;
             case DATE:
-                return value ->
-                        (int) (value instanceof LocalDate
-                                ? ((LocalDate) value).toEpochDay()
-                                : ((Date) value).toLocalDate().toEpochDay());
+                return value -> toEpochDay(
+                        value instanceof LocalDate ? (LocalDate) value : ((Date) value).toLocalDate());
             case TIME_WITHOUT_TIME_ZONE:
                 return value -> value instanceof LocalTime
                         ? (int) (((LocalTime) value).toNanoOfDay() / 1_000_000L)
                         : millisOfDay((Time) value);
             case TIMESTAMP_WITHOUT_TIME_ZONE:
-                return value -> TimestampData.fromLocalDateTime(
-                        value instanceof LocalDateTime
-                                ? (LocalDateTime) value
-                                : ((Timestamp) value).toLocalDateTime());
+                return value -> value instanceof LocalDateTime
+                        ? PostgresInfinity.fromLocalDateTime((LocalDateTime) value)
+                        : PostgresInfinity.fromTimestamp((Timestamp) value, true);
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-                return value -> TimestampData.fromInstant(
-                        value instanceof OffsetDateTime
-                                ? ((OffsetDateTime) value).toInstant()
-                                : ((Timestamp) value).toInstant());
+                return value -> value instanceof OffsetDateTime
+                        ? PostgresInfinity.fromOffsetDateTime((OffsetDateTime) value)
+                        : PostgresInfinity.fromTimestamp((Timestamp) value, false);
             case ARRAY:
                 JdbcDeserializationConverter element =
                         createNullableInternalConverter(((ArrayType) type).getElementType());
@@ -155,7 +151,7 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
                         statement.setBigDecimal(index, row.getDecimal(index, precision, scale).toBigDecimal());
             case CHAR:
             case VARCHAR:
-                return (row, index, statement) -> statement.setObject(index, untyped(row.getString(index)));
+                return new UntypedTextWriter();
             case BINARY:
             case VARBINARY:
                 return (row, index, statement) -> statement.setBytes(index, row.getBinary(index));
@@ -169,13 +165,14 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
                 int timestampPrecision = ((TimestampType) type).getPrecision();
                 return (row, index, statement) ->
                         statement.setObject(
-                                index, row.getTimestamp(index, timestampPrecision).toLocalDateTime());
+                                index,
+                                PostgresInfinity.toLocalDateTime(row.getTimestamp(index, timestampPrecision)));
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 int instantPrecision = ((LocalZonedTimestampType) type).getPrecision();
                 return (row, index, statement) ->
                         statement.setObject(
                                 index,
-                                row.getTimestamp(index, instantPrecision).toInstant().atOffset(ZoneOffset.UTC));
+                                PostgresInfinity.toOffsetDateTime(row.getTimestamp(index, instantPrecision)));
             case ARRAY:
                 return PostgresArrayWriter.forType((ArrayType) type);
             default:
@@ -230,13 +227,6 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
         }
     }
 
-    private static PGobject untyped(StringData value) throws SQLException {
-        PGobject object = new PGobject();
-        object.setType(UNTYPED);
-        object.setValue(value.toString());
-        return object;
-    }
-
     private static DecimalData toDecimal(Object value, int precision, int scale) throws SQLException {
         BigDecimal number;
         if (value instanceof BigDecimal) {
@@ -256,6 +246,17 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
                             + scale + "); declare a larger precision (at most 38 in Flink).");
         }
         return data;
+    }
+
+    private static int toEpochDay(LocalDate date) throws SQLException {
+        long day = date.toEpochDay();
+        if (day != (int) day) {
+            // The driver reads 'infinity' and '-infinity' as LocalDate.MAX and LocalDate.MIN.
+            throw new SQLException(
+                    "The date " + (day > 0 ? "'infinity'" : "'-infinity'")
+                            + " (or one that far from 1970) cannot be read as a Flink DATE.");
+        }
+        return (int) day;
     }
 
     private static int millisOfDay(Time time) {

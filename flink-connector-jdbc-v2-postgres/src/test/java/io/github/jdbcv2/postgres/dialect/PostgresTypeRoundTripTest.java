@@ -255,6 +255,77 @@ class PostgresTypeRoundTripTest {
     }
 
     @Test
+    void infiniteDateCannotBeReadAsFlinkDate() throws Exception {
+        TestTable table = DB.createTable("id INT, c_date DATE");
+        DB.execute("INSERT INTO " + table + " VALUES (1, 'infinity')");
+        RowType type =
+                (RowType) DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("c_date", DataTypes.DATE())).getLogicalType();
+        try (Connection c = DB.openConnection()) {
+            assertThatThrownBy(() -> new DialectRoundTrip(DIALECT, type).readAll(c, table.getName(), "id"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("'infinity'")
+                    .hasMessageContaining("DATE");
+        }
+    }
+
+    @Test
+    void infiniteTimestampsSurviveAReadAndWriteBack() throws Exception {
+        TestTable source = DB.createTable("id INT, c_timestamp TIMESTAMP, c_timestamptz TIMESTAMPTZ");
+        TestTable target = DB.createTable("id INT, c_timestamp TIMESTAMP, c_timestamptz TIMESTAMPTZ");
+        DB.execute("INSERT INTO " + source + " VALUES (1, 'infinity', '-infinity'), (2, '-infinity', 'infinity')");
+        TestTable arrays = DB.createTable("id INT, a_timestamp TIMESTAMP[], a_timestamptz TIMESTAMPTZ[]");
+        DB.execute("INSERT INTO " + arrays + " VALUES (1, '{infinity,-infinity,NULL,2000-01-01}',"
+                + " '{-infinity,infinity,2000-01-01T00:00:00Z}')");
+        RowType type =
+                (RowType)
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("c_timestamp", DataTypes.TIMESTAMP(6)),
+                                        FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)))
+                                .getLogicalType();
+        DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
+        RowType arrayType =
+                (RowType)
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("a_timestamp", DataTypes.ARRAY(DataTypes.TIMESTAMP(6))),
+                                        FIELD("a_timestamptz", DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(6))))
+                                .getLogicalType();
+        DialectRoundTrip arrayRoundTrip = new DialectRoundTrip(DIALECT, arrayType);
+        TimestampData plus = PostgresDialectConverter.POSITIVE_INFINITY;
+        TimestampData minus = PostgresDialectConverter.NEGATIVE_INFINITY;
+        TimestampData y2k = TimestampData.fromLocalDateTime(LocalDateTime.of(2000, 1, 1, 0, 0));
+        try (Connection c = DB.openConnection()) {
+            List<RowData> read = roundTrip.readAll(c, source.getName(), "id");
+            assertThat(read).containsExactly(GenericRowData.of(1, plus, minus), GenericRowData.of(2, minus, plus));
+            roundTrip.insert(c, target.getName(), read);
+
+            List<RowData> readArrays = arrayRoundTrip.readAll(c, arrays.getName(), "id");
+            assertThat(readArrays).containsExactly(
+                    GenericRowData.of(1, array(plus, minus, null, y2k), array(minus, plus, y2k)));
+            arrayRoundTrip.insert(c, arrays.getName(), readArrays);
+        }
+        assertThat(DB.query("SELECT c_timestamp::text, c_timestamptz::text FROM " + target + " ORDER BY id"))
+                .containsExactly(Arrays.asList("infinity", "-infinity"), Arrays.asList("-infinity", "infinity"));
+        assertThat(DB.queryLong("SELECT count(DISTINCT (a_timestamp, a_timestamptz)) FROM " + arrays)).isEqualTo(1);
+        assertThat(DB.queryLong("SELECT count(*) FROM " + arrays)).isEqualTo(2);
+    }
+
+    @Test
+    void stringsAreWrittenToEnumColumnsToo() throws Exception {
+        DB.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')");
+        TestTable table = DB.createTable("id INT, c_mood mood");
+        RowType type =
+                (RowType) DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("c_mood", DataTypes.STRING())).getLogicalType();
+        List<RowData> rows = List.of(GenericRowData.of(1, StringData.fromString("happy")), GenericRowData.of(2, null));
+        DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
+        try (Connection c = DB.openConnection()) {
+            roundTrip.insert(c, table.getName(), rows);
+            assertThat(roundTrip.readAll(c, table.getName(), "id")).containsExactlyElementsOf(rows);
+        }
+    }
+
+    @Test
     void anInvalidUuidIsRejectedByTheDatabase() throws Exception {
         TestTable table = DB.createTable("id INT, c_uuid UUID");
         RowType type =
@@ -322,8 +393,12 @@ class PostgresTypeRoundTripTest {
                 array(
                         TimestampData.fromLocalDateTime(LocalDateTime.of(1900, 1, 1, 0, 0, 0, 1_000)),
                         null,
-                        TimestampData.fromLocalDateTime(LocalDateTime.of(2024, 2, 29, 12, 30, 45, 123_456_000))),
-                array(TimestampData.fromInstant(MOON_LANDING), null));
+                        TimestampData.fromLocalDateTime(LocalDateTime.of(2024, 2, 29, 12, 30, 45, 123_456_000)),
+                        TimestampData.fromLocalDateTime(LocalDateTime.of(2024, 1, 1, 0, 0))),
+                array(
+                        TimestampData.fromInstant(MOON_LANDING),
+                        null,
+                        TimestampData.fromInstant(Instant.parse("2024-01-01T00:00:00Z"))));
     }
 
     private static RowData emptyArrays() {
