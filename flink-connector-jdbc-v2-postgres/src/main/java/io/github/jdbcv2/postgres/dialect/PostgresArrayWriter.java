@@ -81,6 +81,7 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
                         "numeric", getter, v -> ((DecimalData) v).toBigDecimal(), BigDecimal[]::new);
             case CHAR:
             case VARCHAR:
+                // Used only when asked for; the converter writes string arrays with UntypedTextArrayWriter.
                 return new PostgresArrayWriter("text", getter, v -> ((StringData) v).toString(), String[]::new);
             case BINARY:
             case VARBINARY:

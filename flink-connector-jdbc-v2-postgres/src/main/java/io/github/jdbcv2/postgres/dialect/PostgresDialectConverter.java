@@ -12,6 +12,7 @@ import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LocalZonedTimestampType;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeFamily;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.TimestampType;
 
@@ -34,7 +35,9 @@ import java.time.OffsetDateTime;
  *
  * <p>Strings are sent untyped, so the server converts them to the column's type: a Flink STRING can be written to
  * {@code text}, {@code varchar}, {@code char}, {@code uuid}, {@code json} and {@code jsonb} columns (and read from
- * them). Arrays are written with {@link java.sql.Connection#createArrayOf}.
+ * them); likewise an {@code ARRAY<STRING>} is sent as an untyped array literal. Other arrays are written with
+ * {@link java.sql.Connection#createArrayOf}, which needs the statement's connection (see
+ * {@link ConnectionAwareStatement}).
  */
 @PublicEvolving
 public class PostgresDialectConverter extends AbstractDialectConverter {
@@ -174,7 +177,10 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
                                 index,
                                 PostgresInfinity.toOffsetDateTime(row.getTimestamp(index, instantPrecision)));
             case ARRAY:
-                return PostgresArrayWriter.forType((ArrayType) type);
+                LogicalType elementType = ((ArrayType) type).getElementType();
+                return elementType.is(LogicalTypeFamily.CHARACTER_STRING)
+                        ? new UntypedTextArrayWriter()
+                        : PostgresArrayWriter.forType((ArrayType) type);
             default:
                 throw unsupported(type);
         }

@@ -456,6 +456,35 @@ class PostgresTypeRoundTripTest {
     }
 
     @Test
+    void stringArraysAreWrittenToUuidAndJsonbArrayColumns() throws Exception {
+        TestTable table = DB.createTable("id INT, a_uuid UUID[], a_jsonb JSONB[], a_char CHAR(2)[]");
+        RowType type =
+                (RowType)
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("a_uuid", DataTypes.ARRAY(DataTypes.STRING())),
+                                        FIELD("a_jsonb", DataTypes.ARRAY(DataTypes.STRING())),
+                                        FIELD("a_char", DataTypes.ARRAY(DataTypes.CHAR(2))))
+                                .getLogicalType();
+        List<RowData> rows =
+                List.of(
+                        GenericRowData.of(
+                                1,
+                                array(StringData.fromString(UUID_VALUE), null),
+                                array(StringData.fromString("{\"k\": \"v \\\\ \\\"q\\\"\"}"), null, StringData.fromString("[]")),
+                                array(StringData.fromString("ab"), StringData.fromString("c "))),
+                        GenericRowData.of(2, array(), array(), array()));
+        DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
+        try (Connection c = DB.openConnection()) {
+            roundTrip.insert(c, table.getName(), rows);
+            assertThat(roundTrip.readAll(c, table.getName(), "id")).containsExactlyElementsOf(rows);
+        }
+        assertThat(DB.query("SELECT a_uuid[1] = '" + UUID_VALUE + "'::uuid, a_jsonb[1] ->> 'k', a_uuid[2] IS NULL FROM "
+                        + table + " WHERE id = 1"))
+                .containsExactly(Arrays.asList(true, "v \\ \"q\"", true));
+    }
+
+    @Test
     void writesArraysThroughAConnectionAwareStatement() throws Exception {
         TestTable table = DB.createTable("id INT, a_integer INTEGER[]");
         RowType type =
