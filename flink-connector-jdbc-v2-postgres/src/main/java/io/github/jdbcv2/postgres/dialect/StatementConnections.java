@@ -3,6 +3,9 @@ package io.github.jdbcv2.postgres.dialect;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.jdbc.statement.FieldNamedPreparedStatement;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +14,8 @@ import java.sql.SQLException;
 /** Finds the JDBC connection behind a {@link FieldNamedPreparedStatement}. */
 @Internal
 final class StatementConnections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatementConnections.class);
 
     private static final String APACHE_IMPLEMENTATION =
             "org.apache.flink.connector.jdbc.statement.FieldNamedPreparedStatementImpl";
@@ -47,6 +52,7 @@ final class StatementConnections {
             field = implementation.getDeclaredField("statement");
             field.setAccessible(true);
             apacheStatementField = field;
+            LOG.debug("Array parameters find their connection inside {} by reflection", implementation.getName());
         }
         return field;
     }

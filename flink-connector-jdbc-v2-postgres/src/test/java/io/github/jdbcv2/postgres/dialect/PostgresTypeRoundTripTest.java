@@ -1,5 +1,6 @@
 package io.github.jdbcv2.postgres.dialect;
 
+import org.apache.flink.connector.jdbc.statement.FieldNamedPreparedStatement;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericArrayData;
@@ -15,6 +16,7 @@ import io.github.jdbcv2.testutils.TestTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -501,6 +503,31 @@ class PostgresTypeRoundTripTest {
         }
         assertThat(DB.query("SELECT id, a_integer::text FROM " + table))
                 .containsExactly(Arrays.asList(7, "{1,NULL,3}"));
+    }
+
+    @Test
+    void writingAnArrayThroughAStatementHidingItsConnectionFailsClearly() throws Exception {
+        TestTable table = DB.createTable("id INT, a_integer INTEGER[]");
+        RowType type =
+                (RowType)
+                        DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())))
+                                .getLogicalType();
+        PostgresDialectConverter converter = new PostgresDialectConverter(type);
+        try (Connection c = DB.openConnection();
+                PositionalTestStatement positional =
+                        new PositionalTestStatement(c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)"))) {
+            // Exposes only the FieldNamedPreparedStatement methods, not the connection.
+            FieldNamedPreparedStatement hiding =
+                    (FieldNamedPreparedStatement)
+                            Proxy.newProxyInstance(
+                                    getClass().getClassLoader(),
+                                    new Class<?>[] {FieldNamedPreparedStatement.class},
+                                    (proxy, method, args) -> method.invoke(positional, args));
+            assertThatThrownBy(() -> converter.toExternal(GenericRowData.of(1, array(1, 2)), hiding))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("ARRAY")
+                    .hasMessageContaining(ConnectionAwareStatement.class.getName());
+        }
     }
 
     // ---------------------------------------------------------------- helpers
