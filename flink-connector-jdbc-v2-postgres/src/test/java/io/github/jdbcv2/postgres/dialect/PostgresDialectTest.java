@@ -186,6 +186,27 @@ class PostgresDialectTest {
         }
     }
 
+    @Test
+    void aRewrittenBatchMayNotUpsertOneKeyTwice() throws Exception {
+        DB.execute("CREATE TABLE \"Batch\" (id INT PRIMARY KEY, \"Value\" TEXT, \"user\" INT)");
+        DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, KEY_VALUE_USER);
+        String upsert =
+                DIALECT.getUpsertStatement("Batch", new String[] {"id", "Value", "user"}, new String[] {"id"})
+                        .orElseThrow();
+        String url = DIALECT.appendDefaultUrlProperties(DB.getUrl());
+        try (Connection c = DriverManager.getConnection(url, DB.getUsername(), DB.getPassword())) {
+            // Distinct keys in one batch: the driver sends them as one multi-row INSERT ... ON CONFLICT.
+            roundTrip.execute(c, upsert, List.of(row(1, "a", 1), row(2, "b", 2), row(3, "c", 3)));
+            roundTrip.execute(c, upsert, List.of(row(1, "a2", 1), row(4, "d", 4)));
+            assertThat(roundTrip.readAll(c, "Batch", "id"))
+                    .containsExactly(row(1, "a2", 1), row(2, "b", 2), row(3, "c", 3), row(4, "d", 4));
+            // The same key twice in one rewritten batch is refused by PostgreSQL: a sink must reduce by key first.
+            assertThatThrownBy(() -> roundTrip.execute(c, upsert, List.of(row(5, "x", 5), row(5, "y", 6))))
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .hasStackTraceContaining("cannot affect row a second time");
+        }
+    }
+
     // ---------------------------------------------------------------- URL defaults
 
     @ParameterizedTest
