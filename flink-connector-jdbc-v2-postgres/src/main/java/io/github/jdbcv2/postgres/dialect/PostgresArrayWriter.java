@@ -6,7 +6,6 @@ import org.apache.flink.connector.jdbc.statement.FieldNamedPreparedStatement;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -79,10 +78,6 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
             case DECIMAL:
                 return new PostgresArrayWriter(
                         "numeric", getter, v -> ((DecimalData) v).toBigDecimal(), BigDecimal[]::new);
-            case CHAR:
-            case VARCHAR:
-                // Used only when asked for; the converter writes string arrays with UntypedTextArrayWriter.
-                return new PostgresArrayWriter("text", getter, v -> ((StringData) v).toString(), String[]::new);
             case BINARY:
             case VARBINARY:
                 return new PostgresArrayWriter("bytea", getter, v -> v, byte[][]::new);
@@ -105,6 +100,7 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
                         v -> PostgresInfinity.arrayElement((TimestampData) v, false),
                         Object[]::new);
             default:
+                // Strings are not here: UntypedTextArrayWriter writes them, so any string array column fits.
                 throw new UnsupportedOperationException(
                         "The PostgreSQL dialect cannot write arrays of " + element.asSummaryString()
                                 + "; see PostgresDialect#validate for the supported types.");
