@@ -1,0 +1,60 @@
+package io.github.jdbcv2.postgres;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
+import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
+
+import io.github.jdbcv2.connection.SecretRedaction;
+import io.github.jdbcv2.dialect.JdbcV2Factory;
+import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+
+/** Creates the {@link PostgresDialect} for {@code jdbc:postgresql:} URLs. */
+@PublicEvolving
+public class PostgresFactory implements JdbcV2Factory {
+
+    /** The URL prefix of the PostgreSQL JDBC driver. */
+    public static final String URL_PREFIX = "jdbc:postgresql:";
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return url != null && url.startsWith(URL_PREFIX);
+    }
+
+    @Override
+    public JdbcDialect createDialect() {
+        return new PostgresDialect();
+    }
+
+    /**
+     * The dialect for a URL this factory accepts (as {@code JdbcDialectLoader} passes) or for Apache's
+     * "compatible mode" argument, which must then be empty: PostgreSQL has no compatible modes.
+     */
+    @Override
+    public JdbcDialect createDialect(String urlOrCompatibleMode) {
+        if (urlOrCompatibleMode == null || urlOrCompatibleMode.trim().isEmpty() || acceptsURL(urlOrCompatibleMode)) {
+            return createDialect();
+        }
+        throw new UnsupportedOperationException(
+                "The PostgreSQL dialect has no compatible mode '"
+                        + SecretRedaction.redactUrl(urlOrCompatibleMode)
+                        + "'; leave the compatible mode empty or pass a jdbc:postgresql: URL.");
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public JdbcCatalog createCatalog(
+            ClassLoader classLoader,
+            String catalogName,
+            String defaultDatabase,
+            String username,
+            String password,
+            String baseUrl) {
+        throw new UnsupportedOperationException(
+                "The PostgreSQL dialect of flink-connector-jdbc-v2 has no JDBC catalog yet: "
+                        + "catalogs come with the Flink SQL layer.");
+    }
+}
