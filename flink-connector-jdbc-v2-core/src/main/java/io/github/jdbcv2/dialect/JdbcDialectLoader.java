@@ -23,7 +23,7 @@ public final class JdbcDialectLoader {
 
     /** The dialect for {@code url}; fails with the list of candidates when none or several fit. */
     public static JdbcDialect loadDialect(String url, ClassLoader classLoader) {
-        return findFactory(url, classLoader).createDialect(url);
+        return findFactory(url, classLoader).createDialect();
     }
 
     /** The factory for {@code url}. */
