@@ -51,6 +51,10 @@ public final class DsqlAuthTokenGenerator implements DsqlTokenSource {
     public String generateToken(String username, Duration lifetime) throws SQLException {
         boolean admin = ADMIN_ROLE.equals(username);
         try {
+            if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
+                throw new IllegalArgumentException(
+                        "the token lifetime " + lifetime + " is outside 1 second to 7 days");
+            }
             DsqlUtilities u = utilities();
             return admin
                     ? u.generateDbConnectAdminAuthToken(b -> b.hostname(host).expiresIn(lifetime))
