@@ -162,6 +162,25 @@ class DsqlEmulatorTest {
         }
     }
 
+    @Test
+    void proxyCutsConnectionsAtRandomWhenAsked() throws Exception {
+        DsqlEmulatorProxy proxy = dsql.proxy();
+        long before = proxy.getConnectionsCutAtRandom();
+        try (Connection c = proxied()) {
+            assertThat(selectOne(c)).isEqualTo(1);
+            proxy.setRandomCutsPerSecond(50);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (proxy.getConnectionsCutAtRandom() == before && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            proxy.setRandomCutsPerSecond(0);
+            assertThat(proxy.getConnectionsCutAtRandom()).isEqualTo(before + 1);
+            assertThat(c.isValid(2)).isFalse();
+        } finally {
+            proxy.setRandomCutsPerSecond(0);
+        }
+    }
+
     private static Connection proxied() throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", dsql.getUsername());
