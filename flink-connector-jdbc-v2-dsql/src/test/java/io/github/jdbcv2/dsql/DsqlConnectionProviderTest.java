@@ -81,7 +81,7 @@ class DsqlConnectionProviderTest {
                         .withTokenClock(clock)
                         .withMinPoolSize(0)
                         .withMaxPoolSize(4)
-                        .withConnectionTimeoutMs(1_000)
+                        .withConnectionTimeoutMs(2_000)
                         .build();
         List<String> passwords = new ArrayList<>();
         passwords.add(dsql.currentPassword());

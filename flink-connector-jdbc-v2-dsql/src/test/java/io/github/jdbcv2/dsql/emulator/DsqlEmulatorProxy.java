@@ -163,11 +163,17 @@ public final class DsqlEmulatorProxy implements AutoCloseable {
             }
         }
         double rate = randomCutsPerSecond;
-        if (rate > 0 && random.nextDouble() < rate * REAPER_PERIOD_MS / 1000.0) {
+        if (rate > 0 && nextRandomDouble() < rate * REAPER_PERIOD_MS / 1000.0) {
             ProxiedConnection victim = pickRandom();
             if (victim != null && victim.close()) {
                 cutAtRandom.incrementAndGet();
             }
+        }
+    }
+
+    private double nextRandomDouble() {
+        synchronized (random) {
+            return random.nextDouble();
         }
     }
 
