@@ -70,7 +70,7 @@ public class DsqlConnectionProvider extends PooledJdbcConnectionProvider {
             stats().recordAcquisition(System.nanoTime() - started);
             return borrowed;
         } catch (SQLException e) {
-            if (isAuthFailure(e)) {
+            if (DsqlSqlStates.isAuthFailure(e)) {
                 recordAuthFailure();
                 LOG.warn(
                         "DSQL refused a connection to {} for role '{}': {}. Check the IAM policy"
@@ -134,22 +134,6 @@ public class DsqlConnectionProvider extends PooledJdbcConnectionProvider {
             stats = new DsqlConnectionStats();
         }
         return stats;
-    }
-
-    /** SQLSTATE class 28 (invalid authorization) anywhere in the cause chain. */
-    static boolean isAuthFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException) {
-                String state = ((SQLException) t).getSQLState();
-                if (state != null && state.startsWith("28")) {
-                    return true;
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -107,7 +107,7 @@ class DsqlConnectionProviderTest {
             passwords.add(dsql.rotatePassword());
             assertThatThrownBy(third::getOrEstablishConnection)
                     .isInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(DsqlConnectionProvider.isAuthFailure(e)).isTrue())
+                    .satisfies(e -> assertThat(DsqlSqlStates.isAuthFailure(e)).isTrue())
                     .satisfies(e -> assertNoSecret(messagesOf(e), passwords));
             assertThat(first.getAuthFailures()).isEqualTo(1);
             Connection c = third.getOrEstablishConnection();
