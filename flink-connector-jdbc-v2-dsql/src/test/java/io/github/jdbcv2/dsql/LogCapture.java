@@ -67,10 +67,11 @@ final class LogCapture implements AutoCloseable {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
         for (int i = 0; i < LOGGERS.length; i++) {
+            // Level first, so background threads (the pool's) log no DEBUG line to the console in between.
+            Configurator.setLevel(LOGGERS[i], previous[i] == null ? Level.WARN : previous[i]);
             LoggerConfig own = config.getLoggerConfig(LOGGERS[i]);
             own.removeAppender(appender.getName());
             own.setAdditive(true);
-            Configurator.setLevel(LOGGERS[i], previous[i] == null ? Level.WARN : previous[i]);
         }
         appender.stop();
         context.updateLoggers();
