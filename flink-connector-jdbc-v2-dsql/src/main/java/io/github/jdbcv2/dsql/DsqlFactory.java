@@ -1,0 +1,69 @@
+package io.github.jdbcv2.dsql;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
+import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
+
+import io.github.jdbcv2.connection.SecretRedaction;
+import io.github.jdbcv2.dialect.JdbcV2Factory;
+import io.github.jdbcv2.dsql.dialect.DsqlDialect;
+
+/**
+ * Creates the {@link DsqlDialect} for PostgreSQL JDBC URLs whose hosts are Aurora DSQL endpoints
+ * ({@code jdbc:postgresql://<id>.dsql.<region>.on.aws...}); it outranks the PostgreSQL factory, which accepts them
+ * too.
+ *
+ * <p>AWS's own driver URL form {@code jdbc:aws-dsql:postgresql://...} is not accepted: this library connects through
+ * the PostgreSQL driver, which cannot open such URLs. A DSQL cluster reached through another host name (a tunnel,
+ * {@code localhost}) is not recognised from the URL: use {@link DsqlDialect} directly.
+ */
+@PublicEvolving
+public class DsqlFactory implements JdbcV2Factory {
+
+    /** Above the PostgreSQL factory's priority (0), so DSQL endpoints get this dialect. */
+    public static final int PRIORITY = 10;
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return DsqlJdbcUrls.isDsqlEndpointUrl(url);
+    }
+
+    @Override
+    public JdbcDialect createDialect() {
+        return new DsqlDialect();
+    }
+
+    /**
+     * The dialect for a URL this factory accepts (as {@code JdbcDialectLoader} passes) or for Apache's
+     * "compatible mode" argument, which must then be empty: DSQL has no compatible modes.
+     */
+    @Override
+    public JdbcDialect createDialect(String urlOrCompatibleMode) {
+        if (urlOrCompatibleMode == null || urlOrCompatibleMode.trim().isEmpty() || acceptsURL(urlOrCompatibleMode)) {
+            return createDialect();
+        }
+        throw new UnsupportedOperationException(
+                "The Aurora DSQL dialect has no compatible mode '"
+                        + SecretRedaction.redactUrl(urlOrCompatibleMode)
+                        + "'; leave the compatible mode empty or pass a "
+                        + "jdbc:postgresql://<cluster-id>.dsql.<region>.on.aws URL.");
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public JdbcCatalog createCatalog(
+            ClassLoader classLoader,
+            String catalogName,
+            String defaultDatabase,
+            String username,
+            String password,
+            String baseUrl) {
+        throw new UnsupportedOperationException(
+                "The Aurora DSQL dialect of flink-connector-jdbc-v2 has no JDBC catalog yet: "
+                        + "catalogs come with the Flink SQL layer.");
+    }
+}
