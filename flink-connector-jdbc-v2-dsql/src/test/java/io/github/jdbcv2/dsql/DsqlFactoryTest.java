@@ -1,0 +1,136 @@
+package io.github.jdbcv2.dsql;
+
+import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
+
+import io.github.jdbcv2.dialect.JdbcDialectLoader;
+import io.github.jdbcv2.dsql.dialect.DsqlDialect;
+import io.github.jdbcv2.postgres.PostgresFactory;
+import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which URLs get the DSQL dialect, with the PostgreSQL factory on the same classpath. */
+class DsqlFactoryTest {
+
+    private static final String DSQL_URL = "jdbc:postgresql://abc.dsql.us-east-1.on.aws:5432/postgres";
+
+    private final ClassLoader cl = getClass().getClassLoader();
+
+    @Test
+    void bothFactoriesAreRegistered() {
+        List<Class<?>> registered = new ArrayList<>();
+        ServiceLoader.load(JdbcFactory.class, cl).forEach(f -> registered.add(f.getClass()));
+        assertThat(registered).contains(DsqlFactory.class, PostgresFactory.class);
+    }
+
+    @Test
+    void theLoaderGivesTheDsqlDialectForDsqlEndpointsAndThePostgresDialectOtherwise() {
+        assertThat(JdbcDialectLoader.loadDialect(DSQL_URL, cl)).isExactlyInstanceOf(DsqlDialect.class);
+        assertThat(JdbcDialectLoader.findFactory(DSQL_URL, cl)).isExactlyInstanceOf(DsqlFactory.class);
+
+        assertThat(JdbcDialectLoader.loadDialect("jdbc:postgresql://localhost:5432/postgres", cl))
+                .isExactlyInstanceOf(PostgresDialect.class);
+        assertThat(JdbcDialectLoader.loadDialect("jdbc:postgresql://db.example.com/shop?ssl=true", cl))
+                .isExactlyInstanceOf(PostgresDialect.class);
+    }
+
+    @Test
+    void theDsqlFactoryOutranksThePostgresFactory() {
+        assertThat(new DsqlFactory().priority()).isGreaterThan(new PostgresFactory().priority());
+        // Both accept a DSQL endpoint URL; the priority decides.
+        assertThat(new PostgresFactory().acceptsURL(DSQL_URL)).isTrue();
+        assertThat(new DsqlFactory().acceptsURL(DSQL_URL)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://abc.dsql.us-east-1.on.aws:5432/postgres",
+                "jdbc:postgresql://abc.dsql.us-east-1.on.aws/postgres?sslmode=verify-full",
+                "jdbc:postgresql://abc.dsql.us-east-1.on.aws",
+                "jdbc:postgresql://abc.dsql.us-east-1.on.aws?sslmode=require",
+                "jdbc:postgresql://ABC123.DSQL.EU-WEST-1.ON.AWS:5432/postgres",
+                "jdbc:postgresql://abc.dsql.us-east-1.on.aws.:5432/postgres",
+                "jdbc:postgresql://a.dsql.us-east-1.on.aws:5432,b.dsql.us-east-2.on.aws/postgres"
+            })
+    void acceptsPostgresUrlsOfDsqlEndpoints(String url) {
+        assertThat(new DsqlFactory().acceptsURL(url)).isTrue();
+        assertThat(JdbcDialectLoader.loadDialect(url, cl)).isExactlyInstanceOf(DsqlDialect.class);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://localhost:5432/postgres",
+                "jdbc:postgresql:postgres",
+                "jdbc:postgresql://127.0.0.1:5432/postgres",
+                "jdbc:postgresql://[::1]:5432/postgres",
+                "jdbc:postgresql://abc.dsql.us-east-1.on.aws.example.com/postgres",
+                "jdbc:postgresql://dsql.us-east-1.on.aws/postgres",
+                "jdbc:postgresql://db.example.com/postgres?comment=abc.dsql.us-east-1.on.aws",
+                "jdbc:postgresql://abc.dsql.us-east-1.on.aws,localhost/postgres",
+                "jdbc:aws-dsql:postgresql://abc.dsql.us-east-1.on.aws/postgres",
+                "jdbc:mysql://abc.dsql.us-east-1.on.aws/postgres",
+                ""
+            })
+    void rejectsOtherUrls(String url) {
+        assertThat(new DsqlFactory().acceptsURL(url)).isFalse();
+    }
+
+    @Test
+    void awsDriverUrlsAreNotTakenBecauseThisLibraryCannotConnectWithThem() {
+        // The connection layer connects through the PostgreSQL driver only (DsqlConnectionOptions rejects others).
+        assertThatThrownBy(
+                        () -> JdbcDialectLoader.loadDialect(
+                                "jdbc:aws-dsql:postgresql://abc.dsql.us-east-1.on.aws/postgres", cl))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No JDBC dialect accepts");
+        assertThatThrownBy(
+                        () -> DsqlConnectionOptions.builder()
+                                .withHost("abc.dsql.us-east-1.on.aws")
+                                .withJdbcUrl("jdbc:aws-dsql:postgresql://abc.dsql.us-east-1.on.aws/postgres")
+                                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc-url");
+    }
+
+    @Test
+    void theOptionsUrlOfADsqlEndpointGetsTheDsqlDialect() {
+        DsqlConnectionOptions options = DsqlConnectionOptions.builder().withHost("abc123.dsql.eu-west-1.on.aws").build();
+        assertThat(JdbcDialectLoader.loadDialect(options.getJdbcUrl(), cl)).isExactlyInstanceOf(DsqlDialect.class);
+    }
+
+    @Test
+    void createsTheDialectForAcceptedUrlsOrAnEmptyCompatibleModeOnly() {
+        DsqlFactory factory = new DsqlFactory();
+        assertThat(factory.createDialect()).isExactlyInstanceOf(DsqlDialect.class);
+        assertThat(factory.createDialect((String) null)).isExactlyInstanceOf(DsqlDialect.class);
+        assertThat(factory.createDialect(" ")).isExactlyInstanceOf(DsqlDialect.class);
+        assertThat(factory.createDialect(DSQL_URL)).isExactlyInstanceOf(DsqlDialect.class);
+        assertThatThrownBy(() -> factory.createDialect("jdbc:postgresql://db/x?password=hunter2"))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("compatible mode")
+                .hasMessageContaining(".dsql.<region>.on.aws")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void hasNoCatalogYet() {
+        assertThatThrownBy(() -> new DsqlFactory().createCatalog(cl, "c", "postgres", "admin", "secret-pw", DSQL_URL))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("Aurora DSQL")
+                .hasMessageContaining("catalogs come with the Flink SQL layer")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-pw"));
+    }
+}

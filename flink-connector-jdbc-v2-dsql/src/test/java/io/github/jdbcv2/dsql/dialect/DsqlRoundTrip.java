@@ -1,0 +1,72 @@
+package io.github.jdbcv2.dsql.dialect;
+
+import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
+import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialectConverter;
+import org.apache.flink.connector.jdbc.statement.FieldNamedPreparedStatement;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.RowType;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes rows through a dialect's statements and converter into a real table, and reads them back through it. */
+final class DsqlRoundTrip {
+
+    private final JdbcDialect dialect;
+    private final RowType rowType;
+    private final String[] fieldNames;
+    private final JdbcDialectConverter converter;
+
+    DsqlRoundTrip(JdbcDialect dialect, RowType rowType) {
+        this(dialect, rowType, dialect.getRowConverter(rowType));
+    }
+
+    DsqlRoundTrip(JdbcDialect dialect, RowType rowType, JdbcDialectConverter converter) {
+        this.dialect = dialect;
+        this.rowType = rowType;
+        this.fieldNames = rowType.getFieldNames().toArray(new String[0]);
+        this.converter = converter;
+    }
+
+    /** One batch of the dialect's INSERT. */
+    void insert(Connection connection, String table, List<RowData> rows) throws SQLException {
+        executeBatch(connection, dialect.getInsertIntoStatement(table, fieldNames), rows);
+    }
+
+    /** One batch of the dialect's upsert on {@code keys}; the driver's update counts. */
+    int[] upsert(Connection connection, String table, String[] keys, List<RowData> rows) throws SQLException {
+        String sql =
+                dialect.getUpsertStatement(table, fieldNames, keys)
+                        .orElseThrow(() -> new AssertionError(dialect.dialectName() + " has no upsert"));
+        return executeBatch(connection, sql, rows);
+    }
+
+    private int[] executeBatch(Connection connection, String sql, List<RowData> rows) throws SQLException {
+        try (FieldNamedPreparedStatement statement =
+                FieldNamedPreparedStatement.prepareStatement(connection, sql, fieldNames)) {
+            for (RowData row : rows) {
+                converter.toExternal(row, statement);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
+    }
+
+    /** Every row of {@code table} ordered by {@code orderBy}, read through the converter. */
+    List<RowData> readAll(Connection connection, String table, String orderBy) throws SQLException {
+        String columns = rowType.getFieldNames().stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", "));
+        String sql = "SELECT " + columns + " FROM " + dialect.quoteIdentifier(table) + " ORDER BY " + orderBy;
+        List<RowData> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(converter.toInternal(rs));
+            }
+        }
+        return rows;
+    }
+}
