@@ -147,20 +147,21 @@ class DsqlTypeRoundTripTest {
     }
 
     @Test
-    void smallIntegersAlsoFitSmallintColumns() throws Exception {
-        String table = newTable("id INTEGER PRIMARY KEY, c_tinyint SMALLINT, c_smallint SMALLINT");
+    void smallIntegersAndCharsAlsoFitSmallintAndCharColumns() throws Exception {
+        String table = newTable("id INTEGER PRIMARY KEY, c_tinyint SMALLINT, c_smallint SMALLINT, c_char CHAR(5)");
         RowType type =
                 (RowType)
                         DataTypes.ROW(
                                         FIELD("id", DataTypes.INT()),
                                         FIELD("c_tinyint", DataTypes.TINYINT()),
-                                        FIELD("c_smallint", DataTypes.SMALLINT()))
+                                        FIELD("c_smallint", DataTypes.SMALLINT()),
+                                        FIELD("c_char", DataTypes.CHAR(5)))
                                 .getLogicalType();
         List<RowData> rows =
                 List.of(
-                        GenericRowData.of(1, Byte.MIN_VALUE, Short.MIN_VALUE),
-                        GenericRowData.of(2, Byte.MAX_VALUE, Short.MAX_VALUE),
-                        GenericRowData.of(3, null, null));
+                        GenericRowData.of(1, Byte.MIN_VALUE, Short.MIN_VALUE, StringData.fromString("äbcde")),
+                        GenericRowData.of(2, Byte.MAX_VALUE, Short.MAX_VALUE, StringData.fromString("ab   ")),
+                        GenericRowData.of(3, null, null, null));
         DsqlRoundTrip roundTrip = new DsqlRoundTrip(DIALECT, type);
         try (Connection c = dsql.openDirectConnection()) {
             roundTrip.insert(c, table, rows);
