@@ -8,12 +8,10 @@ import java.util.List;
 
 /** Reads the hosts of a PostgreSQL JDBC URL to tell whether it points at Aurora DSQL endpoints. */
 @Internal
-public final class DsqlJdbcUrls {
+final class DsqlJdbcUrls {
 
-    /** The URL prefix of the PostgreSQL JDBC driver, through which this library connects to DSQL. */
-    public static final String POSTGRES_URL_PREFIX = "jdbc:postgresql:";
-
-    private static final String HOSTS_PREFIX = POSTGRES_URL_PREFIX + "//";
+    /** PostgreSQL JDBC URLs with hosts; this library connects to DSQL through the PostgreSQL driver only. */
+    private static final String HOSTS_PREFIX = "jdbc:postgresql://";
 
     private DsqlJdbcUrls() {}
 
@@ -21,7 +19,7 @@ public final class DsqlJdbcUrls {
      * True for {@code jdbc:postgresql://<id>.dsql.<region>.on.aws[:port][/db][?...]}: every host of the URL (the
      * driver takes a comma-separated list) must be a DSQL endpoint name.
      */
-    public static boolean isDsqlEndpointUrl(String url) {
+    static boolean isDsqlEndpointUrl(String url) {
         List<String> hosts = hosts(url);
         if (hosts.isEmpty()) {
             return false;

@@ -107,7 +107,8 @@ class DsqlFactoryTest {
 
     @Test
     void theOptionsUrlOfADsqlEndpointGetsTheDsqlDialect() {
-        DsqlConnectionOptions options = DsqlConnectionOptions.builder().withHost("abc123.dsql.eu-west-1.on.aws").build();
+        DsqlConnectionOptions options =
+                DsqlConnectionOptions.builder().withHost("abc123.dsql.eu-west-1.on.aws").build();
         assertThat(JdbcDialectLoader.loadDialect(options.getJdbcUrl(), cl)).isExactlyInstanceOf(DsqlDialect.class);
     }
 

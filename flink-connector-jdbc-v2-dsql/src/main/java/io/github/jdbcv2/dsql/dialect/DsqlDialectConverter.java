@@ -31,7 +31,8 @@ public class DsqlDialectConverter extends PostgresDialectConverter {
     protected JdbcDeserializationConverter createInternalConverter(LogicalType type) {
         switch (type.getTypeRoot()) {
             case TINYINT:
-                return value -> (byte) checkedRange(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT", "SMALLINT or INT");
+                return value ->
+                        (byte) checkedRange(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT", "SMALLINT or INT");
             case SMALLINT:
                 return value -> (short) checkedRange(value, Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT", "INT");
             default:

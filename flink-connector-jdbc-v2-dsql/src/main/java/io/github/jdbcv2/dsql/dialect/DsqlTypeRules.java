@@ -29,7 +29,8 @@ final class DsqlTypeRules {
             if (advice != null && !supportedTypes.contains(field.getType().getTypeRoot())) {
                 throw new ValidationException(
                         String.format(
-                                "Column '%s' has type %s, which the %s dialect does not support: %s Supported types: %s.",
+                                "Column '%s' has type %s, which the %s dialect does not support: %s "
+                                        + "Supported types: %s.",
                                 field.getName(),
                                 field.getType().asSummaryString(),
                                 dialectName,

@@ -62,7 +62,8 @@ class DsqlTypeRoundTripTest {
     /** Column types as the mapping gives them: TINYINT, SMALLINT and INT become integer, CHAR becomes varchar. */
     private static final String MAPPED_COLUMNS =
             "id INTEGER PRIMARY KEY, c_tinyint INTEGER, c_smallint INTEGER, c_int INTEGER, c_bigint BIGINT, "
-                    + "c_float REAL, c_double DOUBLE PRECISION, c_decimal DECIMAL(38, 10), c_decimal_small DECIMAL(5, 2), "
+                    + "c_float REAL, c_double DOUBLE PRECISION, c_decimal DECIMAL(38, 10), "
+                    + "c_decimal_small DECIMAL(5, 2), "
                     + "c_char VARCHAR(5), c_varchar VARCHAR(100), c_text TEXT, c_date DATE, c_time TIME, "
                     + "c_timestamp TIMESTAMP, c_boolean BOOLEAN";
 
