@@ -72,7 +72,12 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
                 for (JdbcXaWriterState state : restored) {
                     jobs.add(state.getJobId());
                 }
-                LeftoverTransactionCleaner.rollbackUncovered(opened, jobs, lastCheckpointId);
+                LeftoverTransactionCleaner.rollbackUncovered(
+                        opened,
+                        jobs,
+                        lastCheckpointId,
+                        subtask,
+                        context.getTaskInfo().getNumberOfParallelSubtasks());
             }
             this.executor = executorFactory.create();
             executor.open(opened.connection());

@@ -12,6 +12,9 @@ import java.util.Collection;
 /**
  * Rolls back the prepared transactions of the given jobs that no restored committable covers: those named after a
  * checkpoint later than the one restored (transactions of checkpoints up to it belong to the committer).
+ *
+ * <p>Each subtask cleans only the transactions of the subtasks that map onto it ({@code subtask % parallelism}): with
+ * region failover the other subtasks keep running and their prepared transactions wait for their committers.
  */
 @Internal
 public final class LeftoverTransactionCleaner {
@@ -21,11 +24,18 @@ public final class LeftoverTransactionCleaner {
     private LeftoverTransactionCleaner() {}
 
     /** Returns how many transactions were rolled back. */
-    public static int rollbackUncovered(XaSession session, Collection<byte[]> jobIds, long restoredCheckpointId)
+    public static int rollbackUncovered(
+            XaSession session,
+            Collection<byte[]> jobIds,
+            long restoredCheckpointId,
+            int subtask,
+            int parallelism)
             throws XAException {
         int rolledBack = 0;
         for (JdbcXid xid : session.recoverOurs()) {
-            if (xid.getCheckpointId() <= restoredCheckpointId || !belongsToAny(xid, jobIds)) {
+            if (xid.getCheckpointId() <= restoredCheckpointId
+                    || xid.getSubtask() % parallelism != subtask
+                    || !belongsToAny(xid, jobIds)) {
                 continue;
             }
             try {
