@@ -71,14 +71,16 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
                 }
                 metrics.retried();
                 long backoff = retryPolicy.backoffMillis(attempt + 1);
+                // Driver messages may quote row values: the full exception goes to DEBUG only.
                 LOG.warn(
-                        "Transaction of {} rows failed with SQLSTATE {}; retry {} of {} in {} ms",
+                        "Transaction of {} rows failed with SQLSTATE {} ({}); retry {} of {} in {} ms",
                         to - from,
                         e.getSQLState(),
+                        e.getClass().getSimpleName(),
                         attempt + 1,
                         maxRetries,
-                        backoff,
-                        e);
+                        backoff);
+                LOG.debug("Retryable failure of a transaction", e);
                 backoff(backoff);
                 reconnectIfBroken();
             }
