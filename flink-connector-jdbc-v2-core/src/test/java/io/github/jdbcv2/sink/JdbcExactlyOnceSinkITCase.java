@@ -57,13 +57,14 @@ class JdbcExactlyOnceSinkITCase {
     }
 
     @Test
-    void exactlyOnceDespiteFailuresMidStreamAndBetweenPrepareAndCommit() throws Exception {
+    void exactlyOnceDespiteFailuresMidStreamAfterPrepareAndBeforeCommit() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         String key = "xa-" + System.nanoTime();
         StreamExecutionEnvironment env = env(2, 50, 10);
-        ids(env, 20_000, 1000).map(new FailureInjector(key, 2, 2, 300)).sinkTo(sink(table));
+        ids(env, 20_000, 1000).map(new FailureInjector(key, 2, 2, 300, 2)).sinkTo(sink(table));
         env.execute();
         assertThat(FailureInjector.injected(key, "mid")).isEqualTo(2);
+        assertThat(FailureInjector.injected(key, "snapshot")).isEqualTo(2);
         assertThat(FailureInjector.injected(key, "checkpoint")).isEqualTo(2);
         assertExactlyOnce(table.readLongs("id"), 20_000);
         assertThat(preparedTransactions(DB)).isZero();
