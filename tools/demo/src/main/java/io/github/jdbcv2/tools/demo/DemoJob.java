@@ -152,6 +152,7 @@ public final class DemoJob {
                                 ds.setUrl(url);
                                 ds.setUser(user);
                                 ds.setPassword(password);
+                                ds.setReWriteBatchedInserts(true);
                                 return ds;
                             });
         }
