@@ -79,4 +79,16 @@ public final class JdbcExactlyOnceSink<T> extends JdbcSink<T>
     public JdbcExactlyOnceOptions getExactlyOnceOptions() {
         return exactlyOnceOptions;
     }
+
+    @Override
+    public String toString() {
+        // The XA data source supplier may hold credentials: it is never printed.
+        return "JdbcExactlyOnceSink{statement="
+                + executorFactory.describe()
+                + ", "
+                + executionOptions
+                + ", "
+                + exactlyOnceOptions
+                + '}';
+    }
 }

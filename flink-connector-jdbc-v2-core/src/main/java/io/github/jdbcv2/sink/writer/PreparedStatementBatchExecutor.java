@@ -6,6 +6,7 @@ import io.github.jdbcv2.sink.JdbcQueryStatement;
 
 import org.apache.flink.annotation.Internal;
 
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,7 +17,10 @@ import java.util.List;
 public final class PreparedStatementBatchExecutor<T> implements JdbcBatchExecutor<T> {
 
     private final JdbcQueryStatement<T> statement;
+    /** The statement as the connection returned it (closed by us). */
     private PreparedStatement prepared;
+    /** The statement records are bound to: the driver's own object when {@link #prepared} is a reflective proxy. */
+    private PreparedStatement target;
 
     public PreparedStatementBatchExecutor(JdbcQueryStatement<T> statement) {
         this.statement = statement;
@@ -31,11 +35,28 @@ public final class PreparedStatementBatchExecutor<T> implements JdbcBatchExecuto
     public void open(Connection connection) throws SQLException {
         closeStatement();
         prepared = connection.prepareStatement(statement.query());
+        target = unwrapProxy(prepared);
+    }
+
+    /**
+     * Pooled and XA connections (pgjdbc's XA connection among them) hand out {@link java.lang.reflect.Proxy}
+     * statements: every setter would then be a reflective call. Bind to the statement behind the proxy instead.
+     */
+    private static PreparedStatement unwrapProxy(PreparedStatement ps) {
+        if (!Proxy.isProxyClass(ps.getClass())) {
+            return ps;
+        }
+        try {
+            PreparedStatement inner = ps.unwrap(PreparedStatement.class);
+            return inner != null ? inner : ps;
+        } catch (SQLException e) {
+            return ps;
+        }
     }
 
     @Override
     public void execute(List<T> records, int from, int to) throws SQLException {
-        PreparedStatement ps = prepared;
+        PreparedStatement ps = target;
         for (int i = from; i < to; i++) {
             statement.map(ps, records.get(i));
             ps.addBatch();
@@ -65,6 +86,7 @@ public final class PreparedStatementBatchExecutor<T> implements JdbcBatchExecuto
                 // The connection may be broken already; the statement goes with it.
             }
             prepared = null;
+            target = null;
         }
     }
 
