@@ -10,6 +10,8 @@ import org.apache.flink.util.function.SerializableSupplier;
 
 import javax.sql.XADataSource;
 
+import java.util.Locale;
+
 /** Builds a {@link JdbcSink}; every problem is reported when {@code build...} is called, before the job runs. */
 @PublicEvolving
 public final class JdbcSinkBuilder<T> {
@@ -66,13 +68,35 @@ public final class JdbcSinkBuilder<T> {
         return this;
     }
 
-    /** An at-least-once sink connecting with {@code options} (one plain connection per writer). */
+    /**
+     * An at-least-once sink connecting with {@code options} (one plain connection per writer).
+     *
+     * <p>For PostgreSQL URLs the driver property {@value #PG_REWRITE_BATCHED_INSERTS} defaults to {@code true} here
+     * (batched INSERTs are sent as multi-row statements); set it to {@code false} in the URL or the properties to
+     * keep pgjdbc's default.
+     */
     public JdbcSink<T> buildAtLeastOnce(JdbcConnectionOptions options) {
         if (options == null) {
             throw new IllegalArgumentException(
                     "Missing JdbcSink option 'connectionOptions': give JdbcConnectionOptions.builder()...build().");
         }
-        return buildAtLeastOnce(new SimpleJdbcConnectionProvider(options));
+        return buildAtLeastOnce(new SimpleJdbcConnectionProvider(withBatchRewriteDefault(options)));
+    }
+
+    static final String PG_REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";
+
+    static JdbcConnectionOptions withBatchRewriteDefault(JdbcConnectionOptions options) {
+        String url = options.getDbURL();
+        if (!url.startsWith("jdbc:postgresql:")
+                || url.toLowerCase(Locale.ROOT).contains(PG_REWRITE_BATCHED_INSERTS.toLowerCase(Locale.ROOT))) {
+            return options;
+        }
+        for (String name : options.getExtendProperties().stringPropertyNames()) {
+            if (name.equalsIgnoreCase(PG_REWRITE_BATCHED_INSERTS)) {
+                return options;
+            }
+        }
+        return options.toBuilder().withProperty(PG_REWRITE_BATCHED_INSERTS, "true").build();
     }
 
     /** An at-least-once sink using connections from {@code provider} (each writer gets its own copy). */

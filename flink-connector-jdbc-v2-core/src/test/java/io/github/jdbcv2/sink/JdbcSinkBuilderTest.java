@@ -97,6 +97,20 @@ class JdbcSinkBuilderTest {
     }
 
     @Test
+    void postgresBatchRewriteDefaultsOnUnlessSet() {
+        assertThat(JdbcSinkBuilder.withBatchRewriteDefault(OPTIONS).getExtendProperties())
+                .containsEntry("reWriteBatchedInserts", "true");
+        JdbcConnectionOptions off = OPTIONS.toBuilder().withProperty("reWriteBatchedInserts", "false").build();
+        assertThat(JdbcSinkBuilder.withBatchRewriteDefault(off).getExtendProperties())
+                .containsEntry("reWriteBatchedInserts", "false");
+        JdbcConnectionOptions inUrl =
+                JdbcConnectionOptions.builder()
+                        .withUrl("jdbc:postgresql://localhost:5432/db?reWriteBatchedInserts=false")
+                        .build();
+        assertThat(JdbcSinkBuilder.withBatchRewriteDefault(inUrl)).isSameAs(inUrl);
+    }
+
+    @Test
     void toStringHidesThePassword() {
         JdbcSink<Long> sink =
                 JdbcSink.<Long>builder()
