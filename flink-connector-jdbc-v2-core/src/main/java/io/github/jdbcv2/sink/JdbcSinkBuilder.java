@@ -87,7 +87,9 @@ public final class JdbcSinkBuilder<T> {
 
     static JdbcConnectionOptions withBatchRewriteDefault(JdbcConnectionOptions options) {
         String url = options.getDbURL();
-        if (!url.startsWith("jdbc:postgresql:")
+        // Subclasses (e.g. a cloud flavour's options) may add behaviour a rebuilt base object would lose.
+        if (options.getClass() != JdbcConnectionOptions.class
+                || !url.startsWith("jdbc:postgresql:")
                 || url.toLowerCase(Locale.ROOT).contains(PG_REWRITE_BATCHED_INSERTS.toLowerCase(Locale.ROOT))) {
             return options;
         }
