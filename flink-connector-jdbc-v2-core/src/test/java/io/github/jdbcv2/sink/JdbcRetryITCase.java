@@ -3,6 +3,10 @@ package io.github.jdbcv2.sink;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
+import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JdbcRetryITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .setConfiguration(reporterConfig())
+                            .build());
+
+    private static Configuration reporterConfig() {
+        Configuration conf = new Configuration();
+        conf.setString("metrics.reporter.collect.factory.class", CollectingMetricReporter.class.getName());
+        return conf;
+    }
 
     private static TestTable tableFailingFirst(int failures) throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
@@ -57,8 +74,11 @@ class JdbcRetryITCase {
         TestTable table = tableFailingFirst(3);
         StreamExecutionEnvironment env = env(1, 0, 0);
         ids(env, 1000, 0).sinkTo(sink(table, 3));
-        env.execute();
+        String job = "retry-" + System.nanoTime();
+        env.execute(job);
         assertExactlyOnce(table.readLongs("id"), 1000);
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RETRIES)).isEqualTo(3);
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED)).isEqualTo(25);
         // 3 failed statements + at least one per committed transaction (1000 rows / 40 per transaction).
         assertThat(DB.queryLong("SELECT last_value FROM " + table.getName() + "_failures")).isGreaterThanOrEqualTo(3 + 25);
     }
