@@ -83,9 +83,10 @@ public final class DemoJob {
         JobClient job = env.executeAsync("jdbc-v2 demo");
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
         long lastPrinted = -1;
+        JobExecutionResult finished;
         while (true) {
             try {
-                result.get(1, TimeUnit.SECONDS);
+                finished = result.get(1, TimeUnit.SECONDS);
                 break;
             } catch (TimeoutException stillRunning) {
                 long rows = count(o, TARGET);
@@ -99,9 +100,10 @@ public final class DemoJob {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double net = finished.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
         System.out.printf(
-                "Job finished in %.1f s: %,.0f rows/s (including job start-up)%n",
-                seconds, o.rows / Math.max(seconds, 1e-9));
+                "Job finished: %,.0f rows/s over the job's run time of %.1f s (%.1f s including cluster start-up)%n",
+                o.rows / Math.max(net, 1e-3), net, seconds);
         return verify(o);
     }
 
