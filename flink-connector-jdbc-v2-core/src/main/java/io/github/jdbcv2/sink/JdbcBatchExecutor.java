@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Writes a range of buffered records over one connection, inside a transaction the writer owns (it never commits).
  *
- * <p>The default runs a prepared statement with {@code executeBatch}; the PostgreSQL module adds {@code COPY FROM STDIN}.
+ * <p>The default runs a prepared statement with {@code executeBatch}; the PostgreSQL module adds
+ * {@code COPY FROM STDIN}.
  */
 @PublicEvolving
 public interface JdbcBatchExecutor<T> extends AutoCloseable {

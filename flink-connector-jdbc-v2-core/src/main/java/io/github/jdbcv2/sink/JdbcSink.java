@@ -16,7 +16,9 @@ import java.io.IOException;
  *
  * <pre>{@code
  * JdbcSink<Order> sink = JdbcSink.<Order>builder()
- *     .withQueryStatement("INSERT INTO orders (id, name) VALUES (?, ?)", (ps, o) -> { ps.setLong(1, o.id); ps.setString(2, o.name); })
+ *     .withQueryStatement(
+ *         "INSERT INTO orders (id, name) VALUES (?, ?)",
+ *         (ps, o) -> { ps.setLong(1, o.id); ps.setString(2, o.name); })
  *     .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(5000).withBatchIntervalMs(200).build())
  *     .buildAtLeastOnce(connectionOptions);
  * }</pre>

@@ -3,6 +3,7 @@ package io.github.jdbcv2.postgres.sink;
 import org.apache.flink.annotation.Internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,8 +20,8 @@ import java.util.UUID;
 @Internal
 public final class PgCopyTextEncoder implements PgCopyRow {
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
     private byte[] buf;
     private int size;
@@ -196,7 +197,9 @@ public final class PgCopyTextEncoder implements PgCopyRow {
                 buf[size++] = (byte) (0x80 | (cp & 0x3F));
             } else if (Character.isSurrogate(c)) {
                 throw new IllegalArgumentException(
-                        "Text for COPY contains an unpaired UTF-16 surrogate at index " + i + "; it is not valid Unicode.");
+                        "Text for COPY contains an unpaired UTF-16 surrogate at index "
+                                + i
+                                + "; it is not valid Unicode.");
             } else {
                 ensure(3);
                 buf[size++] = (byte) (0xE0 | (c >> 12));
