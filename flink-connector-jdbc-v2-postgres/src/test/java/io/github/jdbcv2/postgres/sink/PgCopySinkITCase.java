@@ -7,8 +7,12 @@ import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -21,8 +25,10 @@ import org.postgresql.xa.PGXADataSource;
 
 import javax.sql.XADataSource;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +110,58 @@ class PgCopySinkITCase {
         assertIds(table, 20_000);
         assertThat(DB.queryLong("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()"))
                 .isZero();
+    }
+
+    @Test
+    void exactlyOnceCopyAcrossFailures() throws Exception {
+        TestTable table = DB.createTable("id BIGINT NOT NULL, name TEXT");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(50);
+        env.configure(restarts(5));
+        FailTwice.FAILURES.set(0);
+        ids(env, 20_000, 1000)
+                .map(new FailTwice())
+                .sinkTo(JdbcSink.<Long>builder()
+                        .withBatchExecutor(idCopy(table))
+                        .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(300).withMaxRetries(0).build())
+                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), xa()));
+        env.execute();
+        assertThat(FailTwice.FAILURES.get()).isEqualTo(2);
+        assertIds(table, 20_000);
+        assertThat(DB.queryLong("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()"))
+                .isZero();
+    }
+
+    private static Configuration restarts(int attempts) {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, attempts);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
+        return conf;
+    }
+
+    /** Fails subtask 0 twice, each time after a checkpoint has completed and 500 more records have passed. */
+    private static final class FailTwice extends RichMapFunction<Long, Long> implements CheckpointListener {
+        static final AtomicInteger FAILURES = new AtomicInteger();
+        private transient long seen;
+        private transient boolean checkpointed;
+
+        @Override
+        public Long map(Long id) {
+            if (checkpointed
+                    && ++seen > 500
+                    && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
+                    && FAILURES.get() < 2) {
+                throw new IllegalStateException("Injected failure #" + FAILURES.incrementAndGet());
+            }
+            return id;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointed = true;
+        }
     }
 
     @Test
