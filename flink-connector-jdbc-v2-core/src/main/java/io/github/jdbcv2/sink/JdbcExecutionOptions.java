@@ -1,0 +1,173 @@
+package io.github.jdbcv2.sink;
+
+import org.apache.flink.annotation.PublicEvolving;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * How the sink writer batches and commits: batch size, flush interval, rows per transaction and retries.
+ *
+ * <p>A flushed batch is written in transactions of at most {@link #getMaxRowsPerTransaction()} rows, each committed on
+ * its own; a failed transaction is replayed up to {@link #getMaxRetries()} times when the {@link JdbcRetryPolicy} calls
+ * its error retryable.
+ */
+@PublicEvolving
+public final class JdbcExecutionOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final int DEFAULT_BATCH_SIZE = 5000;
+    public static final long DEFAULT_BATCH_INTERVAL_MS = 0L;
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    /** No limit: a flushed batch is one transaction. */
+    public static final int UNLIMITED_ROWS_PER_TRANSACTION = Integer.MAX_VALUE;
+
+    private final int batchSize;
+    private final long batchIntervalMs;
+    private final int maxRetries;
+    private final int maxRowsPerTransaction;
+    private final JdbcRetryPolicy retryPolicy;
+
+    private JdbcExecutionOptions(Builder b) {
+        this.batchSize = b.batchSize;
+        this.batchIntervalMs = b.batchIntervalMs;
+        this.maxRetries = b.maxRetries;
+        this.maxRowsPerTransaction = b.maxRowsPerTransaction;
+        this.retryPolicy = b.retryPolicy;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: batches of 5000, no interval flush, 3 retries, unlimited rows per transaction. */
+    public static JdbcExecutionOptions defaults() {
+        return builder().build();
+    }
+
+    /** Rows buffered before a flush. */
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /** Milliseconds after the first buffered row at which the buffer is flushed anyway; 0 disables. */
+    public long getBatchIntervalMs() {
+        return batchIntervalMs;
+    }
+
+    /** How many times a failed transaction is replayed; 0 disables retries. */
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /** Upper bound of rows in one transaction; {@link #UNLIMITED_ROWS_PER_TRANSACTION} for none. */
+    public int getMaxRowsPerTransaction() {
+        return maxRowsPerTransaction;
+    }
+
+    public JdbcRetryPolicy getRetryPolicy() {
+        return retryPolicy;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof JdbcExecutionOptions)) {
+            return false;
+        }
+        JdbcExecutionOptions that = (JdbcExecutionOptions) o;
+        return batchSize == that.batchSize
+                && batchIntervalMs == that.batchIntervalMs
+                && maxRetries == that.maxRetries
+                && maxRowsPerTransaction == that.maxRowsPerTransaction
+                && retryPolicy.equals(that.retryPolicy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(batchSize, batchIntervalMs, maxRetries, maxRowsPerTransaction);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcExecutionOptions{batchSize="
+                + batchSize
+                + ", batchIntervalMs="
+                + batchIntervalMs
+                + ", maxRetries="
+                + maxRetries
+                + ", maxRowsPerTransaction="
+                + (maxRowsPerTransaction == UNLIMITED_ROWS_PER_TRANSACTION ? "unlimited" : maxRowsPerTransaction)
+                + ", retryPolicy="
+                + retryPolicy
+                + '}';
+    }
+
+    /** Builder of {@link JdbcExecutionOptions}; {@link #build()} checks every value. */
+    @PublicEvolving
+    public static final class Builder {
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private long batchIntervalMs = DEFAULT_BATCH_INTERVAL_MS;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private int maxRowsPerTransaction = UNLIMITED_ROWS_PER_TRANSACTION;
+        private JdbcRetryPolicy retryPolicy = JdbcRetryPolicy.defaultPolicy();
+
+        private Builder() {}
+
+        public Builder withBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder withBatchIntervalMs(long batchIntervalMs) {
+            this.batchIntervalMs = batchIntervalMs;
+            return this;
+        }
+
+        public Builder withMaxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        public Builder withMaxRowsPerTransaction(int maxRowsPerTransaction) {
+            this.maxRowsPerTransaction = maxRowsPerTransaction;
+            return this;
+        }
+
+        public Builder withRetryPolicy(JdbcRetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public JdbcExecutionOptions build() {
+            if (batchSize <= 0) {
+                throw new IllegalArgumentException(
+                        "Invalid JdbcExecutionOptions 'batchSize': " + batchSize + "; it must be at least 1.");
+            }
+            if (batchIntervalMs < 0) {
+                throw new IllegalArgumentException(
+                        "Invalid JdbcExecutionOptions 'batchIntervalMs': "
+                                + batchIntervalMs
+                                + "; it must be 0 (no interval flush) or a positive number of milliseconds.");
+            }
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException(
+                        "Invalid JdbcExecutionOptions 'maxRetries': " + maxRetries + "; it must be 0 or more.");
+            }
+            if (maxRowsPerTransaction <= 0) {
+                throw new IllegalArgumentException(
+                        "Invalid JdbcExecutionOptions 'maxRowsPerTransaction': "
+                                + maxRowsPerTransaction
+                                + "; it must be at least 1 (the default is unlimited).");
+            }
+            if (retryPolicy == null) {
+                throw new IllegalArgumentException(
+                        "Invalid JdbcExecutionOptions 'retryPolicy': null; use JdbcRetryPolicy.defaultPolicy().");
+            }
+            return new JdbcExecutionOptions(this);
+        }
+    }
+}

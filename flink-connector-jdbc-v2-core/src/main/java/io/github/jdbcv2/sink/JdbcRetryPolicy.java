@@ -1,0 +1,29 @@
+package io.github.jdbcv2.sink;
+
+import org.apache.flink.annotation.PublicEvolving;
+
+import java.io.Serializable;
+import java.sql.SQLException;
+
+/**
+ * Decides which failed transactions the at-least-once writer replays, and how long it waits first.
+ *
+ * <p>A retry re-establishes the connection if it is broken and replays the whole transaction.
+ */
+@PublicEvolving
+public interface JdbcRetryPolicy extends Serializable {
+
+    /** True when the transaction that failed with {@code error} may succeed if replayed. */
+    boolean isRetryable(SQLException error);
+
+    /** Milliseconds to wait before retry number {@code attempt} (1 for the first retry). */
+    long backoffMillis(int attempt);
+
+    /**
+     * The default: connection loss (SQLSTATE class 08, server shutdown or termination 57P01-57P03), serialization
+     * failure (40001) and deadlock (40P01) are retryable; back-off doubles from 100 ms up to 10 s.
+     */
+    static JdbcRetryPolicy defaultPolicy() {
+        return new DefaultJdbcRetryPolicy(100, 10_000);
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.jdbcv2.sink.writer;
+
+import io.github.jdbcv2.connection.JdbcConnectionProvider;
+import io.github.jdbcv2.sink.JdbcBatchExecutor;
+import io.github.jdbcv2.sink.JdbcExecutionOptions;
+import io.github.jdbcv2.sink.JdbcRetryPolicy;
+
+import org.apache.flink.annotation.Internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Writes a batch as local transactions of at most {@code maxRowsPerTransaction} rows, each committed on its own, and
+ * replays a failed transaction (on a re-established connection if it broke) as the retry policy allows.
+ */
+@Internal
+public final class TransactionalBatchRunner<T> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalBatchRunner.class);
+
+    private final JdbcConnectionProvider connectionProvider;
+    private final JdbcBatchExecutor<T> executor;
+    private final JdbcRetryPolicy retryPolicy;
+    private final int maxRetries;
+    private final int maxRowsPerTransaction;
+    private final JdbcWriterMetrics metrics;
+    private Connection boundConnection;
+
+    public TransactionalBatchRunner(
+            JdbcConnectionProvider connectionProvider,
+            JdbcBatchExecutor<T> executor,
+            JdbcExecutionOptions options,
+            JdbcWriterMetrics metrics) {
+        this.connectionProvider = connectionProvider;
+        this.executor = executor;
+        this.retryPolicy = options.getRetryPolicy();
+        this.maxRetries = options.getMaxRetries();
+        this.maxRowsPerTransaction = options.getMaxRowsPerTransaction();
+        this.metrics = metrics;
+    }
+
+    /** Writes and commits {@code records}. */
+    public void run(List<T> records) throws IOException, InterruptedException {
+        int size = records.size();
+        for (int from = 0; from < size; ) {
+            int to = (int) Math.min((long) from + maxRowsPerTransaction, size);
+            runTransaction(records, from, to);
+            from = to;
+        }
+    }
+
+    private void runTransaction(List<T> records, int from, int to) throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Connection connection = connection();
+                executor.execute(records, from, to);
+                connection.commit();
+                metrics.committed(to - from);
+                return;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                if (attempt >= maxRetries || !retryPolicy.isRetryable(e)) {
+                    throw new IOException(failureMessage(e, to - from, attempt), e);
+                }
+                metrics.retried();
+                long backoff = retryPolicy.backoffMillis(attempt + 1);
+                // Driver messages may quote row values: the full exception goes to DEBUG only.
+                LOG.warn(
+                        "Transaction of {} rows failed with SQLSTATE {} ({}); retry {} of {} in {} ms",
+                        to - from,
+                        e.getSQLState(),
+                        e.getClass().getSimpleName(),
+                        attempt + 1,
+                        maxRetries,
+                        backoff);
+                LOG.debug("Retryable failure of a transaction", e);
+                backoff(backoff);
+                reconnectIfBroken();
+            }
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        Connection connection = connectionProvider.getOrEstablishConnection();
+        if (connection != boundConnection) {
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+            }
+            executor.open(connection);
+            boundConnection = connection;
+        }
+        return connection;
+    }
+
+    private void reconnectIfBroken() throws IOException {
+        try {
+            if (!connectionProvider.isConnectionValid()) {
+                LOG.info("The sink's connection is broken; re-establishing it");
+                boundConnection = null;
+                connectionProvider.reestablishConnection();
+            }
+        } catch (SQLException e) {
+            // The next attempt will try again to connect and count as a failure if it cannot.
+            LOG.warn("Re-establishing the sink's connection failed (SQLSTATE {})", e.getSQLState(), e);
+            boundConnection = null;
+            connectionProvider.closeConnection();
+        }
+    }
+
+    private void rollbackQuietly() {
+        Connection connection = connectionProvider.getConnection();
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            LOG.debug("Rollback after a failed transaction failed too (SQLSTATE {})", e.getSQLState());
+        }
+    }
+
+    private static void backoff(long millis) throws InterruptedIOException {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting to retry a JDBC transaction");
+        }
+    }
+
+    private String failureMessage(SQLException e, int rows, int attempt) {
+        return "JDBC sink transaction of "
+                + rows
+                + " rows failed with SQLSTATE "
+                + e.getSQLState()
+                + (attempt > 0 ? " after " + attempt + " retries" : "")
+                + (retryPolicy.isRetryable(e) ? "" : " (not retryable)")
+                + "; statement: "
+                + executor.describe();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            executor.close();
+        } finally {
+            boundConnection = null;
+            connectionProvider.closeConnection();
+        }
+    }
+}

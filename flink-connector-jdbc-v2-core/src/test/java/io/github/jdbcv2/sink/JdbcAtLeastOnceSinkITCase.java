@@ -1,0 +1,182 @@
+package io.github.jdbcv2.sink;
+
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
+import static io.github.jdbcv2.sink.SinkTestSupport.env;
+import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
+import static io.github.jdbcv2.sink.SinkTestSupport.ids;
+import static io.github.jdbcv2.sink.SinkTestSupport.idsPerSecond;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The at-least-once sink against a real PostgreSQL and MiniCluster: rows, flush triggers, object reuse, errors. */
+class JdbcAtLeastOnceSinkITCase {
+
+    @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+
+    private static JdbcSink<Long> sink(TestTable table, JdbcExecutionOptions options) {
+        return JdbcSink.<Long>builder()
+                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                .withExecutionOptions(options)
+                .buildAtLeastOnce(DB.getConnectionOptions());
+    }
+
+    /** Rows per transaction, in the order the transactions wrote their first id. */
+    private static List<Long> transactionSizes(TestTable table) throws Exception {
+        List<Long> sizes = new ArrayList<>();
+        for (List<Object> row :
+                DB.query("SELECT count(*) FROM " + table.getQuotedName() + " GROUP BY tx ORDER BY min(id)")) {
+            sizes.add(((Number) row.get(0)).longValue());
+        }
+        return sizes;
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 4})
+    void writesEveryRow(int parallelism) throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(parallelism, 200, 0);
+        ids(env, 20_000, 0)
+                .sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(700).build()));
+        env.execute();
+        assertExactlyOnce(table.readLongs("id"), 20_000);
+        assertThat(DB.queryLong("SELECT count(*) FROM " + table.getQuotedName() + " WHERE name <> 'name-' || id"))
+                .isZero();
+    }
+
+    @Test
+    void flushesOnBatchSizeAndAtEndOfInput() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        ids(env, 1050, 0).sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(100).build()));
+        env.execute();
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            expected.add(100L);
+        }
+        expected.add(50L);
+        assertThat(transactionSizes(table)).isEqualTo(expected);
+    }
+
+    @Test
+    void splitsBatchesIntoTransactionsOfAtMostMaxRows() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        ids(env, 1000, 0)
+                .sinkTo(sink(
+                        table,
+                        JdbcExecutionOptions.builder().withBatchSize(100).withMaxRowsPerTransaction(30).build()));
+        env.execute();
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            expected.add(30L);
+            expected.add(30L);
+            expected.add(30L);
+            expected.add(10L);
+        }
+        assertThat(transactionSizes(table)).isEqualTo(expected);
+        assertExactlyOnce(table.readLongs("id"), 1000);
+    }
+
+    @Test
+    void flushesOnBatchInterval() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        // About 1.5 s of input; without interval flushes the whole input would be one transaction at end of input.
+        idsPerSecond(env, 300, 200)
+                .sinkTo(sink(
+                        table,
+                        JdbcExecutionOptions.builder().withBatchSize(1_000_000).withBatchIntervalMs(50).build()));
+        env.execute();
+        assertExactlyOnce(table.readLongs("id"), 300);
+        assertThat(transactionSizes(table).size()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void flushesOnEveryCheckpoint() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 50, 0);
+        ids(env, 500, 50)
+                .sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(1_000_000).build()));
+        env.execute();
+        assertExactlyOnce(table.readLongs("id"), 500);
+        assertThat(transactionSizes(table).size()).isGreaterThanOrEqualTo(5);
+    }
+
+    @ParameterizedTest(name = "object reuse {0}")
+    @ValueSource(booleans = {true, false})
+    void copiesRecordsWhenObjectsAreReused(boolean objectReuse) throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(2, 0, 0);
+        if (objectReuse) {
+            env.getConfig().enableObjectReuse();
+        } else {
+            env.getConfig().disableObjectReuse();
+        }
+        ids(env, 5000, 0)
+                .map(new ReusingMapper())
+                .sinkTo(JdbcSink.<MutableRecord>builder()
+                        .withQueryStatement(
+                                insertInto(table.getQuotedName()),
+                                (ps, r) -> {
+                                    ps.setLong(1, r.id);
+                                    ps.setString(2, r.name);
+                                })
+                        .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(1000).build())
+                        .buildAtLeastOnce(DB.getConnectionOptions()));
+        env.execute();
+        assertExactlyOnce(table.readLongs("id"), 5000);
+        assertThat(DB.queryLong("SELECT count(*) FROM " + table.getQuotedName() + " WHERE name <> 'name-' || id"))
+                .isZero();
+    }
+
+    @Test
+    void nonRetryableErrorFailsTheJobWithStateStatementAndBatchSize() throws Exception {
+        TestTable table = DB.createTable("id BIGINT PRIMARY KEY, name TEXT, tx BIGINT DEFAULT txid_current()");
+        table.insertSeries(5, 5, "i, 'existing', 0");
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        ids(env, 100, 0).sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(100).build()));
+        assertThatThrownBy(env::execute)
+                .satisfies(
+                        e -> {
+                            Throwable ours = SinkTestSupport.rootCauseWithMessage(e, "JDBC sink transaction");
+                            assertThat(ours.getMessage())
+                                    .contains("SQLSTATE 23505")
+                                    .contains("100 rows")
+                                    .contains(insertInto(table.getQuotedName()))
+                                    .contains("not retryable")
+                                    .doesNotContain("name-");
+                        });
+        assertThat(table.count()).isEqualTo(1);
+    }
+
+    /** Emits the same mutable instance for every record, as object-reusing operators do. */
+    private static final class ReusingMapper implements MapFunction<Long, MutableRecord> {
+        private transient MutableRecord reuse;
+
+        @Override
+        public MutableRecord map(Long id) {
+            if (reuse == null) {
+                reuse = new MutableRecord();
+            }
+            reuse.id = id;
+            reuse.name = "name-" + id;
+            return reuse;
+        }
+    }
+}

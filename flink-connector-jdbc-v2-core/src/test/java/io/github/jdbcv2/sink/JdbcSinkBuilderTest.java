@@ -1,0 +1,137 @@
+package io.github.jdbcv2.sink;
+
+import io.github.jdbcv2.connection.JdbcConnectionOptions;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.xa.PGXADataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad sink configuration fails at build time with a message naming the option, the value and what is valid. */
+class JdbcSinkBuilderTest {
+
+    private static final JdbcConnectionOptions OPTIONS =
+            JdbcConnectionOptions.builder().withUrl("jdbc:postgresql://localhost:5432/db").build();
+
+    @Test
+    void missingStatement() {
+        assertThatThrownBy(() -> JdbcSink.<Long>builder().buildAtLeastOnce(OPTIONS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Missing JdbcSink option 'statement'")
+                .hasMessageContaining("withQueryStatement");
+        assertThatThrownBy(() -> JdbcSink.<Long>builder()
+                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new))
+                .hasMessageContaining("Missing JdbcSink option 'statement'");
+    }
+
+    @Test
+    void emptyQuery() {
+        assertThatThrownBy(() -> JdbcSink.<Long>builder().withQueryStatement(" ", (ps, r) -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'query'")
+                .hasMessageContaining("empty");
+    }
+
+    @Test
+    void batchSizeMustBePositive() {
+        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withBatchSize(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'batchSize': 0")
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withBatchSize(-5).build())
+                .hasMessageContaining("'batchSize': -5");
+    }
+
+    @Test
+    void otherExecutionOptionsAreChecked() {
+        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withBatchIntervalMs(-1).build())
+                .hasMessageContaining("'batchIntervalMs': -1");
+        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withMaxRetries(-1).build())
+                .hasMessageContaining("'maxRetries': -1");
+        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withMaxRowsPerTransaction(0).build())
+                .hasMessageContaining("'maxRowsPerTransaction': 0");
+    }
+
+    @Test
+    void exactlyOnceRejectsRetries() {
+        assertThatThrownBy(() -> JdbcSink.<Long>builder()
+                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .withExecutionOptions(JdbcExecutionOptions.builder().withMaxRetries(3).build())
+                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'maxRetries' = 3")
+                .hasMessageContaining("exactly-once")
+                .hasMessageContaining("withMaxRetries(0)");
+    }
+
+    @Test
+    void exactlyOnceDefaultsToNoRetries() {
+        JdbcExactlyOnceSink<Long> sink =
+                JdbcSink.<Long>builder()
+                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new);
+        assertThat(sink.getExecutionOptions().getMaxRetries()).isZero();
+    }
+
+    @Test
+    void exactlyOnceNeedsAnXaDataSource() {
+        assertThatThrownBy(() -> JdbcSink.<Long>builder()
+                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Missing JdbcSink option 'xaDataSource'")
+                .hasMessageContaining("PGXADataSource");
+    }
+
+    @Test
+    void exactlyOnceRejectsRowsPerTransactionLimit() {
+        assertThatThrownBy(() -> JdbcSink.<Long>builder()
+                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .withExecutionOptions(JdbcExecutionOptions.builder()
+                                .withMaxRetries(0)
+                                .withMaxRowsPerTransaction(10)
+                                .build())
+                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new))
+                .hasMessageContaining("'maxRowsPerTransaction' = 10");
+    }
+
+    @Test
+    void postgresBatchRewriteDefaultsOnUnlessSet() {
+        assertThat(JdbcSinkBuilder.withBatchRewriteDefault(OPTIONS).getExtendProperties())
+                .containsEntry("reWriteBatchedInserts", "true");
+        JdbcConnectionOptions off = OPTIONS.toBuilder().withProperty("reWriteBatchedInserts", "false").build();
+        assertThat(JdbcSinkBuilder.withBatchRewriteDefault(off).getExtendProperties())
+                .containsEntry("reWriteBatchedInserts", "false");
+        JdbcConnectionOptions inUrl =
+                JdbcConnectionOptions.builder()
+                        .withUrl("jdbc:postgresql://localhost:5432/db?reWriteBatchedInserts=false")
+                        .build();
+        assertThat(JdbcSinkBuilder.withBatchRewriteDefault(inUrl)).isSameAs(inUrl);
+    }
+
+    @Test
+    void toStringHidesThePassword() {
+        JdbcSink<Long> sink =
+                JdbcSink.<Long>builder()
+                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .buildAtLeastOnce(OPTIONS.toBuilder().withUsername("u").withPassword("s3cret!").build());
+        assertThat(sink.toString()).contains("INSERT INTO t").doesNotContain("s3cret!");
+    }
+
+    @Test
+    void defaultRetryPolicyClassifiesSqlStates() {
+        JdbcRetryPolicy policy = JdbcRetryPolicy.defaultPolicy();
+        assertThat(policy.isRetryable(new java.sql.SQLException("x", "08006"))).isTrue();
+        assertThat(policy.isRetryable(new java.sql.SQLException("x", "40001"))).isTrue();
+        assertThat(policy.isRetryable(new java.sql.SQLException("x", "40P01"))).isTrue();
+        assertThat(policy.isRetryable(new java.sql.SQLException("x", "57P01"))).isTrue();
+        assertThat(policy.isRetryable(new java.sql.SQLException("x", "23505"))).isFalse();
+        java.sql.SQLException batch = new java.sql.BatchUpdateException("batch", "23505", new int[0]);
+        batch.setNextException(new java.sql.SQLException("io", "08006"));
+        assertThat(policy.isRetryable(batch)).isTrue();
+        assertThat(policy.backoffMillis(1)).isEqualTo(100);
+        assertThat(policy.backoffMillis(2)).isEqualTo(200);
+        assertThat(policy.backoffMillis(40)).isEqualTo(10_000);
+    }
+}

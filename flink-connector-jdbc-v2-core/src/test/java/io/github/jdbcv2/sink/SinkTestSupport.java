@@ -1,0 +1,148 @@
+package io.github.jdbcv2.sink;
+
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.function.SerializableSupplier;
+import org.postgresql.xa.PGXADataSource;
+
+import javax.sql.XADataSource;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Shared pieces of the sink integration tests: cluster, environment, generated ids, checks. */
+final class SinkTestSupport {
+
+    static final String INSERT_COLUMNS = "id BIGINT NOT NULL, name TEXT, tx BIGINT DEFAULT txid_current()";
+
+    private SinkTestSupport() {}
+
+    static MiniClusterExtension miniCluster() {
+        return new MiniClusterExtension(
+                new MiniClusterResourceConfiguration.Builder()
+                        .setNumberTaskManagers(1)
+                        .setNumberSlotsPerTaskManager(4)
+                        .build());
+    }
+
+    /** An environment with the given parallelism, checkpoint interval (0: none) and restart attempts. */
+    static StreamExecutionEnvironment env(int parallelism, long checkpointMs, int restarts) {
+        Configuration conf = new Configuration();
+        if (restarts > 0) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
+        } else {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.configure(conf);
+        env.setParallelism(parallelism);
+        if (checkpointMs > 0) {
+            env.enableCheckpointing(checkpointMs);
+        }
+        return env;
+    }
+
+    /** Ids {@code 0 .. count-1}, replayable from checkpoints; {@code perCheckpoint > 0} paces them by checkpoint. */
+    static DataStream<Long> ids(StreamExecutionEnvironment env, long count, int perCheckpoint) {
+        RateLimiterStrategy rate =
+                perCheckpoint > 0 ? RateLimiterStrategy.perCheckpoint(perCheckpoint) : RateLimiterStrategy.noOp();
+        DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i, count, rate, Types.LONG);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "ids");
+    }
+
+    /** Ids paced per second: for interval flushes without checkpoints. */
+    static DataStream<Long> idsPerSecond(StreamExecutionEnvironment env, long count, double perSecond) {
+        DataGeneratorSource<Long> source =
+                new DataGeneratorSource<>(i -> i, count, RateLimiterStrategy.perSecond(perSecond), Types.LONG);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "ids");
+    }
+
+    static String insertInto(String table) {
+        return "INSERT INTO " + table + " (id, name) VALUES (?, ?)";
+    }
+
+    static JdbcStatementBuilder<Long> idBinder() {
+        return (ps, id) -> {
+            ps.setLong(1, id);
+            ps.setString(2, "name-" + id);
+        };
+    }
+
+    static SerializableSupplier<XADataSource> xaDataSource(PostgresDatabaseExtension db) {
+        String url = db.getUrl();
+        String user = db.getUsername();
+        String password = db.getPassword();
+        return () -> {
+            PGXADataSource ds = new PGXADataSource();
+            ds.setUrl(url);
+            ds.setUser(user);
+            ds.setPassword(password);
+            return ds;
+        };
+    }
+
+    /** Every id of {@code 0 .. count-1} exactly once. */
+    static void assertExactlyOnce(long[] ids, long count) {
+        assertThat(ids).hasSize((int) count);
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] != i) {
+                throw new AssertionError(
+                        "Id " + i + " expected at position " + i + " but found " + ids[i] + " (missing or duplicate)");
+            }
+        }
+    }
+
+    /** Every id of {@code 0 .. count-1} at least once, nothing else. */
+    static void assertAtLeastOnce(long[] ids, long count) {
+        long expected = 0;
+        for (long id : ids) {
+            if (id == expected) {
+                expected++;
+            } else if (id != expected - 1) {
+                throw new AssertionError("Id " + expected + " is missing (next found: " + id + ")");
+            }
+        }
+        assertThat(expected).as("highest id written + 1").isEqualTo(count);
+    }
+
+    static long preparedTransactions(PostgresDatabaseExtension db) throws SQLException {
+        return db.queryLong("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
+    }
+
+    static Throwable rootCauseWithMessage(Throwable t, String text) {
+        Throwable c = t;
+        while (c != null) {
+            if (c.getMessage() != null && c.getMessage().contains(text)) {
+                return c;
+            }
+            c = c.getCause();
+        }
+        throw new AssertionError("No cause of " + t + " mentions '" + text + "'", t);
+    }
+
+    /** Waits for {@code condition}, checking every 20 ms, failing after {@code timeout}. */
+    static void waitUntil(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
