@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Ranges over any orderable column (string, uuid, date, timestamp, decimal, integer) whose boundaries come from the
- * database: the largest value of each of {@code n} equal-count buckets ({@code NTILE(n) OVER (ORDER BY column)}), so
+ * database: the largest value of each of {@code n} equal-count buckets (found with {@code ROW_NUMBER() OVER (ORDER BY column)}), so
  * skewed data still gives splits of similar size. Equal boundaries merge; NULL keys get a split of their own.
  */
 @Internal
@@ -52,10 +52,13 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
 
     @Override
     public List<JdbcSourceSplit> planSplits(Connection connection) throws SQLException {
+        // The last row of each of n equal-count buckets; ROW_NUMBER rather than MAX: not every type has MAX (uuid).
         String boundariesSql =
-                "SELECT MAX(" + column + ") FROM (SELECT " + column + ", NTILE(" + partitions + ") OVER (ORDER BY "
-                        + column + ") AS jdbcv2_bucket FROM (" + sql + ") " + SplitSql.ALIAS + " WHERE " + column
-                        + " IS NOT NULL) jdbcv2_b GROUP BY jdbcv2_bucket ORDER BY jdbcv2_bucket";
+                "SELECT " + column + " FROM (SELECT " + column + ", ROW_NUMBER() OVER (ORDER BY " + column
+                        + ") AS jdbcv2_rn, COUNT(*) OVER () AS jdbcv2_cnt FROM (" + sql + ") " + SplitSql.ALIAS
+                        + " WHERE " + column + " IS NOT NULL) jdbcv2_b WHERE FLOOR(jdbcv2_rn * " + partitions
+                        + " / jdbcv2_cnt) > FLOOR((jdbcv2_rn - 1) * " + partitions
+                        + " / jdbcv2_cnt) ORDER BY jdbcv2_rn";
         String nullsSql = "SELECT COUNT(*) - COUNT(" + column + ") FROM (" + sql + ") " + SplitSql.ALIAS;
         List<Object> maxima = new ArrayList<>();
         long nulls;
