@@ -90,7 +90,8 @@ public final class JdbcSource<OUT>
                 readOptions.getDeliveryGuarantee(),
                 new Configuration(),
                 context,
-                rateLimiterStrategy == null ? RateLimiterStrategy.noOp() : rateLimiterStrategy);
+                // null, not a no-op strategy: Flink's per-record rate-limiting path stays off.
+                rateLimiterStrategy);
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.github.jdbcv2.source.split.JdbcSourceSplitState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.Nullable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -36,7 +38,7 @@ public final class JdbcSourceReader<T>
             DeliveryGuarantee deliveryGuarantee,
             Configuration config,
             SourceReaderContext context,
-            RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy) {
+            @Nullable RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy) {
         super(
                 splitReaderSupplier,
                 new JdbcRecordEmitter<>(deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE),
