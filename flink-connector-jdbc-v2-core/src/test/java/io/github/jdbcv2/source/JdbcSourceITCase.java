@@ -9,7 +9,15 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
+import org.apache.flink.connector.jdbc.core.database.dialect.AbstractDialectConverter;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.BigIntType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.VarCharType;
+
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
+import io.github.jdbcv2.source.reader.extractor.RowDataResultExtractor;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
@@ -208,5 +216,40 @@ class JdbcSourceITCase {
             it.forEachRemaining(r -> rows.add(r.getField(0) + ":" + r.getField(1)));
         }
         assertThat(rows).containsExactlyInAnyOrder("1:name-1", "2:name-2", "3:name-3");
+    }
+
+    @Test
+    void rowDataExtractorUsesTheDialectConverter() throws Exception {
+        RowType rowType = RowType.of(new BigIntType(), new VarCharType(VarCharType.MAX_LENGTH));
+        JdbcSource<RowData> source =
+                JdbcSource.<RowData>builder()
+                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
+                        .setSql("SELECT id, s FROM " + table.getQuotedName() + " WHERE id <= 3")
+                        .setResultExtractor(new RowDataResultExtractor(new TestConverter(rowType)))
+                        .setTypeInformation(InternalTypeInfo.of(rowType))
+                        .build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<String> it =
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc")
+                        .map(r -> r.getLong(0) + ":" + r.getString(1))
+                        .executeAndCollect()) {
+            it.forEachRemaining(rows::add);
+        }
+        assertThat(rows).containsExactlyInAnyOrder("1:name-1", "2:name-2", "3:name-3");
+    }
+
+    /** A dialect converter built on Apache's base class, as the SQL layer will use. */
+    private static final class TestConverter extends AbstractDialectConverter {
+        private static final long serialVersionUID = 1L;
+
+        TestConverter(RowType rowType) {
+            super(rowType);
+        }
+
+        @Override
+        public String converterName() {
+            return "test";
+        }
     }
 }
