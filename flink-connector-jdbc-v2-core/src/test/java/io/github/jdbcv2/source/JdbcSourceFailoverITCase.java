@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.concurrent.locks.LockSupport;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -188,8 +189,8 @@ class JdbcSourceFailoverITCase {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Condition not met within " + timeout);
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            // Poll interval, not synchronisation: the condition decides.
+            LockSupport.parkNanos(5_000_000L);
         }
     }
 }
