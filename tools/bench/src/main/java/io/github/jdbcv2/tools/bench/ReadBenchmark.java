@@ -8,6 +8,7 @@ import org.apache.flink.connector.jdbc.split.JdbcNumericBetweenParametersProvide
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.github.jdbcv2.source.JdbcSource;
+import io.github.jdbcv2.source.JdbcSourceBuilder;
 import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
 
 import java.sql.Connection;
@@ -30,6 +31,7 @@ import java.util.Map;
  * </pre>
  *
  * <p>Options: {@code --rows N} (default 2,000,000), {@code --runs N} (3), {@code --fetch N} (10,000),
+ * {@code --batch N} (rows per fetcher-to-task hand-over, both sources; default ours, 4,096),
  * {@code --url URL --user U --password P} (default: the embedded PostgreSQL).
  *
  * <p>Each reader runs once unmeasured first (JIT, caches), then the readers take turns. Throughput is rows divided by the time from the first row to the last, for every reader alike, so that job
@@ -46,13 +48,15 @@ public final class ReadBenchmark {
     private final String password;
     private final long rows;
     private final int fetchSize;
+    private final int batchSize;
 
-    private ReadBenchmark(String url, String user, String password, long rows, int fetchSize) {
+    private ReadBenchmark(String url, String user, String password, long rows, int fetchSize, int batchSize) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.rows = rows;
         this.fetchSize = fetchSize;
+        this.batchSize = batchSize;
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,6 +64,8 @@ public final class ReadBenchmark {
         long rows = Long.parseLong(options.getOrDefault("rows", "2000000"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         int fetch = Integer.parseInt(options.getOrDefault("fetch", "10000"));
+        int batch = Integer.parseInt(
+                options.getOrDefault("batch", String.valueOf(JdbcSourceBuilder.DEFAULT_BATCH_SIZE)));
         String url = options.get("url");
         String user = options.get("user");
         String password = options.get("password");
@@ -69,7 +75,7 @@ public final class ReadBenchmark {
             user = server.getUser();
             password = server.getPassword();
         }
-        ReadBenchmark bench = new ReadBenchmark(url, user, password, rows, fetch);
+        ReadBenchmark bench = new ReadBenchmark(url, user, password, rows, fetch, batch);
         bench.load();
 
         Map<String, Run> readers = new LinkedHashMap<>();
@@ -80,7 +86,8 @@ public final class ReadBenchmark {
         readers.put("apache p=2", () -> bench.flink(bench.apache(2), 2));
         Map<String, Result> results = bench.measure(runs, readers);
 
-        System.out.printf(Locale.ROOT, "%nRead benchmark: %,d rows, fetch size %,d, median of %d runs%n", rows, fetch, runs);
+        System.out.printf(Locale.ROOT, "%nRead benchmark: %,d rows, fetch size %,d, batch size %,d, median of %d runs%n",
+                rows, fetch, batch, runs);
         System.out.printf(Locale.ROOT, "%-12s %14s %16s%n", "reader", "rows/s", "end-to-end r/s");
         for (Map.Entry<String, Result> e : results.entrySet()) {
             System.out.printf(Locale.ROOT, "%-12s %,14.0f %,16.0f%n", e.getKey(), e.getValue().rowsPerSecond,
@@ -101,7 +108,8 @@ public final class ReadBenchmark {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException(
-                        "Invalid argument '" + args[i] + "'; use --rows N --runs N --fetch N --url U --user U --password P");
+                        "Invalid argument '" + args[i]
+                                + "'; use --rows N --runs N --fetch N --batch N --url U --user U --password P");
             }
             options.put(args[i].substring(2), args[++i]);
         }
@@ -218,6 +226,7 @@ public final class ReadBenchmark {
                 .setResultExtractor(ReadBenchmark::extract)
                 .setTypeInformation(TypeInformation.of(BenchRow.class))
                 .setResultSetFetchSize(fetchSize)
+                .setSplitReaderFetchBatchSize(batchSize)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
         if (parallelism > 1) {
             builder.setPartitioning("id", parallelism, 1, rows);
@@ -234,6 +243,7 @@ public final class ReadBenchmark {
                 .setTypeInformation(TypeInformation.of(BenchRow.class))
                 .setResultSetFetchSize(fetchSize)
                 .setAutoCommit(false)
+                .setSplitReaderFetchBatchSize(batchSize)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
         if (parallelism > 1) {
             builder.setSql("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id BETWEEN ? AND ?")
