@@ -8,9 +8,15 @@ import javax.annotation.Nullable;
 import java.util.Collections;
 import java.util.Set;
 
-/** Rows fetched from one split in one go, in arrays, with the keys that position them when they are tracked. */
+/**
+ * Rows fetched from one split in one go, in arrays, with the keys that position them when they are tracked. Handed
+ * to the task in chunks of at most {@link #MAX_CHUNK} rows.
+ */
 @Internal
-final class JdbcRecordBatch<T> implements RecordsWithSplitIds<JdbcRecord<T>> {
+final class JdbcRecordBatch<T> implements RecordsWithSplitIds<JdbcRecordChunk<T>> {
+
+    /** Most rows one {@code pollNext} call emits: bounds how long a checkpoint barrier may wait. */
+    static final int MAX_CHUNK = 512;
 
     @Nullable private final String splitId;
     final Object[] records;
@@ -19,25 +25,21 @@ final class JdbcRecordBatch<T> implements RecordsWithSplitIds<JdbcRecord<T>> {
     int size;
     private boolean finished;
 
-    private final JdbcRecord<T> current;
+    private final JdbcRecordChunk<T> chunk;
     private boolean splitReturned;
     private int next;
 
     JdbcRecordBatch(@Nullable String splitId, int capacity, byte keyMode) {
         this.splitId = splitId;
         this.records = new Object[capacity];
-        this.longKeys = keyMode == JdbcRecord.LONG_KEY ? new long[capacity] : null;
-        this.keys = keyMode == JdbcRecord.OBJECT_KEY ? new Object[capacity] : null;
-        this.current = new JdbcRecord<>(keyMode);
+        this.longKeys = keyMode == JdbcRecordChunk.LONG_KEY ? new long[capacity] : null;
+        this.keys = keyMode == JdbcRecordChunk.OBJECT_KEY ? new Object[capacity] : null;
+        this.chunk = new JdbcRecordChunk<>(keyMode, records, longKeys, keys);
     }
 
     /** A batch with no rows that ends nothing. */
     static <T> JdbcRecordBatch<T> empty() {
-        return new JdbcRecordBatch<>(null, 0, JdbcRecord.NO_KEY);
-    }
-
-    boolean isFull() {
-        return size == records.length;
+        return new JdbcRecordBatch<>(null, 0, JdbcRecordChunk.NO_KEY);
     }
 
     void markFinished() {
@@ -56,20 +58,14 @@ final class JdbcRecordBatch<T> implements RecordsWithSplitIds<JdbcRecord<T>> {
 
     @Nullable
     @Override
-    @SuppressWarnings("unchecked")
-    public JdbcRecord<T> nextRecordFromSplit() {
+    public JdbcRecordChunk<T> nextRecordFromSplit() {
         if (next >= size) {
             return null;
         }
-        int i = next++;
-        current.record = (T) records[i];
-        records[i] = null;
-        if (longKeys != null) {
-            current.longKey = longKeys[i];
-        } else if (keys != null) {
-            current.key = keys[i];
-        }
-        return current;
+        chunk.from = next;
+        next = Math.min(size, next + MAX_CHUNK);
+        chunk.to = next;
+        return chunk;
     }
 
     @Override

@@ -3,34 +3,56 @@ package io.github.jdbcv2.source.reader;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
+import org.apache.flink.metrics.Counter;
 
 import io.github.jdbcv2.source.split.JdbcSourceSplitState;
 
-/** Emits each record; for exactly-once it also advances the split's position (row count and last key). */
+/**
+ * Emits a chunk of records; for exactly-once it also advances the split's position (row count, last key and how many
+ * rows carried it). The base reader counts one input record per chunk; the rest are counted here.
+ */
 @Internal
-public final class JdbcRecordEmitter<T> implements RecordEmitter<JdbcRecord<T>, T, JdbcSourceSplitState> {
+public final class JdbcRecordEmitter<T> implements RecordEmitter<JdbcRecordChunk<T>, T, JdbcSourceSplitState> {
 
     private final boolean trackPosition;
+    private final Counter numRecordsIn;
 
-    public JdbcRecordEmitter(boolean trackPosition) {
+    public JdbcRecordEmitter(boolean trackPosition, Counter numRecordsIn) {
         this.trackPosition = trackPosition;
+        this.numRecordsIn = numRecordsIn;
     }
 
     @Override
-    public void emitRecord(JdbcRecord<T> element, SourceOutput<T> output, JdbcSourceSplitState state) {
-        output.collect(element.record);
+    @SuppressWarnings("unchecked")
+    public void emitRecord(JdbcRecordChunk<T> chunk, SourceOutput<T> output, JdbcSourceSplitState state) {
+        final Object[] records = chunk.records;
+        final int from = chunk.from;
+        final int to = chunk.to;
+        for (int i = from; i < to; i++) {
+            output.collect((T) records[i]);
+            records[i] = null;
+        }
+        if (to - from > 1) {
+            numRecordsIn.inc(to - from - 1);
+        }
         if (!trackPosition) {
             return;
         }
-        switch (element.keyMode) {
-            case JdbcRecord.LONG_KEY:
-                state.advance(element.longKey);
+        switch (chunk.keyMode) {
+            case JdbcRecordChunk.LONG_KEY:
+                final long[] longKeys = chunk.longKeys;
+                for (int i = from; i < to; i++) {
+                    state.advance(longKeys[i]);
+                }
                 break;
-            case JdbcRecord.OBJECT_KEY:
-                state.advance(element.key);
+            case JdbcRecordChunk.OBJECT_KEY:
+                final Object[] keys = chunk.keys;
+                for (int i = from; i < to; i++) {
+                    state.advance(keys[i]);
+                }
                 break;
             default:
-                state.advance();
+                state.advanceUnkeyed(to - from);
         }
     }
 }

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 @Internal
 public final class JdbcSourceReader<T>
-        extends SingleThreadMultiplexSourceReaderBase<JdbcRecord<T>, T, JdbcSourceSplit, JdbcSourceSplitState> {
+        extends SingleThreadMultiplexSourceReaderBase<JdbcRecordChunk<T>, T, JdbcSourceSplit, JdbcSourceSplitState> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceReader.class);
 
@@ -34,14 +34,16 @@ public final class JdbcSourceReader<T>
     private boolean started;
 
     public JdbcSourceReader(
-            Supplier<SplitReader<JdbcRecord<T>, JdbcSourceSplit>> splitReaderSupplier,
+            Supplier<SplitReader<JdbcRecordChunk<T>, JdbcSourceSplit>> splitReaderSupplier,
             DeliveryGuarantee deliveryGuarantee,
             Configuration config,
             SourceReaderContext context,
             @Nullable RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy) {
         super(
                 splitReaderSupplier,
-                new JdbcRecordEmitter<>(deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE),
+                new JdbcRecordEmitter<>(
+                        deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE,
+                        context.metricGroup().getIOMetricGroup().getNumRecordsInCounter()),
                 config,
                 context,
                 rateLimiterStrategy);

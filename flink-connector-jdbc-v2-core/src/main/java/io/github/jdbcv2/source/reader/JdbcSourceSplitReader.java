@@ -41,7 +41,7 @@ import java.util.Objects;
  * split's start, at-most-once gives up the rest of the split.
  */
 @Internal
-public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>, JdbcSourceSplit> {
+public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChunk<T>, JdbcSourceSplit> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceSplitReader.class);
 
@@ -79,7 +79,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
     }
 
     @Override
-    public RecordsWithSplitIds<JdbcRecord<T>> fetch() throws IOException {
+    public RecordsWithSplitIds<JdbcRecordChunk<T>> fetch() throws IOException {
         JdbcRecordBatch<T> batch = null;
         while (true) {
             try {
@@ -115,7 +115,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
                 }
                 // At-most-once gave up the rest of the split.
                 JdbcRecordBatch<T> done =
-                        batch != null ? batch : new JdbcRecordBatch<>(split.splitId(), 0, JdbcRecord.NO_KEY);
+                        batch != null ? batch : new JdbcRecordBatch<>(split.splitId(), 0, JdbcRecordChunk.NO_KEY);
                 finishSplit();
                 done.markFinished();
                 return done;
@@ -130,7 +130,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
         final ResultExtractor<T> extractor = this.extractor;
         int n = batch.size;
         switch (keyMode) {
-            case JdbcRecord.LONG_KEY:
+            case JdbcRecordChunk.LONG_KEY:
                 final long[] longKeys = batch.longKeys;
                 final int longIndex = keyIndex;
                 while (n < capacity) {
@@ -142,7 +142,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
                     batch.size = ++n;
                 }
                 return true;
-            case JdbcRecord.OBJECT_KEY:
+            case JdbcRecordChunk.OBJECT_KEY:
                 final Object[] keys = batch.keys;
                 while (n < capacity) {
                     if (!rs.next()) {
@@ -173,7 +173,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
             return;
         }
         readOffset += to - from;
-        if (keyMode == JdbcRecord.LONG_KEY) {
+        if (keyMode == JdbcRecordChunk.LONG_KEY) {
             long[] k = batch.longKeys;
             long last = k[to - 1];
             int tail = 1;
@@ -183,7 +183,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
             readKeyCount = (tail == to - from && readHasKey && readLongKey == last) ? readKeyCount + tail : tail;
             readLongKey = last;
             readHasKey = true;
-        } else if (keyMode == JdbcRecord.OBJECT_KEY) {
+        } else if (keyMode == JdbcRecordChunk.OBJECT_KEY) {
             Object[] k = batch.keys;
             Object last = k[to - 1];
             if (last != null) {
@@ -203,10 +203,10 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
     private void startSplit(JdbcSourceSplit next) {
         split = next;
         positionedRows = 0;
-        keyMode = JdbcRecord.NO_KEY;
+        keyMode = JdbcRecordChunk.NO_KEY;
         KeyType type = next.getKeyType();
         if (exactlyOnce && type != null) {
-            keyMode = type == KeyType.LONG ? JdbcRecord.LONG_KEY : JdbcRecord.OBJECT_KEY;
+            keyMode = type == KeyType.LONG ? JdbcRecordChunk.LONG_KEY : JdbcRecordChunk.OBJECT_KEY;
             keyClass = type.getJavaClass();
         }
         resetReadPosition(next);
@@ -216,9 +216,9 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
     private void resetReadPosition(JdbcSourceSplit s) {
         readOffset = s.getOffset();
         Object key = s.getLastKey();
-        readHasKey = key != null && keyMode != JdbcRecord.NO_KEY;
+        readHasKey = key != null && keyMode != JdbcRecordChunk.NO_KEY;
         readKeyCount = readHasKey ? s.getLastKeyCount() : 0;
-        if (readHasKey && keyMode == JdbcRecord.LONG_KEY) {
+        if (readHasKey && keyMode == JdbcRecordChunk.LONG_KEY) {
             readLongKey = ((Number) key).longValue();
         } else {
             readKey = readHasKey ? key : null;
@@ -230,13 +230,13 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
         String sql = s.getSql();
         Object[] parameters = s.getParameters();
         long skip = readOffset;
-        if (keyMode != JdbcRecord.NO_KEY) {
+        if (keyMode != JdbcRecordChunk.NO_KEY) {
             String key = s.getKeyColumn();
             StringBuilder q = new StringBuilder(sql.length() + 96).append("SELECT * FROM (").append(sql).append(") jdbcv2_r");
             if (readHasKey) {
                 q.append(" WHERE ").append(key).append(s.isKeyUnique() ? " > ?" : " >= ?");
                 parameters = Arrays.copyOf(parameters, parameters.length + 1);
-                parameters[parameters.length - 1] = keyMode == JdbcRecord.LONG_KEY ? (Object) readLongKey : readKey;
+                parameters[parameters.length - 1] = keyMode == JdbcRecordChunk.LONG_KEY ? (Object) readLongKey : readKey;
                 skip = s.isKeyUnique() ? 0 : readKeyCount;
             }
             sql = q.append(" ORDER BY ").append(key).toString();
@@ -253,7 +253,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecord<T>
         }
         ResultSet rs = ps.executeQuery();
         resultSet = rs;
-        if (keyMode != JdbcRecord.NO_KEY) {
+        if (keyMode != JdbcRecordChunk.NO_KEY) {
             keyIndex = findColumn(rs.getMetaData(), s.getKeyColumn());
         }
         for (long i = 0; i < skip; i++) {

@@ -35,9 +35,9 @@ public final class JdbcSourceSplitState {
         }
     }
 
-    /** One row without a tracked key was emitted. */
-    public void advance() {
-        offset++;
+    /** {@code rows} rows without a tracked key were emitted. */
+    public void advanceUnkeyed(int rows) {
+        offset += rows;
     }
 
     /** One row with a long key was emitted. */
