@@ -115,7 +115,8 @@ public final class JdbcSource<OUT>
         return new JdbcSourceEnumerator(
                 context,
                 assigner,
-                copyOf(connectionProvider, Thread.currentThread().getContextClassLoader()),
+                // The provider's own class loader: on the coordinator the context class loader may not see user code.
+                copyOf(connectionProvider, connectionProvider.getClass().getClassLoader()),
                 readOptions.getDeliveryGuarantee(),
                 continuousSettings);
     }

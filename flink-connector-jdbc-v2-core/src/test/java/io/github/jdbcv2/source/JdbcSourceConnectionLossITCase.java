@@ -66,7 +66,7 @@ class JdbcSourceConnectionLossITCase {
                 .setMaxReconnectAttempts(reconnects)
                 .setResultSetFetchSize(100)
                 .setSplitReaderFetchBatchSize(20)
-                .setRateLimiterStrategy(RateLimiterStrategy.perSecond(4_000))
+                .setRateLimiterStrategy(RateLimiterStrategy.perSecond(3_000))
                 .build();
     }
 
@@ -101,7 +101,7 @@ class JdbcSourceConnectionLossITCase {
         String name = "loss-resume";
         JobClient job = start(name, source("jdbcv2-loss-resume", 3));
         killReaderConnection(name, "jdbcv2-loss-resume", 500);
-        killReaderConnection(name, "jdbcv2-loss-resume", 2_500);
+        killReaderConnection(name, "jdbcv2-loss-resume", 2_000);
         job.getJobExecutionResult().get();
         assertThat(CollectedResults.sorted(name))
                 .isEqualTo(LongStream.rangeClosed(1, ROWS).boxed().collect(Collectors.toList()));

@@ -72,7 +72,7 @@ class JdbcSourceFailoverITCase {
                 .setDeliveryGuarantee(guarantee)
                 .setResultSetFetchSize(200)
                 .setSplitReaderFetchBatchSize(50)
-                .setRateLimiterStrategy(RateLimiterStrategy.perSecond(6_000));
+                .setRateLimiterStrategy(RateLimiterStrategy.perSecond(4_000));
     }
 
     private static StreamExecutionEnvironment env(int parallelism, Configuration extra) {
