@@ -92,4 +92,41 @@ class JdbcSourceContinuousITCase {
         table.insertSeries(inserted[0] + 1, inserted[0] + rows, "i, TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', 'v' || i");
         inserted[0] += rows;
     }
+
+    @Test
+    void timestampHighWaterMarkFindsRowsInsertedLater() throws Exception {
+        String name = "continuous-ts";
+        CollectedResults.reset(name, 0);
+        TestTable table = DB.createTable("id BIGINT PRIMARY KEY, created TIMESTAMP, v TEXT");
+        long[] inserted = {0};
+        insert(table, inserted, 200);
+        JdbcSource<Long> source =
+                JdbcSource.<Long>builder()
+                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
+                        .setSql("SELECT id, created, v FROM " + table.getQuotedName())
+                        .setResultExtractor(rs -> rs.getLong(1))
+                        .setTypeInformation(Types.LONG)
+                        .setContinuousUnBoundingSettings(
+                                new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofMillis(100)))
+                        .setIncreasingColumn("created", java.time.LocalDateTime.class)
+                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                        .build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(100);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-continuous-ts")
+                .sinkTo(new ExactlyOnceCollectSink(name));
+        JobClient job = env.executeAsync(name);
+        try {
+            waitUntil(() -> CollectedResults.size(name) >= 200, Duration.ofSeconds(60));
+            for (int i = 0; i < 3; i++) {
+                insert(table, inserted, 100);
+                waitUntil(() -> CollectedResults.size(name) >= inserted[0], Duration.ofSeconds(60));
+            }
+        } finally {
+            job.cancel().get();
+        }
+        assertThat(CollectedResults.sorted(name))
+                .isEqualTo(LongStream.rangeClosed(1, inserted[0]).boxed().collect(Collectors.toList()));
+    }
 }

@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.util.ExceptionUtils;
 
 import org.apache.flink.connector.jdbc.core.database.dialect.AbstractDialectConverter;
 import org.apache.flink.table.data.RowData;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every built-in assigner reads every row exactly once, on a real PostgreSQL and a real MiniCluster. */
 class JdbcSourceITCase {
@@ -237,6 +239,18 @@ class JdbcSourceITCase {
             it.forEachRemaining(rows::add);
         }
         assertThat(rows).containsExactlyInAnyOrder("1:name-1", "2:name-2", "3:name-3");
+    }
+
+    @Test
+    void partitionColumnProblemsFoundAtPlanningFailTheJobClearly() {
+        assertThatThrownBy(() -> read(idSource(sql()).setPartitioning("nope", 4).build(), 1))
+                .satisfies(e -> assertThat(ExceptionUtils.findThrowableWithMessage(
+                                e, "Finding the bounds of partition column 'nope' failed"))
+                        .isPresent());
+        assertThatThrownBy(() -> read(idSource(sql()).setPartitioning("s", 4).build(), 1))
+                .satisfies(e -> assertThat(ExceptionUtils.findThrowableWithMessage(
+                                e, "numeric range partitioning needs an integer column"))
+                        .isPresent());
     }
 
     /** A dialect converter built on Apache's base class, as the SQL layer will use. */
