@@ -1,0 +1,72 @@
+package io.github.jdbcv2.source;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+import java.io.Serializable;
+
+/** How split readers run their queries; validated by the builder. */
+@Internal
+public final class JdbcReadOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int fetchSize;
+    private final int batchSize;
+    private final int resultSetType;
+    private final int resultSetConcurrency;
+    private final boolean autoCommit;
+    private final DeliveryGuarantee deliveryGuarantee;
+    private final int maxReconnectAttempts;
+
+    public JdbcReadOptions(
+            int fetchSize,
+            int batchSize,
+            int resultSetType,
+            int resultSetConcurrency,
+            boolean autoCommit,
+            DeliveryGuarantee deliveryGuarantee,
+            int maxReconnectAttempts) {
+        this.fetchSize = fetchSize;
+        this.batchSize = batchSize;
+        this.resultSetType = resultSetType;
+        this.resultSetConcurrency = resultSetConcurrency;
+        this.autoCommit = autoCommit;
+        this.deliveryGuarantee = deliveryGuarantee;
+        this.maxReconnectAttempts = maxReconnectAttempts;
+    }
+
+    public int getFetchSize() {
+        return fetchSize;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public int getResultSetType() {
+        return resultSetType;
+    }
+
+    public int getResultSetConcurrency() {
+        return resultSetConcurrency;
+    }
+
+    public boolean isAutoCommit() {
+        return autoCommit;
+    }
+
+    public DeliveryGuarantee getDeliveryGuarantee() {
+        return deliveryGuarantee;
+    }
+
+    public int getMaxReconnectAttempts() {
+        return maxReconnectAttempts;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcReadOptions{fetchSize=" + fetchSize + ", batchSize=" + batchSize + ", autoCommit=" + autoCommit
+                + ", deliveryGuarantee=" + deliveryGuarantee + ", maxReconnectAttempts=" + maxReconnectAttempts + '}';
+    }
+}

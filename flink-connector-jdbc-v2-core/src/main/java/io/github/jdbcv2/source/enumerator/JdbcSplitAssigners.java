@@ -1,0 +1,161 @@
+package io.github.jdbcv2.source.enumerator;
+
+import org.apache.flink.annotation.PublicEvolving;
+
+import io.github.jdbcv2.source.split.KeyType;
+import io.github.jdbcv2.source.split.TypedValues;
+
+import javax.annotation.Nullable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The built-in split assigners, as providers for {@code JdbcSourceBuilder#setJdbcSqlSplitAssignerProvider}. */
+@PublicEvolving
+public final class JdbcSplitAssigners {
+
+    private JdbcSplitAssigners() {}
+
+    /** The whole query as one split. */
+    public static JdbcSqlSplitAssigner.Provider single() {
+        return new StaticProvider(Collections.emptyList());
+    }
+
+    /** One split per parameter set; each set binds the query's placeholders in order. */
+    public static JdbcSqlSplitAssigner.Provider parameterValues(Object[][] parameterSets) {
+        if (parameterSets == null || parameterSets.length == 0) {
+            throw new IllegalArgumentException(
+                    "Invalid parameter values: at least one parameter set is needed, got "
+                            + (parameterSets == null ? "null" : "none") + '.');
+        }
+        List<Object[]> sets = new ArrayList<>(parameterSets.length);
+        for (int i = 0; i < parameterSets.length; i++) {
+            Object[] set = parameterSets[i];
+            if (set == null) {
+                throw new IllegalArgumentException("Invalid parameter values: parameter set " + i + " is null.");
+            }
+            for (int j = 0; j < set.length; j++) {
+                if (!TypedValues.isSupported(set[j])) {
+                    throw new IllegalArgumentException(
+                            "Invalid parameter values: set " + i + ", parameter " + (j + 1) + " has type "
+                                    + set[j].getClass().getName() + "; supported: " + TypedValues.supportedTypes());
+                }
+            }
+            sets.add(set.clone());
+        }
+        return new StaticProvider(sets);
+    }
+
+    /** {@code partitions} equal-width ranges over an integer column, bounds from one MIN/MAX query. */
+    public static JdbcSqlSplitAssigner.Provider numericRange(String column, int partitions) {
+        return new NumericRangeProvider(column, partitions, null, null);
+    }
+
+    /** {@code partitions} equal-width ranges over an integer column between given bounds (outer ranges open). */
+    public static JdbcSqlSplitAssigner.Provider numericRange(String column, int partitions, long lower, long upper) {
+        if (lower > upper) {
+            throw new IllegalArgumentException(
+                    "Invalid partition bounds for column '" + column + "': lower bound " + lower
+                            + " is greater than upper bound " + upper + "; the lower bound must be <= the upper bound.");
+        }
+        return new NumericRangeProvider(column, partitions, lower, upper);
+    }
+
+    /** About {@code partitions} equal-count ranges with boundaries computed by the database (NTILE). */
+    public static JdbcSqlSplitAssigner.Provider quantiles(String column, Class<?> keyType, int partitions) {
+        return new QuantileProvider(column, KeyType.of(keyType), partitions);
+    }
+
+    /** Continuous mode: new rows found by an increasing column (an id or a timestamp). */
+    public static JdbcSqlSplitAssigner.Provider incremental(String column, Class<?> keyType) {
+        KeyType type = KeyType.of(keyType);
+        checkColumn(column, "increasing column");
+        return context -> new IncrementalSplitAssigner(context, column, type);
+    }
+
+    static void checkColumn(@Nullable String column, String what) {
+        if (column == null || column.trim().isEmpty()) {
+            throw new IllegalArgumentException("Missing " + what + ": give the name of a column of the query.");
+        }
+    }
+
+    static void checkPartitions(String column, int partitions) {
+        checkColumn(column, "partition column");
+        if (partitions <= 0) {
+            throw new IllegalArgumentException(
+                    "Invalid number of partitions for column '" + column + "': " + partitions
+                            + "; it must be at least 1.");
+        }
+    }
+
+    private static final class StaticProvider implements JdbcSqlSplitAssigner.Provider {
+        private static final long serialVersionUID = 1L;
+        private final ArrayList<Object[]> parameterSets;
+
+        StaticProvider(List<Object[]> parameterSets) {
+            this.parameterSets = new ArrayList<>(parameterSets);
+        }
+
+        @Override
+        public JdbcSqlSplitAssigner create(JdbcSplitAssignerContext context) {
+            return new StaticSplitAssigner(context, parameterSets);
+        }
+
+        @Override
+        public void validate(JdbcSplitAssignerContext context) {
+            if (parameterSets.isEmpty()) {
+                JdbcSqlSplitAssigner.Provider.super.validate(context);
+                return;
+            }
+            for (int i = 0; i < parameterSets.size(); i++) {
+                if (parameterSets.get(i).length != context.getPlaceholderCount()) {
+                    throw new IllegalArgumentException(
+                            "Invalid parameter values: set " + i + " has " + parameterSets.get(i).length
+                                    + " value(s) but the SQL has " + context.getPlaceholderCount()
+                                    + " placeholder(s) '?'; every set needs one value per placeholder.");
+                }
+            }
+        }
+    }
+
+    private static final class NumericRangeProvider implements JdbcSqlSplitAssigner.Provider {
+        private static final long serialVersionUID = 1L;
+        private final String column;
+        private final int partitions;
+        @Nullable private final Long lower;
+        @Nullable private final Long upper;
+
+        NumericRangeProvider(String column, int partitions, @Nullable Long lower, @Nullable Long upper) {
+            checkPartitions(column, partitions);
+            this.column = column;
+            this.partitions = partitions;
+            this.lower = lower;
+            this.upper = upper;
+        }
+
+        @Override
+        public JdbcSqlSplitAssigner create(JdbcSplitAssignerContext context) {
+            return new NumericRangeSplitAssigner(context, column, partitions, lower, upper);
+        }
+    }
+
+    private static final class QuantileProvider implements JdbcSqlSplitAssigner.Provider {
+        private static final long serialVersionUID = 1L;
+        private final String column;
+        private final KeyType type;
+        private final int partitions;
+
+        QuantileProvider(String column, KeyType type, int partitions) {
+            checkPartitions(column, partitions);
+            this.column = column;
+            this.type = type;
+            this.partitions = partitions;
+        }
+
+        @Override
+        public JdbcSqlSplitAssigner create(JdbcSplitAssignerContext context) {
+            return new QuantileSplitAssigner(context, column, type, partitions);
+        }
+    }
+}

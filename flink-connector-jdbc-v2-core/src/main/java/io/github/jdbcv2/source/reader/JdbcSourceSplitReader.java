@@ -1,0 +1,382 @@
+package io.github.jdbcv2.source.reader;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+
+import io.github.jdbcv2.connection.JdbcConnectionProvider;
+import io.github.jdbcv2.source.JdbcReadOptions;
+import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
+import io.github.jdbcv2.source.split.JdbcSourceSplit;
+import io.github.jdbcv2.source.split.KeyType;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.annotation.Nullable;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Reads splits one after the other on its own connection: streams each query forward-only (autocommit off, fetch size)
+ * and hands rows over in batches.
+ *
+ * <p>Exactly-once with an order key reads the split ordered by that key and resumes with {@code key > last} (or
+ * {@code key >= last}, skipping the rows already read with that key, for non-unique keys); without a key it resumes by
+ * skipping the rows already read, which assumes the query returns rows in the same order each time. After a lost
+ * connection it reconnects (bounded attempts) and resumes: exactly-once from the last row read, at-least-once from the
+ * split's start, at-most-once gives up the rest of the split.
+ */
+@Internal
+public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChunk<T>, JdbcSourceSplit> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceSplitReader.class);
+
+    private final JdbcConnectionProvider connectionProvider;
+    private final ResultExtractor<T> extractor;
+    private final JdbcReadOptions options;
+    private final boolean exactlyOnce;
+    private final ArrayDeque<JdbcSourceSplit> splits = new ArrayDeque<>();
+
+    // The split being read.
+    @Nullable private JdbcSourceSplit split;
+    @Nullable private PreparedStatement statement;
+    @Nullable private ResultSet resultSet;
+    private byte keyMode;
+    private int keyIndex;
+    @Nullable private Class<?> keyClass;
+
+    // Position after the last row read (not necessarily emitted yet).
+    private long readOffset;
+    private boolean readHasKey;
+    private long readLongKey;
+    @Nullable private Object readKey;
+    private long readKeyCount;
+
+    private int reconnects;
+    /** Rows of the current batch already counted in the read position. */
+    private int positionedRows;
+
+    public JdbcSourceSplitReader(
+            JdbcConnectionProvider connectionProvider, ResultExtractor<T> extractor, JdbcReadOptions options) {
+        this.connectionProvider = connectionProvider;
+        this.extractor = extractor;
+        this.options = options;
+        this.exactlyOnce = options.getDeliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE;
+    }
+
+    @Override
+    public RecordsWithSplitIds<JdbcRecordChunk<T>> fetch() throws IOException {
+        JdbcRecordBatch<T> batch = null;
+        while (true) {
+            try {
+                if (split == null) {
+                    JdbcSourceSplit next = splits.poll();
+                    if (next == null) {
+                        return JdbcRecordBatch.empty();
+                    }
+                    startSplit(next);
+                }
+                if (resultSet == null) {
+                    openQuery();
+                }
+                if (batch == null) {
+                    batch = new JdbcRecordBatch<>(split.splitId(), options.getBatchSize(), keyMode);
+                    positionedRows = 0;
+                }
+                boolean more = fill(batch, resultSet);
+                advanceReadPosition(batch, positionedRows);
+                reconnects = 0;
+                if (!more) {
+                    finishSplit();
+                    batch.markFinished();
+                }
+                return batch;
+            } catch (SQLException e) {
+                if (batch != null) {
+                    advanceReadPosition(batch, positionedRows);
+                }
+                if (recover(e)) {
+                    // Continue reading the split into the same batch.
+                    continue;
+                }
+                // At-most-once gave up the rest of the split.
+                JdbcRecordBatch<T> done =
+                        batch != null ? batch : new JdbcRecordBatch<>(split.splitId(), 0, JdbcRecordChunk.NO_KEY);
+                finishSplit();
+                done.markFinished();
+                return done;
+            }
+        }
+    }
+
+
+    private boolean fill(JdbcRecordBatch<T> batch, ResultSet rs) throws SQLException {
+        final Object[] records = batch.records;
+        final int capacity = records.length;
+        final ResultExtractor<T> extractor = this.extractor;
+        int n = batch.size;
+        switch (keyMode) {
+            case JdbcRecordChunk.LONG_KEY:
+                final long[] longKeys = batch.longKeys;
+                final int longIndex = keyIndex;
+                while (n < capacity) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    records[n] = extractor.extract(rs);
+                    longKeys[n] = rs.getLong(longIndex);
+                    batch.size = ++n;
+                }
+                return true;
+            case JdbcRecordChunk.OBJECT_KEY:
+                final Object[] keys = batch.keys;
+                while (n < capacity) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    records[n] = extractor.extract(rs);
+                    keys[n] = rs.getObject(keyIndex, keyClass);
+                    batch.size = ++n;
+                }
+                return true;
+            default:
+                while (n < capacity) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    records[n] = extractor.extract(rs);
+                    batch.size = ++n;
+                }
+                return true;
+        }
+    }
+
+    /** Moves the read position over the batch's rows from {@code from}; per batch, not per row. */
+    private void advanceReadPosition(JdbcRecordBatch<T> batch, int from) {
+        int to = batch.size;
+        if (to <= from) {
+            positionedRows = to;
+            return;
+        }
+        readOffset += to - from;
+        if (keyMode == JdbcRecordChunk.LONG_KEY) {
+            long[] k = batch.longKeys;
+            long last = k[to - 1];
+            int tail = 1;
+            while (to - 1 - tail >= from && k[to - 1 - tail] == last) {
+                tail++;
+            }
+            readKeyCount = (tail == to - from && readHasKey && readLongKey == last) ? readKeyCount + tail : tail;
+            readLongKey = last;
+            readHasKey = true;
+        } else if (keyMode == JdbcRecordChunk.OBJECT_KEY) {
+            Object[] k = batch.keys;
+            Object last = k[to - 1];
+            if (last != null) {
+                int tail = 1;
+                while (to - 1 - tail >= from && Objects.equals(k[to - 1 - tail], last)) {
+                    tail++;
+                }
+                readKeyCount =
+                        (tail == to - from && readHasKey && Objects.equals(readKey, last)) ? readKeyCount + tail : tail;
+                readKey = last;
+                readHasKey = true;
+            }
+        }
+        positionedRows = to;
+    }
+
+    private void startSplit(JdbcSourceSplit next) {
+        split = next;
+        positionedRows = 0;
+        keyMode = JdbcRecordChunk.NO_KEY;
+        KeyType type = next.getKeyType();
+        if (exactlyOnce && type != null) {
+            keyMode = type == KeyType.LONG ? JdbcRecordChunk.LONG_KEY : JdbcRecordChunk.OBJECT_KEY;
+            keyClass = type.getJavaClass();
+        }
+        resetReadPosition(next);
+        LOG.debug("Reading split {}", next);
+    }
+
+    private void resetReadPosition(JdbcSourceSplit s) {
+        readOffset = s.getOffset();
+        Object key = s.getLastKey();
+        readHasKey = key != null && keyMode != JdbcRecordChunk.NO_KEY;
+        readKeyCount = readHasKey ? s.getLastKeyCount() : 0;
+        if (readHasKey && keyMode == JdbcRecordChunk.LONG_KEY) {
+            readLongKey = ((Number) key).longValue();
+        } else {
+            readKey = readHasKey ? key : null;
+        }
+    }
+
+    private void openQuery() throws SQLException {
+        JdbcSourceSplit s = split;
+        String sql = s.getSql();
+        Object[] parameters = s.getParameters();
+        long skip = readOffset;
+        if (keyMode != JdbcRecordChunk.NO_KEY) {
+            String key = s.getKeyColumn();
+            StringBuilder q = new StringBuilder(sql.length() + 96).append("SELECT * FROM (").append(sql).append(") jdbcv2_r");
+            if (readHasKey) {
+                q.append(" WHERE ").append(key).append(s.isKeyUnique() ? " > ?" : " >= ?");
+                parameters = Arrays.copyOf(parameters, parameters.length + 1);
+                parameters[parameters.length - 1] = keyMode == JdbcRecordChunk.LONG_KEY ? (Object) readLongKey : readKey;
+                skip = s.isKeyUnique() ? 0 : readKeyCount;
+            }
+            sql = q.append(" ORDER BY ").append(key).toString();
+        }
+        Connection connection = connectionProvider.getOrEstablishConnection();
+        if (connection.getAutoCommit() != options.isAutoCommit()) {
+            connection.setAutoCommit(options.isAutoCommit());
+        }
+        PreparedStatement ps = connection.prepareStatement(sql, options.getResultSetType(), options.getResultSetConcurrency());
+        statement = ps;
+        ps.setFetchSize(options.getFetchSize());
+        for (int i = 0; i < parameters.length; i++) {
+            ps.setObject(i + 1, parameters[i]);
+        }
+        ResultSet rs = ps.executeQuery();
+        resultSet = rs;
+        if (keyMode != JdbcRecordChunk.NO_KEY) {
+            keyIndex = findColumn(rs.getMetaData(), s.getKeyColumn());
+        }
+        for (long i = 0; i < skip; i++) {
+            if (!rs.next()) {
+                break;
+            }
+        }
+        if (skip > 0) {
+            LOG.info("Resumed split {} after {} rows", s.splitId(), readOffset);
+        }
+    }
+
+    private static int findColumn(ResultSetMetaData meta, String column) throws SQLException {
+        String name = column;
+        if (name.length() > 1 && name.charAt(0) == '"' && name.charAt(name.length() - 1) == '"') {
+            name = name.substring(1, name.length() - 1);
+        }
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (meta.getColumnLabel(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        throw new SQLException(
+                "Key column '" + column + "' is not among the query's result columns; select it in the query.");
+    }
+
+    /** True to continue reading the split, false when at-most-once gives the rest of it up. */
+    private boolean recover(SQLException e) throws IOException {
+        String splitId = split.splitId();
+        if (!isConnectionLost(e)) {
+            throw new IOException("Reading split " + splitId + " failed: " + e.getMessage(), e);
+        }
+        if (++reconnects > options.getMaxReconnectAttempts()) {
+            throw new IOException(
+                    "Reading split " + splitId + " failed: the connection was lost and "
+                            + options.getMaxReconnectAttempts() + " reconnect attempt(s) did not help: " + e.getMessage(),
+                    e);
+        }
+        LOG.warn("Connection lost while reading split {} (attempt {} of {}): {}", splitId, reconnects,
+                options.getMaxReconnectAttempts(), e.toString());
+        closeQuery();
+        try {
+            connectionProvider.reestablishConnection();
+        } catch (SQLException reconnectFailure) {
+            // Counted as the next attempt when the query is opened again.
+            LOG.warn("Reconnecting failed: {}", reconnectFailure.toString());
+        }
+        switch (options.getDeliveryGuarantee()) {
+            case EXACTLY_ONCE:
+                return true;
+            case AT_LEAST_ONCE:
+                resetReadPosition(split);
+                return true;
+            default:
+                LOG.warn("At-most-once: giving up the rest of split {} after a lost connection", splitId);
+                return false;
+        }
+    }
+
+    private boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        if (e instanceof SQLRecoverableException || e instanceof SQLTransientConnectionException
+                || (state != null && (state.startsWith("08") || state.startsWith("57P")))) {
+            return true;
+        }
+        try {
+            return !connectionProvider.isConnectionValid();
+        } catch (SQLException | RuntimeException validationFailure) {
+            return true;
+        }
+    }
+
+    private void finishSplit() {
+        closeQuery();
+        Connection connection = connectionProvider.getConnection();
+        if (connection != null && !options.isAutoCommit()) {
+            try {
+                // Ends the read-only transaction (and with it the server-side cursor).
+                connection.commit();
+            } catch (SQLException e) {
+                LOG.debug("Ending the read transaction failed: {}", e.toString());
+            }
+        }
+        LOG.debug("Finished split {} after {} rows", split == null ? null : split.splitId(), readOffset);
+        split = null;
+    }
+
+    private void closeQuery() {
+        if (resultSet != null) {
+            try {
+                resultSet.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a result set failed: {}", e.toString());
+            }
+            resultSet = null;
+        }
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a statement failed: {}", e.toString());
+            }
+            statement = null;
+        }
+    }
+
+    @Override
+    public void handleSplitsChanges(SplitsChange<JdbcSourceSplit> splitsChanges) {
+        if (!(splitsChanges instanceof SplitsAddition)) {
+            throw new UnsupportedOperationException(
+                    "The JDBC source only adds splits; got " + splitsChanges.getClass().getSimpleName());
+        }
+        splits.addAll(splitsChanges.splits());
+    }
+
+    @Override
+    public void wakeUp() {
+        // fetch() returns after one batch; nothing blocks indefinitely.
+    }
+
+    @Override
+    public void close() {
+        closeQuery();
+        connectionProvider.closeConnections();
+    }
+}

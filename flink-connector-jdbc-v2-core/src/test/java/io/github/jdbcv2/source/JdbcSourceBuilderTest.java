@@ -1,0 +1,114 @@
+package io.github.jdbcv2.source;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.ResultSet;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad input fails at build time, naming the option, the value and what is valid. */
+class JdbcSourceBuilderTest {
+
+    private static JdbcSourceBuilder<Long> valid() {
+        return JdbcSource.<Long>builder()
+                .setDBUrl("jdbc:postgresql://localhost:5432/db")
+                .setUsername("user")
+                .setPassword("s3cret-password")
+                .setSql("SELECT id FROM t")
+                .setResultExtractor(rs -> rs.getLong(1))
+                .setTypeInformation(Types.LONG);
+    }
+
+    @Test
+    void validBuilderBuildsAndHidesThePassword() {
+        JdbcSource<Long> source = valid().setPartitioning("id", 4).build();
+        assertThat(source.getReadOptions().getFetchSize()).isEqualTo(10_000);
+        assertThat(source.getReadOptions().isAutoCommit()).isFalse();
+        assertThat(source.toString()).doesNotContain("s3cret-password");
+    }
+
+    @Test
+    void missingSql() {
+        assertThatThrownBy(() -> valid().setSql(null).build()).hasMessageContaining("'sql'");
+        assertThatThrownBy(() -> valid().setSql("  ").build()).hasMessageContaining("'sql'");
+    }
+
+    @Test
+    void placeholdersWithoutParameters() {
+        assertThatThrownBy(() -> valid().setSql("SELECT id FROM t WHERE id > ? AND s = '?'").build())
+                .hasMessageContaining("1 placeholder(s)")
+                .hasMessageContaining("setParameterValues");
+        assertThatThrownBy(
+                        () -> valid().setSql("SELECT id FROM t WHERE id BETWEEN ? AND ?")
+                                .setParameterValues(new Object[][] {{1L}})
+                                .build())
+                .hasMessageContaining("set 0 has 1 value(s) but the SQL has 2 placeholder(s)");
+        // Quoted and commented question marks are not placeholders.
+        assertThat(valid().setSql("SELECT '?' AS q, \"a?\" FROM t -- ?\n /* ? */").build()).isNotNull();
+    }
+
+    @Test
+    void partitioningProblems() {
+        assertThatThrownBy(() -> valid().setPartitioning("  ", 4).build()).hasMessageContaining("partition column");
+        assertThatThrownBy(() -> valid().setPartitioning("id", 0).build())
+                .hasMessageContaining("Invalid number of partitions for column 'id': 0");
+        assertThatThrownBy(() -> valid().setPartitioning("id", 4, 10, 5).build())
+                .hasMessageContaining("lower bound 10 is greater than upper bound 5");
+        assertThatThrownBy(() -> valid().setPartitioning("price", 4, Double.class).build())
+                .hasMessageContaining("Unsupported key type 'java.lang.Double'");
+        assertThatThrownBy(() -> valid().setPartitioning("id", 4).setParameterValues(new Object[][] {{}}).build())
+                .hasMessageContaining("Conflicting JDBC source options");
+    }
+
+    @Test
+    void readOptionProblems() {
+        assertThatThrownBy(() -> valid().setResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE).build())
+                .hasMessageContaining("'resultSetType'")
+                .hasMessageContaining("TYPE_FORWARD_ONLY");
+        assertThatThrownBy(() -> valid().setResultSetConcurrency(ResultSet.CONCUR_UPDATABLE).build())
+                .hasMessageContaining("'resultSetConcurrency'");
+        assertThatThrownBy(() -> valid().setResultSetFetchSize(0).build())
+                .hasMessageContaining("'resultSetFetchSize': 0");
+        assertThatThrownBy(() -> valid().setSplitReaderFetchBatchSize(-1).build())
+                .hasMessageContaining("'splitReaderFetchBatchSize': -1");
+        assertThatThrownBy(() -> valid().setMaxReconnectAttempts(-1).build())
+                .hasMessageContaining("'maxReconnectAttempts'");
+        assertThatThrownBy(() -> valid().setDeliveryGuarantee(null).build())
+                .hasMessageContaining("'deliveryGuarantee'");
+        assertThatThrownBy(() -> valid().setResultExtractor(null).build()).hasMessageContaining("'resultExtractor'");
+        assertThatThrownBy(() -> valid().setTypeInformation(null).build()).hasMessageContaining("'typeInformation'");
+        assertThatThrownBy(() -> valid().setDBUrl("postgres://x").build()).hasMessageContaining("'url'");
+    }
+
+    @Test
+    void continuousModeProblems() {
+        ContinuousUnBoundingSettings settings =
+                new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> valid().setContinuousUnBoundingSettings(settings).build())
+                .hasMessageContaining("'increasingColumn'");
+        assertThatThrownBy(() -> valid().setIncreasingColumn("id", Long.class).build())
+                .hasMessageContaining("continuous mode is not");
+        assertThatThrownBy(
+                        () -> valid().setContinuousUnBoundingSettings(settings)
+                                .setIncreasingColumn("id", Long.class)
+                                .setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.single())
+                                .build())
+                .hasMessageContaining("Conflicting");
+        assertThatThrownBy(() -> new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ZERO))
+                .hasMessageContaining("discovery interval");
+        assertThat(
+                        valid().setContinuousUnBoundingSettings(settings)
+                                .setIncreasingColumn("id", Long.class)
+                                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                                .build()
+                                .getBoundedness())
+                .isEqualTo(org.apache.flink.api.connector.source.Boundedness.CONTINUOUS_UNBOUNDED);
+    }
+}

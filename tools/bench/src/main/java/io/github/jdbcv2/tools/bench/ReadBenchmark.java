@@ -1,0 +1,282 @@
+package io.github.jdbcv2.tools.bench;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.jdbc.split.JdbcNumericBetweenParametersProvider;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.github.jdbcv2.source.JdbcSource;
+import io.github.jdbcv2.source.JdbcSourceBuilder;
+import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads one table with raw pgjdbc, our JdbcSource (p=1, p=2) and Apache's JdbcSource (p=1, p=2) in one run and
+ * prints medians of rows/s and the ratios. Not a test: run it by hand.
+ *
+ * <pre>
+ * ./mvnw -q -pl tools/bench -am package -DskipTests exec:exec \
+ *     -Dexec.mainClass=io.github.jdbcv2.tools.bench.ReadBenchmark -Dexec.args="--rows 2000000"
+ * </pre>
+ *
+ * <p>Options: {@code --rows N} (default 2,000,000), {@code --runs N} (3), {@code --fetch N} (10,000),
+ * {@code --batch N} (rows per fetcher-to-task hand-over, both sources; default ours, 4,096),
+ * {@code --url URL --user U --password P} (default: the embedded PostgreSQL).
+ *
+ * <p>Each reader runs once unmeasured first (JIT, caches), then the readers take turns. Throughput is rows divided by the time from the first row to the last, for every reader alike, so that job
+ * start-up of the local MiniCluster (about a second) does not hide the reading speed; end-to-end figures are printed
+ * too.
+ */
+public final class ReadBenchmark {
+
+    private static final String TABLE = "bench_read";
+    private static final String COLUMNS = "id, name, amount, created, qty";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final long rows;
+    private final int fetchSize;
+    private final int batchSize;
+
+    private ReadBenchmark(String url, String user, String password, long rows, int fetchSize, int batchSize) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.rows = rows;
+        this.fetchSize = fetchSize;
+        this.batchSize = batchSize;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        long rows = Long.parseLong(options.getOrDefault("rows", "2000000"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+        int fetch = Integer.parseInt(options.getOrDefault("fetch", "10000"));
+        int batch = Integer.parseInt(
+                options.getOrDefault("batch", String.valueOf(JdbcSourceBuilder.DEFAULT_BATCH_SIZE)));
+        String url = options.get("url");
+        String user = options.get("user");
+        String password = options.get("password");
+        if (url == null) {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.get();
+            url = server.getAdminUrl();
+            user = server.getUser();
+            password = server.getPassword();
+        }
+        ReadBenchmark bench = new ReadBenchmark(url, user, password, rows, fetch, batch);
+        bench.load();
+
+        Map<String, Run> readers = new LinkedHashMap<>();
+        readers.put("raw pgjdbc", bench::raw);
+        readers.put("ours p=1", () -> bench.flink(bench.ours(1), 1));
+        readers.put("ours p=2", () -> bench.flink(bench.ours(2), 2));
+        readers.put("apache p=1", () -> bench.flink(bench.apache(1), 1));
+        readers.put("apache p=2", () -> bench.flink(bench.apache(2), 2));
+        Map<String, Result> results = bench.measure(runs, readers);
+
+        System.out.printf(Locale.ROOT, "%nRead benchmark: %,d rows, fetch size %,d, batch size %,d, median of %d runs%n",
+                rows, fetch, batch, runs);
+        System.out.printf(Locale.ROOT, "%-12s %14s %16s%n", "reader", "rows/s", "end-to-end r/s");
+        for (Map.Entry<String, Result> e : results.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-12s %,14.0f %,16.0f%n", e.getKey(), e.getValue().rowsPerSecond,
+                    e.getValue().endToEndRowsPerSecond);
+        }
+        double raw = results.get("raw pgjdbc").rowsPerSecond;
+        double ours1 = results.get("ours p=1").rowsPerSecond;
+        double ours2 = results.get("ours p=2").rowsPerSecond;
+        double apache1 = results.get("apache p=1").rowsPerSecond;
+        double apache2 = results.get("apache p=2").rowsPerSecond;
+        System.out.printf(Locale.ROOT, "ours p=1 / raw        %.2f  (target >= 0.95)%n", ours1 / raw);
+        System.out.printf(Locale.ROOT, "ours p=1 / apache p=1 %.2f  (target >= 1.15)%n", ours1 / apache1);
+        System.out.printf(Locale.ROOT, "ours p=2 / apache p=2 %.2f  (target >= 1.10)%n", ours2 / apache2);
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException(
+                        "Invalid argument '" + args[i]
+                                + "'; use --rows N --runs N --fetch N --batch N --url U --user U --password P");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private Connection connect() throws Exception {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Creates and fills the table unless it already holds exactly {@code rows} rows. */
+    private void load() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id BIGINT PRIMARY KEY, name VARCHAR(64),"
+                    + " amount NUMERIC(10,2), created TIMESTAMP, qty INT)");
+            long existing;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + TABLE)) {
+                rs.next();
+                existing = rs.getLong(1);
+            }
+            if (existing != rows) {
+                System.out.printf(Locale.ROOT, "Loading %,d rows...%n", rows);
+                s.execute("TRUNCATE " + TABLE);
+                s.execute("INSERT INTO " + TABLE + " SELECT i, 'name-' || md5(i::text), (i % 100000) / 100.0,"
+                        + " TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', (i % 1000)::int"
+                        + " FROM generate_series(1, " + rows + ") AS i");
+                s.execute("VACUUM ANALYZE " + TABLE);
+            }
+        }
+    }
+
+    /**
+     * Runs every reader once unmeasured (JIT, caches), then {@code runs} rounds in which each reader runs once in turn,
+     * so that changing load on a shared machine affects all readers alike.
+     */
+    private Map<String, Result> measure(int runs, Map<String, Run> readers) throws Exception {
+        Map<String, double[]> rates = new LinkedHashMap<>();
+        Map<String, double[]> endToEnd = new LinkedHashMap<>();
+        for (Map.Entry<String, Run> reader : readers.entrySet()) {
+            reader.getValue().run();
+            rates.put(reader.getKey(), new double[runs]);
+            endToEnd.put(reader.getKey(), new double[runs]);
+        }
+        for (int i = 0; i < runs; i++) {
+            for (Map.Entry<String, Run> reader : readers.entrySet()) {
+                long start = System.nanoTime();
+                long streamNanos = reader.getValue().run();
+                long total = System.nanoTime() - start;
+                rates.get(reader.getKey())[i] = rows * 1e9 / streamNanos;
+                endToEnd.get(reader.getKey())[i] = rows * 1e9 / total;
+            }
+        }
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (String name : readers.keySet()) {
+            double[] r = rates.get(name);
+            double[] e = endToEnd.get(name);
+            Arrays.sort(r);
+            Arrays.sort(e);
+            results.put(name, new Result(r[runs / 2], e[runs / 2]));
+        }
+        return results;
+    }
+
+    /** One thread, autocommit off, fetch size: the baseline. Builds the same object per row as the sources. */
+    private long raw() throws Exception {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM " + TABLE, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(fetchSize);
+                long count = 0;
+                long checksum = 0;
+                long first = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        BenchRow row = extract(rs);
+                        if (count++ == 0) {
+                            first = System.nanoTime();
+                        }
+                        checksum += row.id + row.qty;
+                    }
+                }
+                long last = System.nanoTime();
+                c.commit();
+                check(count, checksum);
+                return last - first;
+            }
+        }
+    }
+
+    static BenchRow extract(ResultSet rs) throws java.sql.SQLException {
+        return new BenchRow(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getTimestamp(4), rs.getInt(5));
+    }
+
+    private long expectedChecksum = Long.MIN_VALUE;
+
+    private void check(long count, long checksum) {
+        if (count != rows) {
+            throw new IllegalStateException("Read " + count + " rows, expected " + rows);
+        }
+        if (expectedChecksum == Long.MIN_VALUE) {
+            expectedChecksum = checksum;
+        } else if (checksum != expectedChecksum) {
+            throw new IllegalStateException("Checksum " + checksum + " differs from " + expectedChecksum);
+        }
+    }
+
+    private Source<BenchRow, ?, ?> ours(int parallelism) {
+        var builder = JdbcSource.<BenchRow>builder()
+                .setDBUrl(url)
+                .setUsername(user)
+                .setPassword(password)
+                .setSql("SELECT " + COLUMNS + " FROM " + TABLE)
+                .setResultExtractor(ReadBenchmark::extract)
+                .setTypeInformation(TypeInformation.of(BenchRow.class))
+                .setResultSetFetchSize(fetchSize)
+                .setSplitReaderFetchBatchSize(batchSize)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
+        if (parallelism > 1) {
+            builder.setPartitioning("id", parallelism, 1, rows);
+        }
+        return builder.build();
+    }
+
+    private Source<BenchRow, ?, ?> apache(int parallelism) {
+        var builder = org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource.<BenchRow>builder()
+                .setDBUrl(url)
+                .setUsername(user)
+                .setPassword(password)
+                .setResultExtractor(ReadBenchmark::extract)
+                .setTypeInformation(TypeInformation.of(BenchRow.class))
+                .setResultSetFetchSize(fetchSize)
+                .setAutoCommit(false)
+                .setSplitReaderFetchBatchSize(batchSize)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
+        if (parallelism > 1) {
+            builder.setSql("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id BETWEEN ? AND ?")
+                    .setJdbcParameterValuesProvider(
+                            new JdbcNumericBetweenParametersProvider(1, rows).ofBatchNum(parallelism));
+        } else {
+            builder.setSql("SELECT " + COLUMNS + " FROM " + TABLE);
+        }
+        return builder.build();
+    }
+
+    private long flink(Source<BenchRow, ?, ?> source, int parallelism) throws Exception {
+        TimingSink.reset();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "read").sinkTo(new TimingSink());
+        env.execute("read benchmark");
+        check(TimingSink.ROWS.get(), TimingSink.CHECKSUM.get());
+        return TimingSink.LAST.get() - TimingSink.FIRST.get();
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        /** Runs once; returns nanoseconds from the first row to the last. */
+        long run() throws Exception;
+    }
+
+    private static final class Result {
+        final double rowsPerSecond;
+        final double endToEndRowsPerSecond;
+
+        Result(double rowsPerSecond, double endToEndRowsPerSecond) {
+            this.rowsPerSecond = rowsPerSecond;
+            this.endToEndRowsPerSecond = endToEndRowsPerSecond;
+        }
+    }
+}
