@@ -6,18 +6,20 @@ import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcSink;
 import io.github.jdbcv2.sink.JdbcSinkBuilder;
 import io.github.jdbcv2.sink.JdbcStatementBuilder;
+import io.github.jdbcv2.source.JdbcSource;
 import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
 
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.postgresql.xa.PGXADataSource;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -31,13 +33,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Copies a generated table of {@code --rows} rows into a target table with our {@link JdbcSink} (exactly-once by
- * default) on a local MiniCluster, prints progress and rows/s, then checks that source and target match.
- * Exit code 0 when they match, 1 when they do not, 2 on bad arguments.
+ * Copies a generated table of {@code --rows} rows into a target table with our {@link JdbcSource} and
+ * {@link JdbcSink} (exactly-once by default) on a local MiniCluster, prints progress and rows/s, then checks that
+ * source and target match. Exit code 0 when they match, 1 when they do not, 2 on bad arguments.
  */
 public final class DemoJob {
 
-    private static final LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 1, 0, 0);
     static final String SOURCE = "demo_source";
     static final String TARGET = "demo_target";
 
@@ -108,23 +109,32 @@ public final class DemoJob {
     }
 
     /**
-     * The source side of the demo. Until {@code io.github.jdbcv2.source.JdbcSource} is merged this generates exactly
-     * the rows {@link #prepareTables} put into {@value #SOURCE}; replace the body with a JdbcSource reading
-     * {@code SELECT id, name, amount, created_at FROM demo_source} to make the demo a real table copy.
+     * The source side: our {@link JdbcSource} reading {@value #SOURCE} in {@code parallelism} key ranges, with the same
+     * delivery guarantee as the sink (exactly-once resumes each split after the last emitted id).
      */
     static DataStream<DemoRow> readSource(StreamExecutionEnvironment env, DemoOptions o) {
-        return env.fromSequence(1, o.rows)
-                .map(DemoJob::generate)
-                .returns(TypeInformation.of(DemoRow.class))
-                .name("source: " + SOURCE);
+        JdbcSource<DemoRow> source =
+                JdbcSource.<DemoRow>builder()
+                        .setDBUrl(o.url)
+                        .setUsername(o.user)
+                        .setPassword(o.password)
+                        .setSql("SELECT id, name, amount, created_at FROM " + SOURCE)
+                        .setPartitioning("id", o.parallelism)
+                        .setUniqueKey("id", Long.class)
+                        .setResultExtractor(DemoJob::extract)
+                        .setTypeInformation(TypeInformation.of(DemoRow.class))
+                        .setDeliveryGuarantee(
+                                o.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
+                        .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "JdbcSource " + SOURCE);
     }
 
-    static DemoRow generate(long i) {
+    private static DemoRow extract(ResultSet rs) throws SQLException {
         DemoRow row = new DemoRow();
-        row.id = i;
-        row.name = "name-" + i;
-        row.amount = BigDecimal.valueOf((i % 1000) * 125, 2);
-        row.createdAt = EPOCH.plusSeconds(i);
+        row.id = rs.getLong(1);
+        row.name = rs.getString(2);
+        row.amount = rs.getBigDecimal(3);
+        row.createdAt = rs.getObject(4, LocalDateTime.class);
         return row;
     }
 
@@ -179,7 +189,8 @@ public final class DemoJob {
             s.execute("DROP TABLE IF EXISTS " + SOURCE);
             s.execute("DROP TABLE IF EXISTS " + TARGET);
             String columns = "(id BIGINT NOT NULL, name TEXT, amount NUMERIC(12,2), created_at TIMESTAMP)";
-            s.execute("CREATE TABLE " + SOURCE + " " + columns);
+            s.execute("CREATE TABLE " + SOURCE + " (id BIGINT PRIMARY KEY, name TEXT, amount NUMERIC(12,2),"
+                    + " created_at TIMESTAMP)");
             s.execute("CREATE TABLE " + TARGET + " " + columns);
             s.execute(
                     "INSERT INTO " + SOURCE + " SELECT i, 'name-' || i, ((i % 1000) * 125) / 100.0,"
