@@ -1,5 +1,6 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -8,7 +9,6 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -31,11 +31,7 @@ final class SinkTestSupport {
     private SinkTestSupport() {}
 
     static MiniClusterExtension miniCluster() {
-        return new MiniClusterExtension(
-                new MiniClusterResourceConfiguration.Builder()
-                        .setNumberTaskManagers(1)
-                        .setNumberSlotsPerTaskManager(4)
-                        .build());
+        return FlinkMiniCluster.withSlots(4);
     }
 
     /** An environment with the given parallelism, checkpoint interval (0: none) and restart attempts. */

@@ -1,5 +1,6 @@
 package io.github.jdbcv2.postgres.sink;
 
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcSink;
@@ -14,7 +15,6 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -39,11 +39,7 @@ class PgCopySinkITCase {
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+            FlinkMiniCluster.withSlots(2);
 
     private static final List<String> ID_NAME = Arrays.asList("id", "name");
 
