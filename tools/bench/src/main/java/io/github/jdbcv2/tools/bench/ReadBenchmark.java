@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,28 +80,40 @@ public final class ReadBenchmark {
         bench.load();
 
         Map<String, Run> readers = new LinkedHashMap<>();
-        readers.put("raw pgjdbc", bench::raw);
-        readers.put("ours p=1", () -> bench.flink(bench.ours(1), 1));
-        readers.put("ours p=2", () -> bench.flink(bench.ours(2), 2));
-        readers.put("apache p=1", () -> bench.flink(bench.apache(1), 1));
-        readers.put("apache p=2", () -> bench.flink(bench.apache(2), 2));
+        readers.put("raw", bench::raw);
+        readers.put("ours-p1", () -> bench.flink(bench.ours(1), 1));
+        readers.put("ours-p2", () -> bench.flink(bench.ours(2), 2));
+        readers.put("apache-p1", () -> bench.flink(bench.apache(1), 1));
+        readers.put("apache-p2", () -> bench.flink(bench.apache(2), 2));
+        String only = options.get("only");
+        if (only != null) {
+            List<String> wanted = Arrays.asList(only.split(","));
+            if (!readers.keySet().containsAll(wanted)) {
+                throw new IllegalArgumentException(
+                        "Invalid --only '" + only + "'; choose from " + String.join(",", readers.keySet()));
+            }
+            readers.keySet().retainAll(wanted);
+        }
         Map<String, Result> results = bench.measure(runs, readers);
 
-        System.out.printf(Locale.ROOT, "%nRead benchmark: %,d rows, fetch size %,d, batch size %,d, median of %d runs%n",
-                rows, fetch, batch, runs);
+        System.out.printf(Locale.ROOT, "%nRead benchmark: %,d rows, fetch size %,d, batch size %,d, median of %d runs,"
+                + " max heap %,d MiB%n", rows, fetch, batch, runs, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%-12s %14s %16s%n", "reader", "rows/s", "end-to-end r/s");
         for (Map.Entry<String, Result> e : results.entrySet()) {
             System.out.printf(Locale.ROOT, "%-12s %,14.0f %,16.0f%n", e.getKey(), e.getValue().rowsPerSecond,
                     e.getValue().endToEndRowsPerSecond);
         }
-        double raw = results.get("raw pgjdbc").rowsPerSecond;
-        double ours1 = results.get("ours p=1").rowsPerSecond;
-        double ours2 = results.get("ours p=2").rowsPerSecond;
-        double apache1 = results.get("apache p=1").rowsPerSecond;
-        double apache2 = results.get("apache p=2").rowsPerSecond;
-        System.out.printf(Locale.ROOT, "ours p=1 / raw        %.2f  (target >= 0.95)%n", ours1 / raw);
-        System.out.printf(Locale.ROOT, "ours p=1 / apache p=1 %.2f  (target >= 1.15)%n", ours1 / apache1);
-        System.out.printf(Locale.ROOT, "ours p=2 / apache p=2 %.2f  (target >= 1.10)%n", ours2 / apache2);
+        ratio(results, "ours-p1", "raw", 0.95);
+        ratio(results, "ours-p1", "apache-p1", 1.15);
+        ratio(results, "ours-p2", "apache-p2", 1.10);
+    }
+
+    private static void ratio(Map<String, Result> results, String a, String b, double target) {
+        if (results.containsKey(a) && results.containsKey(b)) {
+            double r = results.get(a).rowsPerSecond / results.get(b).rowsPerSecond;
+            System.out.printf(Locale.ROOT, "%-9s / %-9s %5.2fx  (target >= %.2fx: %s)%n",
+                    a, b, r, target, r >= target ? "met" : "NOT met");
+        }
     }
 
     private static Map<String, String> parse(String[] args) {
