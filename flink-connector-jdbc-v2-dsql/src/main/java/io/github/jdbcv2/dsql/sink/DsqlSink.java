@@ -54,6 +54,11 @@ public final class DsqlSink<T> extends JdbcSink<T> {
         return new DsqlSinkBuilder<>(options);
     }
 
+    /** The retry policy, the same object as in {@link #getExecutionOptions()} (for tests). */
+    DsqlRetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
         SinkWriterMetricGroup group = context.metricGroup();
