@@ -11,20 +11,22 @@ import io.github.jdbcv2.sink.writer.PreparedStatementBatchExecutor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 
 /**
  * Runs an upsert batch after collapsing the rows of one transaction that share a key to the last of them: a
  * multi-row {@code INSERT ... ON CONFLICT DO UPDATE} cannot touch one row twice. Without duplicates (the usual case)
- * the range goes to the statement as it is; the map and list are reused from transaction to transaction.
+ * the range goes to the statement as it is; the set, bit set and list are reused from transaction to transaction.
  */
 @Internal
 final class DsqlUpsertBatchExecutor<T> implements JdbcBatchExecutor<T> {
 
     private final JdbcBatchExecutor<T> delegate;
     private final KeySelector<T, ?> keySelector;
-    private final HashMap<Object, Integer> lastIndexByKey = new HashMap<>();
+    private final HashSet<Object> seenKeys = new HashSet<>();
+    private final BitSet lastOfKey = new BitSet();
     private final ArrayList<T> collapsed = new ArrayList<>();
 
     DsqlUpsertBatchExecutor(JdbcBatchExecutor<T> delegate, KeySelector<T, ?> keySelector) {
@@ -44,21 +46,23 @@ final class DsqlUpsertBatchExecutor<T> implements JdbcBatchExecutor<T> {
 
     @Override
     public void execute(List<T> records, int from, int to) throws SQLException {
-        HashMap<Object, Integer> last = lastIndexByKey;
-        last.clear();
-        for (int i = from; i < to; i++) {
-            last.put(key(records.get(i)), i);
+        // Backwards, so the first time a key is seen is its last record: no index boxing, one key call per record.
+        HashSet<Object> seen = seenKeys;
+        BitSet keep = lastOfKey;
+        seen.clear();
+        keep.clear();
+        for (int i = to - 1; i >= from; i--) {
+            if (seen.add(key(records.get(i)))) {
+                keep.set(i - from);
+            }
         }
-        if (last.size() == to - from) {
+        if (seen.size() == to - from) {
             delegate.execute(records, from, to);
             return;
         }
         collapsed.clear();
-        for (int i = from; i < to; i++) {
-            T record = records.get(i);
-            if (last.get(key(record)) == i) {
-                collapsed.add(record);
-            }
+        for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) {
+            collapsed.add(records.get(from + i));
         }
         try {
             delegate.execute(collapsed, 0, collapsed.size());
@@ -83,7 +87,7 @@ final class DsqlUpsertBatchExecutor<T> implements JdbcBatchExecutor<T> {
 
     @Override
     public void close() throws SQLException {
-        lastIndexByKey.clear();
+        seenKeys.clear();
         delegate.close();
     }
 
