@@ -54,10 +54,11 @@ public final class DsqlFullLoad {
                     "Invalid DSQL option '" + DsqlOptionNames.ENABLE_FULL_LOAD + "' = false: DsqlFullLoad.copyTable "
                             + "runs the initial full load; set " + DsqlOptionNames.ENABLE_FULL_LOAD + " to true.");
         }
-        List<String> columns = columnsOf(sourceOptions, sourceTable);
+        SourceColumns sourceColumns = columnsOf(sourceOptions, sourceTable);
+        List<String> columns = sourceColumns.names;
         int keyIndex = indexOf(columns, keyColumn, sourceTable);
         int parallelism = dsqlOptions.getParallelism();
-        String select = "SELECT " + String.join(", ", columns) + " FROM " + sourceTable;
+        String select = "SELECT " + sourceColumns.quotedList() + " FROM " + sourceTable;
         int width = columns.size();
         JdbcSource<Object[]> source =
                 JdbcSource.<Object[]>builder()
@@ -97,7 +98,30 @@ public final class DsqlFullLoad {
         return row;
     }
 
-    private static List<String> columnsOf(JdbcConnectionOptions sourceOptions, String sourceTable) {
+    /** The source table's column names and the source database's identifier quote. */
+    private static final class SourceColumns {
+        final List<String> names;
+        final String quote;
+
+        SourceColumns(List<String> names, String quote) {
+            this.names = names;
+            this.quote = quote;
+        }
+
+        /** The names quoted for the source database, so mixed case and reserved words survive. */
+        String quotedList() {
+            StringBuilder list = new StringBuilder();
+            for (String name : names) {
+                if (list.length() > 0) {
+                    list.append(", ");
+                }
+                list.append(quote).append(name.replace(quote, quote + quote)).append(quote);
+            }
+            return list.toString();
+        }
+    }
+
+    private static SourceColumns columnsOf(JdbcConnectionOptions sourceOptions, String sourceTable) {
         try (SimpleJdbcConnectionProvider provider = new SimpleJdbcConnectionProvider(sourceOptions);
                 Connection c = provider.getOrEstablishConnection();
                 Statement s = c.createStatement();
@@ -107,7 +131,8 @@ public final class DsqlFullLoad {
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 columns.add(meta.getColumnName(i));
             }
-            return columns;
+            String quote = c.getMetaData().getIdentifierQuoteString();
+            return new SourceColumns(columns, quote == null || quote.trim().isEmpty() ? "" : quote);
         } catch (Exception e) {
             throw new IllegalArgumentException(
                     "Full load: could not read the columns of source table '" + sourceTable + "' ("

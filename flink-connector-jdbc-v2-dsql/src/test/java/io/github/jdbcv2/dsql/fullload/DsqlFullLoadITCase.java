@@ -25,7 +25,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A PostgreSQL table copied into the DSQL emulator with two readers and two writers matches row for row. */
+/**
+ * A PostgreSQL table (with a mixed-case column) copied into the DSQL emulator with two readers and two writers matches
+ * row for row.
+ */
 class DsqlFullLoadITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension SOURCE_DB = new PostgresDatabaseExtension();
@@ -40,9 +43,9 @@ class DsqlFullLoadITCase {
 
     private static final int ROWS = 20_000;
     private static final String COLUMNS =
-            "id BIGINT PRIMARY KEY, name TEXT, amount NUMERIC(12, 2), created TIMESTAMP, payload BYTEA";
+            "id BIGINT PRIMARY KEY, \"Name\" TEXT, amount NUMERIC(12, 2), created TIMESTAMP, payload BYTEA";
     private static final String COMPARED =
-            "id, name, amount::text, created::text, encode(payload, 'hex')";
+            "id, \"Name\", amount::text, created::text, encode(payload, 'hex')";
 
     private static DsqlEmulator dsql;
 
