@@ -9,6 +9,7 @@ import io.github.jdbcv2.dsql.DsqlConnectionProvider;
 import io.github.jdbcv2.sink.JdbcBatchExecutorFactory;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcQueryStatement;
+import io.github.jdbcv2.sink.JdbcRecordSizeEstimator;
 import io.github.jdbcv2.sink.JdbcStatementBuilder;
 import io.github.jdbcv2.sink.writer.PreparedStatementBatchExecutor;
 
@@ -18,8 +19,8 @@ import java.util.List;
 /**
  * Builds a {@link DsqlSink}; every problem is reported by {@link #build()} before the job runs.
  *
- * <p>From the {@link JdbcExecutionOptions} the sink takes the batch size, the batch interval and a
- * {@code maxRowsPerTransaction} below DSQL's; retries always follow the DSQL options ({@code occ-max-attempts},
+ * <p>From the {@link JdbcExecutionOptions} the sink takes the batch size, the batch interval, a
+ * {@code maxRowsPerTransaction} below DSQL's and a byte cap (with its estimator) below 10 MiB; retries always follow the DSQL options ({@code occ-max-attempts},
  * {@code occ-min-backoff-ms}, {@code occ-max-backoff-ms}) with a {@link DsqlRetryPolicy}.
  */
 @PublicEvolving
@@ -31,6 +32,7 @@ public final class DsqlSinkBuilder<T> {
     private JdbcExecutionOptions executionOptions = JdbcExecutionOptions.defaults();
     private int maxRowsPerTransaction = DsqlTransactionLimits.MAX_ROWS;
     private long estimatedRowBytes;
+    private JdbcRecordSizeEstimator<T> recordSizeEstimator;
     private DeliveryGuarantee deliveryGuarantee = DeliveryGuarantee.AT_LEAST_ONCE;
 
     DsqlSinkBuilder(DsqlConnectionOptions options) {
@@ -155,7 +157,21 @@ public final class DsqlSinkBuilder<T> {
         return this;
     }
 
-    /** {@code AT_LEAST_ONCE} (the default) or {@code NONE}; {@code EXACTLY_ONCE} is refused by {@link #build()}. */
+    /**
+     * Estimates the bytes each record writes (with its index entries): a transaction then ends before its estimate
+     * passes DSQL's 10 MiB. For rows of varying size; called once per record and flush, so keep it cheap (e.g. the sum
+     * of the lengths of the variable columns plus a constant).
+     */
+    public DsqlSinkBuilder<T> withRecordSizeEstimator(JdbcRecordSizeEstimator<T> estimator) {
+        if (estimator == null) {
+            throw new IllegalArgumentException(
+                    "Invalid DSQL sink option 'recordSizeEstimator': null; give record -> estimated bytes.");
+        }
+        this.recordSizeEstimator = estimator;
+        return this;
+    }
+
+    /** {@code AT_LEAST_ONCE} (the default) or {@code NONE} (written the same way); {@code EXACTLY_ONCE} is refused by {@link #build()}. */
     public DsqlSinkBuilder<T> withDeliveryGuarantee(DeliveryGuarantee guarantee) {
         if (guarantee == null) {
             throw new IllegalArgumentException(
@@ -184,14 +200,20 @@ public final class DsqlSinkBuilder<T> {
                         Math.min(maxRowsPerTransaction, executionOptions.getMaxRowsPerTransaction()),
                         estimatedRowBytes);
         DsqlRetryPolicy retryPolicy = DsqlRetryPolicy.of(options);
-        JdbcExecutionOptions dsqlExecution =
+        JdbcExecutionOptions.Builder dsqlExecution =
                 JdbcExecutionOptions.builder()
                         .withBatchSize(executionOptions.getBatchSize())
                         .withBatchIntervalMs(executionOptions.getBatchIntervalMs())
                         .withMaxRowsPerTransaction(rows)
                         .withMaxRetries(options.getOccMaxAttempts() - 1)
-                        .withRetryPolicy(retryPolicy)
-                        .build();
-        return new DsqlSink<>(dsqlExecution, executorFactory, new DsqlConnectionProvider(options), retryPolicy);
+                        .withRetryPolicy(retryPolicy);
+        JdbcRecordSizeEstimator<?> estimator =
+                recordSizeEstimator != null ? recordSizeEstimator : executionOptions.getRecordSizeEstimator();
+        if (estimator != null) {
+            dsqlExecution.withMaxBytesPerTransaction(
+                    Math.min(DsqlTransactionLimits.MAX_BYTES, executionOptions.getMaxBytesPerTransaction()),
+                    estimator);
+        }
+        return new DsqlSink<>(dsqlExecution.build(), executorFactory, new DsqlConnectionProvider(options), retryPolicy);
     }
 }

@@ -70,6 +70,23 @@ class DsqlSinkBuilderTest {
     }
 
     @Test
+    void aRecordSizeEstimatorCapsTransactionsAtTenMebibytes() {
+        JdbcExecutionOptions execution =
+                upsert().withRecordSizeEstimator(id -> 1000).build().getExecutionOptions();
+        assertThat(execution.getMaxBytesPerTransaction()).isEqualTo(10L * 1024 * 1024);
+        assertThat(execution.getRecordSizeEstimator()).isNotNull();
+        assertThat(upsert().build().getExecutionOptions().getRecordSizeEstimator()).isNull();
+        JdbcExecutionOptions lower =
+                upsert().withExecutionOptions(
+                                JdbcExecutionOptions.builder().withMaxBytesPerTransaction(4096, id -> 100).build())
+                        .build()
+                        .getExecutionOptions();
+        assertThat(lower.getMaxBytesPerTransaction()).isEqualTo(4096);
+        assertThatThrownBy(() -> upsert().withRecordSizeEstimator(null))
+                .hasMessageContaining("'recordSizeEstimator'");
+    }
+
+    @Test
     void invalidValuesNameTheOptionAndWhatIsValid() {
         assertThatThrownBy(() -> upsert().withMaxRowsPerTransaction(3001))
                 .hasMessageContaining("'maxRowsPerTransaction': 3001")
