@@ -2,6 +2,8 @@ package io.github.jdbcv2.sink;
 
 import org.apache.flink.annotation.PublicEvolving;
 
+import javax.annotation.Nullable;
+
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -22,12 +24,16 @@ public final class JdbcExecutionOptions implements Serializable {
     public static final int DEFAULT_MAX_RETRIES = 3;
     /** No limit: a flushed batch is one transaction. */
     public static final int UNLIMITED_ROWS_PER_TRANSACTION = Integer.MAX_VALUE;
+    /** No byte cap on transactions. */
+    public static final long UNLIMITED_BYTES_PER_TRANSACTION = Long.MAX_VALUE;
 
     private final int batchSize;
     private final long batchIntervalMs;
     private final int maxRetries;
     private final int maxRowsPerTransaction;
     private final JdbcRetryPolicy retryPolicy;
+    private final long maxBytesPerTransaction;
+    @Nullable private final JdbcRecordSizeEstimator<?> recordSizeEstimator;
 
     private JdbcExecutionOptions(Builder b) {
         this.batchSize = b.batchSize;
@@ -35,6 +41,8 @@ public final class JdbcExecutionOptions implements Serializable {
         this.maxRetries = b.maxRetries;
         this.maxRowsPerTransaction = b.maxRowsPerTransaction;
         this.retryPolicy = b.retryPolicy;
+        this.maxBytesPerTransaction = b.maxBytesPerTransaction;
+        this.recordSizeEstimator = b.recordSizeEstimator;
     }
 
     public static Builder builder() {
@@ -70,6 +78,17 @@ public final class JdbcExecutionOptions implements Serializable {
         return retryPolicy;
     }
 
+    /** Upper bound of estimated bytes in one transaction; {@link #UNLIMITED_BYTES_PER_TRANSACTION} for none. */
+    public long getMaxBytesPerTransaction() {
+        return maxBytesPerTransaction;
+    }
+
+    /** The estimator of record sizes behind {@link #getMaxBytesPerTransaction()}, or null when there is no cap. */
+    @Nullable
+    public JdbcRecordSizeEstimator<?> getRecordSizeEstimator() {
+        return recordSizeEstimator;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -83,12 +102,14 @@ public final class JdbcExecutionOptions implements Serializable {
                 && batchIntervalMs == that.batchIntervalMs
                 && maxRetries == that.maxRetries
                 && maxRowsPerTransaction == that.maxRowsPerTransaction
+                && maxBytesPerTransaction == that.maxBytesPerTransaction
+                && Objects.equals(recordSizeEstimator, that.recordSizeEstimator)
                 && retryPolicy.equals(that.retryPolicy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(batchSize, batchIntervalMs, maxRetries, maxRowsPerTransaction);
+        return Objects.hash(batchSize, batchIntervalMs, maxRetries, maxRowsPerTransaction, maxBytesPerTransaction);
     }
 
     @Override
@@ -101,6 +122,9 @@ public final class JdbcExecutionOptions implements Serializable {
                 + maxRetries
                 + ", maxRowsPerTransaction="
                 + (maxRowsPerTransaction == UNLIMITED_ROWS_PER_TRANSACTION ? "unlimited" : maxRowsPerTransaction)
+                + (maxBytesPerTransaction == UNLIMITED_BYTES_PER_TRANSACTION
+                        ? ""
+                        : ", maxBytesPerTransaction=" + maxBytesPerTransaction)
                 + ", retryPolicy="
                 + retryPolicy
                 + '}';
@@ -114,8 +138,21 @@ public final class JdbcExecutionOptions implements Serializable {
         private int maxRetries = DEFAULT_MAX_RETRIES;
         private int maxRowsPerTransaction = UNLIMITED_ROWS_PER_TRANSACTION;
         private JdbcRetryPolicy retryPolicy = JdbcRetryPolicy.defaultPolicy();
+        private long maxBytesPerTransaction = UNLIMITED_BYTES_PER_TRANSACTION;
+        @Nullable private JdbcRecordSizeEstimator<?> recordSizeEstimator;
 
         private Builder() {}
+
+        /**
+         * Also ends a transaction before its estimated bytes would pass {@code maxBytes} (a record larger than that
+         * gets a transaction of its own). {@code estimator} must accept the sink's records; it is called once per
+         * record and flush. At-least-once only.
+         */
+        public Builder withMaxBytesPerTransaction(long maxBytes, JdbcRecordSizeEstimator<?> estimator) {
+            this.maxBytesPerTransaction = maxBytes;
+            this.recordSizeEstimator = estimator;
+            return this;
+        }
 
         public Builder withBatchSize(int batchSize) {
             this.batchSize = batchSize;
@@ -162,6 +199,17 @@ public final class JdbcExecutionOptions implements Serializable {
                         "Invalid JdbcExecutionOptions 'maxRowsPerTransaction': "
                                 + maxRowsPerTransaction
                                 + "; it must be at least 1 (the default is unlimited).");
+            }
+            if (maxBytesPerTransaction <= 0) {
+                throw new IllegalArgumentException(
+                        "Invalid JdbcExecutionOptions 'maxBytesPerTransaction': "
+                                + maxBytesPerTransaction
+                                + "; it must be at least 1 (the default is unlimited).");
+            }
+            if (maxBytesPerTransaction != UNLIMITED_BYTES_PER_TRANSACTION && recordSizeEstimator == null) {
+                throw new IllegalArgumentException(
+                        "Invalid JdbcExecutionOptions 'recordSizeEstimator': null; a byte cap per transaction needs "
+                                + "record -> estimated bytes.");
             }
             if (retryPolicy == null) {
                 throw new IllegalArgumentException(

@@ -32,7 +32,11 @@ public class JdbcSink<T> implements Sink<T> {
     protected final JdbcBatchExecutorFactory<T> executorFactory;
     private final JdbcConnectionProvider connectionProvider;
 
-    JdbcSink(
+    /**
+     * For database-specific sinks built on this one (e.g. the Aurora DSQL sink, which adds its own metrics); others
+     * use {@link #builder()}.
+     */
+    protected JdbcSink(
             JdbcExecutionOptions executionOptions,
             JdbcBatchExecutorFactory<T> executorFactory,
             JdbcConnectionProvider connectionProvider) {

@@ -146,6 +146,12 @@ public final class JdbcSinkBuilder<T> {
                             + options.getMaxRowsPerTransaction()
                             + " for exactly-once: there is one XA transaction per checkpoint; remove the limit.");
         }
+        if (options.getMaxBytesPerTransaction() != JdbcExecutionOptions.UNLIMITED_BYTES_PER_TRANSACTION) {
+            throw new IllegalArgumentException(
+                    "Invalid JdbcSink option 'maxBytesPerTransaction' = "
+                            + options.getMaxBytesPerTransaction()
+                            + " for exactly-once: there is one XA transaction per checkpoint; remove the limit.");
+        }
         return new JdbcExactlyOnceSink<>(options, executorFactory, exactlyOnceOptions, dataSourceSupplier);
     }
 

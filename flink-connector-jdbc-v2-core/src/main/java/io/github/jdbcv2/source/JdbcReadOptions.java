@@ -18,6 +18,7 @@ public final class JdbcReadOptions implements Serializable {
     private final boolean autoCommit;
     private final DeliveryGuarantee deliveryGuarantee;
     private final int maxReconnectAttempts;
+    private final int pageSize;
 
     public JdbcReadOptions(
             int fetchSize,
@@ -27,6 +28,22 @@ public final class JdbcReadOptions implements Serializable {
             boolean autoCommit,
             DeliveryGuarantee deliveryGuarantee,
             int maxReconnectAttempts) {
+        this(fetchSize, batchSize, resultSetType, resultSetConcurrency, autoCommit, deliveryGuarantee,
+                maxReconnectAttempts, NO_PAGING);
+    }
+
+    /** No keyset paging: each split is one query. */
+    public static final int NO_PAGING = 0;
+
+    public JdbcReadOptions(
+            int fetchSize,
+            int batchSize,
+            int resultSetType,
+            int resultSetConcurrency,
+            boolean autoCommit,
+            DeliveryGuarantee deliveryGuarantee,
+            int maxReconnectAttempts,
+            int pageSize) {
         this.fetchSize = fetchSize;
         this.batchSize = batchSize;
         this.resultSetType = resultSetType;
@@ -34,6 +51,12 @@ public final class JdbcReadOptions implements Serializable {
         this.autoCommit = autoCommit;
         this.deliveryGuarantee = deliveryGuarantee;
         this.maxReconnectAttempts = maxReconnectAttempts;
+        this.pageSize = pageSize;
+    }
+
+    /** Rows per keyset page (each page its own query and transaction); {@link #NO_PAGING} for none. */
+    public int getPageSize() {
+        return pageSize;
     }
 
     public int getFetchSize() {
@@ -67,6 +90,7 @@ public final class JdbcReadOptions implements Serializable {
     @Override
     public String toString() {
         return "JdbcReadOptions{fetchSize=" + fetchSize + ", batchSize=" + batchSize + ", autoCommit=" + autoCommit
-                + ", deliveryGuarantee=" + deliveryGuarantee + ", maxReconnectAttempts=" + maxReconnectAttempts + '}';
+                + ", deliveryGuarantee=" + deliveryGuarantee + ", maxReconnectAttempts=" + maxReconnectAttempts
+                + (pageSize == NO_PAGING ? "" : ", pageSize=" + pageSize) + '}';
     }
 }

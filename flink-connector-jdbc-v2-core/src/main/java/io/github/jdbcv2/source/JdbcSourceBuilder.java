@@ -71,6 +71,7 @@ public final class JdbcSourceBuilder<OUT> {
     private String increasingColumn;
     private KeyType increasingColumnType;
     private RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy;
+    private int pageSize = JdbcReadOptions.NO_PAGING;
 
     JdbcSourceBuilder() {}
 
@@ -227,6 +228,17 @@ public final class JdbcSourceBuilder<OUT> {
         return this;
     }
 
+    /**
+     * Reads each split in keyset pages of at most {@code pageSize} rows: every page is its own short query and
+     * transaction, {@code SELECT * FROM (sql) WHERE key > ? ORDER BY key LIMIT pageSize}, resuming after the last key
+     * read. For databases that bound transaction time (Aurora DSQL: 5 minutes). Needs {@link #setUniqueKey}; the
+     * database must accept {@code LIMIT n} (PostgreSQL, MySQL, MariaDB, SQLite, Aurora DSQL, ...). Off by default.
+     */
+    public JdbcSourceBuilder<OUT> setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+        return this;
+    }
+
     /** Makes the source continuous: discovers new rows at these intervals (needs {@link #setIncreasingColumn}). */
     public JdbcSourceBuilder<OUT> setContinuousUnBoundingSettings(ContinuousUnBoundingSettings settings) {
         this.continuousSettings = settings;
@@ -290,6 +302,17 @@ public final class JdbcSourceBuilder<OUT> {
                     "Invalid JDBC source option 'resultSetConcurrency': " + resultSetConcurrency
                             + "; only ResultSet.CONCUR_READ_ONLY (" + ResultSet.CONCUR_READ_ONLY + ") is supported.");
         }
+        if (pageSize < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid JDBC source option 'pageSize': " + pageSize
+                            + "; it must be at least 1 (rows per keyset page), or 0 for no paging.");
+        }
+        if (pageSize > 0 && uniqueKeyColumn == null) {
+            throw new IllegalArgumentException(
+                    "Invalid JDBC source option 'pageSize' = " + pageSize
+                            + ": keyset paging resumes each page after the last key read and needs a unique, non-null"
+                            + " key; set it with setUniqueKey(\"id\", Long.class), or remove setPageSize.");
+        }
         if (assignerSources.size() > 1) {
             throw new IllegalArgumentException(
                     "Conflicting JDBC source options: " + assignerSources
@@ -335,7 +358,8 @@ public final class JdbcSourceBuilder<OUT> {
                         resultSetConcurrency,
                         autoCommit,
                         deliveryGuarantee,
-                        maxReconnectAttempts);
+                        maxReconnectAttempts,
+                        pageSize);
         return new JdbcSource<>(
                 connections,
                 provider,

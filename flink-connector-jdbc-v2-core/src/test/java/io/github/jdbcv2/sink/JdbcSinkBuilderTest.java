@@ -51,6 +51,22 @@ class JdbcSinkBuilderTest {
                 .hasMessageContaining("'maxRetries': -1");
         assertThatThrownBy(() -> JdbcExecutionOptions.builder().withMaxRowsPerTransaction(0).build())
                 .hasMessageContaining("'maxRowsPerTransaction': 0");
+        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withMaxBytesPerTransaction(0, r -> 1).build())
+                .hasMessageContaining("'maxBytesPerTransaction': 0");
+        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withMaxBytesPerTransaction(100, null).build())
+                .hasMessageContaining("'recordSizeEstimator': null");
+    }
+
+    @Test
+    void exactlyOnceRejectsAByteCap() {
+        assertThatThrownBy(() -> JdbcSink.<Long>builder()
+                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .withExecutionOptions(JdbcExecutionOptions.builder()
+                                .withMaxRetries(0)
+                                .withMaxBytesPerTransaction(1000, r -> 10)
+                                .build())
+                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new))
+                .hasMessageContaining("'maxBytesPerTransaction' = 1000");
     }
 
     @Test

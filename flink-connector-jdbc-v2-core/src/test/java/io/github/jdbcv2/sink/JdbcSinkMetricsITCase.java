@@ -56,6 +56,26 @@ class JdbcSinkMetricsITCase {
     }
 
     @Test
+    void aByteCapSplitsBatchesByEstimatedRecordSize() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        // Records estimate 100 bytes (ids below 500) or 250 bytes; at most 1,000 bytes per transaction.
+        ids(env, 1000, 0)
+                .sinkTo(JdbcSink.<Long>builder()
+                        .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                        .withExecutionOptions(JdbcExecutionOptions.builder()
+                                .withBatchSize(100)
+                                .withMaxBytesPerTransaction(1000, (Long id) -> id < 500 ? 100 : 250)
+                                .build())
+                        .buildAtLeastOnce(DB.getConnectionOptions()));
+        String job = "metrics-bytes-" + System.nanoTime();
+        env.execute(job);
+        assertThat(table.count()).isEqualTo(1000);
+        // ids 0..499: 10 rows per transaction (50); ids 500..999: 4 rows per transaction, 25 per batch of 100 (125).
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED)).isEqualTo(175);
+    }
+
+    @Test
     void exactlyOnceCountsPreparedAndCommittedTransactions() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         StreamExecutionEnvironment env = env(1, 50, 0);

@@ -68,6 +68,18 @@ class JdbcSourceBuilderTest {
     }
 
     @Test
+    void pagingNeedsAUniqueKeyAndAPositiveSize() {
+        assertThatThrownBy(() -> valid().setPageSize(100).build())
+                .hasMessageContaining("'pageSize' = 100")
+                .hasMessageContaining("setUniqueKey");
+        assertThatThrownBy(() -> valid().setPageSize(-1).setUniqueKey("id", Long.class).build())
+                .hasMessageContaining("'pageSize': -1");
+        assertThat(valid().setPageSize(100).setUniqueKey("id", Long.class).build().getReadOptions().getPageSize())
+                .isEqualTo(100);
+        assertThat(valid().build().getReadOptions().getPageSize()).isZero();
+    }
+
+    @Test
     void readOptionProblems() {
         assertThatThrownBy(() -> valid().setResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE).build())
                 .hasMessageContaining("'resultSetType'")

@@ -3,12 +3,15 @@ package io.github.jdbcv2.sink.writer;
 import io.github.jdbcv2.connection.JdbcConnectionProvider;
 import io.github.jdbcv2.sink.JdbcBatchExecutor;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
+import io.github.jdbcv2.sink.JdbcRecordSizeEstimator;
 import io.github.jdbcv2.sink.JdbcRetryPolicy;
 
 import org.apache.flink.annotation.Internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import javax.annotation.Nullable;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -17,7 +20,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes a batch as local transactions of at most {@code maxRowsPerTransaction} rows, each committed on its own, and
+ * Writes a batch as local transactions of at most {@code maxRowsPerTransaction} rows (and, with a record size
+ * estimator, at most {@code maxBytesPerTransaction} estimated bytes), each committed on its own, and
  * replays a failed transaction (on a re-established connection if it broke) as the retry policy allows.
  */
 @Internal
@@ -30,6 +34,8 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
     private final JdbcRetryPolicy retryPolicy;
     private final int maxRetries;
     private final int maxRowsPerTransaction;
+    private final long maxBytesPerTransaction;
+    @Nullable private final JdbcRecordSizeEstimator<T> sizeEstimator;
     private final JdbcWriterMetrics metrics;
     private Connection boundConnection;
 
@@ -43,6 +49,10 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
         this.retryPolicy = options.getRetryPolicy();
         this.maxRetries = options.getMaxRetries();
         this.maxRowsPerTransaction = options.getMaxRowsPerTransaction();
+        this.maxBytesPerTransaction = options.getMaxBytesPerTransaction();
+        @SuppressWarnings("unchecked")
+        JdbcRecordSizeEstimator<T> estimator = (JdbcRecordSizeEstimator<T>) options.getRecordSizeEstimator();
+        this.sizeEstimator = estimator;
         this.metrics = metrics;
     }
 
@@ -51,9 +61,25 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
         int size = records.size();
         for (int from = 0; from < size; ) {
             int to = (int) Math.min((long) from + maxRowsPerTransaction, size);
+            if (sizeEstimator != null) {
+                to = endByBytes(records, from, to);
+            }
             runTransaction(records, from, to);
             from = to;
         }
+    }
+
+    /** The end of the transaction starting at {@code from}: before {@code limit} and within the byte cap. */
+    private int endByBytes(List<T> records, int from, int limit) {
+        final JdbcRecordSizeEstimator<T> estimator = sizeEstimator;
+        long bytes = 0;
+        for (int i = from; i < limit; i++) {
+            bytes += estimator.estimateBytes(records.get(i));
+            if (bytes > maxBytesPerTransaction && i > from) {
+                return i;
+            }
+        }
+        return limit;
     }
 
     private void runTransaction(List<T> records, int from, int to) throws IOException, InterruptedException {

@@ -66,6 +66,13 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     @Nullable private Object readKey;
     private long readKeyCount;
 
+    /** Rows per keyset page, 0 when the split is read in one query. */
+    private final int pageSize;
+    /** True when the current split is read in pages (paging on and the split has a unique key). */
+    private boolean paged;
+    /** {@link #readOffset} when the current page's query was opened. */
+    private long pageStartOffset;
+
     private int reconnects;
     /** Rows of the current batch already counted in the read position. */
     private int positionedRows;
@@ -76,6 +83,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         this.extractor = extractor;
         this.options = options;
         this.exactlyOnce = options.getDeliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE;
+        this.pageSize = options.getPageSize();
     }
 
     @Override
@@ -100,6 +108,11 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                 boolean more = fill(batch, resultSet);
                 advanceReadPosition(batch, positionedRows);
                 reconnects = 0;
+                if (!more && paged && readOffset - pageStartOffset >= pageSize) {
+                    // A full page: end its query and transaction; the next fetch reads the page after the last key.
+                    endPage();
+                    return batch;
+                }
                 if (!more) {
                     finishSplit();
                     batch.markFinished();
@@ -205,7 +218,8 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         positionedRows = 0;
         keyMode = JdbcRecordChunk.NO_KEY;
         KeyType type = next.getKeyType();
-        if (exactlyOnce && type != null) {
+        paged = pageSize > 0 && type != null && next.isKeyUnique();
+        if ((exactlyOnce || paged) && type != null) {
             keyMode = type == KeyType.LONG ? JdbcRecordChunk.LONG_KEY : JdbcRecordChunk.OBJECT_KEY;
             keyClass = type.getJavaClass();
         }
@@ -239,8 +253,13 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                 parameters[parameters.length - 1] = keyMode == JdbcRecordChunk.LONG_KEY ? (Object) readLongKey : readKey;
                 skip = s.isKeyUnique() ? 0 : readKeyCount;
             }
-            sql = q.append(" ORDER BY ").append(key).toString();
+            q.append(" ORDER BY ").append(key);
+            if (paged) {
+                q.append(" LIMIT ").append(pageSize);
+            }
+            sql = q.toString();
         }
+        pageStartOffset = readOffset;
         Connection connection = connectionProvider.getOrEstablishConnection();
         if (connection.getAutoCommit() != options.isAutoCommit()) {
             connection.setAutoCommit(options.isAutoCommit());
@@ -327,6 +346,13 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     }
 
     private void finishSplit() {
+        endPage();
+        LOG.debug("Finished split {} after {} rows", split == null ? null : split.splitId(), readOffset);
+        split = null;
+    }
+
+    /** Closes the query and ends its read transaction (and with it the server-side cursor). */
+    private void endPage() {
         closeQuery();
         Connection connection = connectionProvider.getConnection();
         if (connection != null && !options.isAutoCommit()) {
@@ -337,8 +363,6 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                 LOG.debug("Ending the read transaction failed: {}", e.toString());
             }
         }
-        LOG.debug("Finished split {} after {} rows", split == null ? null : split.splitId(), readOffset);
-        split = null;
     }
 
     private void closeQuery() {

@@ -17,10 +17,12 @@ import java.util.Set;
  * The Aurora DSQL dialect: PostgreSQL's quoting and upsert ({@code INSERT ... ON CONFLICT ... DO UPDATE}, which DSQL
  * supports), narrowed to the types of the DSQL type mapping.
  *
- * <p>Types (following the Flink CDC DSQL connector's mapping): {@code TINYINT}, {@code SMALLINT}, {@code INT} to
- * {@code integer} (a {@code smallint} column works too), {@code BIGINT}, {@code FLOAT} to {@code real},
- * {@code DOUBLE}, {@code DECIMAL(p, s)} with p ≤ 38, {@code CHAR}/{@code VARCHAR}/{@code STRING} to
- * {@code varchar}/{@code text}, {@code DATE}, {@code TIME(p)} and {@code TIMESTAMP(p)} with p ≤ 6, {@code BOOLEAN}.
+ * <p>Types (the Flink CDC DSQL connector's mapping plus DSQL's {@code bytea} and {@code timestamptz}): {@code TINYINT},
+ * {@code SMALLINT}, {@code INT} to {@code integer} (a {@code smallint} column works too), {@code BIGINT},
+ * {@code FLOAT} to {@code real}, {@code DOUBLE}, {@code DECIMAL(p, s)} with p ≤ 38,
+ * {@code CHAR}/{@code VARCHAR}/{@code STRING} to {@code varchar}/{@code text}, {@code BINARY}/{@code VARBINARY}/
+ * {@code BYTES} to {@code bytea}, {@code DATE}, {@code TIME(p)}, {@code TIMESTAMP(p)} and {@code TIMESTAMP_LTZ(p)}
+ * (to {@code timestamptz}) with p ≤ 6, {@code BOOLEAN}.
  * {@link #validate(RowType)} rejects everything else, arrays first of all (DSQL has array values only at query time).
  */
 @PublicEvolving
@@ -44,9 +46,12 @@ public class DsqlDialect extends PostgresDialect {
                             LogicalTypeRoot.DOUBLE,
                             LogicalTypeRoot.CHAR,
                             LogicalTypeRoot.VARCHAR,
+                            LogicalTypeRoot.BINARY,
+                            LogicalTypeRoot.VARBINARY,
                             LogicalTypeRoot.DATE,
                             LogicalTypeRoot.TIME_WITHOUT_TIME_ZONE,
-                            LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE));
+                            LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE,
+                            LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE));
 
     @Override
     public String dialectName() {
@@ -70,8 +75,8 @@ public class DsqlDialect extends PostgresDialect {
     }
 
     /**
-     * Rejects, naming the column, its type, what to use instead and the supported types: arrays, binary strings,
-     * {@code TIMESTAMP_LTZ}, intervals, {@code MAP}, {@code MULTISET}, {@code ROW} and any other type outside
+     * Rejects, naming the column, its type, what to use instead and the supported types: arrays,
+     * {@code TIMESTAMP WITH TIME ZONE}, intervals, {@code MAP}, {@code MULTISET}, {@code ROW} and any other type outside
      * {@link #supportedTypes()}; and precisions outside {@link #decimalPrecisions()} or
      * {@link #timestampPrecisions()}.
      */
@@ -93,7 +98,7 @@ public class DsqlDialect extends PostgresDialect {
         return PrecisionRange.of(1, 38);
     }
 
-    /** Fractional-second precisions of {@code time} and {@code timestamp}: 0..6, as in PostgreSQL. */
+    /** Fractional-second precisions of {@code time}, {@code timestamp} and {@code timestamptz}: 0..6, as in PostgreSQL. */
     @Override
     protected PrecisionRange timestampPrecisions() {
         return PrecisionRange.of(0, 6);

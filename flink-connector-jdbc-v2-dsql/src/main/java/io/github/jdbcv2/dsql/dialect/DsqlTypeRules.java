@@ -46,14 +46,9 @@ final class DsqlTypeRules {
             case ARRAY:
                 return "Aurora DSQL has array values only at query time, not array columns. "
                         + "Store the elements in a child table (one row per element), or as a STRING column.";
-            case BINARY:
-            case VARBINARY:
-                return "binary strings are not in the DSQL type mapping. "
-                        + "Store them as STRING (for example hex or Base64 text).";
-            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
             case TIMESTAMP_WITH_TIME_ZONE:
-                return "timestamps with a time zone are not in the DSQL type mapping. "
-                        + "Use TIMESTAMP, for example holding UTC.";
+                return "Flink keeps no per-value time zone in a column. "
+                        + "Use TIMESTAMP_LTZ (a timestamptz column) or TIMESTAMP holding UTC.";
             case INTERVAL_YEAR_MONTH:
             case INTERVAL_DAY_TIME:
                 return "intervals are not in the DSQL type mapping. Store them as BIGINT (for example milliseconds).";

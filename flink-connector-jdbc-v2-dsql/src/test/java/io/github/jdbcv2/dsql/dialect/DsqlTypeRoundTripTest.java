@@ -65,7 +65,7 @@ class DsqlTypeRoundTripTest {
                     + "c_float REAL, c_double DOUBLE PRECISION, c_decimal DECIMAL(38, 10), "
                     + "c_decimal_small DECIMAL(5, 2), "
                     + "c_char VARCHAR(5), c_varchar VARCHAR(100), c_text TEXT, c_date DATE, c_time TIME, "
-                    + "c_timestamp TIMESTAMP, c_boolean BOOLEAN";
+                    + "c_timestamp TIMESTAMP, c_boolean BOOLEAN, c_bytea BYTEA, c_timestamptz TIMESTAMPTZ";
 
     private static final RowType MAPPED =
             (RowType)
@@ -85,7 +85,9 @@ class DsqlTypeRoundTripTest {
                                     FIELD("c_date", DataTypes.DATE()),
                                     FIELD("c_time", DataTypes.TIME(3)),
                                     FIELD("c_timestamp", DataTypes.TIMESTAMP(6)),
-                                    FIELD("c_boolean", DataTypes.BOOLEAN()))
+                                    FIELD("c_boolean", DataTypes.BOOLEAN()),
+                                    FIELD("c_bytea", DataTypes.BYTES()),
+                                    FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)))
                             .getLogicalType();
 
     private static RowData minimums() {
@@ -105,7 +107,9 @@ class DsqlTypeRoundTripTest {
                 (int) LocalDate.of(1, 1, 1).toEpochDay(),
                 0,
                 TimestampData.fromLocalDateTime(LocalDateTime.of(1900, 1, 1, 0, 0, 0, 1_000)),
-                false);
+                false,
+                new byte[0],
+                TimestampData.fromInstant(java.time.Instant.parse("1900-01-01T00:00:00.000001Z")));
     }
 
     private static RowData maximums() {
@@ -125,7 +129,18 @@ class DsqlTypeRoundTripTest {
                 (int) LocalDate.of(9999, 12, 31).toEpochDay(),
                 (int) (LocalTime.of(23, 59, 59, 999_000_000).toNanoOfDay() / 1_000_000L),
                 TimestampData.fromLocalDateTime(LocalDateTime.of(2024, 2, 29, 23, 59, 59, 999_999_000)),
-                true);
+                true,
+                allByteValues(),
+                TimestampData.fromInstant(java.time.Instant.parse("2024-02-29T23:59:59.999999Z")));
+    }
+
+    /** Every byte value 0..255, so no byte is mangled by an encoding on the way. */
+    private static byte[] allByteValues() {
+        byte[] bytes = new byte[256];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        return bytes;
     }
 
     private static RowData nulls() {
