@@ -11,13 +11,22 @@ import org.apache.flink.util.function.SerializableSupplier;
 import javax.sql.XADataSource;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Builds a {@link JdbcSink}; every problem is reported when {@code build...} is called, before the job runs. */
 @PublicEvolving
 public final class JdbcSinkBuilder<T> {
 
+    /**
+     * {@code INSERT ... ON CONFLICT ... DO UPDATE}: rewritten into one multi-row INSERT, a batch holding one key twice
+     * fails ("cannot affect row a second time"), so such statements keep pgjdbc's one-row-per-statement batches.
+     */
+    private static final Pattern UPSERT_WITH_UPDATE =
+            Pattern.compile("\\bON\\s+CONFLICT\\b.*\\bDO\\s+UPDATE\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private JdbcBatchExecutorFactory<T> executorFactory;
     private JdbcExecutionOptions executionOptions;
+    private boolean batchRewriteSafe = true;
 
     JdbcSinkBuilder() {}
 
@@ -42,7 +51,9 @@ public final class JdbcSinkBuilder<T> {
         if (statement == null) {
             throw new IllegalArgumentException("Invalid JdbcSink option 'queryStatement': null.");
         }
-        return withBatchExecutor(PreparedStatementBatchExecutor.factory(statement));
+        JdbcSinkBuilder<T> self = withBatchExecutor(PreparedStatementBatchExecutor.factory(statement));
+        batchRewriteSafe = !UPSERT_WITH_UPDATE.matcher(statement.query()).find();
+        return self;
     }
 
     /** Another way of writing batches, e.g. PostgreSQL {@code COPY} from the postgres module. */
@@ -72,15 +83,18 @@ public final class JdbcSinkBuilder<T> {
      * An at-least-once sink connecting with {@code options} (one plain connection per writer).
      *
      * <p>For PostgreSQL URLs the driver property {@value #PG_REWRITE_BATCHED_INSERTS} defaults to {@code true} here
-     * (batched INSERTs are sent as multi-row statements); set it to {@code false} in the URL or the properties to
-     * keep pgjdbc's default.
+     * (batched INSERTs are sent as multi-row statements), except for {@code INSERT ... ON CONFLICT ... DO UPDATE}
+     * statements, where a batch holding one key twice would fail as one multi-row statement. Set it to {@code false}
+     * in the URL or the properties to keep pgjdbc's default.
      */
     public JdbcSink<T> buildAtLeastOnce(JdbcConnectionOptions options) {
         if (options == null) {
             throw new IllegalArgumentException(
                     "Missing JdbcSink option 'connectionOptions': give JdbcConnectionOptions.builder()...build().");
         }
-        return buildAtLeastOnce(new SimpleJdbcConnectionProvider(withBatchRewriteDefault(options)));
+        checkStatement();
+        JdbcConnectionOptions effective = batchRewriteSafe ? withBatchRewriteDefault(options) : options;
+        return buildAtLeastOnce(new SimpleJdbcConnectionProvider(effective));
     }
 
     static final String PG_REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";

@@ -46,6 +46,30 @@ class JdbcAtLeastOnceSinkITCase {
         return sizes;
     }
 
+    @Test
+    void upsertsBatchesThatHoldOneKeySeveralTimes() throws Exception {
+        // With pgjdbc's batch rewrite a batch becomes one multi-row INSERT ... ON CONFLICT DO UPDATE, which fails
+        // when it touches one key twice; the builder keeps the rewrite off for such statements.
+        TestTable table = DB.createTable("id BIGINT PRIMARY KEY, name TEXT");
+        StreamExecutionEnvironment env = env(1, 200, 0);
+        ids(env, 10_000, 0)
+                .sinkTo(JdbcSink.<Long>builder()
+                        .withQueryStatement(
+                                "INSERT INTO " + table.getQuotedName() + " (id, name) VALUES (?, ?)"
+                                        + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
+                                (ps, i) -> {
+                                    ps.setLong(1, i % 100);
+                                    ps.setString(2, "version-" + i);
+                                })
+                        .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(1_000).build())
+                        .buildAtLeastOnce(DB.getConnectionOptions()));
+        env.execute();
+        // Key k was last written by record 9900 + k.
+        assertThat(DB.query("SELECT id, name FROM " + table.getQuotedName() + " ORDER BY id"))
+                .hasSize(100)
+                .allSatisfy(row -> assertThat(row.get(1)).isEqualTo("version-" + (9900 + (Long) row.get(0))));
+    }
+
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})
     void writesEveryRow(int parallelism) throws Exception {
