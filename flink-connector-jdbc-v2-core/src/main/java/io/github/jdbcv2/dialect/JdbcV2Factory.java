@@ -2,6 +2,9 @@ package io.github.jdbcv2.dialect;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
+import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
+
+import io.github.jdbcv2.connection.SecretRedaction;
 
 /**
  * A dialect factory of this library. It is found through the same {@code ServiceLoader} entry as Apache's
@@ -17,5 +20,22 @@ public interface JdbcV2Factory extends JdbcFactory {
      */
     default int priority() {
         return 0;
+    }
+
+    /**
+     * The dialect for a URL this factory accepts, or for Apache's "compatible mode" argument, which must then be
+     * empty: our dialects have no compatible modes.
+     */
+    @Override
+    default JdbcDialect createDialect(String urlOrCompatibleMode) {
+        if (urlOrCompatibleMode == null || urlOrCompatibleMode.trim().isEmpty() || acceptsURL(urlOrCompatibleMode)) {
+            return createDialect();
+        }
+        throw new UnsupportedOperationException(
+                "The dialect of "
+                        + getClass().getSimpleName()
+                        + " has no compatible mode '"
+                        + SecretRedaction.redactUrl(urlOrCompatibleMode)
+                        + "'; leave the compatible mode empty or pass a URL this factory accepts.");
     }
 }

@@ -4,7 +4,6 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
-import io.github.jdbcv2.connection.SecretRedaction;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
 
@@ -31,22 +30,6 @@ public class DsqlFactory implements JdbcV2Factory {
     @Override
     public JdbcDialect createDialect() {
         return new DsqlDialect();
-    }
-
-    /**
-     * The dialect for a URL this factory accepts (as {@code JdbcDialectLoader} passes) or for Apache's
-     * "compatible mode" argument, which must then be empty: DSQL has no compatible modes.
-     */
-    @Override
-    public JdbcDialect createDialect(String urlOrCompatibleMode) {
-        if (urlOrCompatibleMode == null || urlOrCompatibleMode.trim().isEmpty() || acceptsURL(urlOrCompatibleMode)) {
-            return createDialect();
-        }
-        throw new UnsupportedOperationException(
-                "The Aurora DSQL dialect has no compatible mode '"
-                        + SecretRedaction.redactUrl(urlOrCompatibleMode)
-                        + "'; leave the compatible mode empty or pass a "
-                        + "jdbc:postgresql://<cluster-id>.dsql.<region>.on.aws URL.");
     }
 
     @Override

@@ -4,7 +4,6 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
-import io.github.jdbcv2.connection.SecretRedaction;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
 
@@ -23,21 +22,6 @@ public class PostgresFactory implements JdbcV2Factory {
     @Override
     public JdbcDialect createDialect() {
         return new PostgresDialect();
-    }
-
-    /**
-     * The dialect for a URL this factory accepts (as {@code JdbcDialectLoader} passes) or for Apache's
-     * "compatible mode" argument, which must then be empty: PostgreSQL has no compatible modes.
-     */
-    @Override
-    public JdbcDialect createDialect(String urlOrCompatibleMode) {
-        if (urlOrCompatibleMode == null || urlOrCompatibleMode.trim().isEmpty() || acceptsURL(urlOrCompatibleMode)) {
-            return createDialect();
-        }
-        throw new UnsupportedOperationException(
-                "The PostgreSQL dialect has no compatible mode '"
-                        + SecretRedaction.redactUrl(urlOrCompatibleMode)
-                        + "'; leave the compatible mode empty or pass a jdbc:postgresql: URL.");
     }
 
     @Override
