@@ -36,6 +36,13 @@ public interface JdbcV2Factory extends JdbcFactory {
                         + getClass().getSimpleName()
                         + " has no compatible mode '"
                         + SecretRedaction.redactUrl(urlOrCompatibleMode)
-                        + "'; leave the compatible mode empty or pass a URL this factory accepts.");
+                        + "'; leave the compatible mode empty or pass "
+                        + acceptedUrls()
+                        + ".");
+    }
+
+    /** The URLs this factory accepts, for messages, e.g. {@code "a jdbc:postgresql: URL"}. */
+    default String acceptedUrls() {
+        return "a URL this factory accepts";
     }
 }

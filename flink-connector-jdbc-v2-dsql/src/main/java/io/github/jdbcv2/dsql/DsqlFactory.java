@@ -33,6 +33,11 @@ public class DsqlFactory implements JdbcV2Factory {
     }
 
     @Override
+    public String acceptedUrls() {
+        return "a jdbc:postgresql://<cluster-id>.dsql.<region>.on.aws URL";
+    }
+
+    @Override
     public int priority() {
         return PRIORITY;
     }

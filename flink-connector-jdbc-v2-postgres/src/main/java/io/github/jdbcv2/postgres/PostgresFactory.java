@@ -25,6 +25,11 @@ public class PostgresFactory implements JdbcV2Factory {
     }
 
     @Override
+    public String acceptedUrls() {
+        return "a jdbc:postgresql: URL";
+    }
+
+    @Override
     public int priority() {
         return 0;
     }
