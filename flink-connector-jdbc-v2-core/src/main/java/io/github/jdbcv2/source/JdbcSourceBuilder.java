@@ -72,6 +72,8 @@ public final class JdbcSourceBuilder<OUT> {
     private KeyType increasingColumnType;
     private RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy;
     private int pageSize = JdbcReadOptions.NO_PAGING;
+    @Nullable private String partitionColumn;
+    private boolean integerPartitionColumn;
 
     JdbcSourceBuilder() {}
 
@@ -183,11 +185,13 @@ public final class JdbcSourceBuilder<OUT> {
 
     /** {@code partitions} ranges over an integer column; bounds from one MIN/MAX query. */
     public JdbcSourceBuilder<OUT> setPartitioning(String column, int partitions) {
+        partitionColumn(column, true);
         return assigner(JdbcSplitAssigners.numericRange(column, partitions), "setPartitioning");
     }
 
     /** {@code partitions} ranges over an integer column between the given bounds (rows outside are still read). */
     public JdbcSourceBuilder<OUT> setPartitioning(String column, int partitions, long lowerBound, long upperBound) {
+        partitionColumn(column, true);
         return assigner(JdbcSplitAssigners.numericRange(column, partitions, lowerBound, upperBound), "setPartitioning");
     }
 
@@ -197,6 +201,7 @@ public final class JdbcSourceBuilder<OUT> {
      */
     public JdbcSourceBuilder<OUT> setPartitioning(String column, int partitions, Class<?> keyType) {
         KeyType type = KeyType.of(keyType);
+        partitionColumn(column, type == KeyType.LONG);
         return assigner(
                 type == KeyType.LONG
                         ? JdbcSplitAssigners.numericRange(column, partitions)
@@ -257,6 +262,11 @@ public final class JdbcSourceBuilder<OUT> {
     public JdbcSourceBuilder<OUT> setRateLimiterStrategy(RateLimiterStrategy<?> strategy) {
         this.rateLimiterStrategy = (RateLimiterStrategy<JdbcSourceSplit>) strategy;
         return this;
+    }
+
+    private void partitionColumn(String column, boolean integer) {
+        this.partitionColumn = column;
+        this.integerPartitionColumn = integer;
     }
 
     private JdbcSourceBuilder<OUT> assigner(JdbcSqlSplitAssigner.Provider provider, String option) {
@@ -350,6 +360,9 @@ public final class JdbcSourceBuilder<OUT> {
                 connectionProvider != null
                         ? connectionProvider
                         : new SimpleJdbcConnectionProvider(connectionOptionsBuilder.build());
+        if (partitionColumn != null && assignerSources.contains("setPartitioning")) {
+            PartitionColumnCheck.check(connections, sql, partitionColumn, integerPartitionColumn);
+        }
         JdbcReadOptions readOptions =
                 new JdbcReadOptions(
                         fetchSize,

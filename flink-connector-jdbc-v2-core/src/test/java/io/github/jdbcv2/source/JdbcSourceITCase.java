@@ -238,14 +238,41 @@ class JdbcSourceITCase {
     }
 
     @Test
-    void partitionColumnProblemsFoundAtPlanningFailTheJobClearly() {
-        assertThatThrownBy(() -> read(idSource(sql()).setPartitioning("nope", 4).build(), 1))
+    void partitionColumnProblemsFailTheBuildNamingTheColumn() {
+        assertThatThrownBy(() -> idSource(sql()).setPartitioning("nope", 4).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid JDBC source option 'partitionColumn': 'nope' cannot be selected")
+                .hasMessageContaining("SQLSTATE 42703");
+        assertThatThrownBy(() -> idSource(sql()).setPartitioning("s", 4).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'s' has SQL type text")
+                .hasMessageContaining("numeric range partitioning needs an integer column");
+        assertThatThrownBy(() -> idSource(sql()).setPartitioning("nope", 4, String.class).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'nope' cannot be selected");
+        // A string column with a string key type is fine.
+        assertThat(idSource(sql()).setPartitioning("s", 4, String.class).build()).isNotNull();
+    }
+
+    @Test
+    void partitionColumnProblemsFoundAtPlanningFailTheJobClearly() throws Exception {
+        // Built while the column existed (the check passes), run after it was renamed: planning reports it.
+        TestTable renamed = DB.createTable("id BIGINT PRIMARY KEY, k BIGINT");
+        renamed.insertSeries(1, 10, "i, i");
+        JdbcSource<Long> source =
+                JdbcSource.<Long>builder()
+                        .setDBUrl(DB.getUrl())
+                        .setUsername(DB.getUsername())
+                        .setPassword(DB.getPassword())
+                        .setSql("SELECT id, k FROM " + renamed.getQuotedName())
+                        .setResultExtractor(rs -> rs.getLong(1))
+                        .setTypeInformation(Types.LONG)
+                        .setPartitioning("k", 4)
+                        .build();
+        DB.execute("ALTER TABLE " + renamed.getQuotedName() + " RENAME COLUMN k TO k2");
+        assertThatThrownBy(() -> read(source, 1))
                 .satisfies(e -> assertThat(ExceptionUtils.findThrowableWithMessage(
-                                e, "Finding the bounds of partition column 'nope' failed"))
-                        .isPresent());
-        assertThatThrownBy(() -> read(idSource(sql()).setPartitioning("s", 4).build(), 1))
-                .satisfies(e -> assertThat(ExceptionUtils.findThrowableWithMessage(
-                                e, "numeric range partitioning needs an integer column"))
+                                e, "Finding the bounds of partition column 'k' failed"))
                         .isPresent());
     }
 
