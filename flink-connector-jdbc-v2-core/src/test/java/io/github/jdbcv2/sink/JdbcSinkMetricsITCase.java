@@ -1,11 +1,11 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -24,12 +24,7 @@ class JdbcSinkMetricsITCase {
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .setConfiguration(reporterConfig())
-                            .build());
+            FlinkMiniCluster.withSlots(2, reporterConfig());
 
     private static Configuration reporterConfig() {
         Configuration conf = new Configuration();

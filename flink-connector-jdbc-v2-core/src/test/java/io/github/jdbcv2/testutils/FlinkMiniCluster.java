@@ -1,5 +1,6 @@
 package io.github.jdbcv2.testutils;
 
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -10,10 +11,16 @@ public final class FlinkMiniCluster {
 
     /** A MiniCluster extension with one TaskManager of {@code slots} slots (the most parallelism a test may use). */
     public static MiniClusterExtension withSlots(int slots) {
+        return withSlots(slots, new Configuration());
+    }
+
+    /** The same with extra cluster configuration, e.g. a metric reporter. */
+    public static MiniClusterExtension withSlots(int slots, Configuration configuration) {
         return new MiniClusterExtension(
                 new MiniClusterResourceConfiguration.Builder()
                         .setNumberTaskManagers(1)
                         .setNumberSlotsPerTaskManager(slots)
+                        .setConfiguration(configuration)
                         .build());
     }
 }
