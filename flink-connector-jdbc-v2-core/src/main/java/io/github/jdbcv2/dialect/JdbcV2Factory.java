@@ -5,6 +5,9 @@ import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
 import io.github.jdbcv2.connection.SecretRedaction;
+import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+
+import javax.annotation.Nullable;
 
 /**
  * A dialect factory of this library. It is found through the same {@code ServiceLoader} entry as Apache's
@@ -44,5 +47,14 @@ public interface JdbcV2Factory extends JdbcFactory {
     /** The URLs this factory accepts, for messages, e.g. {@code "a jdbc:postgresql: URL"}. */
     default String acceptedUrls() {
         return "a URL this factory accepts";
+    }
+
+    /**
+     * A faster way than a JDBC cursor to read source splits of this database, or {@code null} for none (the
+     * default). {@code JdbcSource} uses it unless {@code setBulkReadEnabled(false)}.
+     */
+    @Nullable
+    default JdbcBulkQueryReader createBulkQueryReader() {
+        return null;
     }
 }

@@ -21,6 +21,7 @@ import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorState;
 import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorStateSerializer;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssignerContext;
 import io.github.jdbcv2.source.enumerator.JdbcSqlSplitAssigner;
+import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
 import io.github.jdbcv2.source.reader.JdbcSourceReader;
 import io.github.jdbcv2.source.reader.JdbcSourceSplitReader;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
@@ -50,6 +51,7 @@ public final class JdbcSource<OUT>
     private final JdbcReadOptions readOptions;
     @Nullable private final ContinuousUnBoundingSettings continuousSettings;
     @Nullable private final RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy;
+    @Nullable private final JdbcBulkQueryReader bulkQueryReader;
 
     JdbcSource(
             JdbcConnectionProvider connectionProvider,
@@ -59,7 +61,8 @@ public final class JdbcSource<OUT>
             TypeInformation<OUT> typeInformation,
             JdbcReadOptions readOptions,
             @Nullable ContinuousUnBoundingSettings continuousSettings,
-            @Nullable RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy) {
+            @Nullable RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy,
+            @Nullable JdbcBulkQueryReader bulkQueryReader) {
         this.connectionProvider = connectionProvider;
         this.assignerProvider = assignerProvider;
         this.assignerContext = assignerContext;
@@ -68,6 +71,7 @@ public final class JdbcSource<OUT>
         this.readOptions = readOptions;
         this.continuousSettings = continuousSettings;
         this.rateLimiterStrategy = rateLimiterStrategy;
+        this.bulkQueryReader = bulkQueryReader;
     }
 
     /** A builder; see {@link JdbcSourceBuilder} for the options. */
@@ -86,7 +90,9 @@ public final class JdbcSource<OUT>
         ClassLoader classLoader = context.getUserCodeClassLoader().asClassLoader();
         return new JdbcSourceReader<>(
                 // Each split reader gets its own provider copy: a connection is never shared.
-                () -> new JdbcSourceSplitReader<>(copyOf(connectionProvider, classLoader), resultExtractor, readOptions),
+                () -> new JdbcSourceSplitReader<>(
+                        copyOf(connectionProvider, classLoader), resultExtractor, readOptions,
+                        bulkQueryReader == null ? null : copyOf(bulkQueryReader, classLoader)),
                 readOptions.getDeliveryGuarantee(),
                 new Configuration(),
                 context,
@@ -121,12 +127,18 @@ public final class JdbcSource<OUT>
                 continuousSettings);
     }
 
-    private static JdbcConnectionProvider copyOf(JdbcConnectionProvider provider, ClassLoader classLoader) {
+    private static <T extends java.io.Serializable> T copyOf(T object, ClassLoader classLoader) {
         try {
-            return InstantiationUtil.clone(provider, classLoader);
+            return InstantiationUtil.clone(object, classLoader);
         } catch (Exception e) {
-            throw new FlinkRuntimeException("Could not copy the JDBC connection provider " + provider.getClass().getName(), e);
+            throw new FlinkRuntimeException("Could not copy " + object.getClass().getName(), e);
         }
+    }
+
+    /** The dialect's bulk reader the split readers try first, {@code null} when splits are read with a cursor. */
+    @Nullable
+    public JdbcBulkQueryReader getBulkQueryReader() {
+        return bulkQueryReader;
     }
 
     @Override
@@ -159,6 +171,8 @@ public final class JdbcSource<OUT>
     @Override
     public String toString() {
         return "JdbcSource{connection=" + connectionProvider + ", assigner=" + assignerProvider.getClass().getSimpleName()
-                + ", " + readOptions + (continuousSettings == null ? "" : ", " + continuousSettings) + '}';
+                + ", " + readOptions
+                + (bulkQueryReader == null ? "" : ", bulkRead=" + bulkQueryReader.getClass().getSimpleName())
+                + (continuousSettings == null ? "" : ", " + continuousSettings) + '}';
     }
 }

@@ -35,6 +35,12 @@ class JdbcSourceBuilderTest {
     }
 
     @Test
+    void withoutADialectModuleOnTheClasspathSplitsAreReadWithACursor() {
+        // The core module's tests have no dialect of ours: no bulk reader, and no error either.
+        assertThat(valid().build().getBulkQueryReader()).isNull();
+    }
+
+    @Test
     void missingSql() {
         assertThatThrownBy(() -> valid().setSql(null).build()).hasMessageContaining("'sql'");
         assertThatThrownBy(() -> valid().setSql("  ").build()).hasMessageContaining("'sql'");

@@ -48,6 +48,9 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     private final JdbcConnectionProvider connectionProvider;
     private final ResultExtractor<T> extractor;
     private final JdbcReadOptions options;
+    /** The dialect's faster way to read a query, tried before a cursor; null for none. */
+    @Nullable private final JdbcBulkQueryReader bulkReader;
+    private boolean bulkReadLogged;
     private final boolean exactlyOnce;
     private final ArrayDeque<JdbcSourceSplit> splits = new ArrayDeque<>();
 
@@ -79,7 +82,16 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
 
     public JdbcSourceSplitReader(
             JdbcConnectionProvider connectionProvider, ResultExtractor<T> extractor, JdbcReadOptions options) {
+        this(connectionProvider, extractor, options, null);
+    }
+
+    public JdbcSourceSplitReader(
+            JdbcConnectionProvider connectionProvider,
+            ResultExtractor<T> extractor,
+            JdbcReadOptions options,
+            @Nullable JdbcBulkQueryReader bulkReader) {
         this.connectionProvider = connectionProvider;
+        this.bulkReader = bulkReader;
         this.extractor = extractor;
         this.options = options;
         this.exactlyOnce = options.getDeliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE;
@@ -264,13 +276,22 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         if (connection.getAutoCommit() != options.isAutoCommit()) {
             connection.setAutoCommit(options.isAutoCommit());
         }
-        PreparedStatement ps = connection.prepareStatement(sql, options.getResultSetType(), options.getResultSetConcurrency());
-        statement = ps;
-        ps.setFetchSize(options.getFetchSize());
-        for (int i = 0; i < parameters.length; i++) {
-            ps.setObject(i + 1, parameters[i]);
+        ResultSet rs = bulkReader == null ? null : bulkReader.open(connection, sql, parameters);
+        if (!bulkReadLogged) {
+            bulkReadLogged = true;
+            LOG.info("Reading split {} with {}", s.splitId(),
+                    rs != null ? bulkReader.getClass().getSimpleName() : "a JDBC cursor");
         }
-        ResultSet rs = ps.executeQuery();
+        if (rs == null) {
+            PreparedStatement ps =
+                    connection.prepareStatement(sql, options.getResultSetType(), options.getResultSetConcurrency());
+            statement = ps;
+            ps.setFetchSize(options.getFetchSize());
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            rs = ps.executeQuery();
+        }
         resultSet = rs;
         if (keyMode != JdbcRecordChunk.NO_KEY) {
             keyIndex = findColumn(rs.getMetaData(), s.getKeyColumn());
