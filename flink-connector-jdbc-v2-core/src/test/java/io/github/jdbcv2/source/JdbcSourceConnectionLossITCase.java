@@ -40,13 +40,17 @@ class JdbcSourceConnectionLossITCase {
     static final MiniClusterExtension MINI_CLUSTER =
             FlinkMiniCluster.withSlots(2);
 
-    private static final int ROWS = 4_000;
+    /**
+     * 10,000 rows of 2 kB: each split is far larger than the socket buffers, so the connection dies mid-split also
+     * when the whole result is streamed at once (binary COPY) rather than fetched in rounds.
+     */
+    private static final int ROWS = 10_000;
     private static TestTable table;
 
     @BeforeAll
     static void createTable() throws Exception {
         table = DB.createTable("id BIGINT PRIMARY KEY, v TEXT");
-        table.insertSeries(1, ROWS, "i, 'v' || i");
+        table.insertSeries(1, ROWS, "i, repeat('v', 2000)");
     }
 
     private static JdbcSource<Long> source(String applicationName, int reconnects) {
@@ -62,7 +66,7 @@ class JdbcSourceConnectionLossITCase {
                 .setMaxReconnectAttempts(reconnects)
                 .setResultSetFetchSize(100)
                 .setSplitReaderFetchBatchSize(20)
-                .setRateLimiterStrategy(RateLimiterStrategy.perSecond(3_000))
+                .setRateLimiterStrategy(RateLimiterStrategy.perSecond(5_000))
                 .build();
     }
 

@@ -26,7 +26,7 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         this.loggerNames = loggerNames;
     }
 
-    /** Starts capturing the named loggers (and their children) at TRACE. */
+    /** Starts capturing the named loggers (and their children) at TRACE; a logger without its own configuration logs only here while captured. */
     public static LogCapture start(String... loggerNames) {
         LogCapture capture = new LogCapture(loggerNames);
         capture.start();
@@ -34,7 +34,7 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         Configuration config = context.getConfiguration();
         for (String name : loggerNames) {
             LoggerConfig existing = config.getLoggerConfig(name);
-            LoggerConfig own = existing.getName().equals(name) ? existing : new LoggerConfig(name, Level.TRACE, true);
+            LoggerConfig own = existing.getName().equals(name) ? existing : new LoggerConfig(name, Level.TRACE, false);
             capture.previousLevels.add(existing.getName().equals(name) ? existing.getLevel() : null);
             own.setLevel(Level.TRACE);
             own.addAppender(capture, Level.TRACE, null);

@@ -6,6 +6,8 @@ import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+import io.github.jdbcv2.postgres.source.PgCopyQueryReader;
+import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
 
 /** Creates the {@link PostgresDialect} for {@code jdbc:postgresql:} URLs. */
 @PublicEvolving
@@ -27,6 +29,12 @@ public class PostgresFactory implements JdbcV2Factory {
     @Override
     public String acceptedUrls() {
         return "a jdbc:postgresql: URL";
+    }
+
+    /** Binary {@code COPY (query) TO STDOUT}: see {@link PgCopyQueryReader}. */
+    @Override
+    public JdbcBulkQueryReader createBulkQueryReader() {
+        return new PgCopyQueryReader();
     }
 
     @Override

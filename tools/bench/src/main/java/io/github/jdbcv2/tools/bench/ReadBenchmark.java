@@ -81,8 +81,10 @@ public final class ReadBenchmark {
 
         Map<String, Run> readers = new LinkedHashMap<>();
         readers.put("raw", bench::raw);
-        readers.put("ours-p1", () -> bench.flink(bench.ours(1), 1));
-        readers.put("ours-p2", () -> bench.flink(bench.ours(2), 2));
+        readers.put("ours-p1", () -> bench.flink(bench.ours(1, true), 1));
+        readers.put("ours-p2", () -> bench.flink(bench.ours(2, true), 2));
+        // Transparency: ours with bulk reads (PostgreSQL binary COPY) off reads through a cursor like the others.
+        readers.put("ours-p1-cursor", () -> bench.flink(bench.ours(1, false), 1));
         readers.put("apache-p1", () -> bench.flink(bench.apache(1, false), 1));
         readers.put("apache-p2", () -> bench.flink(bench.apache(2, false), 2));
         // Transparency: Apache's source given our larger hand-over batch too (its default is 1,024 rows).
@@ -100,21 +102,23 @@ public final class ReadBenchmark {
 
         System.out.printf(Locale.ROOT, "%nRead benchmark: %,d rows, fetch size %,d, batch size %,d, median of %d runs,"
                 + " max heap %,d MiB%n", rows, fetch, batch, runs, Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "%-12s %14s %16s%n", "reader", "rows/s", "end-to-end r/s");
+        System.out.printf(Locale.ROOT, "%-14s %14s %16s%n", "reader", "rows/s", "end-to-end r/s");
         for (Map.Entry<String, Result> e : results.entrySet()) {
-            System.out.printf(Locale.ROOT, "%-12s %,14.0f %,16.0f%n", e.getKey(), e.getValue().rowsPerSecond,
+            System.out.printf(Locale.ROOT, "%-14s %,14.0f %,16.0f%n", e.getKey(), e.getValue().rowsPerSecond,
                     e.getValue().endToEndRowsPerSecond);
         }
         ratio(results, "ours-p1", "raw", 0.95);
         ratio(results, "ours-p1", "apache-p1", 1.15);
         ratio(results, "ours-p2", "apache-p2", 1.10);
         ratio(results, "ours-p1", "apache-p1-b", 0);
+        ratio(results, "ours-p1-cursor", "raw", 0);
+        ratio(results, "ours-p1-cursor", "apache-p1", 0);
     }
 
     private static void ratio(Map<String, Result> results, String a, String b, double target) {
         if (results.containsKey(a) && results.containsKey(b)) {
             double r = results.get(a).rowsPerSecond / results.get(b).rowsPerSecond;
-            System.out.printf(Locale.ROOT, "%-9s / %-11s %5.2fx%s%n", a, b, r,
+            System.out.printf(Locale.ROOT, "%-14s / %-11s %5.2fx%s%n", a, b, r,
                     target > 0 ? String.format(Locale.ROOT, "  (target >= %.2fx: %s)", target,
                             r >= target ? "met" : "NOT met") : "");
         }
@@ -234,7 +238,7 @@ public final class ReadBenchmark {
         }
     }
 
-    private Source<BenchRow, ?, ?> ours(int parallelism) {
+    private Source<BenchRow, ?, ?> ours(int parallelism, boolean bulkRead) {
         var builder = JdbcSource.<BenchRow>builder()
                 .setDBUrl(url)
                 .setUsername(user)
@@ -244,6 +248,7 @@ public final class ReadBenchmark {
                 .setTypeInformation(TypeInformation.of(BenchRow.class))
                 .setResultSetFetchSize(fetchSize)
                 .setSplitReaderFetchBatchSize(batchSize)
+                .setBulkReadEnabled(bulkRead)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
         if (parallelism > 1) {
             builder.setPartitioning("id", parallelism, 1, rows);
