@@ -56,9 +56,11 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code getString} on bytea gives the text form ({@code \x0102}, as pgjdbc in text mode);
  *       pgjdbc in binary mode gives {@code byte[].toString()} ({@code [B@1b6d3586}).
- *   <li>Where pgjdbc throws a {@link ClassCastException} (getLong/getInt/getShort/getByte on a
- *       numeric NaN or ±Infinity, {@code getObject(i, UUID.class)} on a non-uuid value), this
- *       throws an {@link SQLException}.
+ *   <li>Where pgjdbc throws a {@link RuntimeException} (a {@link ClassCastException} for
+ *       getLong/getInt/getShort/getByte on a numeric NaN or ±Infinity and for {@code getObject(i,
+ *       UUID.class)} on a non-uuid value; an {@link ArrayIndexOutOfBoundsException} for getDate or
+ *       getTimestamp of some text that is no date, e.g. {@code ''} or {@code 't'}), this throws an
+ *       {@link SQLException} (22003, 22023, 22007).
  *   <li>{@code getBytes} returns a new array on each call (pgjdbc returns its row's array).
  * </ul>
  *
@@ -67,7 +69,10 @@ import java.util.concurrent.TimeUnit;
  * throws (22003) and {@code getObject} gives {@code Double.NaN}/±Infinity; {@code getString} of
  * float4/float8 and numeric is Java's {@code toString} ({@code 1.0E20}, {@code Infinity}) instead of
  * PostgreSQL's text ({@code 1e+20}); on time, {@code getString} of {@code 24:00:00} and BC/large
- * dates follow pgjdbc's java.time formatting.
+ * dates follow pgjdbc's java.time formatting; cross-type getters differ (binary mode refuses
+ * getTimestamp/getDate of numbers and uuid with 42821, text mode parses and fails with 22007;
+ * getInt/getLong of date/time/timestamp/uuid/bytea: 42821 vs 22003; getObject of time 24:00:00).
+ * The ITCase lists the column/getter pairs.
  */
 @Internal
 public final class PgCopyResultSet extends UnsupportedResultSetMethods {
@@ -86,6 +91,7 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final CopyOut copyOut;
+    private final BaseConnection connection;
     private final ResultSetMetaData meta;
     private final TimestampUtils timestamps;
     private final Encoding encoding;
@@ -115,7 +121,13 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
         return true;
     }
 
-    /** Rows of copyOut (already started: COPY (...) TO STDOUT (FORMAT binary)); meta describes the query's columns. */
+    /**
+     * Rows of copyOut (already started: COPY (...) TO STDOUT (FORMAT binary)); meta describes the query's columns.
+     *
+     * <p>Call {@link #supports} on meta before starting the COPY: pgjdbc's metadata queries the
+     * catalog the first time a type name is asked, which cannot run while the COPY holds the
+     * connection.
+     */
     public PgCopyResultSet(CopyOut copyOut, ResultSetMetaData meta, BaseConnection connection)
             throws SQLException {
         int columns = meta.getColumnCount();
@@ -133,6 +145,7 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
             columnByLabel.put(meta.getColumnLabel(i).toLowerCase(Locale.US), i);
         }
         this.copyOut = copyOut;
+        this.connection = connection;
         this.meta = meta;
         this.timestamps = connection.getTimestampUtils();
         this.encoding = connection.getEncoding();
@@ -169,8 +182,20 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
         if (copyOut.isActive()) {
             try {
                 copyOut.cancelCopy();
+                clearCancelError();
             } catch (SQLException | RuntimeException e) {
                 LOG.debug("Cancelling the binary COPY on close failed", e);
+            }
+        }
+    }
+
+    /** pgjdbc reports the cancelled COPY (57014) on the connection's next query: take it here. */
+    private void clearCancelError() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        } catch (SQLException e) {
+            if (!"57014".equals(e.getSQLState())) {
+                throw e;
             }
         }
     }
@@ -537,7 +562,7 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
                 return timestamps.convertToDate(getTimestamp(columnIndex, calendar).getTime(), zone);
             default:
                 if (types[i].readAsTextByPgjdbc) {
-                    return timestamps.toDate(calendar, textBytes(i));
+                    return parsedText(i, () -> timestamps.toDate(calendar, textBytes(i)));
                 }
                 throw cannotConvert(i, "date");
         }
@@ -565,7 +590,7 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
                 return new Time(getTimestamp(columnIndex, calendar).getTime() % DAY_MILLIS);
             default:
                 if (types[i].readAsTextByPgjdbc) {
-                    return timestamps.toTime(calendar, textBytes(i));
+                    return parsedText(i, () -> timestamps.toTime(calendar, textBytes(i)));
                 }
                 throw cannotConvert(i, "time");
         }
@@ -597,7 +622,7 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
                 return new Timestamp(getDate(columnIndex, calendar).getTime());
             default:
                 if (types[i].readAsTextByPgjdbc) {
-                    return timestamps.toTimestamp(calendar, textBytes(i));
+                    return parsedText(i, () -> timestamps.toTimestamp(calendar, textBytes(i)));
                 }
                 throw cannotConvert(i, "timestamp");
         }
@@ -1063,6 +1088,22 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
         }
         System.arraycopy(row, offsets[i], scratch, 0, scratch.length);
         return scratch;
+    }
+
+    /** Parsing text to a date/time: pgjdbc lets some bad text fail with a RuntimeException, here 22007. */
+    private <T> T parsedText(int i, TextParser<T> parser) throws SQLException {
+        try {
+            return parser.parse();
+        } catch (RuntimeException e) {
+            throw new PSQLException(
+                    "Bad value for type timestamp/date/time: " + text(i),
+                    PSQLState.BAD_DATETIME_FORMAT,
+                    e);
+        }
+    }
+
+    private interface TextParser<T> {
+        T parse() throws SQLException;
     }
 
     private Calendar defaultCalendar() {
