@@ -10,7 +10,8 @@ import io.github.jdbcv2.source.JdbcSourceBuilder;
 /**
  * Starts a {@link JdbcSource} reading from Aurora DSQL: pooled IAM connections and keyset pages of
  * {@value #DEFAULT_PAGE_SIZE} rows, each page its own short query and transaction, well inside DSQL's 5-minute
- * transaction limit. Set the query, the result extractor, the type and a unique key ({@code setUniqueKey}, needed by
+ * transaction limit, each read through a cursor (PostgreSQL's binary COPY reads are off: DSQL does not document
+ * {@code COPY ... TO STDOUT}). Set the query, the result extractor, the type and a unique key ({@code setUniqueKey}, needed by
  * paging) on the returned builder.
  *
  * <pre>{@code
@@ -41,6 +42,8 @@ public final class DsqlSource {
         return JdbcSource.<T>builder()
                 .setConnectionProvider(new DsqlConnectionProvider(options))
                 .setPageSize(DEFAULT_PAGE_SIZE)
+                // DSQL documents no COPY ... TO STDOUT: pages are read through a cursor.
+                .setBulkReadEnabled(false)
                 .setResultSetFetchSize(Math.min(JdbcSourceBuilder.DEFAULT_FETCH_SIZE, DEFAULT_PAGE_SIZE));
     }
 }

@@ -49,13 +49,18 @@ public final class PgCopyQueryReader implements JdbcBulkQueryReader {
             LOG.debug("The query's text or parameters cannot be inlined: reading with a cursor");
             return null;
         }
+        // All metadata now: pgjdbc may run a catalog query for some of it, which must not happen during the COPY.
         ResultSetMetaData meta;
         try (PreparedStatement describe = connection.prepareStatement(query)) {
-            meta = describe.getMetaData();
-            if (meta == null || !PgCopyResultSet.supports(meta)) {
-                LOG.debug("A column type has no binary COPY decoder: reading with a cursor");
+            ResultSetMetaData described = describe.getMetaData();
+            if (described == null) {
                 return null;
             }
+            meta = PgCopyResultSetMetaData.copyOf(described);
+        }
+        if (!PgCopyResultSet.supports(meta)) {
+            LOG.debug("A column type has no binary COPY decoder: reading with a cursor");
+            return null;
         }
         CopyOut copy =
                 connection.unwrap(PGConnection.class).getCopyAPI()
@@ -63,18 +68,15 @@ public final class PgCopyQueryReader implements JdbcBulkQueryReader {
         try {
             return new PgCopyResultSet(copy, meta, pg);
         } catch (SQLException | RuntimeException e) {
-            cancelQuietly(copy);
-            throw e;
-        }
-    }
-
-    private static void cancelQuietly(CopyOut copy) {
-        try {
             if (copy.isActive()) {
-                copy.cancelCopy();
+                // As PgCopyResultSet.close(): no racy cancel request, the unfinished COPY ends with its connection.
+                try {
+                    pg.abort(Runnable::run);
+                } catch (SQLException abortFailure) {
+                    e.addSuppressed(abortFailure);
+                }
             }
-        } catch (SQLException e) {
-            LOG.debug("Cancelling a COPY failed: {}", e.toString());
+            throw e;
         }
     }
 

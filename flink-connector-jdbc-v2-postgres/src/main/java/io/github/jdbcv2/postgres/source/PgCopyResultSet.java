@@ -180,22 +180,13 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
         onRow = false;
         row = null;
         if (copyOut.isActive()) {
+            // Ending a COPY early: a cancel request races with whatever the connection runs next (it may cancel a
+            // later query, even another user's once the connection is back in a pool), so the connection is closed
+            // instead. Its owner sees it closed (SQLState 08003) and opens a new one; pools evict it.
             try {
-                copyOut.cancelCopy();
-                clearCancelError();
+                connection.abort(Runnable::run);
             } catch (SQLException | RuntimeException e) {
-                LOG.debug("Cancelling the binary COPY on close failed", e);
-            }
-        }
-    }
-
-    /** pgjdbc reports the cancelled COPY (57014) on the connection's next query: take it here. */
-    private void clearCancelError() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT 1");
-        } catch (SQLException e) {
-            if (!"57014".equals(e.getSQLState())) {
-                throw e;
+                LOG.debug("Closing the connection of an unfinished binary COPY failed", e);
             }
         }
     }

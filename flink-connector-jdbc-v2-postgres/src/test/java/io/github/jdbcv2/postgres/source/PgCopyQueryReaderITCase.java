@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -59,6 +60,28 @@ class PgCopyQueryReaderITCase {
             c.commit();
             assertThat(expected).hasSizeGreaterThan(1000);
             assertThat(expected.get(0).get(0)).isEqualTo(Long.MIN_VALUE);
+        }
+    }
+
+    @Test
+    void metadataAsksTheCatalogNothingWhileTheCopyRuns() throws Exception {
+        try (Connection c = DB.openConnection()) {
+            c.setAutoCommit(false);
+            try (ResultSet rs = reader.open(c, "SELECT id, s FROM " + table.getQuotedName() + " ORDER BY id", new Object[0])) {
+                assertThat(rs.next()).isTrue();
+                // pgjdbc's own metadata would run a catalog query here, in the middle of the COPY.
+                ResultSetMetaData meta = rs.getMetaData();
+                assertThat(meta.getColumnTypeName(1)).isEqualTo("int8");
+                assertThat(meta.isNullable(1)).isEqualTo(ResultSetMetaData.columnNoNulls);
+                assertThat(meta.getTableName(2)).isEqualTo(table.getName());
+                assertThat(meta.getColumnLabel(2)).isEqualTo("s");
+                int rows = 1;
+                while (rs.next()) {
+                    rows++;
+                }
+                assertThat(rows).isEqualTo(2002);
+            }
+            c.commit();
         }
     }
 
