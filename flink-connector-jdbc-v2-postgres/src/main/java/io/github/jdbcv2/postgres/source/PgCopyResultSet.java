@@ -124,9 +124,10 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
     /**
      * Rows of copyOut (already started: COPY (...) TO STDOUT (FORMAT binary)); meta describes the query's columns.
      *
-     * <p>Call {@link #supports} on meta before starting the COPY: pgjdbc's metadata queries the
-     * catalog the first time a type name is asked, which cannot run while the COPY holds the
-     * connection.
+     * <p>{@code meta} must answer without the connection while the COPY runs: pgjdbc's own metadata
+     * queries the catalog for type names, nullability and table names, which cannot run while the COPY
+     * holds the connection. Give {@link PgCopyResultSetMetaData#copyOf} of it, taken before the COPY
+     * starts, as {@link PgCopyQueryReader} does; {@link #getMetaData()} returns it to the extractor.
      */
     public PgCopyResultSet(CopyOut copyOut, ResultSetMetaData meta, BaseConnection connection)
             throws SQLException {
