@@ -1,5 +1,7 @@
 package io.github.jdbcv2.postgres.source;
 
+import io.github.jdbcv2.connection.JdbcPoolOptions;
+import io.github.jdbcv2.connection.PooledJdbcConnectionProvider;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
@@ -98,6 +100,40 @@ class PgCopyQueryReaderITCase {
                 assertThat(rs.getLong(1)).isEqualTo(2002);
             }
             c.commit();
+        }
+    }
+
+    @Test
+    void declinesWithoutStandardConformingStrings() throws Exception {
+        try (Connection c = DB.openConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET standard_conforming_strings = off");
+            }
+            // Backslashes in plain literals would be escapes: inlined strings could change meaning.
+            assertThat(reader.open(c, "SELECT id FROM " + table.getQuotedName() + " WHERE s = ?", new Object[] {"a\\b"}))
+                    .isNull();
+        }
+    }
+
+    @Test
+    void aCopyEndedEarlyOnAPooledConnectionLeavesThePoolHealthy() throws Exception {
+        PooledJdbcConnectionProvider pool = new PooledJdbcConnectionProvider(
+                DB.getConnectionOptions(), JdbcPoolOptions.builder().withMaxPoolSize(1).withMinPoolSize(0).build());
+        try {
+            Connection c = pool.getOrEstablishConnection();
+            c.setAutoCommit(false);
+            ResultSet rs = reader.open(c, "SELECT i FROM generate_series(1, 5000000) i", new Object[0]);
+            assertThat(rs.next()).isTrue();
+            rs.close(); // Mid-stream: the connection is closed rather than cancelled.
+            pool.closeConnection();
+            // The only pooled connection was evicted: the next borrower gets a working one.
+            try (Statement s = pool.getOrEstablishConnection().createStatement();
+                    ResultSet one = s.executeQuery("SELECT 1")) {
+                assertThat(one.next()).isTrue();
+                assertThat(one.getInt(1)).isEqualTo(1);
+            }
+        } finally {
+            pool.closeConnections();
         }
     }
 
