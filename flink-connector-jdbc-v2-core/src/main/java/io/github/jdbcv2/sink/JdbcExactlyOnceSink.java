@@ -20,8 +20,10 @@ import org.apache.flink.util.function.SerializableSupplier;
 import javax.sql.XADataSource;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.UUID;
 
 /** The exactly-once JDBC sink: XA transactions prepared per checkpoint, committed when the checkpoint completes. */
 @PublicEvolving
@@ -32,6 +34,11 @@ public final class JdbcExactlyOnceSink<T> extends JdbcSink<T>
 
     private final JdbcExactlyOnceOptions exactlyOnceOptions;
     private final SerializableSupplier<XADataSource> dataSourceSupplier;
+    /**
+     * Random per built sink: every subtask and every restart of this job graph share it, while a job started anew from
+     * a savepoint (another build) gets its own, so that it never takes another job's transactions for its own.
+     */
+    private final byte[] runId;
 
     JdbcExactlyOnceSink(
             JdbcExecutionOptions executionOptions,
@@ -41,6 +48,15 @@ public final class JdbcExactlyOnceSink<T> extends JdbcSink<T>
         super(executionOptions, executorFactory, null);
         this.exactlyOnceOptions = exactlyOnceOptions;
         this.dataSourceSupplier = dataSourceSupplier;
+        this.runId = newRunId();
+    }
+
+    private static byte[] newRunId() {
+        UUID uuid = UUID.randomUUID();
+        return ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits())
+                .array();
     }
 
     @Override
@@ -56,6 +72,7 @@ public final class JdbcExactlyOnceSink<T> extends JdbcSink<T>
                 recoveredState,
                 executionOptions,
                 exactlyOnceOptions,
+                runId,
                 dataSourceSupplier.get(),
                 executorFactory);
     }
@@ -67,8 +84,7 @@ public final class JdbcExactlyOnceSink<T> extends JdbcSink<T>
 
     @Override
     public Committer<JdbcXaCommittable> createCommitter(CommitterInitContext context) {
-        return new JdbcXaCommitter(
-                dataSourceSupplier, exactlyOnceOptions.getMaxCommitAttempts(), context.metricGroup());
+        return new JdbcXaCommitter(dataSourceSupplier, exactlyOnceOptions, context.metricGroup());
     }
 
     @Override

@@ -128,7 +128,8 @@ public final class JdbcSinkBuilder<T> {
     /**
      * An exactly-once sink writing through XA transactions from {@code dataSourceSupplier} (for PostgreSQL a
      * configured {@code org.postgresql.xa.PGXADataSource}). Retries must be off: a failed transaction is replayed
-     * from the last checkpoint instead. Without explicit execution options, retries default to 0 here.
+     * from the last checkpoint instead. Without explicit execution options, retries default to 0 here. The supplier is
+     * called once here, to check that it returns a data source (no connection is opened).
      */
     public JdbcExactlyOnceSink<T> buildExactlyOnce(
             JdbcExactlyOnceOptions exactlyOnceOptions, SerializableSupplier<XADataSource> dataSourceSupplier) {
@@ -143,6 +144,7 @@ public final class JdbcSinkBuilder<T> {
             throw new IllegalArgumentException(
                     "Missing JdbcSink option 'exactlyOnceOptions': use JdbcExactlyOnceOptions.defaults().");
         }
+        checkDataSourceSupplier(dataSourceSupplier);
         JdbcExecutionOptions options =
                 executionOptions == null
                         ? JdbcExecutionOptions.builder().withMaxRetries(0).build()
@@ -167,6 +169,27 @@ public final class JdbcSinkBuilder<T> {
                             + " for exactly-once: there is one XA transaction per checkpoint; remove the limit.");
         }
         return new JdbcExactlyOnceSink<>(options, executorFactory, exactlyOnceOptions, dataSourceSupplier);
+    }
+
+    /** Calls the supplier once, so that one returning null or throwing fails here rather than in every writer. */
+    private static void checkDataSourceSupplier(SerializableSupplier<XADataSource> dataSourceSupplier) {
+        XADataSource dataSource;
+        try {
+            dataSource = dataSourceSupplier.get();
+        } catch (RuntimeException e) {
+            // The supplier's message may hold connection details: name the exception class only, keep it as cause.
+            throw new IllegalArgumentException(
+                    "Invalid JdbcSink option 'xaDataSource': the supplier threw "
+                            + e.getClass().getName()
+                            + " when called at build time; it must return a configured XADataSource.",
+                    e);
+        }
+        if (dataSource == null) {
+            throw new IllegalArgumentException(
+                    "Invalid JdbcSink option 'xaDataSource': the supplier returned null; it must return a configured "
+                            + "XADataSource (for PostgreSQL: () -> { PGXADataSource ds = new PGXADataSource(); "
+                            + "ds.setUrl(...); return ds; }).");
+        }
     }
 
     private void checkStatement() {

@@ -101,6 +101,25 @@ class JdbcSinkBuilderTest {
     }
 
     @Test
+    void exactlyOnceCallsTheDataSourceSupplierAtBuildTime() {
+        assertThatThrownBy(() -> JdbcSink.<Long>builder()
+                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), () -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'xaDataSource'")
+                .hasMessageContaining("returned null");
+        assertThatThrownBy(() -> JdbcSink.<Long>builder()
+                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), () -> {
+                            throw new IllegalStateException("no url, password=hunter2");
+                        }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'xaDataSource'")
+                .hasMessageContaining("java.lang.IllegalStateException")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void exactlyOnceRejectsRowsPerTransactionLimit() {
         assertThatThrownBy(() -> JdbcSink.<Long>builder()
                         .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))

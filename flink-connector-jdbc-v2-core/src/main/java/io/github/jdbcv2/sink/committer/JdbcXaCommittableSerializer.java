@@ -11,12 +11,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** Version 1: format id, then global id and branch qualifier, each as length and bytes. */
+/**
+ * Version 2: format id, global id and branch qualifier (each as length and bytes), then the database transaction id.
+ * Version 1 (still read): the same without the transaction id.
+ */
 @Internal
 public final class JdbcXaCommittableSerializer implements SimpleVersionedSerializer<JdbcXaCommittable> {
 
-    public static final int VERSION = 1;
-    private static final int MAX_ID_LENGTH = 64;
+    public static final int VERSION = 2;
+    private static final int LEGACY_VERSION = 1;
 
     @Override
     public int getVersion() {
@@ -28,24 +31,27 @@ public final class JdbcXaCommittableSerializer implements SimpleVersionedSeriali
         JdbcXid xid = committable.getXid();
         byte[] gtrid = xid.getGlobalTransactionId();
         byte[] bqual = xid.getBranchQualifier();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(12 + gtrid.length + bqual.length);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(20 + gtrid.length + bqual.length);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(xid.getFormatId());
             out.writeInt(gtrid.length);
             out.write(gtrid);
             out.writeInt(bqual.length);
             out.write(bqual);
+            out.writeLong(committable.getTransactionId());
         }
         return bytes.toByteArray();
     }
 
     @Override
     public JdbcXaCommittable deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
+        if (version != VERSION && version != LEGACY_VERSION) {
             throw new IOException(
                     "Unknown version "
                             + version
-                            + " of the JDBC exactly-once committable; this version of the connector reads version "
+                            + " of the JDBC exactly-once committable; this version of the connector reads versions "
+                            + LEGACY_VERSION
+                            + " and "
                             + VERSION
                             + ". Was the checkpoint taken by a newer connector?");
         }
@@ -53,8 +59,9 @@ public final class JdbcXaCommittableSerializer implements SimpleVersionedSeriali
             int formatId = in.readInt();
             byte[] gtrid = readBytes(in);
             byte[] bqual = readBytes(in);
+            long transactionId = version == LEGACY_VERSION ? JdbcXaCommittable.UNKNOWN_TRANSACTION_ID : in.readLong();
             try {
-                return new JdbcXaCommittable(JdbcXid.fromParts(formatId, gtrid, bqual));
+                return new JdbcXaCommittable(JdbcXid.fromParts(formatId, gtrid, bqual), transactionId);
             } catch (IllegalArgumentException e) {
                 throw new IOException("Corrupt JDBC exactly-once committable: " + e.getMessage(), e);
             }
@@ -63,7 +70,7 @@ public final class JdbcXaCommittableSerializer implements SimpleVersionedSeriali
 
     private static byte[] readBytes(DataInputStream in) throws IOException {
         int length = in.readInt();
-        if (length < 0 || length > MAX_ID_LENGTH) {
+        if (length < 0 || length > JdbcXid.MAX_PART_LENGTH) {
             throw new IOException("Corrupt JDBC exactly-once committable: id length " + length);
         }
         byte[] bytes = new byte[length];

@@ -22,7 +22,6 @@ import javax.transaction.xa.XAResource;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -38,21 +37,30 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
     private static final Logger LOG = LoggerFactory.getLogger(JdbcXaWriter.class);
 
     private final byte[] jobId;
+    private final byte[] sinkId;
+    private final byte[] runId;
     private final int subtask;
     private final int attempt;
+    private final JdbcXaWriterState state;
     private final XaSession session;
     private final JdbcBatchExecutor<T> executor;
     private final JdbcWriterMetrics metrics;
+    private final boolean postgres;
     private long lastCheckpointId;
     private int sequence;
     private JdbcXid current;
     private int currentRows;
 
+    /**
+     * @param runId the run id of the sink object this writer comes from (random per built sink, the same for every
+     *     subtask and every restart of one job graph)
+     */
     public JdbcXaWriter(
             WriterInitContext context,
             Collection<JdbcXaWriterState> restored,
             JdbcExecutionOptions executionOptions,
             JdbcExactlyOnceOptions exactlyOnceOptions,
+            byte[] runId,
             XADataSource dataSource,
             JdbcBatchExecutorFactory<T> executorFactory)
             throws IOException {
@@ -60,24 +68,31 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
         this.jobId = context.getJobInfo().getJobId().getBytes();
         this.subtask = context.getTaskInfo().getIndexOfThisSubtask();
         this.attempt = context.getTaskInfo().getAttemptNumber();
+        XaSinkIdentity identity = XaSinkIdentity.of(exactlyOnceOptions.getSinkName(), context.metricGroup());
+        if (!identity.isDistinct()) {
+            LOG.warn("Neither a sink name nor the operator id is known for this exactly-once sink: two sinks built "
+                    + "from one sink object would use the same transaction ids. Set "
+                    + "JdbcExactlyOnceOptions.withSinkName.");
+        }
+        this.sinkId = identity.sinkId();
+        this.runId = runId.clone();
+        this.state = new JdbcXaWriterState(sinkId, this.runId, jobId, subtask);
         this.lastCheckpointId = context.getRestoredCheckpointId().orElse(0L);
         this.metrics = new JdbcWriterMetrics(context.metricGroup());
+        LOG.info("Exactly-once writer {} of {}: run {}, restored checkpoint {}, restored lineages {}",
+                subtask, identity, state, lastCheckpointId, restored);
         XaSession opened = null;
         try {
             opened = XaSession.open(dataSource);
             XaPreconditions.check(opened.connection());
+            this.postgres = PostgresTransactionIds.isPostgres(opened.connection());
             if (exactlyOnceOptions.isRecoverAndRollback()) {
-                List<byte[]> jobs = new ArrayList<>();
-                jobs.add(jobId);
-                for (JdbcXaWriterState state : restored) {
-                    jobs.add(state.getJobId());
-                }
-                LeftoverTransactionCleaner.rollbackUncovered(
-                        opened,
-                        jobs,
-                        lastCheckpointId,
-                        subtask,
-                        context.getTaskInfo().getNumberOfParallelSubtasks());
+                new LeftoverTransactionCleaner(
+                                opened,
+                                lastCheckpointId,
+                                subtask,
+                                context.getTaskInfo().getNumberOfParallelSubtasks())
+                        .clean(state, restored, exactlyOnceOptions.isRollbackRestoredJobLeftovers());
             }
             this.executor = executorFactory.create();
             executor.open(opened.connection());
@@ -101,7 +116,7 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
         }
         try {
             if (current == null) {
-                current = new JdbcXid(jobId, subtask, lastCheckpointId + 1, attempt, sequence++);
+                current = new JdbcXid(sinkId, runId, jobId, subtask, lastCheckpointId + 1, attempt, sequence++);
                 session.resource().start(current, XAResource.TMNOFLAGS);
                 currentRows = 0;
             }
@@ -131,7 +146,12 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
         }
         JdbcXid xid = current;
         current = null;
+        long transactionId = JdbcXaCommittable.UNKNOWN_TRANSACTION_ID;
         try {
+            if (postgres) {
+                // Lets the committer tell "committed before" from "rolled back" should the database not know the Xid.
+                transactionId = PostgresTransactionIds.current(session.connection());
+            }
             session.resource().end(xid, XAResource.TMSUCCESS);
             int vote = session.resource().prepare(xid);
             metrics.prepared();
@@ -139,7 +159,10 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
                 return Collections.emptyList();
             }
             LOG.debug("Prepared {} with {} rows", xid, currentRows);
-            return Collections.singletonList(new JdbcXaCommittable(xid));
+            return Collections.singletonList(new JdbcXaCommittable(xid, transactionId));
+        } catch (SQLException e) {
+            throw new IOException(
+                    "Reading the transaction id of " + xid + " failed with SQLSTATE " + e.getSQLState(), e);
         } catch (XAException e) {
             throw new IOException("Preparing XA transaction " + xid + " failed: " + XaSession.describe(e), e);
         }
@@ -148,7 +171,7 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
     @Override
     public List<JdbcXaWriterState> snapshotState(long checkpointId) {
         lastCheckpointId = checkpointId;
-        return Collections.singletonList(new JdbcXaWriterState(jobId));
+        return Collections.singletonList(state);
     }
 
     @Override

@@ -6,15 +6,25 @@ import javax.transaction.xa.Xid;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
- * Our XA transaction id: a fixed format id, and a global id holding the job id, subtask and checkpoint id.
+ * Our XA transaction id: a fixed format id, a global id naming the sink, the run, the job, the subtask and the
+ * checkpoint, and a branch qualifier with the attempt and a sequence number.
  *
  * <pre>
  * formatId = 0x4A444232 ("JDB2")
- * gtrid    = version(1) jobId(16) subtask(4) checkpointId(8)          29 bytes
- * bqual    = attempt(4) sequence(4)                                     8 bytes
+ * layout 2 (current):
+ *   gtrid = layout(1) sinkId(8) runId(16) jobId(16) subtask(4) checkpointId(8)   53 bytes
+ * layout 1 (connector versions before the run id; still parsed, committed and rolled back):
+ *   gtrid = layout(1) jobId(16) subtask(4) checkpointId(8)                        29 bytes
+ * bqual   = attempt(4) sequence(4)                                                  8 bytes
  * </pre>
+ *
+ * <p>Both parts stay within the 64 bytes XA allows (PostgreSQL's gid, {@code formatId_base64(gtrid)_base64(bqual)},
+ * stays under its 200 byte limit). The sink id tells sinks apart (two sinks of one job, see {@link XaSinkIdentity});
+ * the run id is random per built sink, so it tells apart jobs that share a job id or a savepoint. A sink and run
+ * together are a lineage: only the lineage's owner rolls its transactions back.
  *
  * <p>{@link #parse(Xid)} recognises any {@link Xid} by these bytes alone (the driver's recover returns its own class).
  */
@@ -22,10 +32,23 @@ import java.util.Arrays;
 public final class JdbcXid implements Xid {
 
     public static final int FORMAT_ID = 0x4A444232;
-    private static final byte VERSION = 1;
-    private static final int GTRID_LENGTH = 1 + 16 + 4 + 8;
-    private static final int BQUAL_LENGTH = 8;
+    public static final int SINK_ID_LENGTH = 8;
+    public static final int RUN_ID_LENGTH = 16;
+    public static final int JOB_ID_LENGTH = 16;
+    /** Largest global id or branch qualifier XA allows ({@code Xid.MAXGTRIDSIZE}, {@code MAXBQUALSIZE}). */
+    public static final int MAX_PART_LENGTH = 64;
 
+    private static final byte LAYOUT_LEGACY = 1;
+    private static final byte LAYOUT_CURRENT = 2;
+    private static final int LEGACY_GTRID_LENGTH = 1 + JOB_ID_LENGTH + 4 + 8;
+    private static final int GTRID_LENGTH = 1 + SINK_ID_LENGTH + RUN_ID_LENGTH + JOB_ID_LENGTH + 4 + 8;
+    private static final int BQUAL_LENGTH = 8;
+    private static final byte[] NONE_SINK = new byte[SINK_ID_LENGTH];
+    private static final byte[] NONE_RUN = new byte[RUN_ID_LENGTH];
+
+    private final byte layout;
+    private final byte[] sinkId;
+    private final byte[] runId;
     private final byte[] jobId;
     private final int subtask;
     private final long checkpointId;
@@ -34,23 +57,52 @@ public final class JdbcXid implements Xid {
     private final byte[] gtrid;
     private final byte[] bqual;
 
-    public JdbcXid(byte[] jobId, int subtask, long checkpointId, int attempt, int sequence) {
-        if (jobId.length != 16) {
-            throw new IllegalArgumentException("A job id has 16 bytes, got " + jobId.length);
-        }
+    /** A current-layout id. */
+    public JdbcXid(
+            byte[] sinkId, byte[] runId, byte[] jobId, int subtask, long checkpointId, int attempt, int sequence) {
+        this(LAYOUT_CURRENT, sinkId, runId, jobId, subtask, checkpointId, attempt, sequence);
+    }
+
+    /** A layout-1 id, as connector versions before the run id wrote them. */
+    public static JdbcXid legacy(byte[] jobId, int subtask, long checkpointId, int attempt, int sequence) {
+        return new JdbcXid(LAYOUT_LEGACY, NONE_SINK, NONE_RUN, jobId, subtask, checkpointId, attempt, sequence);
+    }
+
+    private JdbcXid(
+            byte layout,
+            byte[] sinkId,
+            byte[] runId,
+            byte[] jobId,
+            int subtask,
+            long checkpointId,
+            int attempt,
+            int sequence) {
+        checkLength("sink id", sinkId, SINK_ID_LENGTH);
+        checkLength("run id", runId, RUN_ID_LENGTH);
+        checkLength("job id", jobId, JOB_ID_LENGTH);
+        this.layout = layout;
+        this.sinkId = sinkId.clone();
+        this.runId = runId.clone();
         this.jobId = jobId.clone();
         this.subtask = subtask;
         this.checkpointId = checkpointId;
         this.attempt = attempt;
         this.sequence = sequence;
-        this.gtrid =
-                ByteBuffer.allocate(GTRID_LENGTH)
-                        .put(VERSION)
-                        .put(jobId)
-                        .putInt(subtask)
-                        .putLong(checkpointId)
-                        .array();
+        ByteBuffer g;
+        if (layout == LAYOUT_LEGACY) {
+            g = ByteBuffer.allocate(LEGACY_GTRID_LENGTH).put(layout).put(jobId);
+        } else {
+            g = ByteBuffer.allocate(GTRID_LENGTH).put(layout).put(sinkId).put(runId).put(jobId);
+        }
+        this.gtrid = g.putInt(subtask).putLong(checkpointId).array();
         this.bqual = ByteBuffer.allocate(BQUAL_LENGTH).putInt(attempt).putInt(sequence).array();
+    }
+
+    static void checkLength(String what, byte[] bytes, int length) {
+        if (bytes == null || bytes.length != length) {
+            throw new IllegalArgumentException(
+                    "A " + what + " has " + length + " bytes, got " + (bytes == null ? "null" : bytes.length));
+        }
     }
 
     /** Our id encoded in {@code xid}, or {@code null} if {@code xid} is not one of ours. */
@@ -60,30 +112,66 @@ public final class JdbcXid implements Xid {
         }
         byte[] g = xid.getGlobalTransactionId();
         byte[] b = xid.getBranchQualifier();
-        if (g == null || b == null || g.length != GTRID_LENGTH || b.length != BQUAL_LENGTH || g[0] != VERSION) {
+        if (g == null || b == null || b.length != BQUAL_LENGTH || g.length == 0) {
             return null;
         }
         ByteBuffer gb = ByteBuffer.wrap(g);
-        gb.get();
-        byte[] job = new byte[16];
+        byte layout = gb.get();
+        byte[] sink = NONE_SINK;
+        byte[] run = NONE_RUN;
+        if (layout == LAYOUT_CURRENT && g.length == GTRID_LENGTH) {
+            sink = new byte[SINK_ID_LENGTH];
+            gb.get(sink);
+            run = new byte[RUN_ID_LENGTH];
+            gb.get(run);
+        } else if (layout != LAYOUT_LEGACY || g.length != LEGACY_GTRID_LENGTH) {
+            return null;
+        }
+        byte[] job = new byte[JOB_ID_LENGTH];
         gb.get(job);
         int subtask = gb.getInt();
         long checkpointId = gb.getLong();
         ByteBuffer bb = ByteBuffer.wrap(b);
-        return new JdbcXid(job, subtask, checkpointId, bb.getInt(), bb.getInt());
+        return new JdbcXid(layout, sink, run, job, subtask, checkpointId, bb.getInt(), bb.getInt());
     }
 
     /** Rebuilds an id from its raw parts (as stored in a committable). */
     public static JdbcXid fromParts(int formatId, byte[] gtrid, byte[] bqual) {
         JdbcXid xid = parse(new RawXid(formatId, gtrid, bqual));
         if (xid == null) {
-            throw new IllegalArgumentException("Not a JDBC sink transaction id (format " + formatId + ")");
+            throw new IllegalArgumentException(
+                    "Not a JDBC sink transaction id (format "
+                            + formatId
+                            + ", global id of "
+                            + gtrid.length
+                            + " bytes, branch qualifier of "
+                            + bqual.length
+                            + " bytes)");
         }
         return xid;
     }
 
-    public boolean belongsToJob(byte[] job) {
-        return Arrays.equals(jobId, job);
+    /** True for a layout-1 id (written by a connector version before the run id). */
+    public boolean isLegacy() {
+        return layout == LAYOUT_LEGACY;
+    }
+
+    /** True if this id was made by the lineage (sink and run) given; never for a legacy id. */
+    public boolean belongsToRun(byte[] sink, byte[] run) {
+        return layout == LAYOUT_CURRENT && Arrays.equals(sinkId, sink) && Arrays.equals(runId, run);
+    }
+
+    /** True if this is a legacy id of the given job. */
+    public boolean isLegacyOfJob(byte[] job) {
+        return layout == LAYOUT_LEGACY && Arrays.equals(jobId, job);
+    }
+
+    public byte[] getSinkId() {
+        return sinkId.clone();
+    }
+
+    public byte[] getRunId() {
+        return runId.clone();
     }
 
     public byte[] getJobId() {
@@ -121,6 +209,12 @@ public final class JdbcXid implements Xid {
         return bqual.clone();
     }
 
+    /** The name PostgreSQL's driver gives this transaction: the {@code gid} column of {@code pg_prepared_xacts}. */
+    public String postgresGid() {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return FORMAT_ID + "_" + base64.encodeToString(gtrid) + "_" + base64.encodeToString(bqual);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -142,12 +236,32 @@ public final class JdbcXid implements Xid {
 
     @Override
     public String toString() {
-        StringBuilder job = new StringBuilder(32);
-        for (byte x : jobId) {
-            job.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+        StringBuilder s = new StringBuilder(160).append("JdbcXid{");
+        if (layout == LAYOUT_CURRENT) {
+            hex(s.append("sink="), sinkId).append(", ");
+            hex(s.append("run="), runId).append(", ");
+        } else {
+            s.append("legacy, ");
         }
-        return "JdbcXid{job=" + job + ", subtask=" + subtask + ", checkpoint=" + checkpointId + ", attempt="
-                + attempt + ", seq=" + sequence + '}';
+        hex(s.append("job="), jobId);
+        return s.append(", subtask=")
+                .append(subtask)
+                .append(", checkpoint=")
+                .append(checkpointId)
+                .append(", attempt=")
+                .append(attempt)
+                .append(", seq=")
+                .append(sequence)
+                .append('}')
+                .toString();
+    }
+
+    /** Appends {@code bytes} as lower-case hex. */
+    static StringBuilder hex(StringBuilder s, byte[] bytes) {
+        for (byte x : bytes) {
+            s.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+        }
+        return s;
     }
 
     /** A plain {@link Xid} of raw parts. */

@@ -1,0 +1,118 @@
+package io.github.jdbcv2.sink;
+
+import org.apache.flink.util.function.SerializableSupplier;
+
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wraps a real XA data source so that {@code XAResource.commit} fails with {@code XAER_RMFAIL} a given number of times,
+ * as a dropped connection would: either before the commit reaches the database (the transaction stays prepared) or
+ * after it (the transaction is committed, the client never hears so). Everything else goes to the real driver.
+ * Counters live in static maps keyed by a test key, so they survive job restarts within the JVM.
+ */
+final class CommitFaultInjection {
+
+    private static final ConcurrentHashMap<String, AtomicInteger> REMAINING = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AtomicInteger> INJECTED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, List<Long>> COMMIT_CALLS = new ConcurrentHashMap<>();
+
+    private CommitFaultInjection() {}
+
+    /** Where an injected failure strikes. */
+    enum Mode {
+        /** The commit never reaches the database. */
+        BEFORE_COMMIT,
+        /** The commit is done; its reply is lost. */
+        AFTER_COMMIT
+    }
+
+    /** A supplier of {@code real}'s data source whose first {@code failures} commits fail as {@code mode} says. */
+    static SerializableSupplier<XADataSource> failingCommits(
+            SerializableSupplier<XADataSource> real, String key, int failures, Mode mode) {
+        REMAINING.put(key, new AtomicInteger(failures));
+        INJECTED.put(key, new AtomicInteger());
+        COMMIT_CALLS.put(key, new CopyOnWriteArrayList<>());
+        return () -> wrap(real.get(), key, mode);
+    }
+
+    static int injected(String key) {
+        return INJECTED.get(key).get();
+    }
+
+    /** {@code System.nanoTime()} of every commit call, failed or not. */
+    static List<Long> commitCalls(String key) {
+        return COMMIT_CALLS.get(key);
+    }
+
+    private static XADataSource wrap(XADataSource dataSource, String key, Mode mode) {
+        return proxy(XADataSource.class, dataSource, (method, args) -> {
+            Object result = invoke(dataSource, method, args);
+            return method.getName().equals("getXAConnection") ? wrap((XAConnection) result, key, mode) : result;
+        });
+    }
+
+    private static XAConnection wrap(XAConnection connection, String key, Mode mode) {
+        return proxy(XAConnection.class, connection, (method, args) -> {
+            Object result = invoke(connection, method, args);
+            return method.getName().equals("getXAResource") ? wrap((XAResource) result, key, mode) : result;
+        });
+    }
+
+    private static XAResource wrap(XAResource resource, String key, Mode mode) {
+        return proxy(XAResource.class, resource, (method, args) -> {
+            if (!method.getName().equals("commit")) {
+                return invoke(resource, method, args);
+            }
+            COMMIT_CALLS.get(key).add(System.nanoTime());
+            boolean fail = REMAINING.get(key).getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            if (fail && mode == Mode.BEFORE_COMMIT) {
+                throw injectedFailure(key, (Xid) args[0]);
+            }
+            Object result = invoke(resource, method, args);
+            if (fail) {
+                throw injectedFailure(key, (Xid) args[0]);
+            }
+            return result;
+        });
+    }
+
+    private static XAException injectedFailure(String key, Xid xid) {
+        INJECTED.get(key).incrementAndGet();
+        XAException e = new XAException("Injected: connection lost while committing " + xid);
+        e.errorCode = XAException.XAER_RMFAIL;
+        return e;
+    }
+
+    private interface Handler {
+        Object handle(Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, Handler handler) {
+        Object proxy =
+                Proxy.newProxyInstance(
+                        CommitFaultInjection.class.getClassLoader(),
+                        new Class<?>[] {type},
+                        (p, method, args) -> handler.handle(method, args));
+        return type.cast(proxy);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

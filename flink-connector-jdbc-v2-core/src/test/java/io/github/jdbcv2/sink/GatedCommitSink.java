@@ -1,0 +1,115 @@
+package io.github.jdbcv2.sink;
+
+import io.github.jdbcv2.sink.committer.JdbcXaCommittable;
+import io.github.jdbcv2.sink.xa.JdbcXaWriterState;
+
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.api.connector.sink2.CommitterInitContext;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsCommitter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Our exactly-once sink whose committer, once told to, holds back commits of transactions of checkpoints after a given
+ * one until the test releases it: the job keeps prepared transactions open, as a busy or slow job does, while the test
+ * does something else (start a second job). The real committer commits everything afterwards.
+ */
+final class GatedCommitSink<T>
+        implements Sink<T>, SupportsWriterState<T, JdbcXaWriterState>, SupportsCommitter<JdbcXaCommittable> {
+
+    private static final long serialVersionUID = 1L;
+    private static final ConcurrentHashMap<String, Gate> GATES = new ConcurrentHashMap<>();
+
+    /** The test's handle: close above a checkpoint, see that a commit is held, release. */
+    static final class Gate {
+        private final AtomicLong holdAbove = new AtomicLong(Long.MAX_VALUE);
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** From now on, commits of transactions of checkpoints after {@code checkpointId} wait for the release. */
+        void holdAbove(long checkpointId) {
+            holdAbove.set(checkpointId);
+        }
+
+        /** True once a commit is being held. */
+        boolean isHolding() {
+            return held.getCount() == 0;
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
+
+    private final JdbcExactlyOnceSink<T> delegate;
+    private final String key;
+
+    GatedCommitSink(JdbcExactlyOnceSink<T> delegate, String key) {
+        this.delegate = delegate;
+        this.key = key;
+        GATES.put(key, new Gate());
+    }
+
+    Gate gate() {
+        return GATES.get(key);
+    }
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+        return delegate.createWriter(context);
+    }
+
+    @Override
+    public StatefulSinkWriter<T, JdbcXaWriterState> restoreWriter(
+            WriterInitContext context, Collection<JdbcXaWriterState> recoveredState) throws IOException {
+        return delegate.restoreWriter(context, recoveredState);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<JdbcXaWriterState> getWriterStateSerializer() {
+        return delegate.getWriterStateSerializer();
+    }
+
+    @Override
+    public Committer<JdbcXaCommittable> createCommitter(CommitterInitContext context) throws IOException {
+        Committer<JdbcXaCommittable> real = delegate.createCommitter(context);
+        Gate gate = GATES.get(key);
+        return new Committer<JdbcXaCommittable>() {
+            @Override
+            public void commit(Collection<CommitRequest<JdbcXaCommittable>> requests)
+                    throws IOException, InterruptedException {
+                for (CommitRequest<JdbcXaCommittable> request : requests) {
+                    if (request.getCommittable().getXid().getCheckpointId() > gate.holdAbove.get()) {
+                        gate.held.countDown();
+                        if (!gate.released.await(3, TimeUnit.MINUTES)) {
+                            throw new IOException("The test never released the commit gate");
+                        }
+                        break;
+                    }
+                }
+                real.commit(requests);
+            }
+
+            @Override
+            public void close() throws Exception {
+                real.close();
+            }
+        };
+    }
+
+    @Override
+    public SimpleVersionedSerializer<JdbcXaCommittable> getCommittableSerializer() {
+        return delegate.getCommittableSerializer();
+    }
+}

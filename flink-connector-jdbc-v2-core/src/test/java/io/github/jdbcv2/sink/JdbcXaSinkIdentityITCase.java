@@ -1,0 +1,125 @@
+package io.github.jdbcv2.sink;
+
+import io.github.jdbcv2.testutils.Await;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
+import static io.github.jdbcv2.sink.SinkTestSupport.env;
+import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
+import static io.github.jdbcv2.sink.SinkTestSupport.ids;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several exactly-once sinks on one database server: transaction ids are unique per server (PostgreSQL), so every sink
+ * and every job needs its own, and no sink's recovery may roll back another's transactions.
+ */
+class JdbcXaSinkIdentityITCase {
+
+    @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+
+    private static JdbcExactlyOnceSink<Long> sink(TestTable table) {
+        return JdbcSink.<Long>builder()
+                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
+                .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
+    }
+
+    @Test
+    void twoExactlyOnceSinksInOneJob() throws Exception {
+        TestTable a = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        TestTable b = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(2, 50, 0);
+        DataStream<Long> ids = ids(env, 3000, 300);
+        ids.sinkTo(sink(a));
+        ids.sinkTo(sink(b));
+        env.execute();
+        assertExactlyOnce(a.readLongs("id"), 3000);
+        assertExactlyOnce(b.readLongs("id"), 3000);
+        assertThat(preparedTransactions(DB)).isZero();
+    }
+
+    @Test
+    void oneSinkObjectUsedTwiceInOneJob() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        JdbcExactlyOnceSink<Long> shared = sink(table);
+        StreamExecutionEnvironment env = env(2, 50, 0);
+        DataStream<Long> ids = ids(env, 3000, 300);
+        ids.filter(id -> id % 2 == 0).sinkTo(shared);
+        ids.filter(id -> id % 2 == 1).sinkTo(shared);
+        env.execute();
+        assertExactlyOnce(table.readLongs("id"), 3000);
+        assertThat(preparedTransactions(DB)).isZero();
+    }
+
+    /**
+     * Two jobs with one job id (a fixed job id, or two application clusters deriving it from one cluster id) on one
+     * server at the same time: the second one's start must neither reuse nor roll back the first one's transactions.
+     */
+    @Test
+    void twoJobsWithTheSameJobIdOnOneServer() throws Exception {
+        TestTable a = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        TestTable b = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        JobID jobId = new JobID();
+
+        // Job 1 prepares its first checkpoint's transactions and holds them, uncommitted.
+        GatedCommitSink<Long> gated = new GatedCommitSink<>(sink(a), "same-job-id-" + System.nanoTime());
+        gated.gate().holdAbove(0);
+        StreamExecutionEnvironment first = env(2, 50, 0);
+        ids(first, 3000, 300).sinkTo(gated);
+        StreamGraph firstGraph = first.getStreamGraph();
+        firstGraph.setJobId(jobId);
+        JobClient job1 = first.executeAsync(firstGraph);
+        Await.until("job 1 holds prepared transactions", Duration.ofSeconds(60), () -> gated.gate().isHolding());
+
+        // Job 2, same job id, on another cluster against the same server, runs to its end meanwhile.
+        StreamExecutionEnvironment second = env(2, 50, 0);
+        ids(second, 3000, 300).sinkTo(sink(b));
+        StreamGraph secondGraph = second.getStreamGraph();
+        secondGraph.setJobId(jobId);
+        MiniCluster otherCluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(new Configuration())
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(2)
+                                .build());
+        try {
+            otherCluster.start();
+            otherCluster.submitJob(secondGraph.getJobGraph()).get(60, TimeUnit.SECONDS);
+            JobResult result = otherCluster.requestJobResult(jobId).get(120, TimeUnit.SECONDS);
+            if (!result.isSuccess()) {
+                throw new AssertionError(
+                        "Job 2 failed",
+                        result.getSerializedThrowable().get().deserializeError(getClass().getClassLoader()));
+            }
+        } finally {
+            otherCluster.closeAsync().get(60, TimeUnit.SECONDS);
+        }
+
+        gated.gate().release();
+        job1.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+        assertExactlyOnce(a.readLongs("id"), 3000);
+        assertExactlyOnce(b.readLongs("id"), 3000);
+        assertThat(preparedTransactions(DB)).isZero();
+    }
+}
