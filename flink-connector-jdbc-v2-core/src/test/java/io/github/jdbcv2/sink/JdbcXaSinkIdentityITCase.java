@@ -1,6 +1,7 @@
 package io.github.jdbcv2.sink;
 
 import io.github.jdbcv2.testutils.Await;
+import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
@@ -52,7 +53,12 @@ class JdbcXaSinkIdentityITCase {
         DataStream<Long> ids = ids(env, 3000, 300);
         ids.sinkTo(sink(a));
         ids.sinkTo(sink(b));
-        env.execute();
+        try (LogCapture log = LogCapture.start("io.github.jdbcv2.sink.xa")) {
+            env.execute();
+            // Each writer found its operator id (the sink identity without a sink name).
+            assertThat(log.getText()).containsPattern("of sink \\(operator [0-9a-f]{32}, id [0-9a-f]{16}\\)");
+            assertThat(log.getText()).doesNotContain("operator unknown");
+        }
         assertExactlyOnce(a.readLongs("id"), 3000);
         assertExactlyOnce(b.readLongs("id"), 3000);
         assertThat(preparedTransactions(DB)).isZero();
