@@ -57,21 +57,21 @@ final class CommitFaultInjection {
     }
 
     private static XADataSource wrap(XADataSource dataSource, String key, Mode mode) {
-        return proxy(XADataSource.class, dataSource, (method, args) -> {
+        return proxy(XADataSource.class, (method, args) -> {
             Object result = invoke(dataSource, method, args);
             return method.getName().equals("getXAConnection") ? wrap((XAConnection) result, key, mode) : result;
         });
     }
 
     private static XAConnection wrap(XAConnection connection, String key, Mode mode) {
-        return proxy(XAConnection.class, connection, (method, args) -> {
+        return proxy(XAConnection.class, (method, args) -> {
             Object result = invoke(connection, method, args);
             return method.getName().equals("getXAResource") ? wrap((XAResource) result, key, mode) : result;
         });
     }
 
     private static XAResource wrap(XAResource resource, String key, Mode mode) {
-        return proxy(XAResource.class, resource, (method, args) -> {
+        return proxy(XAResource.class, (method, args) -> {
             if (!method.getName().equals("commit")) {
                 return invoke(resource, method, args);
             }
@@ -99,7 +99,7 @@ final class CommitFaultInjection {
         Object handle(Method method, Object[] args) throws Throwable;
     }
 
-    private static <T> T proxy(Class<T> type, T target, Handler handler) {
+    private static <T> T proxy(Class<T> type, Handler handler) {
         Object proxy =
                 Proxy.newProxyInstance(
                         CommitFaultInjection.class.getClassLoader(),
