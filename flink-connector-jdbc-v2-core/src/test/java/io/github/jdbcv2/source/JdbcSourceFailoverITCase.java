@@ -168,8 +168,8 @@ class JdbcSourceFailoverITCase {
                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                         .setResultSetFetchSize(2_000)
                         .setSplitReaderFetchBatchSize(250)
-                        // About 40,000 rows per second over both readers: checkpoints (every 100 ms) land inside keys.
-                        .setRateLimiterStrategy(RateLimiterStrategy.perSecond(40_000))
+                        // At most 150,000 rows per second over both readers: checkpoints (every 100 ms) land inside keys.
+                        .setRateLimiterStrategy(RateLimiterStrategy.perSecond(150_000))
                         .build();
         StreamExecutionEnvironment env = env(2, new Configuration());
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc")
