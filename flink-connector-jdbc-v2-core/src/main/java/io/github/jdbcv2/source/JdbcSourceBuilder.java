@@ -19,6 +19,8 @@ import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
+import io.github.jdbcv2.source.sql.ColumnName;
+import io.github.jdbcv2.source.sql.QueryText;
 
 import javax.annotation.Nullable;
 
@@ -35,6 +37,7 @@ import java.util.List;
  *     .setDBUrl(url).setUsername(user).setPassword(password)
  *     .setSql("SELECT id, name, price FROM orders")
  *     .setPartitioning("id", 8)
+ *     .setUniqueKey("id", Long.class)
  *     .setResultExtractor(rs -> Row.of(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)))
  *     .setTypeInformation(rowType)
  *     .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -190,14 +193,17 @@ public final class JdbcSourceBuilder<OUT> {
 
     /** {@code partitions} ranges over an integer column; bounds from one MIN/MAX query. */
     public JdbcSourceBuilder<OUT> setPartitioning(String column, int partitions) {
+        JdbcSqlSplitAssigner.Provider provider = JdbcSplitAssigners.numericRange(column, partitions);
         partitionColumn(column, true);
-        return assigner(JdbcSplitAssigners.numericRange(column, partitions), "setPartitioning");
+        return assigner(provider, "setPartitioning");
     }
 
     /** {@code partitions} ranges over an integer column between the given bounds (rows outside are still read). */
     public JdbcSourceBuilder<OUT> setPartitioning(String column, int partitions, long lowerBound, long upperBound) {
+        JdbcSqlSplitAssigner.Provider provider =
+                JdbcSplitAssigners.numericRange(column, partitions, lowerBound, upperBound);
         partitionColumn(column, true);
-        return assigner(JdbcSplitAssigners.numericRange(column, partitions, lowerBound, upperBound), "setPartitioning");
+        return assigner(provider, "setPartitioning");
     }
 
     /**
@@ -206,12 +212,12 @@ public final class JdbcSourceBuilder<OUT> {
      */
     public JdbcSourceBuilder<OUT> setPartitioning(String column, int partitions, Class<?> keyType) {
         KeyType type = KeyType.of(keyType);
-        partitionColumn(column, type == KeyType.LONG);
-        return assigner(
+        JdbcSqlSplitAssigner.Provider provider =
                 type == KeyType.LONG
                         ? JdbcSplitAssigners.numericRange(column, partitions)
-                        : JdbcSplitAssigners.quantiles(column, keyType, partitions),
-                "setPartitioning");
+                        : JdbcSplitAssigners.quantiles(column, keyType, partitions);
+        partitionColumn(column, type == KeyType.LONG);
+        return assigner(provider, "setPartitioning");
     }
 
     /** One split per parameter set, binding the query's placeholders in order. */
@@ -226,15 +232,14 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /**
-     * Declares a column unique and never NULL in the query's result. Exactly-once then reads each split ordered by it
-     * and resumes with {@code key > last emitted}: nothing is re-read.
+     * Declares a column unique and never NULL in the query's result (e.g. the primary key); needed by exactly-once and
+     * by paging. Exactly-once then reads each split ordered by it and resumes with {@code key > last emitted}: nothing
+     * is re-read. A NULL in it fails the read, naming the column.
      */
     public JdbcSourceBuilder<OUT> setUniqueKey(String column, Class<?> keyType) {
-        if (column == null || column.trim().isEmpty()) {
-            throw new IllegalArgumentException("Invalid unique key: the column name must not be empty.");
-        }
+        String name = ColumnName.check("uniqueKey", "unique key column", column);
         this.uniqueKeyType = KeyType.of(keyType);
-        this.uniqueKeyColumn = column;
+        this.uniqueKeyColumn = name;
         return this;
     }
 
@@ -258,7 +263,7 @@ public final class JdbcSourceBuilder<OUT> {
     /** The column whose growing values reveal new rows in continuous mode: an id or a timestamp. */
     public JdbcSourceBuilder<OUT> setIncreasingColumn(String column, Class<?> keyType) {
         this.increasingColumnType = KeyType.of(keyType);
-        this.increasingColumn = column;
+        this.increasingColumn = ColumnName.check("increasingColumn", "increasing column", column);
         return this;
     }
 
@@ -281,7 +286,7 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     private void partitionColumn(String column, boolean integer) {
-        this.partitionColumn = column;
+        this.partitionColumn = ColumnName.check("partitionColumn", "partition column", column);
         this.integerPartitionColumn = integer;
     }
 
@@ -309,6 +314,15 @@ public final class JdbcSourceBuilder<OUT> {
         if (deliveryGuarantee == null) {
             throw new IllegalArgumentException(
                     "Missing JDBC source option 'deliveryGuarantee': use NONE, AT_LEAST_ONCE or EXACTLY_ONCE.");
+        }
+        String query = QueryText.withoutTerminator(sql);
+        if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE && uniqueKeyColumn == null) {
+            throw new IllegalArgumentException(
+                    "Invalid JDBC source option 'deliveryGuarantee' = EXACTLY_ONCE without a unique key: exactly-once"
+                            + " resumes each split after the last emitted row, which needs an order in which no two"
+                            + " rows tie. Declare a column that is unique and never NULL in the query's result (e.g."
+                            + " the primary key) with setUniqueKey(\"id\", Long.class), or use"
+                            + " DeliveryGuarantee.AT_LEAST_ONCE.");
         }
         checkPositive("resultSetFetchSize", fetchSize);
         checkPositive("splitReaderFetchBatchSize", batchSize);
@@ -369,7 +383,7 @@ public final class JdbcSourceBuilder<OUT> {
             provider = JdbcSplitAssigners.single();
         }
         JdbcSplitAssignerContext context =
-                new JdbcSplitAssignerContext(sql, SqlPlaceholders.count(sql), uniqueKeyColumn, uniqueKeyType);
+                new JdbcSplitAssignerContext(query, SqlPlaceholders.count(query), uniqueKeyColumn, uniqueKeyType);
         provider.validate(context);
 
         JdbcConnectionProvider connections =
@@ -377,7 +391,7 @@ public final class JdbcSourceBuilder<OUT> {
                         ? connectionProvider
                         : new SimpleJdbcConnectionProvider(connectionOptionsBuilder.build());
         if (partitionColumn != null && assignerSources.contains("setPartitioning")) {
-            PartitionColumnCheck.check(connections, sql, partitionColumn, integerPartitionColumn);
+            PartitionColumnCheck.check(connections, query, partitionColumn, integerPartitionColumn);
         }
         JdbcReadOptions readOptions =
                 new JdbcReadOptions(

@@ -48,8 +48,7 @@ final class PartitionColumnCheck {
             return;
         }
         String probe =
-                "SELECT " + column + " FROM (" + SplitSql.stripTrailingSemicolon(sql) + ") " + SplitSql.ALIAS
-                        + " WHERE 1 = 0";
+                "SELECT " + column + " FROM " + SplitSql.derivedTable(sql) + " WHERE 1 = 0";
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(probe)) {
             ResultSetMetaData metaData = rs.getMetaData();
             if (integerColumn && !isInteger(metaData.getColumnType(1))) {

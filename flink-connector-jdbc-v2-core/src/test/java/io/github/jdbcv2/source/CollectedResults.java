@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /** Static, JVM-wide result stores for MiniCluster jobs: they survive task restarts. Keyed by a name per test. */
 final class CollectedResults {
@@ -15,6 +16,8 @@ final class CollectedResults {
     private static final Map<String, ConcurrentLinkedQueue<Long>> VALUES = new ConcurrentHashMap<>();
     private static final Set<String> COMMITTED_TOKENS = ConcurrentHashMap.newKeySet();
     private static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
+    private static final Map<String, Set<Long>> FAILURE_VALUES = new ConcurrentHashMap<>();
+    private static final Map<String, LongConsumer> BEFORE_FAILURE = new ConcurrentHashMap<>();
 
     private CollectedResults() {}
 
@@ -51,6 +54,42 @@ final class CollectedResults {
     /** True when a failure should still be injected (and counts it). */
     static boolean takeFailure(String name) {
         return FAILURES.get(name).getAndDecrement() > 0;
+    }
+
+    /** Arms one failure at each of {@code values}; {@link #takeFailureAt} then fires each once. */
+    static void resetFailingAt(String name, long... values) {
+        reset(name, 0);
+        BEFORE_FAILURE.remove(name);
+        Set<Long> pending = ConcurrentHashMap.newKeySet();
+        for (long v : values) {
+            pending.add(v);
+        }
+        FAILURE_VALUES.put(name, pending);
+    }
+
+    /** Arms failures at {@code values}; {@code beforeFailure} runs with the value right before each one. */
+    static void resetFailingAt(String name, LongConsumer beforeFailure, long... values) {
+        resetFailingAt(name, values);
+        BEFORE_FAILURE.put(name, beforeFailure);
+    }
+
+    /** True the first time {@code value} is seen, when a failure was armed at it (after running its action). */
+    static boolean takeFailureAt(String name, long value) {
+        Set<Long> pending = FAILURE_VALUES.get(name);
+        if (pending == null || !pending.remove(value)) {
+            return false;
+        }
+        LongConsumer action = BEFORE_FAILURE.get(name);
+        if (action != null) {
+            action.accept(value);
+        }
+        return true;
+    }
+
+    /** Armed failures (at a value) that have not happened yet. */
+    static int failuresAtValuesLeft(String name) {
+        Set<Long> pending = FAILURE_VALUES.get(name);
+        return pending == null ? 0 : pending.size();
     }
 
     static int failuresLeft(String name) {

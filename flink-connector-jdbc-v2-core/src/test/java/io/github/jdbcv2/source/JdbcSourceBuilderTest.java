@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -124,9 +125,73 @@ class JdbcSourceBuilderTest {
         assertThat(
                         valid().setContinuousUnBoundingSettings(settings)
                                 .setIncreasingColumn("id", Long.class)
+                                .setUniqueKey("id", Long.class)
                                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                                 .build()
                                 .getBoundedness())
                 .isEqualTo(org.apache.flink.api.connector.source.Boundedness.CONTINUOUS_UNBOUNDED);
+    }
+
+    @Test
+    void exactlyOnceNeedsADeclaredUniqueKey() {
+        // Resuming inside a run of equal keys (or by a row count over an order that is not total) repeats and loses rows.
+        for (JdbcSourceBuilder<Long> noKey :
+                List.of(
+                        valid(),
+                        valid().setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.numericRange("k", 4)),
+                        valid().setParameterValues(new Object[][] {{1L}}).setSql("SELECT id FROM t WHERE id > ?"))) {
+            assertThatThrownBy(() -> noKey.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("EXACTLY_ONCE")
+                    .hasMessageContaining("setUniqueKey(")
+                    .hasMessageContaining("AT_LEAST_ONCE");
+        }
+        assertThat(
+                        valid().setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.numericRange("k", 4))
+                                .setUniqueKey("id", Long.class)
+                                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                                .build())
+                .isNotNull();
+    }
+
+    @Test
+    void columnNamesMustBeIdentifiers() {
+        String injection = "id; DROP TABLE t";
+        assertThatThrownBy(() -> valid().setUniqueKey(injection, Long.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'uniqueKey'")
+                .hasMessageContaining(injection);
+        assertThatThrownBy(
+                        () -> valid().setContinuousUnBoundingSettings(
+                                        new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofSeconds(1)))
+                                .setIncreasingColumn("id > 0 OR 1", Long.class)
+                                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'increasingColumn'");
+        assertThatThrownBy(() -> valid().setPartitioning("id) OR (1 = 1", 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'partitionColumn'");
+        assertThatThrownBy(() -> valid().setPartitioning("id -- x", 4, String.class))
+                .hasMessageContaining("'partitionColumn'");
+        assertThatThrownBy(() -> JdbcSplitAssigners.quantiles("\"unterminated", String.class, 3))
+                .hasMessageContaining("'partitionColumn'");
+        assertThatThrownBy(() -> JdbcSplitAssigners.incremental("a.", Long.class))
+                .hasMessageContaining("'increasingColumn'");
+        // Plain, qualified and quoted names are accepted.
+        for (String column : List.of("id", "_id2", "o.id", "\"Mixed Case\"", "s.\"Odd \"\"Name\"\"\"", "`id`")) {
+            assertThat(valid().setUniqueKey(column, Long.class)).as(column).isNotNull();
+            assertThat(JdbcSplitAssigners.numericRange(column, 2)).as(column).isNotNull();
+        }
+    }
+
+    @Test
+    void theQueryIsOneStatement() {
+        assertThatThrownBy(() -> valid().setSql("SELECT id FROM t; DELETE FROM t").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'sql'")
+                .hasMessageContaining("one query");
+        // A trailing terminator, comments and semicolons inside literals are fine.
+        assertThat(valid().setSql("SELECT id, ';' FROM t; -- done").build()).isNotNull();
+        assertThat(valid().setSql("SELECT id, $$;$$ FROM t /* ; */ ;\n").build()).isNotNull();
     }
 }

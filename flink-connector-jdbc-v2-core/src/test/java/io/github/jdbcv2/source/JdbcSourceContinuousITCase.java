@@ -105,6 +105,7 @@ class JdbcSourceContinuousITCase {
                         .setContinuousUnBoundingSettings(
                                 new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofMillis(100)))
                         .setIncreasingColumn("created", java.time.LocalDateTime.class)
+                        .setUniqueKey("id", Long.class)
                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                         .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

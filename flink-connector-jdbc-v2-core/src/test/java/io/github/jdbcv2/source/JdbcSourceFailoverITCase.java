@@ -1,6 +1,7 @@
 package io.github.jdbcv2.source;
 
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.LogCapture;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -48,6 +49,7 @@ class JdbcSourceFailoverITCase {
 
     private static final int ROWS = 6_000;
     private static final int FAILURES = 3;
+    private static final int LARGE_TIES_ROWS = 300_000;
     private static TestTable table;
     private static List<Long> allIds;
 
@@ -118,16 +120,99 @@ class JdbcSourceFailoverITCase {
     }
 
     @Test
-    void exactlyOnceWithANonUniqueOrderKey() throws Exception {
+    void exactlyOnceOnANonUniquePartitionColumnResumesByTheUniqueKey() throws Exception {
         String name = "eo-ties";
-        runWithFailures(name, source(DeliveryGuarantee.EXACTLY_ONCE).setPartitioning("k", 3).build(), true, 3);
+        runWithFailures(
+                name,
+                source(DeliveryGuarantee.EXACTLY_ONCE).setPartitioning("k", 3).setUniqueKey("id", Long.class).build(),
+                true,
+                3);
         assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
     }
 
+    /**
+     * 300,000 rows over 4 partition key values (75,000 rows per key, one split per key) and failures 20,000, 35,000 and
+     * 50,000 rows into a key, each after a checkpoint inside that key. Before each failure half of that key's rows are
+     * updated (a live table): PostgreSQL then returns the rows that tie on the partition key in another order, and
+     * only the declared unique key still orders the rows as before. Every row must arrive exactly once.
+     */
     @Test
-    void exactlyOnceWithoutKeySkipsRowsAlreadyEmitted() throws Exception {
-        String name = "eo-offset";
-        runWithFailures(name, source(DeliveryGuarantee.EXACTLY_ONCE).build(), true, 2);
+    void exactlyOnceResumesInsideLargeTiesOfThePartitionKey() throws Exception {
+        TestTable ties = DB.createTable("id BIGINT PRIMARY KEY, k BIGINT NOT NULL, name TEXT");
+        ties.insertSeries(1, LARGE_TIES_ROWS, "i, i % 4, 'name-' || i");
+        DB.execute("ANALYZE " + ties.getQuotedName());
+        String name = "eo-large-ties";
+        // Row n of key k (in id order) has id k + 4 * n: fail 20,000 rows into key 1, 35,000 into 2, 50,000 into 3.
+        CollectedResults.resetFailingAt(
+                name,
+                value -> {
+                    try {
+                        DB.execute(
+                                "UPDATE " + ties.getQuotedName() + " SET name = name || '+' WHERE k = " + (value % 4)
+                                        + " AND (id / 4) % 2 = 0");
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                1 + 4L * 20_000,
+                2 + 4L * 35_000,
+                3 + 4L * 50_000);
+        JdbcSource<Long> source =
+                JdbcSource.<Long>builder()
+                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
+                        .setSql("SELECT id, k, name FROM " + ties.getQuotedName())
+                        .setResultExtractor(rs -> rs.getLong(1))
+                        .setTypeInformation(Types.LONG)
+                        .setPartitioning("k", 4)
+                        .setUniqueKey("id", Long.class)
+                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setResultSetFetchSize(2_000)
+                        .setSplitReaderFetchBatchSize(250)
+                        // At most 150,000 rows per second over both readers: checkpoints (every 100 ms) land inside keys.
+                        .setRateLimiterStrategy(RateLimiterStrategy.perSecond(150_000))
+                        .build();
+        StreamExecutionEnvironment env = env(2, new Configuration());
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc")
+                .map(new FailAtValuesMap(name))
+                .returns(Types.LONG)
+                .sinkTo(new ExactlyOnceCollectSink(name));
+        List<String> resumes;
+        try (LogCapture log = LogCapture.start("io.github.jdbcv2.source.reader.JdbcSourceSplitReader")) {
+            env.execute(name);
+            resumes = log.getLines().stream().filter(l -> l.startsWith("Resumed split")).collect(Collectors.toList());
+        }
+        assertThat(CollectedResults.failuresAtValuesLeft(name)).as("all injected failures happened").isZero();
+        for (int key = 1; key <= 3; key++) {
+            String prefix = "Resumed split range-" + key + " after ";
+            assertThat(resumes)
+                    .as("a resume inside the rows of key %d", key)
+                    .anySatisfy(l -> assertThat(l).startsWith(prefix)
+                            .satisfies(x -> assertThat(Long.parseLong(x.substring(prefix.length(), x.indexOf(" rows"))))
+                                    .isBetween(1L, (long) LARGE_TIES_ROWS / 4 - 1)));
+        }
+        List<Long> collected = CollectedResults.sorted(name);
+        List<Long> duplicates = new java.util.ArrayList<>();
+        for (int i = 1; i < collected.size(); i++) {
+            if (collected.get(i).equals(collected.get(i - 1))) {
+                duplicates.add(collected.get(i));
+            }
+        }
+        HashSet<Long> missing =
+                new HashSet<>(LongStream.rangeClosed(1, LARGE_TIES_ROWS).boxed().collect(Collectors.toList()));
+        missing.removeAll(collected);
+        assertThat(duplicates.size())
+                .as("rows delivered twice, the first: %s", duplicates.subList(0, Math.min(10, duplicates.size())))
+                .isZero();
+        assertThat(missing.size())
+                .as("rows never delivered, e.g. %s", missing.stream().sorted().limit(10).collect(Collectors.toList()))
+                .isZero();
+        assertThat(collected).hasSize(LARGE_TIES_ROWS);
+    }
+
+    @Test
+    void exactlyOnceOnASingleSplitResumesByTheUniqueKey() throws Exception {
+        String name = "eo-single";
+        runWithFailures(name, source(DeliveryGuarantee.EXACTLY_ONCE).setUniqueKey("id", Long.class).build(), true, 2);
         assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
     }
 
@@ -154,6 +239,7 @@ class JdbcSourceFailoverITCase {
         CollectedResults.reset(name, 0);
         UnaryOperator<JdbcSourceBuilder<Long>> configure =
                 b -> b.setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.numericRange("id", 5))
+                        .setUniqueKey("id", Long.class)
                         .setRateLimiterStrategy(RateLimiterStrategy.perSecond(3_000));
 
         StreamExecutionEnvironment first = env(2, new Configuration());

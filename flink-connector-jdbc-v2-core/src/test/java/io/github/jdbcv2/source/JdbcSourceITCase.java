@@ -100,7 +100,7 @@ class JdbcSourceITCase {
     @ParameterizedTest(name = "{0}")
     @EnumSource(DeliveryGuarantee.class)
     void everyGuaranteeReadsEveryRowOnceWithoutFailures(DeliveryGuarantee guarantee) throws Exception {
-        assertThat(read(idSource(sql()).setPartitioning("k", 5).setDeliveryGuarantee(guarantee).build(), 3))
+        assertThat(read(idSource(sql()).setPartitioning("k", 5).setUniqueKey("id", Long.class).setDeliveryGuarantee(guarantee).build(), 3))
                 .isEqualTo(allIds);
     }
 
@@ -117,6 +117,7 @@ class JdbcSourceITCase {
                         read(
                                 idSource(sql())
                                         .setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.quantiles("k", Long.class, 8))
+                                        .setUniqueKey("id", Long.class)
                                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                                         .build(),
                                 4))
@@ -135,6 +136,7 @@ class JdbcSourceITCase {
                         read(
                                 idSource(sql())
                                         .setPartitioning(column, 6, type)
+                                        .setUniqueKey("id", Long.class)
                                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                                         .build(),
                                 3))
@@ -190,6 +192,7 @@ class JdbcSourceITCase {
                         read(
                                 idSource(oneSql)
                                         .setPartitioning("id", 4, Long.class)
+                                        .setUniqueKey("id", Long.class)
                                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                                         .build(),
                                 3))

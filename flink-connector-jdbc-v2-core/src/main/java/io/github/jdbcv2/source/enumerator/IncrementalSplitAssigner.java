@@ -43,7 +43,7 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
     @Nullable private volatile Object highWaterMark;
 
     IncrementalSplitAssigner(JdbcSplitAssignerContext context, String column, KeyType columnType) {
-        this.sql = SplitSql.stripTrailingSemicolon(context.getSql());
+        this.sql = context.getSql();
         this.column = column;
         this.columnType = columnType;
         if (context.getUniqueKeyColumn() != null) {
@@ -82,7 +82,7 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
         Object from = highWaterMark;
         Object max;
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT MAX(" + column + ") FROM (" + sql + ") " + SplitSql.ALIAS)) {
+                ResultSet rs = s.executeQuery("SELECT MAX(" + column + ") FROM " + SplitSql.derivedTable(sql))) {
             rs.next();
             max = columnType.read(rs, 1);
         }

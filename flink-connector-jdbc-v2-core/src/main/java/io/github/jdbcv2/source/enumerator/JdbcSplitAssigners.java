@@ -3,6 +3,7 @@ package io.github.jdbcv2.source.enumerator;
 import org.apache.flink.annotation.PublicEvolving;
 
 import io.github.jdbcv2.source.split.KeyType;
+import io.github.jdbcv2.source.sql.ColumnName;
 import io.github.jdbcv2.source.split.TypedValues;
 
 import javax.annotation.Nullable;
@@ -70,23 +71,19 @@ public final class JdbcSplitAssigners {
     /** Continuous mode: new rows found by an increasing column (an id or a timestamp). */
     public static JdbcSqlSplitAssigner.Provider incremental(String column, Class<?> keyType) {
         KeyType type = KeyType.of(keyType);
-        checkColumn(column, "increasing column");
-        return context -> new IncrementalSplitAssigner(context, column, type);
+        String name = ColumnName.check("increasingColumn", "increasing column", column);
+        return context -> new IncrementalSplitAssigner(context, name, type);
     }
 
-    static void checkColumn(@Nullable String column, String what) {
-        if (column == null || column.trim().isEmpty()) {
-            throw new IllegalArgumentException("Missing " + what + ": give the name of a column of the query.");
-        }
-    }
-
-    static void checkPartitions(String column, int partitions) {
-        checkColumn(column, "partition column");
+    /** The partition column as written into SQL; fails on a name that is not a column name or no partitions. */
+    static String checkPartitions(@Nullable String column, int partitions) {
+        String name = ColumnName.check("partitionColumn", "partition column", column);
         if (partitions <= 0) {
             throw new IllegalArgumentException(
                     "Invalid number of partitions for column '" + column + "': " + partitions
                             + "; it must be at least 1.");
         }
+        return name;
     }
 
     private static final class StaticProvider implements JdbcSqlSplitAssigner.Provider {
@@ -127,8 +124,7 @@ public final class JdbcSplitAssigners {
         @Nullable private final Long upper;
 
         NumericRangeProvider(String column, int partitions, @Nullable Long lower, @Nullable Long upper) {
-            checkPartitions(column, partitions);
-            this.column = column;
+            this.column = checkPartitions(column, partitions);
             this.partitions = partitions;
             this.lower = lower;
             this.upper = upper;
@@ -147,8 +143,7 @@ public final class JdbcSplitAssigners {
         private final int partitions;
 
         QuantileProvider(String column, KeyType type, int partitions) {
-            checkPartitions(column, partitions);
-            this.column = column;
+            this.column = checkPartitions(column, partitions);
             this.type = type;
             this.partitions = partitions;
         }

@@ -66,8 +66,8 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
             return ranges(lowerBound, upperBound, true);
         }
         String boundsSql =
-                "SELECT MIN(" + column + "), MAX(" + column + "), COUNT(*) - COUNT(" + column + ") FROM ("
-                        + SplitSql.stripTrailingSemicolon(sql) + ") " + SplitSql.ALIAS;
+                "SELECT MIN(" + column + "), MAX(" + column + "), COUNT(*) - COUNT(" + column + ") FROM "
+                        + SplitSql.derivedTable(sql);
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(boundsSql)) {
             int type = rs.getMetaData().getColumnType(1);
             if (type != Types.BIGINT && type != Types.INTEGER && type != Types.SMALLINT && type != Types.TINYINT) {
@@ -134,7 +134,7 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
 
     private JdbcSourceSplit nullSplit() {
         JdbcSourceSplit split = new JdbcSourceSplit("range-null", SplitSql.filter(sql, column + " IS NULL"), null);
-        // The partition column is NULL throughout: only a different, declared unique key can order this split.
-        return keyUnique && !keyColumn.equalsIgnoreCase(column) ? split.withKey(keyColumn, keyType, true) : split;
+        // Ordered by the declared unique key; when that is the partition column, reading any row here fails naming it.
+        return keyUnique ? split.withKey(keyColumn, keyType, true) : split;
     }
 }

@@ -35,7 +35,7 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
     private final boolean keyUnique;
 
     QuantileSplitAssigner(JdbcSplitAssignerContext context, String column, KeyType columnType, int partitions) {
-        this.sql = SplitSql.stripTrailingSemicolon(context.getSql());
+        this.sql = context.getSql();
         this.column = column;
         this.columnType = columnType;
         this.partitions = partitions;
@@ -55,11 +55,11 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
         // The last row of each of n equal-count buckets; ROW_NUMBER rather than MAX: not every type has MAX (uuid).
         String boundariesSql =
                 "SELECT " + column + " FROM (SELECT " + column + ", ROW_NUMBER() OVER (ORDER BY " + column
-                        + ") AS jdbcv2_rn, COUNT(*) OVER () AS jdbcv2_cnt FROM (" + sql + ") " + SplitSql.ALIAS
+                        + ") AS jdbcv2_rn, COUNT(*) OVER () AS jdbcv2_cnt FROM " + SplitSql.derivedTable(sql)
                         + " WHERE " + column + " IS NOT NULL) jdbcv2_b WHERE FLOOR(jdbcv2_rn * " + partitions
                         + " / jdbcv2_cnt) > FLOOR((jdbcv2_rn - 1) * " + partitions
                         + " / jdbcv2_cnt) ORDER BY jdbcv2_rn";
-        String nullsSql = "SELECT COUNT(*) - COUNT(" + column + ") FROM (" + sql + ") " + SplitSql.ALIAS;
+        String nullsSql = "SELECT COUNT(*) - COUNT(" + column + ") FROM " + SplitSql.derivedTable(sql);
         List<Object> maxima = new ArrayList<>();
         long nulls;
         try (Statement s = connection.createStatement()) {
@@ -100,7 +100,8 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
         }
         if (nulls > 0) {
             JdbcSourceSplit split = new JdbcSourceSplit("range-null", SplitSql.filter(sql, column + " IS NULL"), null);
-            splits.add(keyUnique && !keyColumn.equalsIgnoreCase(column) ? split.withKey(keyColumn, keyType, true) : split);
+            // Ordered by the declared unique key; when that is the partition column, reading any row fails naming it.
+            splits.add(keyUnique ? split.withKey(keyColumn, keyType, true) : split);
         }
         LOG.info("Planned {} splits over column {} from database quantiles", splits.size(), column);
         return splits;

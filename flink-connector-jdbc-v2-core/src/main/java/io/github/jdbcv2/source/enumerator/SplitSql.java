@@ -2,6 +2,8 @@ package io.github.jdbcv2.source.enumerator;
 
 import org.apache.flink.annotation.Internal;
 
+import io.github.jdbcv2.source.sql.QueryText;
+
 /** Builds the SQL of splits by filtering the user's query as a derived table. */
 @Internal
 public final class SplitSql {
@@ -11,17 +13,13 @@ public final class SplitSql {
 
     private SplitSql() {}
 
-    /** {@code SELECT * FROM (sql) jdbcv2_q WHERE condition}. */
+    /** {@code SELECT * FROM (sql\n) jdbcv2_q WHERE condition}. */
     public static String filter(String sql, String condition) {
-        return "SELECT * FROM (" + stripTrailingSemicolon(sql) + ") " + ALIAS + " WHERE " + condition;
+        return "SELECT * FROM " + derivedTable(sql) + " WHERE " + condition;
     }
 
-    /** The query without a trailing semicolon or whitespace, so that it can be nested. */
-    public static String stripTrailingSemicolon(String sql) {
-        int end = sql.length();
-        while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
-            end--;
-        }
-        return sql.substring(0, end);
+    /** {@code (sql\n) jdbcv2_q}: the user's query as a derived table, safe with a trailing comment or terminator. */
+    public static String derivedTable(String sql) {
+        return QueryText.parenthesized(sql) + ' ' + ALIAS;
     }
 }

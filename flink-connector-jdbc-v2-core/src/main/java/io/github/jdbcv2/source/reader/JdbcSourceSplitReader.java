@@ -12,6 +12,8 @@ import io.github.jdbcv2.source.JdbcReadOptions;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
+import io.github.jdbcv2.source.sql.ColumnName;
+import io.github.jdbcv2.source.sql.QueryText;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,22 +30,23 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Reads splits one after the other on its own connection: streams each query forward-only (autocommit off, fetch size)
  * and hands rows over in batches.
  *
- * <p>Exactly-once with an order key reads the split ordered by that key and resumes with {@code key > last} (or
- * {@code key >= last}, skipping the rows already read with that key, for non-unique keys); without a key it resumes by
- * skipping the rows already read, which assumes the query returns rows in the same order each time. After a lost
- * connection it reconnects (bounded attempts) and resumes: exactly-once from the last row read, at-least-once from the
- * split's start, at-most-once gives up the rest of the split.
+ * <p>Exactly-once reads each split ordered by its unique key and resumes with {@code key > last}: a total order, so
+ * the resumed query returns exactly the rows not read yet. A split without a unique key is refused, as is a NULL key
+ * (it has no place in that order): the read fails naming the column. After a lost connection it reconnects (bounded
+ * attempts) and resumes: exactly-once from the last row read, at-least-once from the split's start, at-most-once gives
+ * up the rest of the split.
  */
 @Internal
 public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChunk<T>, JdbcSourceSplit> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceSplitReader.class);
+    /** Alias of the split's query inside the keyed (ordered, resumed, paged) query. */
+    private static final String KEYED_ALIAS = "jdbcv2_r";
 
     private final JdbcConnectionProvider connectionProvider;
     private final ResultExtractor<T> extractor;
@@ -67,7 +70,8 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     private boolean readHasKey;
     private long readLongKey;
     @Nullable private Object readKey;
-    private long readKeyCount;
+    /** True when the open query skips the rows read so far with {@code key > ?}, which also skips NULL keys. */
+    private boolean queryAfterKey;
 
     /** Rows per keyset page, 0 when the split is read in one query. */
     private final int pageSize;
@@ -126,6 +130,9 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                     return batch;
                 }
                 if (!more) {
+                    if (queryAfterKey) {
+                        checkNoNullKeys();
+                    }
                     finishSplit();
                     batch.markFinished();
                 }
@@ -149,7 +156,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     }
 
 
-    private boolean fill(JdbcRecordBatch<T> batch, ResultSet rs) throws SQLException {
+    private boolean fill(JdbcRecordBatch<T> batch, ResultSet rs) throws SQLException, IOException {
         final Object[] records = batch.records;
         final int capacity = records.length;
         final ResultExtractor<T> extractor = this.extractor;
@@ -163,7 +170,11 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                         return false;
                     }
                     records[n] = extractor.extract(rs);
-                    longKeys[n] = rs.getLong(longIndex);
+                    final long key = rs.getLong(longIndex);
+                    if (key == 0 && rs.wasNull()) {
+                        throw nullKey();
+                    }
+                    longKeys[n] = key;
                     batch.size = ++n;
                 }
                 return true;
@@ -174,7 +185,11 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                         return false;
                     }
                     records[n] = extractor.extract(rs);
-                    keys[n] = rs.getObject(keyIndex, keyClass);
+                    final Object key = rs.getObject(keyIndex, keyClass);
+                    if (key == null) {
+                        throw nullKey();
+                    }
+                    keys[n] = key;
                     batch.size = ++n;
                 }
                 return true;
@@ -199,37 +214,29 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         }
         readOffset += to - from;
         if (keyMode == JdbcRecordChunk.LONG_KEY) {
-            long[] k = batch.longKeys;
-            long last = k[to - 1];
-            int tail = 1;
-            while (to - 1 - tail >= from && k[to - 1 - tail] == last) {
-                tail++;
-            }
-            readKeyCount = (tail == to - from && readHasKey && readLongKey == last) ? readKeyCount + tail : tail;
-            readLongKey = last;
+            readLongKey = batch.longKeys[to - 1];
             readHasKey = true;
         } else if (keyMode == JdbcRecordChunk.OBJECT_KEY) {
-            Object[] k = batch.keys;
-            Object last = k[to - 1];
-            if (last != null) {
-                int tail = 1;
-                while (to - 1 - tail >= from && Objects.equals(k[to - 1 - tail], last)) {
-                    tail++;
-                }
-                readKeyCount =
-                        (tail == to - from && readHasKey && Objects.equals(readKey, last)) ? readKeyCount + tail : tail;
-                readKey = last;
-                readHasKey = true;
-            }
+            readKey = batch.keys[to - 1];
+            readHasKey = true;
         }
         positionedRows = to;
     }
 
-    private void startSplit(JdbcSourceSplit next) {
+    private void startSplit(JdbcSourceSplit next) throws IOException {
+        KeyType type = next.getKeyType();
+        if (exactlyOnce && (type == null || !next.isKeyUnique())) {
+            throw new IOException(
+                    "Cannot read split " + next.splitId() + " exactly-once: it has "
+                            + (type == null ? "no key" : "the non-unique key '" + next.getKeyColumn() + "'")
+                            + ", and resuming inside rows that tie (or by a row count) repeats and loses rows."
+                            + " Exactly-once needs every split keyed by a unique key: declare one with"
+                            + " setUniqueKey(...) (a custom split assigner keys its splits with"
+                            + " JdbcSourceSplit.withKey(column, type, true)), or use AT_LEAST_ONCE.");
+        }
         split = next;
         positionedRows = 0;
         keyMode = JdbcRecordChunk.NO_KEY;
-        KeyType type = next.getKeyType();
         paged = pageSize > 0 && type != null && next.isKeyUnique();
         if ((exactlyOnce || paged) && type != null) {
             keyMode = type == KeyType.LONG ? JdbcRecordChunk.LONG_KEY : JdbcRecordChunk.OBJECT_KEY;
@@ -243,7 +250,6 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         readOffset = s.getOffset();
         Object key = s.getLastKey();
         readHasKey = key != null && keyMode != JdbcRecordChunk.NO_KEY;
-        readKeyCount = readHasKey ? s.getLastKeyCount() : 0;
         if (readHasKey && keyMode == JdbcRecordChunk.LONG_KEY) {
             readLongKey = ((Number) key).longValue();
         } else {
@@ -255,15 +261,17 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         JdbcSourceSplit s = split;
         String sql = s.getSql();
         Object[] parameters = s.getParameters();
-        long skip = readOffset;
+        queryAfterKey = false;
         if (keyMode != JdbcRecordChunk.NO_KEY) {
             String key = s.getKeyColumn();
-            StringBuilder q = new StringBuilder(sql.length() + 96).append("SELECT * FROM (").append(sql).append(") jdbcv2_r");
+            StringBuilder q =
+                    new StringBuilder(sql.length() + 96).append("SELECT * FROM ").append(QueryText.parenthesized(sql))
+                            .append(' ').append(KEYED_ALIAS);
             if (readHasKey) {
-                q.append(" WHERE ").append(key).append(s.isKeyUnique() ? " > ?" : " >= ?");
+                q.append(" WHERE ").append(key).append(" > ?");
                 parameters = Arrays.copyOf(parameters, parameters.length + 1);
                 parameters[parameters.length - 1] = keyMode == JdbcRecordChunk.LONG_KEY ? (Object) readLongKey : readKey;
-                skip = s.isKeyUnique() ? 0 : readKeyCount;
+                queryAfterKey = true;
             }
             q.append(" ORDER BY ").append(key);
             if (paged) {
@@ -296,21 +304,49 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         if (keyMode != JdbcRecordChunk.NO_KEY) {
             keyIndex = findColumn(rs.getMetaData(), s.getKeyColumn());
         }
-        for (long i = 0; i < skip; i++) {
-            if (!rs.next()) {
-                break;
-            }
-        }
-        if (skip > 0) {
+        if (readHasKey && !paged) {
             LOG.info("Resumed split {} after {} rows", s.splitId(), readOffset);
         }
     }
 
-    private static int findColumn(ResultSetMetaData meta, String column) throws SQLException {
-        String name = column;
-        if (name.length() > 1 && name.charAt(0) == '"' && name.charAt(name.length() - 1) == '"') {
-            name = name.substring(1, name.length() - 1);
+    /**
+     * A query after the last key ({@code key > ?}) never returns rows whose key is NULL: before such a split ends, one
+     * count makes sure there are none, so that none is lost silently.
+     */
+    private void checkNoNullKeys() throws SQLException, IOException {
+        closeQuery();
+        JdbcSourceSplit s = split;
+        String probe =
+                "SELECT COUNT(*) FROM " + QueryText.parenthesized(s.getSql()) + ' ' + KEYED_ALIAS + " WHERE "
+                        + s.getKeyColumn() + " IS NULL";
+        Object[] parameters = s.getParameters();
+        long nulls;
+        try (PreparedStatement ps = connectionProvider.getOrEstablishConnection().prepareStatement(probe)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                nulls = rs.getLong(1);
+            }
         }
+        if (nulls > 0) {
+            throw nullKey();
+        }
+    }
+
+    private IOException nullKey() {
+        String column = split.getKeyColumn();
+        return new IOException(
+                "Reading split " + split.splitId() + " failed: the unique key column '" + column + "' is NULL in a"
+                        + " row of the query's result, but setUniqueKey declares a column that is unique and never"
+                        + " NULL (a NULL key has no place in the key order, so it cannot be resumed after). Filter"
+                        + " those rows out (WHERE " + column + " IS NOT NULL), declare another unique key, or read"
+                        + " at-least-once without setUniqueKey and setPageSize.");
+    }
+
+    private static int findColumn(ResultSetMetaData meta, String column) throws SQLException {
+        String name = ColumnName.label(column);
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             if (meta.getColumnLabel(i).equalsIgnoreCase(name)) {
                 return i;

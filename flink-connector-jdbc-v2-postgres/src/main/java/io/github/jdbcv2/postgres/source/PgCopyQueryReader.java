@@ -3,6 +3,7 @@ package io.github.jdbcv2.postgres.source;
 import org.apache.flink.annotation.Internal;
 
 import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+import io.github.jdbcv2.source.sql.QueryText;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -44,7 +45,7 @@ public final class PgCopyQueryReader implements JdbcBulkQueryReader {
             LOG.debug("standard_conforming_strings is off: reading with a cursor");
             return null;
         }
-        String query = PgParameterInliner.inline(stripTrailingSemicolons(sql), parameters);
+        String query = PgParameterInliner.inline(QueryText.withoutTerminator(sql), parameters);
         if (query == null) {
             LOG.debug("The query's text or parameters cannot be inlined: reading with a cursor");
             return null;
@@ -64,7 +65,7 @@ public final class PgCopyQueryReader implements JdbcBulkQueryReader {
         }
         CopyOut copy =
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyOut("COPY (" + query + ") TO STDOUT (FORMAT binary)");
+                        .copyOut("COPY " + QueryText.parenthesized(query) + " TO STDOUT (FORMAT binary)");
         try {
             return new PgCopyResultSet(copy, meta, pg);
         } catch (SQLException | RuntimeException e) {
@@ -78,14 +79,6 @@ public final class PgCopyQueryReader implements JdbcBulkQueryReader {
             }
             throw e;
         }
-    }
-
-    static String stripTrailingSemicolons(String sql) {
-        int end = sql.length();
-        while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
-            end--;
-        }
-        return sql.substring(0, end);
     }
 
     @Override

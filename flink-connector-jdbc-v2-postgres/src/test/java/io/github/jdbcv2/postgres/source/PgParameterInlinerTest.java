@@ -73,10 +73,4 @@ class PgParameterInlinerTest {
         assertThat(inline("SELECT ?", 1, 2)).isNull();
         assertThat(inline("SELECT 1")).isEqualTo("SELECT 1");
     }
-
-    @Test
-    void trailingSemicolonsAreDroppedForTheCopyStatement() {
-        assertThat(PgCopyQueryReader.stripTrailingSemicolons("SELECT 1 ; \n")).isEqualTo("SELECT 1");
-        assertThat(PgCopyQueryReader.stripTrailingSemicolons("SELECT ';'")).isEqualTo("SELECT ';'");
-    }
 }
