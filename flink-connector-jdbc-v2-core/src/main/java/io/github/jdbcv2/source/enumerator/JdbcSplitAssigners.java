@@ -7,6 +7,8 @@ import io.github.jdbcv2.source.split.TypedValues;
 
 import javax.annotation.Nullable;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,9 +71,23 @@ public final class JdbcSplitAssigners {
 
     /** Continuous mode: new rows found by an increasing column (an id or a timestamp). */
     public static JdbcSqlSplitAssigner.Provider incremental(String column, Class<?> keyType) {
+        return incremental(column, keyType, 0, null, null);
+    }
+
+    /**
+     * Continuous mode staying behind rows that may still commit: {@code lagValues} behind {@code MAX(column)} of an
+     * integer column or {@code lagDuration} behind the database's clock for a timestamp column (0 / null for none),
+     * and, with a {@code horizonProbe}, behind the oldest open transaction.
+     */
+    public static JdbcSqlSplitAssigner.Provider incremental(
+            String column,
+            Class<?> keyType,
+            long lagValues,
+            @Nullable Duration lagDuration,
+            @Nullable CommitHorizonProbe horizonProbe) {
         KeyType type = KeyType.of(keyType);
         checkColumn(column, "increasing column");
-        return context -> new IncrementalSplitAssigner(context, column, type);
+        return context -> new IncrementalSplitAssigner(context, column, type, lagValues, lagDuration, horizonProbe);
     }
 
     static void checkColumn(@Nullable String column, String what) {
