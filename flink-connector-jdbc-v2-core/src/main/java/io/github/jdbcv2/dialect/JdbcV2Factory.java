@@ -5,6 +5,7 @@ import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
 import io.github.jdbcv2.connection.SecretRedaction;
+import io.github.jdbcv2.source.enumerator.CommitHorizonProbe;
 import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
 
 import javax.annotation.Nullable;
@@ -55,6 +56,16 @@ public interface JdbcV2Factory extends JdbcFactory {
      */
     @Nullable
     default JdbcBulkQueryReader createBulkQueryReader() {
+        return null;
+    }
+
+    /**
+     * How continuous mode of {@code JdbcSource} learns which writers may still commit rows below its high-water mark,
+     * or {@code null} for none (the default): then only a lag ({@code setIncreasingColumnLag}) guards against rows
+     * committed out of order.
+     */
+    @Nullable
+    default CommitHorizonProbe createCommitHorizonProbe() {
         return null;
     }
 }

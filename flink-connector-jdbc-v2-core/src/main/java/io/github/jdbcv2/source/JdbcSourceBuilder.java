@@ -25,6 +25,7 @@ import io.github.jdbcv2.source.sql.QueryText;
 import javax.annotation.Nullable;
 
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,6 +78,8 @@ public final class JdbcSourceBuilder<OUT> {
     private ContinuousUnBoundingSettings continuousSettings;
     private String increasingColumn;
     private KeyType increasingColumnType;
+    private IncreasingColumnLag increasingColumnLag = IncreasingColumnLag.NONE;
+    private boolean commitHorizonCheck = true;
     private RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy;
     private int pageSize = JdbcReadOptions.NO_PAGING;
     @Nullable private String partitionColumn;
@@ -267,6 +270,35 @@ public final class JdbcSourceBuilder<OUT> {
         return this;
     }
 
+    /**
+     * Continuous mode reads an integer increasing column only up to {@code MAX(column) - values}, so that rows
+     * committed late with a value within that distance are still read (default 0). The newest rows are read once the
+     * maximum has moved on by that much.
+     */
+    public JdbcSourceBuilder<OUT> setIncreasingColumnLag(long values) {
+        this.increasingColumnLag = IncreasingColumnLag.ofValues(values);
+        return this;
+    }
+
+    /**
+     * Continuous mode reads a timestamp increasing column only up to the database's {@code LOCALTIMESTAMP - lag}, so
+     * that rows committed up to {@code lag} after their timestamp are still read (default zero).
+     */
+    public JdbcSourceBuilder<OUT> setIncreasingColumnLag(Duration lag) {
+        this.increasingColumnLag = IncreasingColumnLag.of(lag);
+        return this;
+    }
+
+    /**
+     * Whether continuous mode asks the dialect which transactions may still commit rows below the high-water mark and
+     * stays behind them (default on; PostgreSQL has such a check, see the documentation). Off: only the lag guards
+     * against rows committed out of order, e.g. when reading from a standby.
+     */
+    public JdbcSourceBuilder<OUT> setCommitHorizonCheck(boolean enabled) {
+        this.commitHorizonCheck = enabled;
+        return this;
+    }
+
     /** Limits the records each reader emits, e.g. {@code RateLimiterStrategy.perSecond(1000)}. */
     @SuppressWarnings("unchecked")
     public JdbcSourceBuilder<OUT> setRateLimiterStrategy(RateLimiterStrategy<?> strategy) {
@@ -375,9 +407,26 @@ public final class JdbcSourceBuilder<OUT> {
                         "Conflicting JDBC source options: continuous mode with 'increasingColumn' splits the query"
                                 + " itself; remove " + assignerSources + '.');
             }
-            if (provider == null) {
-                provider = JdbcSplitAssigners.incremental(increasingColumn, increasingColumnType.getJavaClass());
-            }
+        }
+        if (!increasingColumnLag.isNone() && increasingColumn == null) {
+            throw new IllegalArgumentException(
+                    "Invalid JDBC source option 'increasingColumnLag' = " + increasingColumnLag
+                            + ": it applies to continuous mode with setIncreasingColumn(...); remove it or set both.");
+        }
+        JdbcConnectionProvider connections =
+                connectionProvider != null
+                        ? connectionProvider
+                        : new SimpleJdbcConnectionProvider(connectionOptionsBuilder.build());
+        if (provider == null && increasingColumn != null) {
+            increasingColumnLag.checkFits(increasingColumn, increasingColumnType);
+            JdbcV2Factory dialect = commitHorizonCheck ? dialectFactoryFor(connections) : null;
+            provider =
+                    JdbcSplitAssigners.incremental(
+                            increasingColumn,
+                            increasingColumnType.getJavaClass(),
+                            increasingColumnLag.getValues(),
+                            increasingColumnLag.getDuration(),
+                            dialect == null ? null : dialect.createCommitHorizonProbe());
         }
         if (provider == null) {
             provider = JdbcSplitAssigners.single();
@@ -386,10 +435,6 @@ public final class JdbcSourceBuilder<OUT> {
                 new JdbcSplitAssignerContext(query, SqlPlaceholders.count(query), uniqueKeyColumn, uniqueKeyType);
         provider.validate(context);
 
-        JdbcConnectionProvider connections =
-                connectionProvider != null
-                        ? connectionProvider
-                        : new SimpleJdbcConnectionProvider(connectionOptionsBuilder.build());
         if (partitionColumn != null && assignerSources.contains("setPartitioning")) {
             PartitionColumnCheck.check(connections, query, partitionColumn, integerPartitionColumn);
         }
@@ -418,6 +463,13 @@ public final class JdbcSourceBuilder<OUT> {
     /** The bulk reader of the URL's dialect, if the dialect is one of ours and has one. */
     @Nullable
     private static JdbcBulkQueryReader bulkQueryReaderFor(JdbcConnectionProvider connections) {
+        JdbcV2Factory factory = dialectFactoryFor(connections);
+        return factory == null ? null : factory.createBulkQueryReader();
+    }
+
+    /** The URL's dialect factory if it is one of ours, else null. */
+    @Nullable
+    private static JdbcV2Factory dialectFactoryFor(JdbcConnectionProvider connections) {
         String url = connections.getConnectionOptions().getDbURL();
         JdbcFactory factory;
         try {
@@ -426,7 +478,7 @@ public final class JdbcSourceBuilder<OUT> {
             // No (or no unique) dialect module on the classpath: read with a cursor, as every JDBC driver can.
             return null;
         }
-        return factory instanceof JdbcV2Factory ? ((JdbcV2Factory) factory).createBulkQueryReader() : null;
+        return factory instanceof JdbcV2Factory ? (JdbcV2Factory) factory : null;
     }
 
     private static void checkPositive(String option, int value) {

@@ -194,4 +194,42 @@ class JdbcSourceBuilderTest {
         assertThat(valid().setSql("SELECT id, ';' FROM t; -- done").build()).isNotNull();
         assertThat(valid().setSql("SELECT id, $$;$$ FROM t /* ; */ ;\n").build()).isNotNull();
     }
+
+    @Test
+    void increasingColumnLagProblems() {
+        ContinuousUnBoundingSettings settings =
+                new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> valid().setIncreasingColumnLag(-5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'increasingColumnLag': -5")
+                .hasMessageContaining("0 or more");
+        assertThatThrownBy(() -> valid().setIncreasingColumnLag(Duration.ofSeconds(-1)))
+                .hasMessageContaining("'increasingColumnLag': PT-1S")
+                .hasMessageContaining("zero or positive duration");
+        assertThatThrownBy(
+                        () -> valid().setContinuousUnBoundingSettings(settings)
+                                .setIncreasingColumn("id", Long.class)
+                                .setIncreasingColumnLag(Duration.ofSeconds(5))
+                                .build())
+                .hasMessageContaining("'increasingColumnLag' = PT5S")
+                .hasMessageContaining("increasing column 'id' of type Long")
+                .hasMessageContaining("an integer column takes a count");
+        assertThatThrownBy(
+                        () -> valid().setContinuousUnBoundingSettings(settings)
+                                .setIncreasingColumn("created", java.time.LocalDateTime.class)
+                                .setIncreasingColumnLag(100)
+                                .build())
+                .hasMessageContaining("'increasingColumnLag' = 100 values")
+                .hasMessageContaining("a LocalDateTime column a Duration");
+        assertThatThrownBy(() -> valid().setIncreasingColumnLag(100).build())
+                .hasMessageContaining("'increasingColumnLag' = 100 values")
+                .hasMessageContaining("setIncreasingColumn");
+        assertThat(
+                        valid().setContinuousUnBoundingSettings(settings)
+                                .setIncreasingColumn("created", java.time.LocalDateTime.class)
+                                .setIncreasingColumnLag(Duration.ofSeconds(30))
+                                .build()
+                                .getBoundedness())
+                .isEqualTo(org.apache.flink.api.connector.source.Boundedness.CONTINUOUS_UNBOUNDED);
+    }
 }

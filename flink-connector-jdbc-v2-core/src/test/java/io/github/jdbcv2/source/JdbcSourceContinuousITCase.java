@@ -10,13 +10,19 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
+import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -26,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Continuous mode: rows inserted while the job runs are emitted once, also across a failure. */
 class JdbcSourceContinuousITCase {
 
-    @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+    @RegisterExtension protected static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
@@ -125,5 +131,87 @@ class JdbcSourceContinuousITCase {
         }
         assertThat(CollectedResults.sorted(name))
                 .isEqualTo(LongStream.rangeClosed(1, inserted[0]).boxed().collect(Collectors.toList()));
+    }
+
+    /**
+     * A transaction takes id 201 from the sequence and commits only after rows 202..301 were committed and seen by a
+     * discovery: with a lag of 150 values the late row is still read (and rows up to MAX - 150).
+     */
+    @Test
+    void aRowCommittedLateWithinTheLagIsRead() throws Exception {
+        List<Long> read = readWithALateCommit("late-lag", b -> b.setIncreasingColumnLag(150), 150);
+        assertThat(read).isEqualTo(LongStream.rangeClosed(1, 451).boxed().collect(Collectors.toList()));
+    }
+
+    /** The same late commit without lag or commit check: the mark passed id 201 before it committed, so it is lost. */
+    @Test
+    void aRowCommittedLateBelowTheMarkIsLostWithoutLagOrCommitCheck() throws Exception {
+        List<Long> read = readWithALateCommit("late-unguarded", b -> b.setCommitHorizonCheck(false), 0);
+        assertThat(read)
+                .doesNotContain(201L)
+                .isEqualTo(LongStream.rangeClosed(1, 601).filter(i -> i != 201).boxed().collect(Collectors.toList()));
+    }
+
+    /**
+     * Runs a continuous source over a {@code BIGSERIAL} table of 200 rows; once rows up to {@code 200 - lag} are
+     * read, transaction A inserts a row (id 201) and stays open while rows 202..301 are committed; once a discovery
+     * saw {@code MAX(id) = 301} and the rows up to {@code 301 - lag} were read (or held back by the commit check), A
+     * commits and rows 302..601 follow. Returns the ids read once {@code 601 - lag} was.
+     */
+    protected static List<Long> readWithALateCommit(
+            String name, UnaryOperator<JdbcSourceBuilder<Long>> options, long lag) throws Exception {
+        CollectedResults.reset(name, 0);
+        TestTable table = DB.createTable("id BIGSERIAL PRIMARY KEY, v TEXT");
+        insertWithSequence(table, 200);
+        JdbcSource<Long> source =
+                options.apply(
+                                JdbcSource.<Long>builder()
+                                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
+                                        .setSql("SELECT id, v FROM " + table.getQuotedName())
+                                        .setResultExtractor(rs -> rs.getLong(1))
+                                        .setTypeInformation(Types.LONG)
+                                        .setContinuousUnBoundingSettings(
+                                                new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofMillis(100)))
+                                        .setIncreasingColumn("id", Long.class)
+                                        .setUniqueKey("id", Long.class)
+                                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE))
+                        .build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.enableCheckpointing(100);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-late-commit").sinkTo(new ExactlyOnceCollectSink(name));
+        try (LogCapture discoveries = LogCapture.start("io.github.jdbcv2.source.enumerator.IncrementalSplitAssigner")) {
+            JobClient job = env.executeAsync(name);
+            try (Connection late = DB.openConnection()) {
+                waitUntil(() -> CollectedResults.sorted(name).contains(200 - lag), Duration.ofSeconds(60));
+                late.setAutoCommit(false);
+                long lateId;
+                try (Statement s = late.createStatement();
+                        ResultSet rs = s.executeQuery(
+                                "INSERT INTO " + table.getQuotedName() + " (v) VALUES ('late') RETURNING id")) {
+                    rs.next();
+                    lateId = rs.getLong(1);
+                }
+                assertThat(lateId).isEqualTo(201);
+                insertWithSequence(table, 100);
+                // A commits only after a discovery saw the later rows and the rows it allows were read (or, with
+                // the commit check, it held them back).
+                waitUntil(
+                        () -> discoveries.getText().contains("MAX(id) = 301,")
+                                && (CollectedResults.sorted(name).contains(301 - lag)
+                                        || discoveries.getText().contains("Holding back rows")),
+                        Duration.ofSeconds(60));
+                late.commit();
+                insertWithSequence(table, 300);
+                waitUntil(() -> CollectedResults.sorted(name).contains(601 - lag), Duration.ofSeconds(60));
+            } finally {
+                job.cancel().get();
+            }
+        }
+        return CollectedResults.sorted(name);
+    }
+
+    private static void insertWithSequence(TestTable table, int rows) throws Exception {
+        DB.execute("INSERT INTO " + table.getQuotedName() + " (v) SELECT 'v' || i FROM generate_series(1, " + rows + ") i");
     }
 }

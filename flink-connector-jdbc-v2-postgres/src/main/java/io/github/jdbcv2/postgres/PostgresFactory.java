@@ -6,7 +6,9 @@ import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+import io.github.jdbcv2.postgres.source.PgCommitHorizonProbe;
 import io.github.jdbcv2.postgres.source.PgCopyQueryReader;
+import io.github.jdbcv2.source.enumerator.CommitHorizonProbe;
 import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
 
 /** Creates the {@link PostgresDialect} for {@code jdbc:postgresql:} URLs. */
@@ -35,6 +37,12 @@ public class PostgresFactory implements JdbcV2Factory {
     @Override
     public JdbcBulkQueryReader createBulkQueryReader() {
         return new PgCopyQueryReader();
+    }
+
+    /** Open transactions from {@code pg_stat_activity}: see {@link PgCommitHorizonProbe}. */
+    @Override
+    public CommitHorizonProbe createCommitHorizonProbe() {
+        return new PgCommitHorizonProbe();
     }
 
     @Override

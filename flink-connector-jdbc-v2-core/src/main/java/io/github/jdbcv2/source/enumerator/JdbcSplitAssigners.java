@@ -8,6 +8,8 @@ import io.github.jdbcv2.source.split.TypedValues;
 
 import javax.annotation.Nullable;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -70,9 +72,23 @@ public final class JdbcSplitAssigners {
 
     /** Continuous mode: new rows found by an increasing column (an id or a timestamp). */
     public static JdbcSqlSplitAssigner.Provider incremental(String column, Class<?> keyType) {
+        return incremental(column, keyType, 0, null, null);
+    }
+
+    /**
+     * Continuous mode staying behind rows that may still commit: {@code lagValues} behind {@code MAX(column)} of an
+     * integer column or {@code lagDuration} behind the database's clock for a timestamp column (0 / null for none),
+     * and, with a {@code horizonProbe}, behind the oldest open transaction.
+     */
+    public static JdbcSqlSplitAssigner.Provider incremental(
+            String column,
+            Class<?> keyType,
+            long lagValues,
+            @Nullable Duration lagDuration,
+            @Nullable CommitHorizonProbe horizonProbe) {
         KeyType type = KeyType.of(keyType);
         String name = ColumnName.check("increasingColumn", "increasing column", column);
-        return context -> new IncrementalSplitAssigner(context, name, type);
+        return context -> new IncrementalSplitAssigner(context, name, type, lagValues, lagDuration, horizonProbe);
     }
 
     /** The partition column as written into SQL; fails on a name that is not a column name or no partitions. */

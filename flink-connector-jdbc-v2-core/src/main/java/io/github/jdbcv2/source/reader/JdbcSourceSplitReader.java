@@ -159,22 +159,16 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     private boolean fill(JdbcRecordBatch<T> batch, ResultSet rs) throws SQLException, IOException {
         final Object[] records = batch.records;
         final int capacity = records.length;
-        final ResultExtractor<T> extractor = this.extractor;
         int n = batch.size;
         switch (keyMode) {
             case JdbcRecordChunk.LONG_KEY:
                 final long[] longKeys = batch.longKeys;
-                final int longIndex = keyIndex;
                 while (n < capacity) {
                     if (!rs.next()) {
                         return false;
                     }
-                    records[n] = extractor.extract(rs);
-                    final long key = rs.getLong(longIndex);
-                    if (key == 0 && rs.wasNull()) {
-                        throw nullKey();
-                    }
-                    longKeys[n] = key;
+                    records[n] = extract(rs, n);
+                    longKeys[n] = longKey(rs, n);
                     batch.size = ++n;
                 }
                 return true;
@@ -184,12 +178,8 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                     if (!rs.next()) {
                         return false;
                     }
-                    records[n] = extractor.extract(rs);
-                    final Object key = rs.getObject(keyIndex, keyClass);
-                    if (key == null) {
-                        throw nullKey();
-                    }
-                    keys[n] = key;
+                    records[n] = extract(rs, n);
+                    keys[n] = objectKey(rs, n);
                     batch.size = ++n;
                 }
                 return true;
@@ -198,11 +188,57 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                     if (!rs.next()) {
                         return false;
                     }
-                    records[n] = extractor.extract(rs);
+                    records[n] = extract(rs, n);
                     batch.size = ++n;
                 }
                 return true;
         }
+    }
+
+    // Row decoding: any exception of the extractor or of a key getter fails the split (it is no lost connection).
+
+    private T extract(ResultSet rs, int batchIndex) throws IOException {
+        try {
+            return extractor.extract(rs);
+        } catch (SQLException | RuntimeException e) {
+            throw rowFailure(rs, batchIndex, e, RowFailure.extractorColumn(rs, extractor));
+        }
+    }
+
+    private long longKey(ResultSet rs, int batchIndex) throws IOException {
+        final long key;
+        try {
+            key = rs.getLong(keyIndex);
+            if (key != 0 || !rs.wasNull()) {
+                return key;
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw rowFailure(rs, batchIndex, e, RowFailure.column(rs, keyIndex, "reading the key"));
+        }
+        closeQuery();
+        throw nullKey();
+    }
+
+    private Object objectKey(ResultSet rs, int batchIndex) throws IOException {
+        final Object key;
+        try {
+            key = rs.getObject(keyIndex, keyClass);
+        } catch (SQLException | RuntimeException e) {
+            throw rowFailure(rs, batchIndex, e, RowFailure.column(rs, keyIndex, "reading the key"));
+        }
+        if (key == null) {
+            closeQuery();
+            throw nullKey();
+        }
+        return key;
+    }
+
+    /** Ends the query (a bulk read's stream with it) and names the split, the row and the column. */
+    private IOException rowFailure(ResultSet rs, int batchIndex, Exception cause, String where) {
+        long row = readOffset + (batchIndex - positionedRows) + 1;
+        closeQuery();
+        return new IOException(
+                "Reading split " + split.splitId() + " failed at row " + row + ", " + where + ": " + cause, cause);
     }
 
     /** Moves the read position over the batch's rows from {@code from}; per batch, not per row. */
@@ -359,6 +395,9 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     /** True to continue reading the split, false when at-most-once gives the rest of it up. */
     private boolean recover(SQLException e) throws IOException {
         String splitId = split.splitId();
+        // End the query first: a bulk read (COPY) holds the connection until its stream ends, and a validity check
+        // on it would wait for that stream forever.
+        closeQuery();
         if (!isConnectionLost(e)) {
             throw new IOException("Reading split " + splitId + " failed: " + e.getMessage(), e);
         }
@@ -370,7 +409,6 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         }
         LOG.warn("Connection lost while reading split {} (attempt {} of {}): {}", splitId, reconnects,
                 options.getMaxReconnectAttempts(), e.toString());
-        closeQuery();
         try {
             connectionProvider.reestablishConnection();
         } catch (SQLException reconnectFailure) {

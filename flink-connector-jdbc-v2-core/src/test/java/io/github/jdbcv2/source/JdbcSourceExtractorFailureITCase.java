@@ -1,0 +1,114 @@
+package io.github.jdbcv2.source;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.ExceptionUtils;
+
+import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * A result extractor that fails on a row (a getter the column's value does not fit, or its own exception) fails the
+ * job promptly, naming the column and the split, whatever the way the split is read.
+ */
+class JdbcSourceExtractorFailureITCase {
+
+    @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(1);
+
+    /** Bounds the whole job, failure included; the job hung forever on the COPY path before the fix. */
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aGetterFailingOnAColumnFailsTheJobNamingColumnAndSplit() throws Exception {
+        TestTable table = tableWithABadRow();
+        Throwable failure =
+                runUntilFailure(table, rs -> rs.getLong(1) + rs.getLong(2), DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(ExceptionUtils.stringifyException(failure))
+                .contains("Reading split single failed")
+                .contains("column 2 (payload")
+                .contains("not-a-number");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void anExtractorThrowingARuntimeExceptionFailsTheJobNamingColumnAndSplit() throws Exception {
+        TestTable table = tableWithABadRow();
+        Throwable failure =
+                runUntilFailure(
+                        table,
+                        rs -> rs.getLong(1) + Long.parseLong(rs.getString(2)),
+                        DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(ExceptionUtils.stringifyException(failure))
+                .contains("Reading split single failed")
+                .contains("column 2 (payload")
+                .contains(NumberFormatException.class.getName());
+    }
+
+    /** 3,000 rows whose payload is a number, except row 2,500 (so the failure comes mid-stream). */
+    private static TestTable tableWithABadRow() throws Exception {
+        TestTable table = DB.createTable("id BIGINT PRIMARY KEY, payload TEXT");
+        table.insertSeries(1, 3000, "i, CASE WHEN i = 2500 THEN 'not-a-number' ELSE i::text END");
+        return table;
+    }
+
+    private static Throwable runUntilFailure(
+            TestTable table, ResultExtractor<Long> extractor, DeliveryGuarantee guarantee) throws Exception {
+        JdbcSource<Long> source =
+                JdbcSource.<Long>builder()
+                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
+                        .setSql("SELECT id, payload FROM " + table.getQuotedName() + " ORDER BY id")
+                        .setResultExtractor(extractor)
+                        .setTypeInformation(Types.LONG)
+                        .setUniqueKey("id", Long.class)
+                        .setDeliveryGuarantee(guarantee)
+                        .setSplitReaderFetchBatchSize(100)
+                        .build();
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(1);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-extractor-failure")
+                .sinkTo(new DiscardingSink<>());
+        JobClient job = env.executeAsync("extractor-failure");
+        try {
+            return assertTimeoutPreemptively(
+                    JOB_TIMEOUT,
+                    () -> {
+                        ExecutionException[] thrown = new ExecutionException[1];
+                        assertThatThrownBy(() -> job.getJobExecutionResult().get())
+                                .isInstanceOf(ExecutionException.class)
+                                .satisfies(e -> thrown[0] = (ExecutionException) e);
+                        return thrown[0];
+                    },
+                    "the job failed within " + JOB_TIMEOUT);
+        } finally {
+            if (!job.getJobStatus().get().isGloballyTerminalState()) {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
