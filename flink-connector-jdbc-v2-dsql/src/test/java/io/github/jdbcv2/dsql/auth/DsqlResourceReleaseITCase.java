@@ -167,10 +167,14 @@ class DsqlResourceReleaseITCase {
                 when + ": pool threads back to " + baselinePoolThreads,
                 RELEASE_TIMEOUT,
                 () -> poolThreads() <= baselinePoolThreads);
-        Await.until(
-                when + ": server connections to the emulator's database back to " + baselineServerConnections,
-                RELEASE_TIMEOUT,
-                () -> serverConnections() <= baselineServerConnections);
+        try {
+            Await.until(
+                    when + ": server connections to the emulator's database back to " + baselineServerConnections,
+                    RELEASE_TIMEOUT,
+                    () -> serverConnections() <= baselineServerConnections);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; still open: " + serverSessions(), e);
+        }
         Await.until(
                 when + ": shared token caches back to " + baselineTokenCaches,
                 RELEASE_TIMEOUT,
@@ -186,6 +190,24 @@ class DsqlResourceReleaseITCase {
             }
         }
         return count;
+    }
+
+    /** The sessions counted by {@link #serverConnections()}, for a failure message. */
+    private static List<String> serverSessions() throws SQLException {
+        List<String> sessions = new ArrayList<>();
+        try (java.sql.Connection c = dsql.openDirectConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs =
+                        s.executeQuery(
+                                "SELECT pid, usename, application_name, state, backend_start, left(query, 80)"
+                                        + " FROM pg_stat_activity WHERE datname = current_database()"
+                                        + " AND pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                sessions.add(rs.getInt(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4)
+                        + "/" + rs.getString(5) + "/" + rs.getString(6));
+            }
+        }
+        return sessions;
     }
 
     /** Server connections to the emulator's database, except the one asking. */
