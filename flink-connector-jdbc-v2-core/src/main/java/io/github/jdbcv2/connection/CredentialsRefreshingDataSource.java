@@ -21,12 +21,16 @@ import java.util.logging.Logger;
 @Internal
 final class CredentialsRefreshingDataSource implements DataSource {
 
+    /** Until the pool sets its own: the pool's default connection timeout. */
+    private static final int DEFAULT_LOGIN_TIMEOUT_SECONDS = 30;
+
     private final JdbcConnectionOptions options;
     private final Driver driver;
     private final JdbcCredentialsSupplier credentialsSupplier;
     private final long minNanosBetweenConnections;
     private final AtomicLong nextConnectionSlotNanos = new AtomicLong(System.nanoTime());
     private final AtomicLong connectionsOpened = new AtomicLong();
+    private volatile int loginTimeoutSeconds = DEFAULT_LOGIN_TIMEOUT_SECONDS;
 
     CredentialsRefreshingDataSource(JdbcConnectionOptions options, double maxConnectionsPerSecond) {
         this.options = options;
@@ -86,12 +90,19 @@ final class CredentialsRefreshingDataSource implements DataSource {
     @Override
     public void setLogWriter(PrintWriter out) {}
 
+    /**
+     * Kept because HikariCP waits this long, when the pool closes, for a connection it is still opening: with 0 it
+     * would not wait, and a connection opened just after the close would never be closed. HikariCP sets it to its
+     * connection timeout.
+     */
     @Override
-    public void setLoginTimeout(int seconds) {}
+    public void setLoginTimeout(int seconds) {
+        loginTimeoutSeconds = seconds;
+    }
 
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return loginTimeoutSeconds;
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.github.jdbcv2.testutils.PostgresDatabaseExtension.backendPid;
@@ -40,6 +42,75 @@ class PooledJdbcConnectionProviderTest {
             CALLS.incrementAndGet();
             return JdbcCredentials.of(user, password);
         }
+    }
+
+    /** Hands out credentials at once for the first connection and holds the second until released. */
+    static final class HoldingSecondSupplier implements JdbcCredentialsSupplier {
+        private static final long serialVersionUID = 1L;
+        static final AtomicInteger CALLS = new AtomicInteger();
+        static volatile CountDownLatch entered = new CountDownLatch(1);
+        static volatile CountDownLatch release = new CountDownLatch(1);
+        private final String user;
+        private final String password;
+
+        HoldingSecondSupplier(String user, String password) {
+            this.user = user;
+            this.password = password;
+        }
+
+        @Override
+        public JdbcCredentials get() throws SQLException {
+            if (CALLS.incrementAndGet() == 2) {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted", e);
+                }
+            }
+            return JdbcCredentials.of(user, password);
+        }
+    }
+
+    @Test
+    void closingThePoolWhileItOpensAConnectionClosesThatConnectionToo() throws Exception {
+        long before = serverConnections();
+        HoldingSecondSupplier.CALLS.set(0);
+        HoldingSecondSupplier.entered = new CountDownLatch(1);
+        HoldingSecondSupplier.release = new CountDownLatch(1);
+        PooledJdbcConnectionProvider provider =
+                new PooledJdbcConnectionProvider(
+                        JdbcConnectionOptions.builder()
+                                .withUrl(DB.getUrl())
+                                .withCredentialsSupplier(
+                                        new HoldingSecondSupplier(DB.getUsername(), DB.getPassword()))
+                                .build(),
+                        JdbcPoolOptions.builder().withMaxPoolSize(2).withMinPoolSize(2).build());
+        provider.getOrEstablishConnection();
+        // The pool now opens its second (minimum idle) connection in the background; hold it mid-way.
+        assertThat(HoldingSecondSupplier.entered.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread closer = new Thread(provider::closeConnections, "closes-the-pool");
+        closer.start();
+        // The pool is shutting down: either waiting for the connection being opened or already done.
+        Await.until(
+                "the pool shuts down",
+                Duration.ofSeconds(30),
+                () -> closer.getState() == Thread.State.TIMED_WAITING || !closer.isAlive());
+        HoldingSecondSupplier.release.countDown();
+        closer.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(HoldingSecondSupplier.CALLS.get()).isEqualTo(2);
+        Await.until(
+                "every connection the pool opened is closed, also the one opened while it shut down",
+                Duration.ofSeconds(30),
+                () -> serverConnections() <= before);
+    }
+
+    private static long serverConnections() throws SQLException {
+        return DB.queryLong(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid()");
     }
 
     private static JdbcPoolOptions.Builder smallPool() {

@@ -2,6 +2,7 @@ package io.github.jdbcv2.dsql;
 
 import org.apache.flink.annotation.Internal;
 
+import io.github.jdbcv2.connection.SecretRedaction;
 import io.github.jdbcv2.dsql.auth.DsqlAuthTokenGenerator;
 
 import java.io.Serializable;
@@ -34,7 +35,10 @@ final class DsqlOptionsValidator {
                     "Missing DSQL option '" + HOST + "': set the cluster endpoint, e.g. abc123.dsql.us-east-1.on.aws.");
         }
         if (b.host().trim().matches(".*[\\s/?#@].*")) {
-            throw invalid(HOST, "'" + b.host() + "'", "must be a bare host name, without scheme, path or spaces");
+            throw invalid(
+                    HOST,
+                    "'" + SecretRedaction.redactHost(b.host()) + "'",
+                    "must be a bare host name, without scheme, path or spaces");
         }
         if (b.port() < 1 || b.port() > 65535) {
             throw invalid(PORT, b.port(), "must be between 1 and 65535 (DSQL listens on 5432)");

@@ -84,6 +84,17 @@ class SecretsNeverShownTest {
                 .hasMessageContaining("'jdbc-url'")
                 .hasMessageNotContaining(PASSWORD);
 
+        assertThatThrownBy(() -> DsqlConnectionOptions.builder().withHost("admin:" + PASSWORD + "@" + HOST).build())
+                .hasMessageContaining("'host'")
+                .hasMessageContaining(HOST)
+                .hasMessageNotContaining(PASSWORD);
+        assertThatThrownBy(() -> DsqlConnectionOptions.builder()
+                        .withHost(HOST)
+                        .withJdbcUrl("jdbc:mysql://admin:" + PASSWORD + "@h/db")
+                        .build())
+                .hasMessageContaining("'jdbc-url'")
+                .hasMessageNotContaining(PASSWORD);
+
         Map<String, String> m = new HashMap<>();
         m.put("host", HOST);
         m.put("password", PASSWORD);

@@ -177,13 +177,14 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
                 + executor.describe();
     }
 
+    /** Closes the executor and the provider: its connection and, for a pooled provider, its share of the pool. */
     @Override
     public void close() throws Exception {
         try {
             executor.close();
         } finally {
             boundConnection = null;
-            connectionProvider.closeConnection();
+            connectionProvider.closeConnections();
         }
     }
 }

@@ -38,6 +38,11 @@ final class SharedTokenCaches {
         }
     }
 
+    /** The caches held now (for tests: none once every provider closed). */
+    static synchronized int size() {
+        return CACHES.size();
+    }
+
     static synchronized DsqlTokenCache lookup(String id) {
         Entry entry = CACHES.get(id);
         return entry == null ? null : entry.cache;

@@ -4,24 +4,50 @@ import org.apache.flink.annotation.Internal;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 
 /**
  * Encodes rows in COPY text format (tab-separated, newline-terminated, {@code \N} for NULL) as UTF-8 into a growing
  * byte buffer, escaping backslash, tab, newline and carriage return. Reused for every row: no per-row allocation for
- * numbers, booleans and text.
+ * integers, booleans, text and date/time values.
+ *
+ * <p>Dates and times are written exactly as pgjdbc sends the same {@code java.time} value as a statement parameter, so
+ * COPY stores what an INSERT would: the year of the era with at least four digits and a {@code BC} suffix for years
+ * before 1 (proleptic year 0 is 1 BC), fractions rounded to microseconds (sub-microsecond parts of 500 ns and more
+ * round up), {@code infinity}/{@code -infinity} at the same bounds as the driver, and {@code 24:00:00} for a time that
+ * rounds past midnight. An {@link Instant} is written as the {@link OffsetDateTime} at UTC would be.
  */
 @Internal
 public final class PgCopyTextEncoder implements PgCopyRow {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INFINITY = asciiBytes("infinity");
+    private static final byte[] NEGATIVE_INFINITY = asciiBytes("-infinity");
+    private static final byte[] END_OF_DAY = asciiBytes("24:00:00");
+    private static final byte[] BC = asciiBytes(" BC");
+    private static final byte[] UTC_OFFSET = asciiBytes("+00");
+
+    // The driver's bounds: later values are sent as infinity, earlier ones as -infinity.
+    private static final LocalDate MIN_DATE = LocalDate.of(-4712, 1, 1);
+    private static final LocalDateTime MIN_LOCAL_DATE_TIME = MIN_DATE.atStartOfDay();
+    private static final LocalDateTime MAX_LOCAL_DATE_TIME = LocalDateTime.MAX.minus(Duration.ofMillis(500));
+    private static final OffsetDateTime MIN_OFFSET_DATE_TIME = MIN_LOCAL_DATE_TIME.atOffset(ZoneOffset.UTC);
+    private static final OffsetDateTime MAX_OFFSET_DATE_TIME = OffsetDateTime.MAX.minus(Duration.ofMillis(500));
+    private static final Instant MIN_INSTANT = MIN_OFFSET_DATE_TIME.toInstant();
+    private static final Instant MAX_INSTANT = MAX_OFFSET_DATE_TIME.toInstant();
+    private static final long LAST_TIME_NANOS = LocalTime.MAX.toNanoOfDay() - 500;
+
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    private static final int SECONDS_PER_DAY = 86_400;
 
     private byte[] buf;
     private int size;
@@ -80,6 +106,16 @@ public final class PgCopyTextEncoder implements PgCopyRow {
     private void put(byte b) {
         ensure(1);
         buf[size++] = b;
+    }
+
+    private static byte[] asciiBytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void putBytes(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, size, bytes.length);
+        size += bytes.length;
     }
 
     private void putAscii(String s) {
@@ -237,27 +273,213 @@ public final class PgCopyTextEncoder implements PgCopyRow {
 
     @Override
     public PgCopyRow add(LocalDate value) {
-        return ascii(value);
+        if (value == null) {
+            return addNull();
+        }
+        separator();
+        if (value.equals(LocalDate.MAX)) {
+            putBytes(INFINITY);
+        } else if (value.isBefore(MIN_DATE)) {
+            putBytes(NEGATIVE_INFINITY);
+        } else {
+            putDate(value.getYear(), value.getMonthValue(), value.getDayOfMonth());
+            putEra(value.getYear());
+        }
+        return this;
     }
 
     @Override
     public PgCopyRow add(LocalTime value) {
-        return ascii(value);
+        if (value == null) {
+            return addNull();
+        }
+        separator();
+        long nanoOfDay = value.toNanoOfDay();
+        if (nanoOfDay > LAST_TIME_NANOS) {
+            putBytes(END_OF_DAY);
+        } else {
+            putTime(roundedToMicros(nanoOfDay));
+        }
+        return this;
     }
 
     @Override
     public PgCopyRow add(LocalDateTime value) {
-        return ascii(value);
+        if (value == null) {
+            return addNull();
+        }
+        separator();
+        if (value.isAfter(MAX_LOCAL_DATE_TIME)) {
+            putBytes(INFINITY);
+            return this;
+        }
+        if (value.isBefore(MIN_LOCAL_DATE_TIME)) {
+            putBytes(NEGATIVE_INFINITY);
+            return this;
+        }
+        LocalDateTime at = value;
+        long nanoOfDay = roundedToMicros(at.toLocalTime().toNanoOfDay());
+        if (nanoOfDay >= NANOS_PER_DAY) {
+            // Rounds into the next day (at most once per day of values): let java.time carry the date.
+            at = at.plusNanos(NANOS_PER_DAY - at.toLocalTime().toNanoOfDay());
+            nanoOfDay = 0;
+        }
+        putDate(at.getYear(), at.getMonthValue(), at.getDayOfMonth());
+        put((byte) ' ');
+        putTime(nanoOfDay);
+        putEra(at.getYear());
+        return this;
     }
 
     @Override
     public PgCopyRow add(OffsetDateTime value) {
-        return ascii(value);
+        if (value == null) {
+            return addNull();
+        }
+        separator();
+        if (value.isAfter(MAX_OFFSET_DATE_TIME)) {
+            putBytes(INFINITY);
+            return this;
+        }
+        if (value.isBefore(MIN_OFFSET_DATE_TIME)) {
+            putBytes(NEGATIVE_INFINITY);
+            return this;
+        }
+        OffsetDateTime at = value;
+        long nanoOfDay = roundedToMicros(at.toLocalTime().toNanoOfDay());
+        if (nanoOfDay >= NANOS_PER_DAY) {
+            at = at.plusNanos(NANOS_PER_DAY - at.toLocalTime().toNanoOfDay());
+            nanoOfDay = 0;
+        }
+        putDate(at.getYear(), at.getMonthValue(), at.getDayOfMonth());
+        put((byte) ' ');
+        putTime(nanoOfDay);
+        putOffset(at.getOffset().getTotalSeconds());
+        putEra(at.getYear());
+        return this;
     }
 
     @Override
     public PgCopyRow add(Instant value) {
-        return ascii(value);
+        if (value == null) {
+            return addNull();
+        }
+        separator();
+        if (value.isAfter(MAX_INSTANT)) {
+            putBytes(INFINITY);
+            return this;
+        }
+        if (value.isBefore(MIN_INSTANT)) {
+            putBytes(NEGATIVE_INFINITY);
+            return this;
+        }
+        long epochSecond = value.getEpochSecond();
+        long epochDay = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
+        long nanoOfDay =
+                roundedToMicros(Math.floorMod(epochSecond, SECONDS_PER_DAY) * 1_000_000_000L + value.getNano());
+        if (nanoOfDay >= NANOS_PER_DAY) {
+            epochDay++;
+            nanoOfDay = 0;
+        }
+        int year = putCivilDate(epochDay);
+        put((byte) ' ');
+        putTime(nanoOfDay);
+        putBytes(UTC_OFFSET);
+        putEra(year);
+        return this;
+    }
+
+    /** Rounds to whole microseconds as the driver does: a sub-microsecond part of 500 ns or more rounds up. */
+    private static long roundedToMicros(long nanos) {
+        long below = nanos % 1000;
+        return below > 499 ? nanos - below + 1000 : nanos - below;
+    }
+
+    /** {@code YYYY-MM-DD} with the year of the era (proleptic year 0 is 1 BC), at least four digits. */
+    private void putDate(int year, int month, int day) {
+        putDigits(year > 0 ? year : 1L - year, 4);
+        put((byte) '-');
+        putDigits(month, 2);
+        put((byte) '-');
+        putDigits(day, 2);
+    }
+
+    private void putEra(int year) {
+        if (year <= 0) {
+            putBytes(BC);
+        }
+    }
+
+    /**
+     * The date of a day counted from 1970-01-01 (proleptic Gregorian), with its era: days are shifted to start on
+     * 0000-03-01 so that the leap day ends a year, then split into 400-year eras, years of the era and days of the
+     * year. Returns the proleptic year.
+     */
+    private int putCivilDate(long epochDay) {
+        long shifted = epochDay + 719_468; // days from 0000-03-01 to 1970-01-01
+        long era = Math.floorDiv(shifted, 146_097); // days in 400 years
+        long dayOfEra = shifted - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthFromMarch = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
+        int month = (int) (monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        putDate(year, month, day);
+        return year;
+    }
+
+    /** {@code HH:MM:SS} and, unless zero, the microseconds without trailing zeros. */
+    private void putTime(long nanoOfDay) {
+        long seconds = nanoOfDay / 1_000_000_000L;
+        int micros = (int) (nanoOfDay % 1_000_000_000L / 1000);
+        putDigits(seconds / 3600, 2);
+        put((byte) ':');
+        putDigits(seconds / 60 % 60, 2);
+        put((byte) ':');
+        putDigits(seconds % 60, 2);
+        if (micros != 0) {
+            int width = 6;
+            while (micros % 10 == 0) {
+                micros /= 10;
+                width--;
+            }
+            put((byte) '.');
+            putDigits(micros, width);
+        }
+    }
+
+    /** {@code +HH}, with {@code :MM} and {@code :SS} only when not zero. */
+    private void putOffset(int totalSeconds) {
+        int abs = Math.abs(totalSeconds);
+        put(totalSeconds >= 0 ? (byte) '+' : (byte) '-');
+        putDigits(abs / 3600, 2);
+        int minutes = abs / 60 % 60;
+        int seconds = abs % 60;
+        if (minutes != 0 || seconds != 0) {
+            put((byte) ':');
+            putDigits(minutes, 2);
+            if (seconds != 0) {
+                put((byte) ':');
+                putDigits(seconds, 2);
+            }
+        }
+    }
+
+    /** A non-negative number, left-padded with zeros to at least {@code minDigits}. */
+    private void putDigits(long value, int minDigits) {
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            digits++;
+        }
+        int width = Math.max(digits, minDigits);
+        ensure(width);
+        int end = size + width;
+        for (int i = end - 1; i >= size; i--) {
+            buf[i] = (byte) ('0' + (value % 10));
+            value /= 10;
+        }
+        size = end;
     }
 
     @Override

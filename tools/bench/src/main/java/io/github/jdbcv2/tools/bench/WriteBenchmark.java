@@ -1,6 +1,7 @@
 package io.github.jdbcv2.tools.bench;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
+import io.github.jdbcv2.connection.SecretRedaction;
 import io.github.jdbcv2.postgres.sink.PgCopyStatement;
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
@@ -132,7 +133,7 @@ public final class WriteBenchmark {
         scenarios.put("ours-copy-p2", t -> flink(2, oursCopy(t), false));
 
         Map<String, Double> rates = new LinkedHashMap<>();
-        System.out.printf("Writing %,d rows per scenario into %s%n", rows, url.replaceAll("password=[^&]*", "password=***"));
+        System.out.printf("Writing %,d rows per scenario into %s%n", rows, SecretRedaction.redactUrl(url));
         for (Map.Entry<String, Scenario> e : scenarios.entrySet()) {
             if (!only.isEmpty() && !only.contains(e.getKey())) {
                 continue;

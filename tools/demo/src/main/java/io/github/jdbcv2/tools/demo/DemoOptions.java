@@ -1,5 +1,7 @@
 package io.github.jdbcv2.tools.demo;
 
+import io.github.jdbcv2.connection.SecretRedaction;
+
 import java.util.Locale;
 
 /** Command-line options of {@link DemoJob}. */
@@ -28,7 +30,8 @@ final class DemoOptions {
                 case "--url":
                     if (!value.startsWith("jdbc:postgresql:")) {
                         throw new IllegalArgumentException(
-                                "Invalid --url '" + value + "': the demo needs a jdbc:postgresql:// URL.");
+                                "Invalid --url '" + SecretRedaction.redactUrl(value)
+                                        + "': the demo needs a jdbc:postgresql:// URL.");
                     }
                     o.url = value;
                     break;

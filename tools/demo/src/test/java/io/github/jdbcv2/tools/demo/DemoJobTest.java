@@ -23,4 +23,12 @@ class DemoJobTest {
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--url", "jdbc:mysql://x/y"}))
                 .hasMessageContaining("jdbc:postgresql://");
     }
+
+    @Test
+    void rejectedUrlIsShownWithoutItsPassword() {
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--url", "jdbc:mysql://root:S3cret@x/y?password=P4ss"}))
+                .hasMessageContaining("jdbc:mysql://root:")
+                .hasMessageNotContaining("S3cret")
+                .hasMessageNotContaining("P4ss");
+    }
 }
