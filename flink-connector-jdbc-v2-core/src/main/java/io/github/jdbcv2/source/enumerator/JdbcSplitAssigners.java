@@ -3,8 +3,8 @@ package io.github.jdbcv2.source.enumerator;
 import org.apache.flink.annotation.PublicEvolving;
 
 import io.github.jdbcv2.source.split.KeyType;
-import io.github.jdbcv2.source.sql.ColumnName;
 import io.github.jdbcv2.source.split.TypedValues;
+import io.github.jdbcv2.source.sql.ColumnName;
 
 import javax.annotation.Nullable;
 
