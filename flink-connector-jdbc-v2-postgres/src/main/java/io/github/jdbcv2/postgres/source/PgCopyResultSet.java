@@ -20,8 +20,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -31,9 +29,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.Calendar;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +70,7 @@ import java.util.concurrent.TimeUnit;
  * The ITCase lists the column/getter pairs.
  */
 @Internal
-public final class PgCopyResultSet extends UnsupportedResultSetMethods {
+public final class PgCopyResultSet extends ForwardOnlyResultSet {
 
     private static final Logger LOG = LoggerFactory.getLogger(PgCopyResultSet.class);
 
@@ -92,12 +87,10 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
 
     private final CopyOut copyOut;
     private final BaseConnection connection;
-    private final ResultSetMetaData meta;
     private final TimestampUtils timestamps;
     private final Encoding encoding;
     private final boolean convertBooleanToNumeric;
     private final PgCopyColumnType[] types;
-    private final Map<String, Integer> columnByLabel;
     private final BinaryCopyTupleReader tuples;
     private final int[] offsets;
     private final int[] lengths;
@@ -105,10 +98,7 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
     private final byte[] scratch8 = new byte[8];
 
     private byte[] row;
-    private boolean onRow;
     private boolean wasNull;
-    private boolean closed;
-    private int rowNumber;
     private TimeZone defaultTimeZone;
 
     /** True when every column of meta (from PreparedStatement.getMetaData() of the query) can be decoded from binary COPY. */
@@ -131,9 +121,9 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
      */
     public PgCopyResultSet(CopyOut copyOut, ResultSetMetaData meta, BaseConnection connection)
             throws SQLException {
+        super(meta);
         int columns = meta.getColumnCount();
         this.types = new PgCopyColumnType[columns];
-        this.columnByLabel = new HashMap<>(columns * 2);
         for (int i = columns; i >= 1; i--) {
             String typeName = meta.getColumnTypeName(i);
             PgCopyColumnType type = PgCopyColumnType.forTypeName(typeName);
@@ -143,11 +133,9 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
                                 + ", which is not read through binary COPY; use a JDBC cursor instead");
             }
             types[i - 1] = type;
-            columnByLabel.put(meta.getColumnLabel(i).toLowerCase(Locale.US), i);
         }
         this.copyOut = copyOut;
         this.connection = connection;
-        this.meta = meta;
         this.timestamps = connection.getTimestampUtils();
         this.encoding = connection.getEncoding();
         this.convertBooleanToNumeric = connection.getConvertBooleanToNumeric();
@@ -156,29 +144,25 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
         this.lengths = tuples.lengths;
     }
 
-    // ------------------------------------------------------------------ cursor
+    // ------------------------------------------------------------------ rows
 
     @Override
-    public boolean next() throws SQLException {
-        checkOpen();
+    protected boolean advance() throws SQLException {
         if (tuples.next()) {
             row = tuples.buffer;
-            onRow = true;
-            rowNumber++;
             return true;
         }
         row = null;
-        onRow = false;
         return false;
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        onRow = false;
+    protected boolean exhausted() {
+        return tuples.isFinished();
+    }
+
+    @Override
+    protected void release() {
         row = null;
         if (copyOut.isActive()) {
             // Ending a COPY early: a cancel request races with whatever the connection runs next (it may cancel a
@@ -193,135 +177,9 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
     }
 
     @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
     public boolean wasNull() throws SQLException {
         checkOpen();
         return wasNull;
-    }
-
-    @Override
-    public ResultSetMetaData getMetaData() throws SQLException {
-        checkOpen();
-        return meta;
-    }
-
-    @Override
-    public int findColumn(String columnLabel) throws SQLException {
-        checkOpen();
-        Integer index = columnByLabel.get(columnLabel);
-        if (index == null) {
-            index = columnByLabel.get(columnLabel.toLowerCase(Locale.US));
-        }
-        if (index == null) {
-            index = columnByLabel.get(columnLabel.toUpperCase(Locale.US));
-        }
-        if (index == null) {
-            throw new PSQLException(
-                    "The column name " + columnLabel + " was not found in this ResultSet.",
-                    PSQLState.UNDEFINED_COLUMN);
-        }
-        return index;
-    }
-
-    @Override
-    public int getRow() throws SQLException {
-        checkOpen();
-        return onRow ? rowNumber : 0;
-    }
-
-    @Override
-    public boolean isBeforeFirst() throws SQLException {
-        checkOpen();
-        return rowNumber == 0 && !tuples.isFinished();
-    }
-
-    @Override
-    public boolean isAfterLast() throws SQLException {
-        checkOpen();
-        return rowNumber > 0 && !onRow && tuples.isFinished();
-    }
-
-    @Override
-    public boolean isFirst() throws SQLException {
-        checkOpen();
-        return onRow && rowNumber == 1;
-    }
-
-    @Override
-    public int getType() throws SQLException {
-        checkOpen();
-        return TYPE_FORWARD_ONLY;
-    }
-
-    @Override
-    public int getConcurrency() throws SQLException {
-        checkOpen();
-        return CONCUR_READ_ONLY;
-    }
-
-    @Override
-    public int getHoldability() throws SQLException {
-        checkOpen();
-        return CLOSE_CURSORS_AT_COMMIT;
-    }
-
-    @Override
-    public int getFetchDirection() throws SQLException {
-        checkOpen();
-        return FETCH_FORWARD;
-    }
-
-    @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        checkOpen();
-        if (direction != FETCH_FORWARD) {
-            throw unsupported("setFetchDirection(int) other than FETCH_FORWARD");
-        }
-    }
-
-    @Override
-    public void setFetchSize(int rows) throws SQLException {
-        checkOpen();
-    }
-
-    @Override
-    public int getFetchSize() throws SQLException {
-        checkOpen();
-        return 0;
-    }
-
-    @Override
-    public Statement getStatement() throws SQLException {
-        checkOpen();
-        return null;
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        checkOpen();
-        return null;
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        checkOpen();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Cannot unwrap to " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 
     // ------------------------------------------------------------------ typed getters
@@ -534,11 +392,6 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
     }
 
     @Override
-    public Date getDate(int columnIndex) throws SQLException {
-        return getDate(columnIndex, null);
-    }
-
-    @Override
     public Date getDate(int columnIndex, Calendar cal) throws SQLException {
         int i = field(columnIndex);
         if (wasNull) {
@@ -558,11 +411,6 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
                 }
                 throw cannotConvert(i, "date");
         }
-    }
-
-    @Override
-    public Time getTime(int columnIndex) throws SQLException {
-        return getTime(columnIndex, null);
     }
 
     @Override
@@ -586,11 +434,6 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
                 }
                 throw cannotConvert(i, "time");
         }
-    }
-
-    @Override
-    public Timestamp getTimestamp(int columnIndex) throws SQLException {
-        return getTimestamp(columnIndex, null);
     }
 
     @Override
@@ -656,14 +499,6 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
             default:
                 return getString(columnIndex);
         }
-    }
-
-    @Override
-    public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
-        if (map == null || map.isEmpty()) {
-            return getObject(columnIndex);
-        }
-        throw unsupported("getObject(int, Map)");
     }
 
     @Override
@@ -790,138 +625,13 @@ public final class PgCopyResultSet extends UnsupportedResultSetMethods {
         throw cannotConvert(i, "java.time.OffsetDateTime");
     }
 
-    // ------------------------------------------------------------------ by label
-
-    @Override
-    public String getString(String columnLabel) throws SQLException {
-        return getString(findColumn(columnLabel));
-    }
-
-    @Override
-    public boolean getBoolean(String columnLabel) throws SQLException {
-        return getBoolean(findColumn(columnLabel));
-    }
-
-    @Override
-    public byte getByte(String columnLabel) throws SQLException {
-        return getByte(findColumn(columnLabel));
-    }
-
-    @Override
-    public short getShort(String columnLabel) throws SQLException {
-        return getShort(findColumn(columnLabel));
-    }
-
-    @Override
-    public int getInt(String columnLabel) throws SQLException {
-        return getInt(findColumn(columnLabel));
-    }
-
-    @Override
-    public long getLong(String columnLabel) throws SQLException {
-        return getLong(findColumn(columnLabel));
-    }
-
-    @Override
-    public float getFloat(String columnLabel) throws SQLException {
-        return getFloat(findColumn(columnLabel));
-    }
-
-    @Override
-    public double getDouble(String columnLabel) throws SQLException {
-        return getDouble(findColumn(columnLabel));
-    }
-
-    @Override
-    public BigDecimal getBigDecimal(String columnLabel) throws SQLException {
-        return getBigDecimal(findColumn(columnLabel));
-    }
-
-    @Override
-    @Deprecated
-    public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
-        return getBigDecimal(findColumn(columnLabel), scale);
-    }
-
-    @Override
-    public byte[] getBytes(String columnLabel) throws SQLException {
-        return getBytes(findColumn(columnLabel));
-    }
-
-    @Override
-    public Date getDate(String columnLabel) throws SQLException {
-        return getDate(findColumn(columnLabel), null);
-    }
-
-    @Override
-    public Date getDate(String columnLabel, Calendar cal) throws SQLException {
-        return getDate(findColumn(columnLabel), cal);
-    }
-
-    @Override
-    public Time getTime(String columnLabel) throws SQLException {
-        return getTime(findColumn(columnLabel), null);
-    }
-
-    @Override
-    public Time getTime(String columnLabel, Calendar cal) throws SQLException {
-        return getTime(findColumn(columnLabel), cal);
-    }
-
-    @Override
-    public Timestamp getTimestamp(String columnLabel) throws SQLException {
-        return getTimestamp(findColumn(columnLabel), null);
-    }
-
-    @Override
-    public Timestamp getTimestamp(String columnLabel, Calendar cal) throws SQLException {
-        return getTimestamp(findColumn(columnLabel), cal);
-    }
-
-    @Override
-    public Object getObject(String columnLabel) throws SQLException {
-        return getObject(findColumn(columnLabel));
-    }
-
-    @Override
-    public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
-        return getObject(findColumn(columnLabel), map);
-    }
-
-    @Override
-    public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
-        return getObject(findColumn(columnLabel), type);
-    }
-
     // ------------------------------------------------------------------ decoding helpers
 
     /** Checks state and index like pgjdbc, sets {@link #wasNull}, returns the 0-based field. */
     private int field(int columnIndex) throws SQLException {
-        checkOpen();
-        if (!onRow) {
-            throw new PSQLException(
-                    "ResultSet not positioned properly, perhaps you need to call next.",
-                    PSQLState.INVALID_CURSOR_STATE);
-        }
-        checkColumnIndex(columnIndex);
-        int i = columnIndex - 1;
+        int i = checkRow(columnIndex);
         wasNull = lengths[i] < 0;
         return i;
-    }
-
-    private void checkOpen() throws SQLException {
-        if (closed) {
-            throw new PSQLException("This ResultSet is closed.", PSQLState.OBJECT_NOT_IN_STATE);
-        }
-    }
-
-    private void checkColumnIndex(int columnIndex) throws SQLException {
-        if (columnIndex < 1 || columnIndex > types.length) {
-            throw new PSQLException(
-                    "The column index is out of range: " + columnIndex + ", number of columns: "
-                            + types.length + ".",
-                    PSQLState.INVALID_PARAMETER_VALUE);
-        }
     }
 
     /** A long within [min, max] from any column, by pgjdbc's binary or text rules. */

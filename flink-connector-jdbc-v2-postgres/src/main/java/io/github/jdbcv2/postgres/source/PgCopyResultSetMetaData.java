@@ -73,12 +73,7 @@ final class PgCopyResultSetMetaData implements ResultSetMetaData {
     }
 
     private int index(int column) throws SQLException {
-        if (column < 1 || column > labels.length) {
-            throw new SQLException(
-                    "The column index is out of range: " + column + ", number of columns: " + labels.length + '.',
-                    "22023");
-        }
-        return column - 1;
+        return ForwardOnlyResultSet.fieldIndex(column, labels.length);
     }
 
     @Override
