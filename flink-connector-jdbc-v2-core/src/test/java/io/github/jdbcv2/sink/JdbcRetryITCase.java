@@ -1,5 +1,6 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.testutils.CollectingMetricReporter;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;

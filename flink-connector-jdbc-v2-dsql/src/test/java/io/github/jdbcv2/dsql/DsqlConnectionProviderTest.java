@@ -1,5 +1,6 @@
 package io.github.jdbcv2.dsql;
 
+import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
 import io.github.jdbcv2.dsql.emulator.ManualClock;
 
@@ -86,7 +87,7 @@ class DsqlConnectionProviderTest {
         List<String> passwords = new ArrayList<>();
         passwords.add(dsql.currentPassword());
         long issuedBefore = dsql.getTokensIssued();
-        try (LogCapture logs = new LogCapture();
+        try (LogCapture logs = LogCapture.start("io.github.jdbcv2", "com.zaxxer.hikari", "org.postgresql");
                 DsqlConnectionProvider first = new DsqlConnectionProvider(options);
                 DsqlConnectionProvider second = InstantiationUtil.clone(first);
                 DsqlConnectionProvider third = InstantiationUtil.clone(first)) {
@@ -120,8 +121,8 @@ class DsqlConnectionProviderTest {
             assertThat(selectOne(b)).isEqualTo(1);
             assertThat(first.getPhysicalConnectionsOpened()).isEqualTo(3);
 
-            assertThat(logs.lines()).isNotEmpty();
-            assertNoSecret(logs.all(), passwords);
+            assertThat(logs.getLines()).isNotEmpty();
+            assertNoSecret(logs.getText(), passwords);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.jdbcv2.dsql.sink;
 
+import io.github.jdbcv2.testutils.CollectingMetricReporter;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -59,7 +60,7 @@ class DsqlSinkITCase {
 
     private static Configuration reporterConfig() {
         Configuration conf = new Configuration();
-        conf.setString("metrics.reporter.dsql.factory.class", DsqlMetricsCollector.class.getName());
+        conf.setString("metrics.reporter.dsql.factory.class", CollectingMetricReporter.class.getName());
         return conf;
     }
 
@@ -169,18 +170,18 @@ class DsqlSinkITCase {
         assertThat(dsql.queryLong("SELECT count(*) FROM occ_target WHERE v <> " + versions))
                 .as("rows without their last value")
                 .isZero();
-        assertThat(DsqlMetricsCollector.counter(job, DsqlSink.OCC_RETRIES))
+        assertThat(CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES))
                 .as("OCC retries (registered %s, all retries %s)",
-                        DsqlMetricsCollector.registered(job, DsqlSink.OCC_RETRIES),
-                        DsqlMetricsCollector.counter(job, JdbcWriterMetrics.RETRIES))
+                        CollectingMetricReporter.registered(job, DsqlSink.OCC_RETRIES),
+                        CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RETRIES))
                 .isPositive();
-        assertThat(DsqlMetricsCollector.counter(job, JdbcWriterMetrics.RETRIES))
-                .isGreaterThanOrEqualTo(DsqlMetricsCollector.counter(job, DsqlSink.OCC_RETRIES));
-        assertThat(DsqlMetricsCollector.counter(job, JdbcWriterMetrics.RECORDS_WRITTEN)).isEqualTo(keys * versions);
+        assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RETRIES))
+                .isGreaterThanOrEqualTo(CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES));
+        assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RECORDS_WRITTEN)).isEqualTo(keys * versions);
         // 24,000 records in transactions of at most 3,000 rows.
-        assertThat(DsqlMetricsCollector.counter(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
+        assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
                 .isGreaterThanOrEqualTo(keys * versions / 3000);
-        assertThat(DsqlMetricsCollector.registered(job, DsqlConnectionMetrics.PHYSICAL_CONNECTIONS_OPENED)).isTrue();
+        assertThat(CollectingMetricReporter.registered(job, DsqlConnectionMetrics.PHYSICAL_CONNECTIONS_OPENED)).isTrue();
         assertThat(dsql.proxy().getConnectionsClosedByAge() + dsql.proxy().getConnectionsCutAtRandom())
                 .as("connections cut while the job ran")
                 .isPositive();
@@ -197,7 +198,7 @@ class DsqlSinkITCase {
         try (Connection c = dsql.openDirectConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             for (long key = 0;
-                    DsqlMetricsCollector.counter(job, DsqlSink.OCC_RETRIES) == 0
+                    CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES) == 0
                             && !client.getJobStatus().get().isTerminalState()
                             && System.nanoTime() < deadline;
                     key++) {
@@ -230,7 +231,7 @@ class DsqlSinkITCase {
 
     private static void awaitOccRetryCounted(String job, JobClient client) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (DsqlMetricsCollector.counter(job, DsqlSink.OCC_RETRIES) == 0
+        while (CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES) == 0
                 && !client.getJobStatus().get().isTerminalState()
                 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(2_000_000L);
@@ -270,7 +271,7 @@ class DsqlSinkITCase {
                                     .contains("checked_target")
                                     .doesNotContain("987654321");
                         });
-        assertThat(DsqlMetricsCollector.counter(job, JdbcWriterMetrics.RETRIES)).isZero();
+        assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RETRIES)).isZero();
         assertThat(dsql.queryLong("SELECT count(*) FROM checked_target")).isZero();
     }
 }
