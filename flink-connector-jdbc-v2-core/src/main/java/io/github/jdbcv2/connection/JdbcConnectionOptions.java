@@ -1,10 +1,15 @@
 package io.github.jdbcv2.connection;
 
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ReadableConfig;
+
+import io.github.jdbcv2.config.ConfigValues;
 
 import javax.annotation.Nullable;
 
 import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -20,8 +25,11 @@ public class JdbcConnectionOptions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Default seconds {@link java.sql.Connection#isValid(int)} may take. */
-    public static final int DEFAULT_CONNECTION_CHECK_TIMEOUT_SECONDS = 60;
+    /** Default seconds {@link java.sql.Connection#isValid(int)} may take ({@code connection.max-retry-timeout}). */
+    public static final int DEFAULT_CONNECTION_CHECK_TIMEOUT_SECONDS =
+            (int) JdbcConnectionConfigOptions.MAX_RETRY_TIMEOUT.defaultValue().getSeconds();
+
+    private static final String KIND = "JDBC connection";
 
     private final String url;
     @Nullable private final String driverName;
@@ -50,6 +58,38 @@ public class JdbcConnectionOptions implements Serializable {
 
     public static JdbcConnectionOptionsBuilder builder() {
         return new JdbcConnectionOptionsBuilder();
+    }
+
+    /**
+     * Options from a Flink configuration with the keys of {@link JdbcConnectionConfigOptions}: {@code url},
+     * {@code driver}, {@code username}, {@code password}, {@code connection.max-retry-timeout} and every
+     * {@code properties.*} key as a driver property. Bad values fail naming the option.
+     */
+    public static JdbcConnectionOptions fromConfig(ReadableConfig config) {
+        Duration timeout =
+                ConfigValues.get(
+                        config, JdbcConnectionConfigOptions.MAX_RETRY_TIMEOUT, KIND, ConfigValues.A_DURATION);
+        if (timeout.getSeconds() < 1) {
+            throw ConfigValues.invalid(
+                    KIND,
+                    JdbcConnectionConfigOptions.MAX_RETRY_TIMEOUT,
+                    timeout.toMillis() + " ms",
+                    "must be at least 1 s");
+        }
+        JdbcConnectionOptionsBuilder b =
+                builder()
+                        .withUrl(config.getOptional(JdbcConnectionConfigOptions.URL).orElse(null))
+                        .withDriverName(config.getOptional(JdbcConnectionConfigOptions.DRIVER).orElse(null))
+                        .withUsername(config.getOptional(JdbcConnectionConfigOptions.USERNAME).orElse(null))
+                        .withPassword(config.getOptional(JdbcConnectionConfigOptions.PASSWORD).orElse(null))
+                        .withConnectionCheckTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, timeout.getSeconds()));
+        String prefix = JdbcConnectionConfigOptions.PROPERTIES_PREFIX;
+        for (Map.Entry<String, String> e : config.toMap().entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                b.withProperty(e.getKey().substring(prefix.length()), e.getValue());
+            }
+        }
+        return b.build();
     }
 
     /** A builder that starts from these options. */

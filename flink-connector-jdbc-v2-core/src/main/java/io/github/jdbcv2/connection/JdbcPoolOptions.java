@@ -1,6 +1,9 @@
 package io.github.jdbcv2.connection;
 
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ReadableConfig;
+
+import io.github.jdbcv2.config.ConfigValues;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -10,19 +13,24 @@ import java.util.Objects;
  * Sizing and timing of the connection pool behind {@link PooledJdbcConnectionProvider}.
  *
  * <p>The floors (30 s lifetime, 10 s idle timeout, 250 ms connection and validation timeouts) are HikariCP's: below
- * them HikariCP would silently substitute its defaults, so they are rejected here instead.
+ * them HikariCP would silently substitute its defaults, so they are rejected here instead. The defaults are those of
+ * {@link JdbcPoolConfigOptions}.
  */
 @PublicEvolving
 public final class JdbcPoolOptions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final int DEFAULT_MAX_POOL_SIZE = 10;
-    public static final int DEFAULT_MIN_POOL_SIZE = 1;
-    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(5);
+    public static final int DEFAULT_MAX_POOL_SIZE = JdbcPoolConfigOptions.MAX_SIZE.defaultValue();
+    public static final int DEFAULT_MIN_POOL_SIZE = JdbcPoolConfigOptions.MIN_SIZE.defaultValue();
+    public static final Duration DEFAULT_MAX_LIFETIME = JdbcPoolConfigOptions.MAX_LIFETIME.defaultValue();
+    public static final Duration DEFAULT_IDLE_TIMEOUT = JdbcPoolConfigOptions.IDLE_TIMEOUT.defaultValue();
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = JdbcPoolConfigOptions.CONNECTION_TIMEOUT.defaultValue();
+    public static final Duration DEFAULT_VALIDATION_TIMEOUT = JdbcPoolConfigOptions.VALIDATION_TIMEOUT.defaultValue();
+    public static final double DEFAULT_MAX_CONNECTIONS_PER_SECOND =
+            JdbcPoolConfigOptions.MAX_CONNECTIONS_PER_SECOND.defaultValue();
+
+    private static final String KIND = "connection pool";
 
     static final long MIN_LIFETIME_MS = 30_000;
     static final long MIN_IDLE_TIMEOUT_MS = 10_000;
@@ -52,6 +60,28 @@ public final class JdbcPoolOptions implements Serializable {
 
     public static JdbcPoolOptions defaults() {
         return builder().build();
+    }
+
+    /**
+     * Options from a Flink configuration with the {@code connection.pool.*} keys of {@link JdbcPoolConfigOptions};
+     * unset keys take their defaults. Errors name those keys.
+     */
+    public static JdbcPoolOptions fromConfig(ReadableConfig config) {
+        Builder b = new Builder(Names.CONFIG);
+        b.withMaxPoolSize(ConfigValues.get(config, JdbcPoolConfigOptions.MAX_SIZE, KIND, ConfigValues.AN_INTEGER));
+        b.withMinPoolSize(ConfigValues.get(config, JdbcPoolConfigOptions.MIN_SIZE, KIND, ConfigValues.AN_INTEGER));
+        b.withMaxLifetime(
+                ConfigValues.get(config, JdbcPoolConfigOptions.MAX_LIFETIME, KIND, ConfigValues.A_DURATION));
+        b.withIdleTimeout(
+                ConfigValues.get(config, JdbcPoolConfigOptions.IDLE_TIMEOUT, KIND, ConfigValues.A_DURATION));
+        b.withConnectionTimeout(
+                ConfigValues.get(config, JdbcPoolConfigOptions.CONNECTION_TIMEOUT, KIND, ConfigValues.A_DURATION));
+        b.withValidationTimeout(
+                ConfigValues.get(config, JdbcPoolConfigOptions.VALIDATION_TIMEOUT, KIND, ConfigValues.A_DURATION));
+        b.withMaxConnectionsPerSecond(
+                ConfigValues.get(
+                        config, JdbcPoolConfigOptions.MAX_CONNECTIONS_PER_SECOND, KIND, ConfigValues.A_NUMBER));
+        return b.build();
     }
 
     public int getMaxPoolSize() {
@@ -122,16 +152,71 @@ public final class JdbcPoolOptions implements Serializable {
                 + '}';
     }
 
+    /** The option names errors use: the builder's own (as DSQL spells them) or the configuration keys. */
+    private enum Names {
+        BUILDER(
+                "max-pool-size",
+                "min-pool-size",
+                "connection-max-lifetime-ms",
+                "connection-idle-timeout-ms",
+                "connection-timeout-ms",
+                "validation-timeout-ms",
+                "max-connections-per-second"),
+        CONFIG(
+                JdbcPoolConfigOptions.MAX_SIZE.key(),
+                JdbcPoolConfigOptions.MIN_SIZE.key(),
+                JdbcPoolConfigOptions.MAX_LIFETIME.key(),
+                JdbcPoolConfigOptions.IDLE_TIMEOUT.key(),
+                JdbcPoolConfigOptions.CONNECTION_TIMEOUT.key(),
+                JdbcPoolConfigOptions.VALIDATION_TIMEOUT.key(),
+                JdbcPoolConfigOptions.MAX_CONNECTIONS_PER_SECOND.key());
+
+        final String maxPoolSize;
+        final String minPoolSize;
+        final String maxLifetime;
+        final String idleTimeout;
+        final String connectionTimeout;
+        final String validationTimeout;
+        final String maxConnectionsPerSecond;
+
+        Names(
+                String maxPoolSize,
+                String minPoolSize,
+                String maxLifetime,
+                String idleTimeout,
+                String connectionTimeout,
+                String validationTimeout,
+                String maxConnectionsPerSecond) {
+            this.maxPoolSize = maxPoolSize;
+            this.minPoolSize = minPoolSize;
+            this.maxLifetime = maxLifetime;
+            this.idleTimeout = idleTimeout;
+            this.connectionTimeout = connectionTimeout;
+            this.validationTimeout = validationTimeout;
+            this.maxConnectionsPerSecond = maxConnectionsPerSecond;
+        }
+    }
+
     /** Builder for {@link JdbcPoolOptions}; {@link #build()} checks every value and names the one at fault. */
     @PublicEvolving
     public static final class Builder {
+        private final Names names;
         private int maxPoolSize = DEFAULT_MAX_POOL_SIZE;
         private int minPoolSize = DEFAULT_MIN_POOL_SIZE;
         private long maxLifetimeMs = DEFAULT_MAX_LIFETIME.toMillis();
         private long idleTimeoutMs = DEFAULT_IDLE_TIMEOUT.toMillis();
         private long connectionTimeoutMs = DEFAULT_CONNECTION_TIMEOUT.toMillis();
         private long validationTimeoutMs = DEFAULT_VALIDATION_TIMEOUT.toMillis();
-        private double maxConnectionsPerSecond = 0;
+        private double maxConnectionsPerSecond = DEFAULT_MAX_CONNECTIONS_PER_SECOND;
+
+        /** Prefer {@link JdbcPoolOptions#builder()}. */
+        public Builder() {
+            this(Names.BUILDER);
+        }
+
+        private Builder(Names names) {
+            this.names = names;
+        }
 
         public Builder withMaxPoolSize(int maxPoolSize) {
             this.maxPoolSize = maxPoolSize;
@@ -176,50 +261,50 @@ public final class JdbcPoolOptions implements Serializable {
 
         public JdbcPoolOptions build() {
             if (maxPoolSize < 1) {
-                throw invalid("max-pool-size", maxPoolSize, "must be at least 1");
+                throw invalid(names.maxPoolSize, maxPoolSize, "must be at least 1");
             }
             if (minPoolSize < 0) {
-                throw invalid("min-pool-size", minPoolSize, "must be 0 or more");
+                throw invalid(names.minPoolSize, minPoolSize, "must be 0 or more");
             }
             if (minPoolSize > maxPoolSize) {
                 throw invalid(
-                        "min-pool-size",
+                        names.minPoolSize,
                         minPoolSize,
-                        "must not exceed max-pool-size (" + maxPoolSize + ")");
+                        "must not exceed " + names.maxPoolSize + " (" + maxPoolSize + ")");
             }
             if (maxLifetimeMs < MIN_LIFETIME_MS) {
                 throw invalid(
-                        "connection-max-lifetime-ms", maxLifetimeMs, "must be at least " + MIN_LIFETIME_MS + " ms");
+                        names.maxLifetime, maxLifetimeMs, "must be at least " + MIN_LIFETIME_MS + " ms");
             }
             if (idleTimeoutMs < MIN_IDLE_TIMEOUT_MS) {
                 throw invalid(
-                        "connection-idle-timeout-ms",
+                        names.idleTimeout,
                         idleTimeoutMs,
                         "must be at least " + MIN_IDLE_TIMEOUT_MS + " ms");
             }
             if (idleTimeoutMs >= maxLifetimeMs) {
                 throw invalid(
-                        "connection-idle-timeout-ms",
+                        names.idleTimeout,
                         idleTimeoutMs,
-                        "must be shorter than connection-max-lifetime-ms (" + maxLifetimeMs + ")");
+                        "must be shorter than " + names.maxLifetime + " (" + maxLifetimeMs + ")");
             }
             if (connectionTimeoutMs < MIN_TIMEOUT_MS) {
                 throw invalid(
-                        "connection-timeout-ms", connectionTimeoutMs, "must be at least " + MIN_TIMEOUT_MS + " ms");
+                        names.connectionTimeout, connectionTimeoutMs, "must be at least " + MIN_TIMEOUT_MS + " ms");
             }
             if (validationTimeoutMs < MIN_TIMEOUT_MS) {
                 throw invalid(
-                        "validation-timeout-ms", validationTimeoutMs, "must be at least " + MIN_TIMEOUT_MS + " ms");
+                        names.validationTimeout, validationTimeoutMs, "must be at least " + MIN_TIMEOUT_MS + " ms");
             }
             if (validationTimeoutMs >= connectionTimeoutMs) {
                 throw invalid(
-                        "validation-timeout-ms",
+                        names.validationTimeout,
                         validationTimeoutMs,
-                        "must be shorter than connection-timeout-ms (" + connectionTimeoutMs + ")");
+                        "must be shorter than " + names.connectionTimeout + " (" + connectionTimeoutMs + ")");
             }
             if (!(maxConnectionsPerSecond >= 0) || Double.isInfinite(maxConnectionsPerSecond)) {
                 throw invalid(
-                        "max-connections-per-second",
+                        names.maxConnectionsPerSecond,
                         maxConnectionsPerSecond,
                         "must be a finite number, 0 (no limit) or more");
             }
@@ -228,7 +313,7 @@ public final class JdbcPoolOptions implements Serializable {
 
         private static IllegalArgumentException invalid(String option, Object value, String rule) {
             return new IllegalArgumentException(
-                    "Invalid connection pool option '" + option + "': " + value + "; it " + rule + ".");
+                    "Invalid " + KIND + " option '" + option + "': " + value + "; it " + rule + ".");
         }
     }
 }

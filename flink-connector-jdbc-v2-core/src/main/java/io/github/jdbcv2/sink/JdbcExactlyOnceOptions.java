@@ -1,6 +1,9 @@
 package io.github.jdbcv2.sink;
 
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ReadableConfig;
+
+import io.github.jdbcv2.config.ConfigValues;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -14,9 +17,14 @@ public final class JdbcExactlyOnceOptions implements Serializable {
 
     private static final long serialVersionUID = 2L;
 
-    public static final int DEFAULT_MAX_COMMIT_ATTEMPTS = 5;
-    public static final Duration DEFAULT_COMMIT_RETRY_INITIAL_BACKOFF = Duration.ofMillis(200);
-    public static final Duration DEFAULT_COMMIT_RETRY_MAX_BACKOFF = Duration.ofSeconds(5);
+    public static final int DEFAULT_MAX_COMMIT_ATTEMPTS =
+            JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS.defaultValue();
+    public static final Duration DEFAULT_COMMIT_RETRY_INITIAL_BACKOFF =
+            JdbcExactlyOnceConfigOptions.COMMIT_RETRY_INITIAL_BACKOFF.defaultValue();
+    public static final Duration DEFAULT_COMMIT_RETRY_MAX_BACKOFF =
+            JdbcExactlyOnceConfigOptions.COMMIT_RETRY_MAX_BACKOFF.defaultValue();
+
+    private static final String KIND = "JDBC exactly-once sink";
     /** Longest sink name accepted. */
     public static final int MAX_SINK_NAME_LENGTH = 200;
 
@@ -42,6 +50,64 @@ public final class JdbcExactlyOnceOptions implements Serializable {
 
     public static JdbcExactlyOnceOptions defaults() {
         return builder().build();
+    }
+
+    /**
+     * Options from a Flink configuration with the {@code sink.exactly-once.*} keys of
+     * {@link JdbcExactlyOnceConfigOptions}; unset keys take their defaults. Errors name the key.
+     */
+    public static JdbcExactlyOnceOptions fromConfig(ReadableConfig config) {
+        Builder b = builder();
+        config.getOptional(JdbcExactlyOnceConfigOptions.SINK_NAME)
+                .ifPresent(
+                        name -> {
+                            if (name.trim().isEmpty() || name.length() > MAX_SINK_NAME_LENGTH) {
+                                throw ConfigValues.invalid(
+                                        KIND,
+                                        JdbcExactlyOnceConfigOptions.SINK_NAME,
+                                        "'" + name + "'",
+                                        "must be a non-blank name of at most " + MAX_SINK_NAME_LENGTH + " characters");
+                            }
+                            b.withSinkName(name);
+                        });
+        b.withRecoverAndRollback(
+                ConfigValues.get(
+                        config, JdbcExactlyOnceConfigOptions.RECOVER_AND_ROLLBACK, KIND, ConfigValues.TRUE_OR_FALSE));
+        b.withRollbackRestoredJobLeftovers(
+                ConfigValues.get(
+                        config,
+                        JdbcExactlyOnceConfigOptions.ROLLBACK_RESTORED_JOB_LEFTOVERS,
+                        KIND,
+                        ConfigValues.TRUE_OR_FALSE));
+        int attempts =
+                ConfigValues.get(
+                        config, JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS, KIND, ConfigValues.AN_INTEGER);
+        if (attempts < 1) {
+            throw ConfigValues.invalid(
+                    KIND, JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS, attempts, "must be at least 1");
+        }
+        Duration initial =
+                ConfigValues.get(
+                        config,
+                        JdbcExactlyOnceConfigOptions.COMMIT_RETRY_INITIAL_BACKOFF,
+                        KIND,
+                        ConfigValues.A_DURATION);
+        if (initial.isNegative()) {
+            throw ConfigValues.invalid(
+                    KIND, JdbcExactlyOnceConfigOptions.COMMIT_RETRY_INITIAL_BACKOFF, initial, "must be 0 or more");
+        }
+        Duration max =
+                ConfigValues.get(
+                        config, JdbcExactlyOnceConfigOptions.COMMIT_RETRY_MAX_BACKOFF, KIND, ConfigValues.A_DURATION);
+        if (max.compareTo(initial) < 0) {
+            throw ConfigValues.invalid(
+                    KIND,
+                    JdbcExactlyOnceConfigOptions.COMMIT_RETRY_MAX_BACKOFF,
+                    max,
+                    "must be at least " + JdbcExactlyOnceConfigOptions.COMMIT_RETRY_INITIAL_BACKOFF.key() + " ("
+                            + initial + ")");
+        }
+        return b.withMaxCommitAttempts(attempts).withCommitRetryBackoff(initial, max).build();
     }
 
     /** The sink's name, part of its transaction ids together with the operator id; {@code null} if not set. */
@@ -98,8 +164,9 @@ public final class JdbcExactlyOnceOptions implements Serializable {
     @PublicEvolving
     public static final class Builder {
         private String sinkName;
-        private boolean recoverAndRollback = true;
-        private boolean rollbackRestoredJobLeftovers;
+        private boolean recoverAndRollback = JdbcExactlyOnceConfigOptions.RECOVER_AND_ROLLBACK.defaultValue();
+        private boolean rollbackRestoredJobLeftovers =
+                JdbcExactlyOnceConfigOptions.ROLLBACK_RESTORED_JOB_LEFTOVERS.defaultValue();
         private int maxCommitAttempts = DEFAULT_MAX_COMMIT_ATTEMPTS;
         private Duration commitRetryInitialBackoff = DEFAULT_COMMIT_RETRY_INITIAL_BACKOFF;
         private Duration commitRetryMaxBackoff = DEFAULT_COMMIT_RETRY_MAX_BACKOFF;

@@ -1,10 +1,14 @@
 package io.github.jdbcv2.sink;
 
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ReadableConfig;
+
+import io.github.jdbcv2.config.ConfigValues;
 
 import javax.annotation.Nullable;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -19,9 +23,13 @@ public final class JdbcExecutionOptions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The DataStream default; {@code sink.buffer-flush.max-rows} defaults to 100 as in Apache's SQL connector. */
     public static final int DEFAULT_BATCH_SIZE = 5000;
+    /** The DataStream default; {@code sink.buffer-flush.interval} defaults to 1 s as in Apache's SQL connector. */
     public static final long DEFAULT_BATCH_INTERVAL_MS = 0L;
-    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final int DEFAULT_MAX_RETRIES = JdbcSinkConfigOptions.MAX_RETRIES.defaultValue();
+
+    private static final String KIND = "JDBC sink";
     /** No limit: a flushed batch is one transaction. */
     public static final int UNLIMITED_ROWS_PER_TRANSACTION = Integer.MAX_VALUE;
     /** No byte cap on transactions. */
@@ -52,6 +60,47 @@ public final class JdbcExecutionOptions implements Serializable {
     /** The defaults: batches of 5000, no interval flush, 3 retries, unlimited rows per transaction. */
     public static JdbcExecutionOptions defaults() {
         return builder().build();
+    }
+
+    /**
+     * Options from a Flink configuration with the keys of {@link JdbcSinkConfigOptions}
+     * ({@code sink.buffer-flush.max-rows}, {@code sink.buffer-flush.interval}, {@code sink.max-retries},
+     * {@code sink.max-rows-per-transaction}) and the default retry policy; unset keys take the defaults of those
+     * declarations (Apache's SQL defaults: 100 rows, 1 s). Errors name the key.
+     */
+    public static JdbcExecutionOptions fromConfig(ReadableConfig config) {
+        int maxRows =
+                ConfigValues.get(config, JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS, KIND, ConfigValues.AN_INTEGER);
+        if (maxRows < 1) {
+            throw ConfigValues.invalid(KIND, JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS, maxRows, "must be at least 1");
+        }
+        Duration interval =
+                ConfigValues.get(config, JdbcSinkConfigOptions.BUFFER_FLUSH_INTERVAL, KIND, ConfigValues.A_DURATION);
+        if (interval.isNegative()) {
+            throw ConfigValues.invalid(
+                    KIND, JdbcSinkConfigOptions.BUFFER_FLUSH_INTERVAL, interval, "must be 0 (off) or more");
+        }
+        int retries = ConfigValues.get(config, JdbcSinkConfigOptions.MAX_RETRIES, KIND, ConfigValues.AN_INTEGER);
+        if (retries < 0) {
+            throw ConfigValues.invalid(KIND, JdbcSinkConfigOptions.MAX_RETRIES, retries, "must be 0 or more");
+        }
+        int rowsPerTransaction =
+                ConfigValues.getOptional(
+                                config, JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION, KIND, ConfigValues.AN_INTEGER)
+                        .orElse(UNLIMITED_ROWS_PER_TRANSACTION);
+        if (rowsPerTransaction < 1) {
+            throw ConfigValues.invalid(
+                    KIND,
+                    JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION,
+                    rowsPerTransaction,
+                    "must be at least 1 (unset: no limit)");
+        }
+        return builder()
+                .withBatchSize(maxRows)
+                .withBatchIntervalMs(interval.toMillis())
+                .withMaxRetries(retries)
+                .withMaxRowsPerTransaction(rowsPerTransaction)
+                .build();
     }
 
     /** Rows buffered before a flush. */

@@ -1,9 +1,14 @@
 package io.github.jdbcv2.source;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
+import io.github.jdbcv2.config.ConfigValues;
+
 import java.io.Serializable;
+import java.sql.ResultSet;
 
 /** How split readers run their queries; validated by the builder. */
 @Internal
@@ -34,6 +39,44 @@ public final class JdbcReadOptions implements Serializable {
 
     /** No keyset paging: each split is one query. */
     public static final int NO_PAGING = 0;
+
+    private static final String KIND = "JDBC source";
+
+    /**
+     * Read options from a Flink configuration with the {@code scan.*} keys of {@link JdbcSourceConfigOptions}
+     * (forward-only, read-only result sets); unset keys take their defaults. Errors name the key.
+     */
+    public static JdbcReadOptions fromConfig(ReadableConfig config) {
+        int fetchSize = atLeast(config, JdbcSourceConfigOptions.FETCH_SIZE, 0, "0 (the driver's default) or more");
+        int batchSize = atLeast(config, JdbcSourceConfigOptions.SPLIT_READER_FETCH_BATCH_SIZE, 1, "at least 1");
+        int reconnects = atLeast(config, JdbcSourceConfigOptions.MAX_RECONNECT_ATTEMPTS, 0, "0 or more");
+        int pageSize = atLeast(config, JdbcSourceConfigOptions.PAGE_SIZE, 0, "0 (no paging) or more");
+        boolean autoCommit =
+                ConfigValues.get(config, JdbcSourceConfigOptions.AUTO_COMMIT, KIND, ConfigValues.TRUE_OR_FALSE);
+        DeliveryGuarantee guarantee =
+                ConfigValues.get(
+                        config,
+                        JdbcSourceConfigOptions.DELIVERY_GUARANTEE,
+                        KIND,
+                        "one of at-least-once, exactly-once, none");
+        return new JdbcReadOptions(
+                fetchSize,
+                batchSize,
+                ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY,
+                autoCommit,
+                guarantee,
+                reconnects,
+                pageSize);
+    }
+
+    private static int atLeast(ReadableConfig config, ConfigOption<Integer> option, int min, String rule) {
+        int value = ConfigValues.get(config, option, KIND, ConfigValues.AN_INTEGER);
+        if (value < min) {
+            throw ConfigValues.invalid(KIND, option, value, "must be " + rule);
+        }
+        return value;
+    }
 
     public JdbcReadOptions(
             int fetchSize,

@@ -1,6 +1,7 @@
 package io.github.jdbcv2.dsql;
 
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ReadableConfig;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.JdbcCredentialsSupplier;
@@ -10,43 +11,55 @@ import io.github.jdbcv2.dsql.auth.DsqlAuthTokenGenerator;
 import io.github.jdbcv2.dsql.auth.DsqlAwsCredentials;
 import io.github.jdbcv2.dsql.auth.DsqlCredentialsSupplier;
 import io.github.jdbcv2.dsql.auth.DsqlTokenSource;
+import io.github.jdbcv2.dsql.sink.DsqlRetryOptions;
 
 import javax.annotation.Nullable;
 
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How to reach and use an Aurora DSQL cluster: endpoint, authentication (IAM tokens or user name and password), TLS,
- * pool sizing within DSQL's connection limits, and OCC retry bounds.
+ * and pool sizing within DSQL's connection limits (a {@link JdbcPoolOptions}); also the full-load switch and
+ * parallelism of the DSQL page.
  *
- * <p>Option names and defaults follow the Flink CDC DSQL pipeline connector ({@link DsqlOptionNames}). Build with
- * {@link #builder()} or {@link #fromMap(java.util.Map)}; every invalid value is an {@link IllegalArgumentException}
- * naming the option. {@link #toString()} never shows a password, token or AWS secret.
+ * <p>Option names and defaults are declared once in {@link DsqlConfigOptions} and follow the Flink CDC DSQL pipeline
+ * connector. Build with {@link #builder()}, {@link #fromConfig(ReadableConfig)} or {@link #fromMap(Map)}; every
+ * invalid value is an {@link IllegalArgumentException} naming the option. {@link #toString()} never shows a password,
+ * token or AWS secret. The OCC retry settings belong to the sink ({@link DsqlRetryOptions}); the ones still given
+ * here are carried to the sink for compatibility.
  */
 @PublicEvolving
 public final class DsqlConnectionOptions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final int DEFAULT_PORT = 5432;
-    public static final String DEFAULT_DATABASE = "postgres";
+    public static final int DEFAULT_PORT = DsqlConfigOptions.PORT.defaultValue();
+    public static final String DEFAULT_DATABASE = DsqlConfigOptions.DATABASE.defaultValue();
     public static final String DEFAULT_IAM_USERNAME = DsqlAuthTokenGenerator.ADMIN_ROLE;
-    public static final int DEFAULT_MAX_POOL_SIZE = 10;
-    public static final int DEFAULT_MIN_POOL_SIZE = 2;
-    public static final long DEFAULT_CONNECTION_MAX_LIFETIME_MS = 3_540_000L;
-    public static final long DEFAULT_CONNECTION_IDLE_TIMEOUT_MS = 300_000L;
-    public static final long DEFAULT_CONNECTION_TIMEOUT_MS = 30_000L;
-    public static final int DEFAULT_PARALLELISM = 1;
-    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(15);
-    public static final String DEFAULT_SSL_MODE = "verify-full";
-    public static final int DEFAULT_OCC_MAX_ATTEMPTS = 5;
-    public static final Duration DEFAULT_OCC_MIN_BACKOFF = Duration.ofMillis(50);
-    public static final Duration DEFAULT_OCC_MAX_BACKOFF = Duration.ofSeconds(5);
-    public static final double DEFAULT_MAX_CONNECTIONS_PER_SECOND = 100;
+    public static final int DEFAULT_MAX_POOL_SIZE = DsqlConfigOptions.MAX_POOL_SIZE.defaultValue();
+    public static final int DEFAULT_MIN_POOL_SIZE = DsqlConfigOptions.MIN_POOL_SIZE.defaultValue();
+    public static final long DEFAULT_CONNECTION_MAX_LIFETIME_MS =
+            DsqlConfigOptions.CONNECTION_MAX_LIFETIME_MS.defaultValue();
+    public static final long DEFAULT_CONNECTION_IDLE_TIMEOUT_MS =
+            DsqlConfigOptions.CONNECTION_IDLE_TIMEOUT_MS.defaultValue();
+    public static final long DEFAULT_CONNECTION_TIMEOUT_MS = DsqlConfigOptions.CONNECTION_TIMEOUT_MS.defaultValue();
+    public static final int DEFAULT_PARALLELISM = DsqlConfigOptions.PARALLELISM.defaultValue();
+    public static final Duration DEFAULT_TOKEN_LIFETIME =
+            Duration.ofMillis(DsqlConfigOptions.TOKEN_LIFETIME_MS.defaultValue());
+    public static final String DEFAULT_SSL_MODE = DsqlConfigOptions.SSL_MODE.defaultValue();
+    /** @deprecated use {@link DsqlRetryOptions#DEFAULT_MAX_ATTEMPTS} */
+    @Deprecated public static final int DEFAULT_OCC_MAX_ATTEMPTS = DsqlRetryOptions.DEFAULT_MAX_ATTEMPTS;
+    /** @deprecated use {@link DsqlRetryOptions#DEFAULT_MIN_BACKOFF} */
+    @Deprecated public static final Duration DEFAULT_OCC_MIN_BACKOFF = DsqlRetryOptions.DEFAULT_MIN_BACKOFF;
+    /** @deprecated use {@link DsqlRetryOptions#DEFAULT_MAX_BACKOFF} */
+    @Deprecated public static final Duration DEFAULT_OCC_MAX_BACKOFF = DsqlRetryOptions.DEFAULT_MAX_BACKOFF;
+    public static final double DEFAULT_MAX_CONNECTIONS_PER_SECOND =
+            DsqlConfigOptions.MAX_CONNECTIONS_PER_SECOND.defaultValue();
 
     /** DSQL closes connections after 60 minutes; the pool must retire them before. */
     public static final long DSQL_MAX_CONNECTION_AGE_MS = 3_600_000L;
@@ -64,26 +77,24 @@ public final class DsqlConnectionOptions implements Serializable {
     @Nullable private final String region;
     private final String username;
     @Nullable private final String password;
-    private final int maxPoolSize;
-    private final int minPoolSize;
-    private final long connectionMaxLifetimeMs;
-    private final long connectionIdleTimeoutMs;
-    private final long connectionTimeoutMs;
+    private final JdbcPoolOptions pool;
     private final boolean enableFullLoad;
     private final int parallelism;
     private final Duration tokenLifetime;
     private final DsqlAwsCredentials awsCredentials;
     private final String sslMode;
     @Nullable private final String sslRootCert;
-    private final int occMaxAttempts;
-    private final Duration occMinBackoff;
-    private final Duration occMaxBackoff;
-    private final double maxConnectionsPerSecond;
+    private final DsqlRetryOptions retryOptions;
     @Nullable private final String jdbcUrlOverride;
     @Nullable private final DsqlTokenSource tokenSourceOverride;
     private final Clock tokenClock;
 
-    private DsqlConnectionOptions(DsqlConnectionOptionsBuilder b, @Nullable String region, String username) {
+    private DsqlConnectionOptions(
+            DsqlConnectionOptionsBuilder b,
+            @Nullable String region,
+            String username,
+            JdbcPoolOptions pool,
+            DsqlRetryOptions retryOptions) {
         this.host = b.host.trim();
         this.port = b.port;
         this.database = b.database;
@@ -91,21 +102,14 @@ public final class DsqlConnectionOptions implements Serializable {
         this.region = region;
         this.username = username;
         this.password = b.password;
-        this.maxPoolSize = b.maxPoolSize;
-        this.minPoolSize = b.minPoolSize;
-        this.connectionMaxLifetimeMs = b.connectionMaxLifetimeMs;
-        this.connectionIdleTimeoutMs = b.connectionIdleTimeoutMs;
-        this.connectionTimeoutMs = b.connectionTimeoutMs;
+        this.pool = pool;
         this.enableFullLoad = b.enableFullLoad;
         this.parallelism = b.parallelism;
         this.tokenLifetime = b.tokenLifetime;
         this.awsCredentials = b.resolveAwsCredentials();
         this.sslMode = b.sslMode;
         this.sslRootCert = b.sslRootCert;
-        this.occMaxAttempts = b.occMaxAttempts;
-        this.occMinBackoff = b.occMinBackoff;
-        this.occMaxBackoff = b.occMaxBackoff;
-        this.maxConnectionsPerSecond = b.maxConnectionsPerSecond;
+        this.retryOptions = retryOptions;
         this.jdbcUrlOverride = b.jdbcUrl;
         this.tokenSourceOverride = b.tokenSource;
         this.tokenClock = b.tokenClock;
@@ -115,9 +119,22 @@ public final class DsqlConnectionOptions implements Serializable {
         return new DsqlConnectionOptionsBuilder();
     }
 
-    /** Options from string key-value pairs with the names of {@link DsqlOptionNames}; unknown keys are rejected. */
-    public static DsqlConnectionOptions fromMap(java.util.Map<String, String> options) {
+    /**
+     * Options from string key-value pairs (SQL {@code WITH} clauses, YAML, properties) with the keys of
+     * {@link DsqlConfigOptions} and, for compatibility, the sink's {@link io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions} ({@code occ-*}, carried
+     * to the sink); unknown keys are rejected.
+     */
+    public static DsqlConnectionOptions fromMap(Map<String, String> options) {
         return DsqlOptionsParser.parse(options);
+    }
+
+    /**
+     * Options from a Flink configuration (e.g. validated table options) with the keys of {@link DsqlConfigOptions};
+     * the {@code occ-*} keys of {@link io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions}, when present, are carried to the sink. Other keys are
+     * ignored; bad values fail naming the option.
+     */
+    public static DsqlConnectionOptions fromConfig(ReadableConfig config) {
+        return DsqlOptionsParser.parse(config);
     }
 
     // ---------------------------------------------------------------------------------------------- derived objects
@@ -182,15 +199,7 @@ public final class DsqlConnectionOptions implements Serializable {
 
     /** Pool sizing and timing: lifetime below DSQL's 60 minutes, connection rate within DSQL's limit. */
     public JdbcPoolOptions toPoolOptions() {
-        return JdbcPoolOptions.builder()
-                .withMaxPoolSize(maxPoolSize)
-                .withMinPoolSize(minPoolSize)
-                .withMaxLifetime(Duration.ofMillis(connectionMaxLifetimeMs))
-                .withIdleTimeout(Duration.ofMillis(connectionIdleTimeoutMs))
-                .withConnectionTimeout(Duration.ofMillis(connectionTimeoutMs))
-                .withValidationTimeout(Duration.ofMillis(Math.min(5_000L, connectionTimeoutMs / 2)))
-                .withMaxConnectionsPerSecond(maxConnectionsPerSecond)
-                .build();
+        return pool;
     }
 
     private boolean requiresCertificateCheck() {
@@ -230,23 +239,23 @@ public final class DsqlConnectionOptions implements Serializable {
     }
 
     public int getMaxPoolSize() {
-        return maxPoolSize;
+        return pool.getMaxPoolSize();
     }
 
     public int getMinPoolSize() {
-        return minPoolSize;
+        return pool.getMinPoolSize();
     }
 
     public long getConnectionMaxLifetimeMs() {
-        return connectionMaxLifetimeMs;
+        return pool.getMaxLifetimeMs();
     }
 
     public long getConnectionIdleTimeoutMs() {
-        return connectionIdleTimeoutMs;
+        return pool.getIdleTimeoutMs();
     }
 
     public long getConnectionTimeoutMs() {
-        return connectionTimeoutMs;
+        return pool.getConnectionTimeoutMs();
     }
 
     public boolean isEnableFullLoad() {
@@ -273,20 +282,36 @@ public final class DsqlConnectionOptions implements Serializable {
         return Optional.ofNullable(sslRootCert);
     }
 
+    /**
+     * The OCC retry options given with these connection options (defaults if none), for the sink.
+     *
+     * @deprecated OCC retries are the sink's: give {@link DsqlRetryOptions} to the DSQL sink builder.
+     */
+    @Deprecated
+    public DsqlRetryOptions getRetryOptions() {
+        return retryOptions;
+    }
+
+    /** @deprecated use {@link DsqlRetryOptions#getMaxAttempts()} */
+    @Deprecated
     public int getOccMaxAttempts() {
-        return occMaxAttempts;
+        return retryOptions.getMaxAttempts();
     }
 
+    /** @deprecated use {@link DsqlRetryOptions#getMinBackoff()} */
+    @Deprecated
     public Duration getOccMinBackoff() {
-        return occMinBackoff;
+        return retryOptions.getMinBackoff();
     }
 
+    /** @deprecated use {@link DsqlRetryOptions#getMaxBackoff()} */
+    @Deprecated
     public Duration getOccMaxBackoff() {
-        return occMaxBackoff;
+        return retryOptions.getMaxBackoff();
     }
 
     public double getMaxConnectionsPerSecond() {
-        return maxConnectionsPerSecond;
+        return pool.getMaxConnectionsPerSecond();
     }
 
     @Override
@@ -307,27 +332,27 @@ public final class DsqlConnectionOptions implements Serializable {
                 + ", tokenLifetime="
                 + tokenLifetime
                 + ", maxPoolSize="
-                + maxPoolSize
+                + pool.getMaxPoolSize()
                 + ", minPoolSize="
-                + minPoolSize
+                + pool.getMinPoolSize()
                 + ", connectionMaxLifetimeMs="
-                + connectionMaxLifetimeMs
+                + pool.getMaxLifetimeMs()
                 + ", connectionIdleTimeoutMs="
-                + connectionIdleTimeoutMs
+                + pool.getIdleTimeoutMs()
                 + ", connectionTimeoutMs="
-                + connectionTimeoutMs
+                + pool.getConnectionTimeoutMs()
                 + ", maxConnectionsPerSecond="
-                + maxConnectionsPerSecond
+                + pool.getMaxConnectionsPerSecond()
                 + ", enableFullLoad="
                 + enableFullLoad
                 + ", parallelism="
                 + parallelism
                 + ", occMaxAttempts="
-                + occMaxAttempts
+                + retryOptions.getMaxAttempts()
                 + ", occBackoff="
-                + occMinBackoff.toMillis()
+                + retryOptions.getMinBackoff().toMillis()
                 + ".."
-                + occMaxBackoff.toMillis()
+                + retryOptions.getMaxBackoff().toMillis()
                 + "ms}";
     }
 
@@ -337,7 +362,7 @@ public final class DsqlConnectionOptions implements Serializable {
         private String host;
         private int port = DEFAULT_PORT;
         private String database = DEFAULT_DATABASE;
-        private boolean useIamAuth = true;
+        private boolean useIamAuth = DsqlConfigOptions.USE_IAM_AUTH.defaultValue();
         private String region;
         private String username;
         private String password;
@@ -346,7 +371,7 @@ public final class DsqlConnectionOptions implements Serializable {
         private long connectionMaxLifetimeMs = DEFAULT_CONNECTION_MAX_LIFETIME_MS;
         private long connectionIdleTimeoutMs = DEFAULT_CONNECTION_IDLE_TIMEOUT_MS;
         private long connectionTimeoutMs = DEFAULT_CONNECTION_TIMEOUT_MS;
-        private boolean enableFullLoad = false;
+        private boolean enableFullLoad = DsqlConfigOptions.ENABLE_FULL_LOAD.defaultValue();
         private int parallelism = DEFAULT_PARALLELISM;
         private Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
         private String awsProfile;
@@ -355,9 +380,7 @@ public final class DsqlConnectionOptions implements Serializable {
         private String awsSessionToken;
         private String sslMode = DEFAULT_SSL_MODE;
         private String sslRootCert;
-        private int occMaxAttempts = DEFAULT_OCC_MAX_ATTEMPTS;
-        private Duration occMinBackoff = DEFAULT_OCC_MIN_BACKOFF;
-        private Duration occMaxBackoff = DEFAULT_OCC_MAX_BACKOFF;
+        private final DsqlRetryOptions.Builder retry = DsqlRetryOptions.builder();
         private double maxConnectionsPerSecond = DEFAULT_MAX_CONNECTIONS_PER_SECOND;
         private String jdbcUrl;
         private DsqlTokenSource tokenSource;
@@ -480,16 +503,25 @@ public final class DsqlConnectionOptions implements Serializable {
             return this;
         }
 
-        /** Attempts of a transaction that fails with SQLSTATE 40001 (1: no retry). */
+        /**
+         * Attempts of a transaction that fails with SQLSTATE 40001 (1: no retry), carried to the sink.
+         *
+         * @deprecated OCC retries are the sink's: use {@link DsqlRetryOptions.Builder#withMaxAttempts(int)}.
+         */
+        @Deprecated
         public DsqlConnectionOptionsBuilder withOccMaxAttempts(int occMaxAttempts) {
-            this.occMaxAttempts = occMaxAttempts;
+            retry.withMaxAttempts(occMaxAttempts);
             return this;
         }
 
-        /** Bounds of the exponential backoff (with jitter) between OCC retries. */
+        /**
+         * Bounds of the exponential backoff (with jitter) between OCC retries, carried to the sink.
+         *
+         * @deprecated OCC retries are the sink's: use {@link DsqlRetryOptions.Builder#withBackoff}.
+         */
+        @Deprecated
         public DsqlConnectionOptionsBuilder withOccBackoff(Duration min, Duration max) {
-            this.occMinBackoff = min;
-            this.occMaxBackoff = max;
+            retry.withBackoff(min, max);
             return this;
         }
 
@@ -519,9 +551,21 @@ public final class DsqlConnectionOptions implements Serializable {
 
         public DsqlConnectionOptions build() {
             DsqlOptionsValidator.validate(this);
+            DsqlRetryOptions retryOptions = retry.build();
+            // Checked above against DSQL's limits with the DSQL option names; the pool checks HikariCP's floors.
+            JdbcPoolOptions pool =
+                    JdbcPoolOptions.builder()
+                            .withMaxPoolSize(maxPoolSize)
+                            .withMinPoolSize(minPoolSize)
+                            .withMaxLifetime(Duration.ofMillis(connectionMaxLifetimeMs))
+                            .withIdleTimeout(Duration.ofMillis(connectionIdleTimeoutMs))
+                            .withConnectionTimeout(Duration.ofMillis(connectionTimeoutMs))
+                            .withValidationTimeout(Duration.ofMillis(Math.min(5_000L, connectionTimeoutMs / 2)))
+                            .withMaxConnectionsPerSecond(maxConnectionsPerSecond)
+                            .build();
             String resolvedRegion = useIamAuth ? resolveRegion() : normalizedRegion();
             String resolvedUser = username != null ? username.trim() : DEFAULT_IAM_USERNAME;
-            return new DsqlConnectionOptions(this, resolvedRegion, resolvedUser);
+            return new DsqlConnectionOptions(this, resolvedRegion, resolvedUser, pool, retryOptions);
         }
 
         @Nullable
@@ -572,9 +616,6 @@ public final class DsqlConnectionOptions implements Serializable {
         String awsSecretAccessKey() { return awsSecretAccessKey; }
         String awsSessionToken() { return awsSessionToken; }
         String sslMode() { return sslMode; }
-        int occMaxAttempts() { return occMaxAttempts; }
-        Duration occMinBackoff() { return occMinBackoff; }
-        Duration occMaxBackoff() { return occMaxBackoff; }
         double maxConnectionsPerSecond() { return maxConnectionsPerSecond; }
         String jdbcUrl() { return jdbcUrl; }
         Clock tokenClock() { return tokenClock; }

@@ -2,51 +2,49 @@ package io.github.jdbcv2.dsql;
 
 import org.apache.flink.annotation.PublicEvolving;
 
-import java.util.Arrays;
-import java.util.Collections;
+import io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions;
+
 import java.util.List;
 
-/** The names of the DSQL options, as in error messages and {@link DsqlConnectionOptions#fromMap(java.util.Map)}. */
+/**
+ * The names of the DSQL options, as in error messages and {@link DsqlConnectionOptions#fromMap(java.util.Map)}.
+ *
+ * @deprecated the options are declared once as Flink {@code ConfigOption}s: use the keys of {@link DsqlConfigOptions}
+ *     and {@link DsqlSinkConfigOptions}.
+ */
+@Deprecated
 @PublicEvolving
 public final class DsqlOptionNames {
 
-    public static final String HOST = "host";
-    public static final String PORT = "port";
-    public static final String DATABASE = "database";
-    public static final String USE_IAM_AUTH = "use-iam-auth";
-    public static final String REGION = "region";
-    public static final String USERNAME = "username";
-    public static final String PASSWORD = "password";
-    public static final String MAX_POOL_SIZE = "max-pool-size";
-    public static final String MIN_POOL_SIZE = "min-pool-size";
-    public static final String CONNECTION_MAX_LIFETIME_MS = "connection-max-lifetime-ms";
-    public static final String CONNECTION_IDLE_TIMEOUT_MS = "connection-idle-timeout-ms";
-    public static final String CONNECTION_TIMEOUT_MS = "connection-timeout-ms";
-    public static final String ENABLE_FULL_LOAD = "enable-full-load";
-    public static final String PARALLELISM = "parallelism";
-    public static final String TOKEN_LIFETIME_MS = "token-lifetime-ms";
-    public static final String AWS_PROFILE = "aws-profile";
-    public static final String AWS_ACCESS_KEY_ID = "aws-access-key-id";
-    public static final String AWS_SECRET_ACCESS_KEY = "aws-secret-access-key";
-    public static final String AWS_SESSION_TOKEN = "aws-session-token";
-    public static final String SSL_MODE = "sslmode";
-    public static final String SSL_ROOT_CERT = "sslrootcert";
-    public static final String OCC_MAX_ATTEMPTS = "occ-max-attempts";
-    public static final String OCC_MIN_BACKOFF_MS = "occ-min-backoff-ms";
-    public static final String OCC_MAX_BACKOFF_MS = "occ-max-backoff-ms";
-    public static final String MAX_CONNECTIONS_PER_SECOND = "max-connections-per-second";
-    public static final String JDBC_URL = "jdbc-url";
+    public static final String HOST = DsqlConfigOptions.HOST.key();
+    public static final String PORT = DsqlConfigOptions.PORT.key();
+    public static final String DATABASE = DsqlConfigOptions.DATABASE.key();
+    public static final String USE_IAM_AUTH = DsqlConfigOptions.USE_IAM_AUTH.key();
+    public static final String REGION = DsqlConfigOptions.REGION.key();
+    public static final String USERNAME = DsqlConfigOptions.USERNAME.key();
+    public static final String PASSWORD = DsqlConfigOptions.PASSWORD.key();
+    public static final String MAX_POOL_SIZE = DsqlConfigOptions.MAX_POOL_SIZE.key();
+    public static final String MIN_POOL_SIZE = DsqlConfigOptions.MIN_POOL_SIZE.key();
+    public static final String CONNECTION_MAX_LIFETIME_MS = DsqlConfigOptions.CONNECTION_MAX_LIFETIME_MS.key();
+    public static final String CONNECTION_IDLE_TIMEOUT_MS = DsqlConfigOptions.CONNECTION_IDLE_TIMEOUT_MS.key();
+    public static final String CONNECTION_TIMEOUT_MS = DsqlConfigOptions.CONNECTION_TIMEOUT_MS.key();
+    public static final String ENABLE_FULL_LOAD = DsqlConfigOptions.ENABLE_FULL_LOAD.key();
+    public static final String PARALLELISM = DsqlConfigOptions.PARALLELISM.key();
+    public static final String TOKEN_LIFETIME_MS = DsqlConfigOptions.TOKEN_LIFETIME_MS.key();
+    public static final String AWS_PROFILE = DsqlConfigOptions.AWS_PROFILE.key();
+    public static final String AWS_ACCESS_KEY_ID = DsqlConfigOptions.AWS_ACCESS_KEY_ID.key();
+    public static final String AWS_SECRET_ACCESS_KEY = DsqlConfigOptions.AWS_SECRET_ACCESS_KEY.key();
+    public static final String AWS_SESSION_TOKEN = DsqlConfigOptions.AWS_SESSION_TOKEN.key();
+    public static final String SSL_MODE = DsqlConfigOptions.SSL_MODE.key();
+    public static final String SSL_ROOT_CERT = DsqlConfigOptions.SSL_ROOT_CERT.key();
+    public static final String OCC_MAX_ATTEMPTS = DsqlSinkConfigOptions.OCC_MAX_ATTEMPTS.key();
+    public static final String OCC_MIN_BACKOFF_MS = DsqlSinkConfigOptions.OCC_MIN_BACKOFF_MS.key();
+    public static final String OCC_MAX_BACKOFF_MS = DsqlSinkConfigOptions.OCC_MAX_BACKOFF_MS.key();
+    public static final String MAX_CONNECTIONS_PER_SECOND = DsqlConfigOptions.MAX_CONNECTIONS_PER_SECOND.key();
+    public static final String JDBC_URL = DsqlConfigOptions.JDBC_URL.key();
 
-    /** Every option name, in documentation order. */
-    public static final List<String> ALL =
-            Collections.unmodifiableList(
-                    Arrays.asList(
-                            HOST, PORT, DATABASE, USE_IAM_AUTH, REGION, USERNAME, PASSWORD, MAX_POOL_SIZE,
-                            MIN_POOL_SIZE, CONNECTION_MAX_LIFETIME_MS, CONNECTION_IDLE_TIMEOUT_MS,
-                            CONNECTION_TIMEOUT_MS, ENABLE_FULL_LOAD, PARALLELISM, TOKEN_LIFETIME_MS, AWS_PROFILE,
-                            AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, SSL_MODE, SSL_ROOT_CERT,
-                            OCC_MAX_ATTEMPTS, OCC_MIN_BACKOFF_MS, OCC_MAX_BACKOFF_MS, MAX_CONNECTIONS_PER_SECOND,
-                            JDBC_URL));
+    /** Every option name a DSQL options map may hold, in documentation order. */
+    public static final List<String> ALL = DsqlOptionsParser.KEYS;
 
     private DsqlOptionNames() {}
 }

@@ -1,130 +1,97 @@
 package io.github.jdbcv2.dsql;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+
+import io.github.jdbcv2.config.ConfigValues;
+import io.github.jdbcv2.dsql.sink.DsqlRetryOptions;
+import io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
-import static io.github.jdbcv2.dsql.DsqlOptionNames.*;
+import static io.github.jdbcv2.dsql.DsqlConfigOptions.*;
 
-/** Reads {@link DsqlConnectionOptions} from string key-value pairs (SQL {@code WITH} clauses, YAML, properties). */
+/**
+ * Reads {@link DsqlConnectionOptions} from string key-value pairs or a Flink configuration, through the declarations
+ * of {@link DsqlConfigOptions} (and the sink's {@link DsqlSinkConfigOptions}, carried to the sink).
+ */
 @Internal
 final class DsqlOptionsParser {
+
+    private static final String KIND = "DSQL";
+
+    /** Every key a DSQL options map may hold, in documentation order. */
+    static final List<String> KEYS;
+
+    static {
+        List<String> keys = new ArrayList<>();
+        for (ConfigOption<?> option : DsqlConfigOptions.ALL) {
+            keys.add(option.key());
+        }
+        for (ConfigOption<?> option : DsqlSinkConfigOptions.ALL) {
+            keys.add(option.key());
+        }
+        KEYS = Collections.unmodifiableList(keys);
+    }
 
     private DsqlOptionsParser() {}
 
     static DsqlConnectionOptions parse(Map<String, String> options) {
         for (String key : options.keySet()) {
-            if (!ALL.contains(key)) {
+            if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException(
-                        "Unknown DSQL option '" + key + "'; valid options are " + ALL + ".");
+                        "Unknown DSQL option '" + key + "'; valid options are " + KEYS + ".");
             }
         }
+        return parse(Configuration.fromMap(options));
+    }
+
+    static DsqlConnectionOptions parse(ReadableConfig config) {
         DsqlConnectionOptions.DsqlConnectionOptionsBuilder b = DsqlConnectionOptions.builder();
-        b.withHost(options.get(HOST));
-        if (options.containsKey(PORT)) {
-            b.withPort(parseInt(PORT, options.get(PORT)));
+        b.withHost(string(config, HOST));
+        b.withPort(ConfigValues.get(config, PORT, KIND, ConfigValues.AN_INTEGER));
+        b.withDatabase(config.get(DATABASE));
+        b.withUseIamAuth(ConfigValues.get(config, USE_IAM_AUTH, KIND, ConfigValues.TRUE_OR_FALSE));
+        b.withRegion(string(config, REGION));
+        b.withUsername(string(config, USERNAME));
+        b.withPassword(string(config, PASSWORD));
+        b.withMaxPoolSize(ConfigValues.get(config, MAX_POOL_SIZE, KIND, ConfigValues.AN_INTEGER));
+        b.withMinPoolSize(ConfigValues.get(config, MIN_POOL_SIZE, KIND, ConfigValues.AN_INTEGER));
+        b.withConnectionMaxLifetimeMs(
+                ConfigValues.get(config, CONNECTION_MAX_LIFETIME_MS, KIND, ConfigValues.A_WHOLE_NUMBER));
+        b.withConnectionIdleTimeoutMs(
+                ConfigValues.get(config, CONNECTION_IDLE_TIMEOUT_MS, KIND, ConfigValues.A_WHOLE_NUMBER));
+        b.withConnectionTimeoutMs(ConfigValues.get(config, CONNECTION_TIMEOUT_MS, KIND, ConfigValues.A_WHOLE_NUMBER));
+        b.withEnableFullLoad(ConfigValues.get(config, ENABLE_FULL_LOAD, KIND, ConfigValues.TRUE_OR_FALSE));
+        b.withParallelism(ConfigValues.get(config, PARALLELISM, KIND, ConfigValues.AN_INTEGER));
+        b.withTokenLifetime(
+                Duration.ofMillis(ConfigValues.get(config, TOKEN_LIFETIME_MS, KIND, ConfigValues.A_WHOLE_NUMBER)));
+        b.withAwsProfile(string(config, AWS_PROFILE));
+        String accessKeyId = string(config, AWS_ACCESS_KEY_ID);
+        String secretAccessKey = string(config, AWS_SECRET_ACCESS_KEY);
+        String sessionToken = string(config, AWS_SESSION_TOKEN);
+        if (accessKeyId != null || secretAccessKey != null || sessionToken != null) {
+            b.withAwsStaticCredentials(accessKeyId, secretAccessKey, sessionToken);
         }
-        if (options.containsKey(DATABASE)) {
-            b.withDatabase(options.get(DATABASE));
-        }
-        if (options.containsKey(USE_IAM_AUTH)) {
-            b.withUseIamAuth(parseBoolean(USE_IAM_AUTH, options.get(USE_IAM_AUTH)));
-        }
-        b.withRegion(options.get(REGION));
-        b.withUsername(options.get(USERNAME));
-        b.withPassword(options.get(PASSWORD));
-        if (options.containsKey(MAX_POOL_SIZE)) {
-            b.withMaxPoolSize(parseInt(MAX_POOL_SIZE, options.get(MAX_POOL_SIZE)));
-        }
-        if (options.containsKey(MIN_POOL_SIZE)) {
-            b.withMinPoolSize(parseInt(MIN_POOL_SIZE, options.get(MIN_POOL_SIZE)));
-        }
-        if (options.containsKey(CONNECTION_MAX_LIFETIME_MS)) {
-            b.withConnectionMaxLifetimeMs(parseLong(CONNECTION_MAX_LIFETIME_MS, options.get(CONNECTION_MAX_LIFETIME_MS)));
-        }
-        if (options.containsKey(CONNECTION_IDLE_TIMEOUT_MS)) {
-            b.withConnectionIdleTimeoutMs(parseLong(CONNECTION_IDLE_TIMEOUT_MS, options.get(CONNECTION_IDLE_TIMEOUT_MS)));
-        }
-        if (options.containsKey(CONNECTION_TIMEOUT_MS)) {
-            b.withConnectionTimeoutMs(parseLong(CONNECTION_TIMEOUT_MS, options.get(CONNECTION_TIMEOUT_MS)));
-        }
-        if (options.containsKey(ENABLE_FULL_LOAD)) {
-            b.withEnableFullLoad(parseBoolean(ENABLE_FULL_LOAD, options.get(ENABLE_FULL_LOAD)));
-        }
-        if (options.containsKey(PARALLELISM)) {
-            b.withParallelism(parseInt(PARALLELISM, options.get(PARALLELISM)));
-        }
-        if (options.containsKey(TOKEN_LIFETIME_MS)) {
-            b.withTokenLifetime(Duration.ofMillis(parseLong(TOKEN_LIFETIME_MS, options.get(TOKEN_LIFETIME_MS))));
-        }
-        b.withAwsProfile(options.get(AWS_PROFILE));
-        if (options.containsKey(AWS_ACCESS_KEY_ID) || options.containsKey(AWS_SECRET_ACCESS_KEY)
-                || options.containsKey(AWS_SESSION_TOKEN)) {
-            b.withAwsStaticCredentials(
-                    options.get(AWS_ACCESS_KEY_ID), options.get(AWS_SECRET_ACCESS_KEY), options.get(AWS_SESSION_TOKEN));
-        }
-        if (options.containsKey(SSL_MODE)) {
-            b.withSslMode(options.get(SSL_MODE));
-        }
-        b.withSslRootCert(options.get(SSL_ROOT_CERT));
-        if (options.containsKey(OCC_MAX_ATTEMPTS)) {
-            b.withOccMaxAttempts(parseInt(OCC_MAX_ATTEMPTS, options.get(OCC_MAX_ATTEMPTS)));
-        }
-        Duration minBackoff =
-                options.containsKey(OCC_MIN_BACKOFF_MS)
-                        ? Duration.ofMillis(parseLong(OCC_MIN_BACKOFF_MS, options.get(OCC_MIN_BACKOFF_MS)))
-                        : DsqlConnectionOptions.DEFAULT_OCC_MIN_BACKOFF;
-        Duration maxBackoff =
-                options.containsKey(OCC_MAX_BACKOFF_MS)
-                        ? Duration.ofMillis(parseLong(OCC_MAX_BACKOFF_MS, options.get(OCC_MAX_BACKOFF_MS)))
-                        : DsqlConnectionOptions.DEFAULT_OCC_MAX_BACKOFF;
-        b.withOccBackoff(minBackoff, maxBackoff);
-        if (options.containsKey(MAX_CONNECTIONS_PER_SECOND)) {
-            b.withMaxConnectionsPerSecond(parseDouble(MAX_CONNECTIONS_PER_SECOND, options.get(MAX_CONNECTIONS_PER_SECOND)));
-        }
-        b.withJdbcUrl(options.get(JDBC_URL));
+        b.withSslMode(config.get(SSL_MODE));
+        b.withSslRootCert(string(config, SSL_ROOT_CERT));
+        b.withMaxConnectionsPerSecond(
+                ConfigValues.get(config, MAX_CONNECTIONS_PER_SECOND, KIND, ConfigValues.A_NUMBER));
+        b.withJdbcUrl(string(config, JDBC_URL));
+        // The sink's OCC options may still come with the connection options: carried to the sink.
+        DsqlRetryOptions retry = DsqlRetryOptions.fromConfig(config);
+        b.withOccMaxAttempts(retry.getMaxAttempts());
+        b.withOccBackoff(retry.getMinBackoff(), retry.getMaxBackoff());
         return b.build();
     }
 
-    private static int parseInt(String option, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw notA(option, value, "an integer");
-        }
-    }
-
-    private static long parseLong(String option, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw notA(option, value, "a whole number");
-        }
-    }
-
-    private static double parseDouble(String option, String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw notA(option, value, "a number");
-        }
-    }
-
-    private static boolean parseBoolean(String option, String value) {
-        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("true")) {
-            return true;
-        }
-        if (v.equals("false")) {
-            return false;
-        }
-        throw notA(option, value, "true or false");
-    }
-
-    private static IllegalArgumentException notA(String option, String value, String what) {
-        return new IllegalArgumentException(
-                "Invalid DSQL option '" + option + "': '" + value + "'; it must be " + what + ".");
+    private static String string(ReadableConfig config, ConfigOption<String> option) {
+        return config.getOptional(option).orElse(null);
     }
 }

@@ -10,7 +10,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
-import io.github.jdbcv2.dsql.DsqlOptionNames;
+import io.github.jdbcv2.dsql.DsqlConfigOptions;
 import io.github.jdbcv2.dsql.sink.DsqlSink;
 import io.github.jdbcv2.source.JdbcSource;
 
@@ -51,8 +51,8 @@ public final class DsqlFullLoad {
             String targetTable) {
         if (!dsqlOptions.isEnableFullLoad()) {
             throw new IllegalArgumentException(
-                    "Invalid DSQL option '" + DsqlOptionNames.ENABLE_FULL_LOAD + "' = false: DsqlFullLoad.copyTable "
-                            + "runs the initial full load; set " + DsqlOptionNames.ENABLE_FULL_LOAD + " to true.");
+                    "Invalid DSQL option '" + DsqlConfigOptions.ENABLE_FULL_LOAD.key() + "' = false: DsqlFullLoad.copyTable "
+                            + "runs the initial full load; set " + DsqlConfigOptions.ENABLE_FULL_LOAD.key() + " to true.");
         }
         SourceColumns sourceColumns = columnsOf(sourceOptions, sourceTable);
         List<String> columns = sourceColumns.names;

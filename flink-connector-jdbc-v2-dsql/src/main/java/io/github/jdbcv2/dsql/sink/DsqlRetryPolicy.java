@@ -40,8 +40,18 @@ public final class DsqlRetryPolicy extends DefaultJdbcRetryPolicy {
     }
 
     /** The policy with the backoff bounds of {@code occ-min-backoff-ms} and {@code occ-max-backoff-ms}. */
+    public static DsqlRetryPolicy of(DsqlRetryOptions options) {
+        return new DsqlRetryPolicy(options.getMinBackoff().toMillis(), options.getMaxBackoff().toMillis());
+    }
+
+    /**
+     * The policy with the OCC backoff bounds carried by {@code options}.
+     *
+     * @deprecated use {@link #of(DsqlRetryOptions)}
+     */
+    @Deprecated
     public static DsqlRetryPolicy of(DsqlConnectionOptions options) {
-        return new DsqlRetryPolicy(options.getOccMinBackoff().toMillis(), options.getOccMaxBackoff().toMillis());
+        return of(options.getRetryOptions());
     }
 
     /** Counts each retry of an OCC conflict in {@code counter} (the sink registers it as {@code dsqlOccRetries}). */

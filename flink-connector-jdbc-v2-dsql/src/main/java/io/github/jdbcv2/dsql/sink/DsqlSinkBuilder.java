@@ -20,8 +20,9 @@ import java.util.List;
  * Builds a {@link DsqlSink}; every problem is reported by {@link #build()} before the job runs.
  *
  * <p>From the {@link JdbcExecutionOptions} the sink takes the batch size, the batch interval, a
- * {@code maxRowsPerTransaction} below DSQL's and a byte cap (with its estimator) below 10 MiB; retries always follow the DSQL options ({@code occ-max-attempts},
- * {@code occ-min-backoff-ms}, {@code occ-max-backoff-ms}) with a {@link DsqlRetryPolicy}.
+ * {@code maxRowsPerTransaction} below DSQL's and a byte cap (with its estimator) below 10 MiB; retries always follow the
+ * {@link DsqlRetryOptions} ({@code occ-max-attempts}, {@code occ-min-backoff-ms}, {@code occ-max-backoff-ms}; by
+ * default those carried by the connection options) with a {@link DsqlRetryPolicy}.
  */
 @PublicEvolving
 public final class DsqlSinkBuilder<T> {
@@ -34,6 +35,7 @@ public final class DsqlSinkBuilder<T> {
     private long estimatedRowBytes;
     private JdbcRecordSizeEstimator<T> recordSizeEstimator;
     private DeliveryGuarantee deliveryGuarantee = DeliveryGuarantee.AT_LEAST_ONCE;
+    private DsqlRetryOptions retryOptions;
 
     DsqlSinkBuilder(DsqlConnectionOptions options) {
         if (options == null) {
@@ -41,6 +43,17 @@ public final class DsqlSinkBuilder<T> {
                     "Missing DSQL sink option 'connectionOptions': give DsqlConnectionOptions.builder()...build().");
         }
         this.options = options;
+        this.retryOptions = options.getRetryOptions();
+    }
+
+    /** How transactions are retried after OCC conflicts; by default as carried by the connection options. */
+    public DsqlSinkBuilder<T> withRetryOptions(DsqlRetryOptions retryOptions) {
+        if (retryOptions == null) {
+            throw new IllegalArgumentException(
+                    "Invalid DSQL sink option 'retryOptions': null; give DsqlRetryOptions.builder()...build().");
+        }
+        this.retryOptions = retryOptions;
+        return this;
     }
 
     /**
@@ -199,13 +212,13 @@ public final class DsqlSinkBuilder<T> {
                 DsqlTransactionLimits.rowsPerTransaction(
                         Math.min(maxRowsPerTransaction, executionOptions.getMaxRowsPerTransaction()),
                         estimatedRowBytes);
-        DsqlRetryPolicy retryPolicy = DsqlRetryPolicy.of(options);
+        DsqlRetryPolicy retryPolicy = DsqlRetryPolicy.of(retryOptions);
         JdbcExecutionOptions.Builder dsqlExecution =
                 JdbcExecutionOptions.builder()
                         .withBatchSize(executionOptions.getBatchSize())
                         .withBatchIntervalMs(executionOptions.getBatchIntervalMs())
                         .withMaxRowsPerTransaction(rows)
-                        .withMaxRetries(options.getOccMaxAttempts() - 1)
+                        .withMaxRetries(retryOptions.getMaxAttempts() - 1)
                         .withRetryPolicy(retryPolicy);
         JdbcRecordSizeEstimator<?> estimator =
                 recordSizeEstimator != null ? recordSizeEstimator : executionOptions.getRecordSizeEstimator();
