@@ -3,6 +3,10 @@ package io.github.jdbcv2.source;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
+import io.github.jdbcv2.source.sql.SourceSql;
+
+import javax.annotation.Nullable;
+
 import java.io.Serializable;
 
 /** How split readers run their queries; validated by the builder. */
@@ -19,6 +23,7 @@ public final class JdbcReadOptions implements Serializable {
     private final DeliveryGuarantee deliveryGuarantee;
     private final int maxReconnectAttempts;
     private final int pageSize;
+    @Nullable private final String pageLimitClause;
 
     public JdbcReadOptions(
             int fetchSize,
@@ -29,7 +34,7 @@ public final class JdbcReadOptions implements Serializable {
             DeliveryGuarantee deliveryGuarantee,
             int maxReconnectAttempts) {
         this(fetchSize, batchSize, resultSetType, resultSetConcurrency, autoCommit, deliveryGuarantee,
-                maxReconnectAttempts, NO_PAGING);
+                maxReconnectAttempts, NO_PAGING, null);
     }
 
     /** No keyset paging: each split is one query. */
@@ -43,7 +48,8 @@ public final class JdbcReadOptions implements Serializable {
             boolean autoCommit,
             DeliveryGuarantee deliveryGuarantee,
             int maxReconnectAttempts,
-            int pageSize) {
+            int pageSize,
+            @Nullable String pageLimitClause) {
         this.fetchSize = fetchSize;
         this.batchSize = batchSize;
         this.resultSetType = resultSetType;
@@ -52,11 +58,19 @@ public final class JdbcReadOptions implements Serializable {
         this.deliveryGuarantee = deliveryGuarantee;
         this.maxReconnectAttempts = maxReconnectAttempts;
         this.pageSize = pageSize;
+        this.pageLimitClause =
+                pageSize == NO_PAGING ? null : pageLimitClause != null ? pageLimitClause : SourceSql.limit(pageSize);
     }
 
     /** Rows per keyset page (each page its own query and transaction); {@link #NO_PAGING} for none. */
     public int getPageSize() {
         return pageSize;
+    }
+
+    /** The clause that ends a page's query (the dialect's, else {@code LIMIT n}); null without paging. */
+    @Nullable
+    public String getPageLimitClause() {
+        return pageLimitClause;
     }
 
     public int getFetchSize() {
