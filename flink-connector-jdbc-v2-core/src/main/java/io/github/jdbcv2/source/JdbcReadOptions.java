@@ -25,18 +25,6 @@ public final class JdbcReadOptions implements Serializable {
     private final int pageSize;
     @Nullable private final String pageLimitClause;
 
-    public JdbcReadOptions(
-            int fetchSize,
-            int batchSize,
-            int resultSetType,
-            int resultSetConcurrency,
-            boolean autoCommit,
-            DeliveryGuarantee deliveryGuarantee,
-            int maxReconnectAttempts) {
-        this(fetchSize, batchSize, resultSetType, resultSetConcurrency, autoCommit, deliveryGuarantee,
-                maxReconnectAttempts, NO_PAGING, null);
-    }
-
     /** No keyset paging: each split is one query. */
     public static final int NO_PAGING = 0;
 

@@ -6,12 +6,12 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
@@ -43,13 +43,7 @@ class JdbcSourceDialectLimitITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(1);
 
     /** Every query text the split reader offered to the bulk reader, i.e. every query it ran. */
     private static final Queue<String> QUERIES = new ConcurrentLinkedQueue<>();
