@@ -6,6 +6,9 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
 import io.github.jdbcv2.config.ConfigValues;
+import io.github.jdbcv2.source.sql.SourceSql;
+
+import javax.annotation.Nullable;
 
 import java.io.Serializable;
 import java.sql.ResultSet;
@@ -24,18 +27,7 @@ public final class JdbcReadOptions implements Serializable {
     private final DeliveryGuarantee deliveryGuarantee;
     private final int maxReconnectAttempts;
     private final int pageSize;
-
-    public JdbcReadOptions(
-            int fetchSize,
-            int batchSize,
-            int resultSetType,
-            int resultSetConcurrency,
-            boolean autoCommit,
-            DeliveryGuarantee deliveryGuarantee,
-            int maxReconnectAttempts) {
-        this(fetchSize, batchSize, resultSetType, resultSetConcurrency, autoCommit, deliveryGuarantee,
-                maxReconnectAttempts, NO_PAGING);
-    }
+    @Nullable private final String pageLimitClause;
 
     /** No keyset paging: each split is one query. */
     public static final int NO_PAGING = 0;
@@ -67,7 +59,8 @@ public final class JdbcReadOptions implements Serializable {
                 autoCommit,
                 guarantee,
                 reconnects,
-                pageSize);
+                pageSize,
+                null); // the dialect's limit clause is the builder's business; without one, LIMIT n
     }
 
     private static int atLeast(ReadableConfig config, ConfigOption<Integer> option, int min, String rule) {
@@ -86,7 +79,8 @@ public final class JdbcReadOptions implements Serializable {
             boolean autoCommit,
             DeliveryGuarantee deliveryGuarantee,
             int maxReconnectAttempts,
-            int pageSize) {
+            int pageSize,
+            @Nullable String pageLimitClause) {
         this.fetchSize = fetchSize;
         this.batchSize = batchSize;
         this.resultSetType = resultSetType;
@@ -95,11 +89,19 @@ public final class JdbcReadOptions implements Serializable {
         this.deliveryGuarantee = deliveryGuarantee;
         this.maxReconnectAttempts = maxReconnectAttempts;
         this.pageSize = pageSize;
+        this.pageLimitClause =
+                pageSize == NO_PAGING ? null : pageLimitClause != null ? pageLimitClause : SourceSql.limit(pageSize);
     }
 
     /** Rows per keyset page (each page its own query and transaction); {@link #NO_PAGING} for none. */
     public int getPageSize() {
         return pageSize;
+    }
+
+    /** The clause that ends a page's query (the dialect's, else {@code LIMIT n}); null without paging. */
+    @Nullable
+    public String getPageLimitClause() {
+        return pageLimitClause;
     }
 
     public int getFetchSize() {

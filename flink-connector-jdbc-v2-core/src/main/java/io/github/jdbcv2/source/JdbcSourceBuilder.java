@@ -21,6 +21,10 @@ import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.sql.ColumnName;
 import io.github.jdbcv2.source.sql.QueryText;
+import io.github.jdbcv2.source.sql.SourceSql;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.annotation.Nullable;
 
@@ -47,6 +51,8 @@ import java.util.List;
  */
 @PublicEvolving
 public final class JdbcSourceBuilder<OUT> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceBuilder.class);
 
     /**
      * Default rows per round trip to the database. The DataStream default; the SQL option {@code scan.fetch-size}
@@ -254,8 +260,9 @@ public final class JdbcSourceBuilder<OUT> {
     /**
      * Reads each split in keyset pages of at most {@code pageSize} rows: every page is its own short query and
      * transaction, {@code SELECT * FROM (sql) WHERE key > ? ORDER BY key LIMIT pageSize}, resuming after the last key
-     * read. For databases that bound transaction time (Aurora DSQL: 5 minutes). Needs {@link #setUniqueKey}; the
-     * database must accept {@code LIMIT n} (PostgreSQL, MySQL, MariaDB, SQLite, Aurora DSQL, ...). Off by default.
+     * read. For databases that bound transaction time (Aurora DSQL: 5 minutes). Needs {@link #setUniqueKey}. The
+     * limit clause is the URL's dialect's ({@code LIMIT n} for PostgreSQL and Aurora DSQL), {@code LIMIT n} when no
+     * dialect of this library accepts the URL. Off by default.
      */
     public JdbcSourceBuilder<OUT> setPageSize(int pageSize) {
         this.pageSize = pageSize;
@@ -452,7 +459,8 @@ public final class JdbcSourceBuilder<OUT> {
                         autoCommit,
                         deliveryGuarantee,
                         maxReconnectAttempts,
-                        pageSize);
+                        pageSize,
+                        pageSize > 0 ? pageLimitClause(connections, pageSize) : null);
         return new JdbcSource<>(
                 connections,
                 provider,
@@ -470,6 +478,20 @@ public final class JdbcSourceBuilder<OUT> {
     private static JdbcBulkQueryReader bulkQueryReaderFor(JdbcConnectionProvider connections) {
         JdbcV2Factory factory = dialectFactoryFor(connections);
         return factory == null ? null : factory.createBulkQueryReader();
+    }
+
+    /** The dialect's clause limiting a query to {@code rows} rows; {@code LIMIT rows} when it has none. */
+    private static String pageLimitClause(JdbcConnectionProvider connections, int rows) {
+        JdbcV2Factory factory = dialectFactoryFor(connections);
+        if (factory != null) {
+            try {
+                return factory.createDialect().getLimitClause(rows);
+            } catch (RuntimeException noLimitClause) {
+                LOG.debug("The dialect of {} has no limit clause ({}); paging with LIMIT",
+                        factory.getClass().getSimpleName(), noLimitClause.toString());
+            }
+        }
+        return SourceSql.limit(rows);
     }
 
     /** The URL's dialect factory if it is one of ours, else null. */

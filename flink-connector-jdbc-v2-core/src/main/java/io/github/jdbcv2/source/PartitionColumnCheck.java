@@ -1,7 +1,7 @@
 package io.github.jdbcv2.source;
 
 import io.github.jdbcv2.connection.JdbcConnectionProvider;
-import io.github.jdbcv2.source.enumerator.SplitSql;
+import io.github.jdbcv2.source.sql.SourceSql;
 
 import org.apache.flink.annotation.Internal;
 
@@ -47,9 +47,8 @@ final class PartitionColumnCheck {
             connections.closeConnections();
             return;
         }
-        String probe =
-                "SELECT " + column + " FROM " + SplitSql.derivedTable(sql) + " WHERE 1 = 0";
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(probe)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(SourceSql.columnProbe(sql, column))) {
             ResultSetMetaData metaData = rs.getMetaData();
             if (integerColumn && !isInteger(metaData.getColumnType(1))) {
                 throw new IllegalArgumentException(

@@ -5,6 +5,7 @@ import org.apache.flink.annotation.Internal;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.split.TypedValues;
+import io.github.jdbcv2.source.sql.SourceSql;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +46,7 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
     private final String sql;
     private final String column;
     private final KeyType columnType;
-    private final String keyColumn;
-    private final KeyType keyType;
-    private final boolean keyUnique;
+    private final RangeSplits splits;
     /** Values (integer column) to stay behind the maximum; 0 for none. */
     private final long lagValues;
     /** Time (timestamp column) to stay behind the database's clock; null for none. */
@@ -77,15 +76,7 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
         this.lagValues = lagValues;
         this.lagDuration = lagDuration;
         this.horizonProbe = horizonProbe;
-        if (context.getUniqueKeyColumn() != null) {
-            this.keyColumn = context.getUniqueKeyColumn();
-            this.keyType = context.getUniqueKeyType();
-            this.keyUnique = true;
-        } else {
-            this.keyColumn = column;
-            this.keyType = columnType;
-            this.keyUnique = false;
-        }
+        this.splits = new RangeSplits(context, column, columnType);
     }
 
     @Override
@@ -118,22 +109,15 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
         if (max == null || (from != null && compare(max, from) <= 0)) {
             return Collections.emptyList();
         }
-        JdbcSourceSplit split =
-                from == null
-                        ? new JdbcSourceSplit("incremental-(,"  + max + "]", SplitSql.filter(sql, column + " <= ?"), new Object[] {max})
-                        : new JdbcSourceSplit(
-                                "incremental-(" + from + "," + max + "]",
-                                SplitSql.filter(sql, column + " > ? AND " + column + " <= ?"),
-                                new Object[] {from, max});
-        return Collections.singletonList(split.withKey(keyColumn, keyType, keyUnique));
+        String id = "incremental-(" + (from == null ? "" : from) + "," + max + "]";
+        return Collections.singletonList(splits.range(id, from, max));
     }
 
     /** {@code MAX(column)}, less the lag; null when there is nothing to read. */
     @Nullable
     private Object readUpperBound(Connection connection) throws SQLException {
-        String select = lagDuration == null ? "MAX(" + column + ")" : "MAX(" + column + "), LOCALTIMESTAMP";
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT " + select + " FROM " + SplitSql.derivedTable(sql))) {
+                ResultSet rs = s.executeQuery(SourceSql.maximum(sql, column, lagDuration != null))) {
             rs.next();
             Object max = columnType.read(rs, 1);
             Object bound = max;

@@ -4,6 +4,7 @@ import org.apache.flink.annotation.Internal;
 
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
+import io.github.jdbcv2.source.sql.SourceSql;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,7 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
     private final int partitions;
     @Nullable private final Long lowerBound;
     @Nullable private final Long upperBound;
-    private final String keyColumn;
-    private final KeyType keyType;
-    private final boolean keyUnique;
+    private final RangeSplits splits;
 
     NumericRangeSplitAssigner(
             JdbcSplitAssignerContext context,
@@ -49,15 +48,7 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
         this.partitions = partitions;
         this.lowerBound = lowerBound;
         this.upperBound = upperBound;
-        if (context.getUniqueKeyColumn() != null) {
-            this.keyColumn = context.getUniqueKeyColumn();
-            this.keyType = context.getUniqueKeyType();
-            this.keyUnique = true;
-        } else {
-            this.keyColumn = column;
-            this.keyType = KeyType.LONG;
-            this.keyUnique = false;
-        }
+        this.splits = new RangeSplits(context, column, KeyType.LONG);
     }
 
     @Override
@@ -65,10 +56,8 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
         if (lowerBound != null) {
             return ranges(lowerBound, upperBound, true);
         }
-        String boundsSql =
-                "SELECT MIN(" + column + "), MAX(" + column + "), COUNT(*) - COUNT(" + column + ") FROM "
-                        + SplitSql.derivedTable(sql);
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(boundsSql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(SourceSql.bounds(sql, column))) {
             int type = rs.getMetaData().getColumnType(1);
             if (type != Types.BIGINT && type != Types.INTEGER && type != Types.SMALLINT && type != Types.TINYINT) {
                 throw new IllegalArgumentException(
@@ -83,12 +72,12 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
             boolean empty = rs.wasNull();
             long max = rs.getLong(2);
             long nulls = rs.getLong(3);
-            List<JdbcSourceSplit> splits = empty ? new ArrayList<>() : ranges(min, max, false);
+            List<JdbcSourceSplit> planned = empty ? new ArrayList<>() : ranges(min, max, false);
             if (nulls > 0) {
-                splits.add(nullSplit());
+                planned.add(splits.nulls());
             }
-            LOG.info("Planned {} splits over column {} in [{}, {}]", splits.size(), column, min, max);
-            return splits;
+            LOG.info("Planned {} splits over column {} in [{}, {}]", planned.size(), column, min, max);
+            return planned;
         } catch (SQLException e) {
             throw new SQLException(
                     "Finding the bounds of partition column '" + column + "' failed: " + e.getMessage(),
@@ -98,12 +87,12 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
     }
 
     private List<JdbcSourceSplit> ranges(long min, long max, boolean alwaysNullSplit) {
-        List<JdbcSourceSplit> splits = new ArrayList<>();
+        List<JdbcSourceSplit> planned = new ArrayList<>();
         BigInteger lower = BigInteger.valueOf(min);
         BigInteger span = BigInteger.valueOf(max).subtract(lower).add(BigInteger.ONE);
         int n = span.compareTo(BigInteger.valueOf(partitions)) < 0 ? span.intValueExact() : partitions;
         if (n <= 1) {
-            splits.add(range(0, column + " IS NOT NULL"));
+            planned.add(splits.range(RangeSplits.rangeId(0), null, null));
         } else {
             BigInteger count = BigInteger.valueOf(n);
             long previousEnd = 0;
@@ -111,30 +100,13 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
                 // Range i ends at 'end' inclusive and starts after the previous end: no bound leaves the long range.
                 long end = lower.add(span.multiply(BigInteger.valueOf(i + 1)).divide(count))
                         .subtract(BigInteger.ONE).longValueExact();
-                if (i == 0) {
-                    splits.add(range(i, column + " <= ?", end));
-                } else if (i == n - 1) {
-                    splits.add(range(i, column + " > ?", previousEnd));
-                } else {
-                    splits.add(range(i, column + " > ? AND " + column + " <= ?", previousEnd, end));
-                }
+                planned.add(splits.range(RangeSplits.rangeId(i), i == 0 ? null : previousEnd, i == n - 1 ? null : end));
                 previousEnd = end;
             }
         }
         if (alwaysNullSplit) {
-            splits.add(nullSplit());
+            planned.add(splits.nulls());
         }
-        return splits;
-    }
-
-    private JdbcSourceSplit range(int index, String condition, Object... parameters) {
-        return new JdbcSourceSplit("range-" + index, SplitSql.filter(sql, condition), parameters)
-                .withKey(keyColumn, keyType, keyUnique);
-    }
-
-    private JdbcSourceSplit nullSplit() {
-        JdbcSourceSplit split = new JdbcSourceSplit("range-null", SplitSql.filter(sql, column + " IS NULL"), null);
-        // Ordered by the declared unique key; when that is the partition column, reading any row here fails naming it.
-        return keyUnique ? split.withKey(keyColumn, keyType, true) : split;
+        return planned;
     }
 }

@@ -4,6 +4,7 @@ import org.apache.flink.annotation.Internal;
 
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
+import io.github.jdbcv2.source.sql.SourceSql;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,45 +31,27 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
     private final String column;
     private final KeyType columnType;
     private final int partitions;
-    private final String keyColumn;
-    private final KeyType keyType;
-    private final boolean keyUnique;
+    private final RangeSplits splits;
 
     QuantileSplitAssigner(JdbcSplitAssignerContext context, String column, KeyType columnType, int partitions) {
         this.sql = context.getSql();
         this.column = column;
         this.columnType = columnType;
         this.partitions = partitions;
-        if (context.getUniqueKeyColumn() != null) {
-            this.keyColumn = context.getUniqueKeyColumn();
-            this.keyType = context.getUniqueKeyType();
-            this.keyUnique = true;
-        } else {
-            this.keyColumn = column;
-            this.keyType = columnType;
-            this.keyUnique = false;
-        }
+        this.splits = new RangeSplits(context, column, columnType);
     }
 
     @Override
     public List<JdbcSourceSplit> planSplits(Connection connection) throws SQLException {
-        // The last row of each of n equal-count buckets; ROW_NUMBER rather than MAX: not every type has MAX (uuid).
-        String boundariesSql =
-                "SELECT " + column + " FROM (SELECT " + column + ", ROW_NUMBER() OVER (ORDER BY " + column
-                        + ") AS jdbcv2_rn, COUNT(*) OVER () AS jdbcv2_cnt FROM " + SplitSql.derivedTable(sql)
-                        + " WHERE " + column + " IS NOT NULL) jdbcv2_b WHERE FLOOR(jdbcv2_rn * " + partitions
-                        + " / jdbcv2_cnt) > FLOOR((jdbcv2_rn - 1) * " + partitions
-                        + " / jdbcv2_cnt) ORDER BY jdbcv2_rn";
-        String nullsSql = "SELECT COUNT(*) - COUNT(" + column + ") FROM " + SplitSql.derivedTable(sql);
         List<Object> maxima = new ArrayList<>();
         long nulls;
         try (Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery(boundariesSql)) {
+            try (ResultSet rs = s.executeQuery(SourceSql.quantileBoundaries(sql, column, partitions))) {
                 while (rs.next()) {
                     maxima.add(columnType.read(rs, 1));
                 }
             }
-            try (ResultSet rs = s.executeQuery(nullsSql)) {
+            try (ResultSet rs = s.executeQuery(SourceSql.nullCount(sql, column))) {
                 rs.next();
                 nulls = rs.getLong(1);
             }
@@ -78,7 +61,7 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
                     e.getSQLState(),
                     e);
         }
-        List<JdbcSourceSplit> splits = new ArrayList<>();
+        List<JdbcSourceSplit> planned = new ArrayList<>();
         if (!maxima.isEmpty()) {
             // The last maximum is the column's maximum: the last split is open-ended instead.
             List<Object> boundaries = new ArrayList<>();
@@ -88,27 +71,18 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
                     boundaries.add(b);
                 }
             }
-            if (boundaries.isEmpty()) {
-                splits.add(range(0, column + " IS NOT NULL"));
-            } else {
-                splits.add(range(0, column + " <= ?", boundaries.get(0)));
-                for (int i = 1; i < boundaries.size(); i++) {
-                    splits.add(range(i, column + " > ? AND " + column + " <= ?", boundaries.get(i - 1), boundaries.get(i)));
-                }
-                splits.add(range(boundaries.size(), column + " > ?", boundaries.get(boundaries.size() - 1)));
+            // Range i is (boundary i-1, boundary i]; the first and the last are open on their outer side.
+            int n = boundaries.size();
+            for (int i = 0; i <= n; i++) {
+                Object lower = i == 0 ? null : boundaries.get(i - 1);
+                Object upper = i == n ? null : boundaries.get(i);
+                planned.add(splits.range(RangeSplits.rangeId(i), lower, upper));
             }
         }
         if (nulls > 0) {
-            JdbcSourceSplit split = new JdbcSourceSplit("range-null", SplitSql.filter(sql, column + " IS NULL"), null);
-            // Ordered by the declared unique key; when that is the partition column, reading any row fails naming it.
-            splits.add(keyUnique ? split.withKey(keyColumn, keyType, true) : split);
+            planned.add(splits.nulls());
         }
-        LOG.info("Planned {} splits over column {} from database quantiles", splits.size(), column);
-        return splits;
-    }
-
-    private JdbcSourceSplit range(int index, String condition, Object... parameters) {
-        return new JdbcSourceSplit("range-" + index, SplitSql.filter(sql, condition), parameters)
-                .withKey(keyColumn, keyType, keyUnique);
+        LOG.info("Planned {} splits over column {} from database quantiles", planned.size(), column);
+        return planned;
     }
 }

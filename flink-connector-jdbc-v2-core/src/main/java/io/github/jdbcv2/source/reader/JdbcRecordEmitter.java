@@ -6,6 +6,7 @@ import org.apache.flink.connector.base.source.reader.RecordEmitter;
 import org.apache.flink.metrics.Counter;
 
 import io.github.jdbcv2.source.split.JdbcSourceSplitState;
+import io.github.jdbcv2.source.split.SplitPosition;
 
 /**
  * Emits a chunk of records; for exactly-once it also advances the split's position (row count, last key and how many
@@ -38,21 +39,22 @@ public final class JdbcRecordEmitter<T> implements RecordEmitter<JdbcRecordChunk
         if (!trackPosition) {
             return;
         }
+        final SplitPosition position = state.getPosition();
         switch (chunk.keyMode) {
             case JdbcRecordChunk.LONG_KEY:
                 final long[] longKeys = chunk.longKeys;
                 for (int i = from; i < to; i++) {
-                    state.advance(longKeys[i]);
+                    position.advance(longKeys[i]);
                 }
                 break;
             case JdbcRecordChunk.OBJECT_KEY:
                 final Object[] keys = chunk.keys;
                 for (int i = from; i < to; i++) {
-                    state.advance(keys[i]);
+                    position.advance(keys[i]);
                 }
                 break;
             default:
-                state.advanceUnkeyed(to - from);
+                position.advanceUnkeyed(to - from);
         }
     }
 }

@@ -11,9 +11,7 @@ import io.github.jdbcv2.connection.JdbcConnectionProvider;
 import io.github.jdbcv2.source.JdbcReadOptions;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
-import io.github.jdbcv2.source.split.KeyType;
-import io.github.jdbcv2.source.sql.ColumnName;
-import io.github.jdbcv2.source.sql.QueryText;
+import io.github.jdbcv2.source.split.SplitPosition;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +22,10 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
  * Reads splits one after the other on its own connection: streams each query forward-only (autocommit off, fetch size)
@@ -45,8 +41,6 @@ import java.util.Arrays;
 public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChunk<T>, JdbcSourceSplit> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceSplitReader.class);
-    /** Alias of the split's query inside the keyed (ordered, resumed, paged) query. */
-    private static final String KEYED_ALIAS = "jdbcv2_r";
 
     private final JdbcConnectionProvider connectionProvider;
     private final ResultExtractor<T> extractor;
@@ -57,27 +51,19 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     private final boolean exactlyOnce;
     private final ArrayDeque<JdbcSourceSplit> splits = new ArrayDeque<>();
 
-    // The split being read.
-    @Nullable private JdbcSourceSplit split;
-    @Nullable private PreparedStatement statement;
-    @Nullable private ResultSet resultSet;
-    private byte keyMode;
-    private int keyIndex;
-    @Nullable private Class<?> keyClass;
-
-    // Position after the last row read (not necessarily emitted yet).
-    private long readOffset;
-    private boolean readHasKey;
-    private long readLongKey;
-    @Nullable private Object readKey;
-    /** True when the open query skips the rows read so far with {@code key > ?}, which also skips NULL keys. */
-    private boolean queryAfterKey;
-
     /** Rows per keyset page, 0 when the split is read in one query. */
     private final int pageSize;
-    /** True when the current split is read in pages (paging on and the split has a unique key). */
-    private boolean paged;
-    /** {@link #readOffset} when the current page's query was opened. */
+
+    // The split being read.
+    @Nullable private SplitReadPlan plan;
+    @Nullable private PreparedStatement statement;
+    @Nullable private ResultSet resultSet;
+    private int keyIndex;
+    /** Position after the last row read (not necessarily emitted yet). */
+    @Nullable private SplitPosition readPosition;
+    /** True when the open query skips the rows read so far with {@code key > ?}, which also skips NULL keys. */
+    private boolean queryAfterKey;
+    /** The read position's offset when the current page's query was opened. */
     private long pageStartOffset;
 
     private int reconnects;
@@ -107,7 +93,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         JdbcRecordBatch<T> batch = null;
         while (true) {
             try {
-                if (split == null) {
+                if (plan == null) {
                     JdbcSourceSplit next = splits.poll();
                     if (next == null) {
                         return JdbcRecordBatch.empty();
@@ -118,13 +104,13 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                     openQuery();
                 }
                 if (batch == null) {
-                    batch = new JdbcRecordBatch<>(split.splitId(), options.getBatchSize(), keyMode);
+                    batch = new JdbcRecordBatch<>(plan.split.splitId(), options.getBatchSize(), plan.keyMode);
                     positionedRows = 0;
                 }
                 boolean more = fill(batch, resultSet);
                 advanceReadPosition(batch, positionedRows);
                 reconnects = 0;
-                if (!more && paged && readOffset - pageStartOffset >= pageSize) {
+                if (!more && plan.paged && readPosition.getOffset() - pageStartOffset >= pageSize) {
                     // A full page: end its query and transaction; the next fetch reads the page after the last key.
                     endPage();
                     return batch;
@@ -147,7 +133,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                 }
                 // At-most-once gave up the rest of the split.
                 JdbcRecordBatch<T> done =
-                        batch != null ? batch : new JdbcRecordBatch<>(split.splitId(), 0, JdbcRecordChunk.NO_KEY);
+                        batch != null ? batch : new JdbcRecordBatch<>(plan.split.splitId(), 0, JdbcRecordChunk.NO_KEY);
                 finishSplit();
                 done.markFinished();
                 return done;
@@ -155,12 +141,11 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         }
     }
 
-
     private boolean fill(JdbcRecordBatch<T> batch, ResultSet rs) throws SQLException, IOException {
         final Object[] records = batch.records;
         final int capacity = records.length;
         int n = batch.size;
-        switch (keyMode) {
+        switch (plan.keyMode) {
             case JdbcRecordChunk.LONG_KEY:
                 final long[] longKeys = batch.longKeys;
                 while (n < capacity) {
@@ -216,106 +201,61 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
             throw rowFailure(rs, batchIndex, e, RowFailure.column(rs, keyIndex, "reading the key"));
         }
         closeQuery();
-        throw nullKey();
+        throw plan.nullKey();
     }
 
     private Object objectKey(ResultSet rs, int batchIndex) throws IOException {
         final Object key;
         try {
-            key = rs.getObject(keyIndex, keyClass);
+            key = rs.getObject(keyIndex, plan.keyClass);
         } catch (SQLException | RuntimeException e) {
             throw rowFailure(rs, batchIndex, e, RowFailure.column(rs, keyIndex, "reading the key"));
         }
         if (key == null) {
             closeQuery();
-            throw nullKey();
+            throw plan.nullKey();
         }
         return key;
     }
 
     /** Ends the query (a bulk read's stream with it) and names the split, the row and the column. */
     private IOException rowFailure(ResultSet rs, int batchIndex, Exception cause, String where) {
-        long row = readOffset + (batchIndex - positionedRows) + 1;
+        long row = readPosition.getOffset() + (batchIndex - positionedRows) + 1;
         closeQuery();
         return new IOException(
-                "Reading split " + split.splitId() + " failed at row " + row + ", " + where + ": " + cause, cause);
+                "Reading split " + plan.split.splitId() + " failed at row " + row + ", " + where + ": " + cause, cause);
     }
 
     /** Moves the read position over the batch's rows from {@code from}; per batch, not per row. */
     private void advanceReadPosition(JdbcRecordBatch<T> batch, int from) {
         int to = batch.size;
-        if (to <= from) {
-            positionedRows = to;
-            return;
-        }
-        readOffset += to - from;
-        if (keyMode == JdbcRecordChunk.LONG_KEY) {
-            readLongKey = batch.longKeys[to - 1];
-            readHasKey = true;
-        } else if (keyMode == JdbcRecordChunk.OBJECT_KEY) {
-            readKey = batch.keys[to - 1];
-            readHasKey = true;
+        if (to > from) {
+            if (plan.keyMode == JdbcRecordChunk.LONG_KEY) {
+                readPosition.advanceUnkeyed(to - from - 1);
+                readPosition.advance(batch.longKeys[to - 1]);
+            } else if (plan.keyMode == JdbcRecordChunk.OBJECT_KEY) {
+                readPosition.advanceUnkeyed(to - from - 1);
+                readPosition.advance(batch.keys[to - 1]);
+            } else {
+                readPosition.advanceUnkeyed(to - from);
+            }
         }
         positionedRows = to;
     }
 
     private void startSplit(JdbcSourceSplit next) throws IOException {
-        KeyType type = next.getKeyType();
-        if (exactlyOnce && (type == null || !next.isKeyUnique())) {
-            throw new IOException(
-                    "Cannot read split " + next.splitId() + " exactly-once: it has "
-                            + (type == null ? "no key" : "the non-unique key '" + next.getKeyColumn() + "'")
-                            + ", and resuming inside rows that tie (or by a row count) repeats and loses rows."
-                            + " Exactly-once needs every split keyed by a unique key: declare one with"
-                            + " setUniqueKey(...) (a custom split assigner keys its splits with"
-                            + " JdbcSourceSplit.withKey(column, type, true)), or use AT_LEAST_ONCE.");
-        }
-        split = next;
+        plan = SplitReadPlan.of(next, exactlyOnce, options.getPageLimitClause());
+        readPosition = SplitPosition.of(next, plan.isKeyed());
         positionedRows = 0;
-        keyMode = JdbcRecordChunk.NO_KEY;
-        paged = pageSize > 0 && type != null && next.isKeyUnique();
-        if ((exactlyOnce || paged) && type != null) {
-            keyMode = type == KeyType.LONG ? JdbcRecordChunk.LONG_KEY : JdbcRecordChunk.OBJECT_KEY;
-            keyClass = type.getJavaClass();
-        }
-        resetReadPosition(next);
         LOG.debug("Reading split {}", next);
     }
 
-    private void resetReadPosition(JdbcSourceSplit s) {
-        readOffset = s.getOffset();
-        Object key = s.getLastKey();
-        readHasKey = key != null && keyMode != JdbcRecordChunk.NO_KEY;
-        if (readHasKey && keyMode == JdbcRecordChunk.LONG_KEY) {
-            readLongKey = ((Number) key).longValue();
-        } else {
-            readKey = readHasKey ? key : null;
-        }
-    }
-
     private void openQuery() throws SQLException {
-        JdbcSourceSplit s = split;
-        String sql = s.getSql();
-        Object[] parameters = s.getParameters();
-        queryAfterKey = false;
-        if (keyMode != JdbcRecordChunk.NO_KEY) {
-            String key = s.getKeyColumn();
-            StringBuilder q =
-                    new StringBuilder(sql.length() + 96).append("SELECT * FROM ").append(QueryText.parenthesized(sql))
-                            .append(' ').append(KEYED_ALIAS);
-            if (readHasKey) {
-                q.append(" WHERE ").append(key).append(" > ?");
-                parameters = Arrays.copyOf(parameters, parameters.length + 1);
-                parameters[parameters.length - 1] = keyMode == JdbcRecordChunk.LONG_KEY ? (Object) readLongKey : readKey;
-                queryAfterKey = true;
-            }
-            q.append(" ORDER BY ").append(key);
-            if (paged) {
-                q.append(" LIMIT ").append(pageSize);
-            }
-            sql = q.toString();
-        }
-        pageStartOffset = readOffset;
+        JdbcSourceSplit s = plan.split;
+        String sql = plan.sql(readPosition);
+        Object[] parameters = plan.parameters(readPosition);
+        queryAfterKey = plan.readsAfterKey(readPosition);
+        pageStartOffset = readPosition.getOffset();
         Connection connection = connectionProvider.getOrEstablishConnection();
         if (connection.getAutoCommit() != options.isAutoCommit()) {
             connection.setAutoCommit(options.isAutoCommit());
@@ -337,11 +277,11 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
             rs = ps.executeQuery();
         }
         resultSet = rs;
-        if (keyMode != JdbcRecordChunk.NO_KEY) {
-            keyIndex = findColumn(rs.getMetaData(), s.getKeyColumn());
+        if (plan.isKeyed()) {
+            keyIndex = plan.keyIndex(rs.getMetaData());
         }
-        if (readHasKey && !paged) {
-            LOG.info("Resumed split {} after {} rows", s.splitId(), readOffset);
+        if (queryAfterKey && !plan.paged) {
+            LOG.info("Resumed split {} after {} rows", s.splitId(), readPosition.getOffset());
         }
     }
 
@@ -351,11 +291,8 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
      */
     private void checkNoNullKeys() throws SQLException, IOException {
         closeQuery();
-        JdbcSourceSplit s = split;
-        String probe =
-                "SELECT COUNT(*) FROM " + QueryText.parenthesized(s.getSql()) + ' ' + KEYED_ALIAS + " WHERE "
-                        + s.getKeyColumn() + " IS NULL";
-        Object[] parameters = s.getParameters();
+        String probe = plan.nullKeyCountSql();
+        Object[] parameters = plan.split.getParameters();
         long nulls;
         try (PreparedStatement ps = connectionProvider.getOrEstablishConnection().prepareStatement(probe)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -367,34 +304,13 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
             }
         }
         if (nulls > 0) {
-            throw nullKey();
+            throw plan.nullKey();
         }
-    }
-
-    private IOException nullKey() {
-        String column = split.getKeyColumn();
-        return new IOException(
-                "Reading split " + split.splitId() + " failed: the unique key column '" + column + "' is NULL in a"
-                        + " row of the query's result, but setUniqueKey declares a column that is unique and never"
-                        + " NULL (a NULL key has no place in the key order, so it cannot be resumed after). Filter"
-                        + " those rows out (WHERE " + column + " IS NOT NULL), declare another unique key, or read"
-                        + " at-least-once without setUniqueKey and setPageSize.");
-    }
-
-    private static int findColumn(ResultSetMetaData meta, String column) throws SQLException {
-        String name = ColumnName.label(column);
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            if (meta.getColumnLabel(i).equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        throw new SQLException(
-                "Key column '" + column + "' is not among the query's result columns; select it in the query.");
     }
 
     /** True to continue reading the split, false when at-most-once gives the rest of it up. */
     private boolean recover(SQLException e) throws IOException {
-        String splitId = split.splitId();
+        String splitId = plan.split.splitId();
         // End the query first: a bulk read (COPY) holds the connection until its stream ends, and a validity check
         // on it would wait for that stream forever.
         closeQuery();
@@ -419,7 +335,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
             case EXACTLY_ONCE:
                 return true;
             case AT_LEAST_ONCE:
-                resetReadPosition(split);
+                readPosition.reset(plan.split, plan.isKeyed());
                 return true;
             default:
                 LOG.warn("At-most-once: giving up the rest of split {} after a lost connection", splitId);
@@ -442,8 +358,10 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
 
     private void finishSplit() {
         endPage();
-        LOG.debug("Finished split {} after {} rows", split == null ? null : split.splitId(), readOffset);
-        split = null;
+        if (plan != null) {
+            LOG.debug("Finished split {} after {} rows", plan.split.splitId(), readPosition.getOffset());
+        }
+        plan = null;
     }
 
     /** Closes the query and ends its read transaction (and with it the server-side cursor). */

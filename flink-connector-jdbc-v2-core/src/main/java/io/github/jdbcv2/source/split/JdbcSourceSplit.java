@@ -12,7 +12,8 @@ import java.util.Objects;
  * One query to read: its SQL, the values of its placeholders, an optional order key for exactly-once keyset resume,
  * and the position reached (rows emitted, last key emitted and how many rows carried that key).
  *
- * <p>Immutable; a reader's progress lives in {@link JdbcSourceSplitState} and comes back here at checkpoints.
+ * <p>Immutable; a reader's progress is a {@link SplitPosition} (the emitted one in {@link JdbcSourceSplitState})
+ * and comes back here at checkpoints ({@link SplitPosition#applyTo}).
  */
 @PublicEvolving
 public final class JdbcSourceSplit implements SourceSplit {

@@ -72,17 +72,17 @@ class JdbcSourceSplitSerializerTest {
     void stateTracksPositionAndTiesAndReturnsToASplit() {
         JdbcSourceSplit split = new JdbcSourceSplit("a", "SELECT 1", null).withKey("k", KeyType.LONG, false);
         JdbcSourceSplitState state = new JdbcSourceSplitState(split);
-        state.advance(5);
-        state.advance(7);
-        state.advance(7);
+        state.getPosition().advance(5);
+        state.getPosition().advance(7);
+        state.getPosition().advance(7);
         JdbcSourceSplit at = state.toSplit();
         assertThat(at.getOffset()).isEqualTo(3);
         assertThat(at.getLastKey()).isEqualTo(7L);
         assertThat(at.getLastKeyCount()).isEqualTo(2);
         JdbcSourceSplitState resumed = new JdbcSourceSplitState(at);
-        resumed.advance(7);
+        resumed.getPosition().advance(7);
         assertThat(resumed.toSplit().getLastKeyCount()).isEqualTo(3);
-        resumed.advance(8);
+        resumed.getPosition().advance(8);
         assertThat(resumed.toSplit().getLastKeyCount()).isEqualTo(1);
         assertThat(resumed.toSplit().getOffset()).isEqualTo(5);
     }
