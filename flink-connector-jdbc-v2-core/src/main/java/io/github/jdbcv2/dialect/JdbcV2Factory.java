@@ -5,8 +5,6 @@ import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
 import io.github.jdbcv2.connection.SecretRedaction;
-import io.github.jdbcv2.source.enumerator.CommitHorizonProbe;
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
 
 import javax.annotation.Nullable;
 

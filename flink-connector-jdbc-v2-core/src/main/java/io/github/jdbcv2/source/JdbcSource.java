@@ -21,7 +21,7 @@ import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorState;
 import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorStateSerializer;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssignerContext;
 import io.github.jdbcv2.source.enumerator.JdbcSqlSplitAssigner;
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.source.reader.JdbcSourceReader;
 import io.github.jdbcv2.source.reader.JdbcSourceSplitReader;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;

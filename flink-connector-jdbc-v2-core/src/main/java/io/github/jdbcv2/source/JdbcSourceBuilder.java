@@ -15,7 +15,7 @@ import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssignerContext;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
 import io.github.jdbcv2.source.enumerator.JdbcSqlSplitAssigner;
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;

@@ -8,8 +8,8 @@ import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
 import io.github.jdbcv2.postgres.source.PgCommitHorizonProbe;
 import io.github.jdbcv2.postgres.source.PgCopyQueryReader;
-import io.github.jdbcv2.source.enumerator.CommitHorizonProbe;
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.CommitHorizonProbe;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 
 /** Creates the {@link PostgresDialect} for {@code jdbc:postgresql:} URLs. */
 @PublicEvolving
