@@ -22,7 +22,8 @@ class JdbcDialectHooksTest {
     @Test
     void aUrlWithoutOurDialectGetsTheNeutralDefaults() {
         assertThat(JdbcDialectLoader.findV2Factory(NO_DIALECT_URL, getClass().getClassLoader())).isNull();
-        JdbcConnectionOptions options = JdbcConnectionOptions.builder().withUrl(NO_DIALECT_URL).build();
+        JdbcConnectionOptions options =
+                JdbcConnectionOptions.builder().withUrl(NO_DIALECT_URL).withDriverName(MadeUpDriver.class.getName()).build();
         JdbcSink<Long> sink =
                 JdbcSink.<Long>builder()
                         .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
@@ -47,7 +48,7 @@ class JdbcDialectHooksTest {
         assertThat(standard.classify(new SQLException("x", "40001")))
                 .isEqualTo(JdbcErrorCategory.SERIALIZATION_FAILURE);
         assertThat(standard.classify(new SQLException("x", "28000"))).isEqualTo(JdbcErrorCategory.AUTHENTICATION);
-        assertThat(standard.classify(new SQLException("x", null))).isEqualTo(JdbcErrorCategory.OTHER);
+        assertThat(standard.classify(new SQLException("x", (String) null))).isEqualTo(JdbcErrorCategory.OTHER);
         assertThat(standard.isRetryable(new SQLException("deadlock", "40P01"))).isFalse();
         assertThat(standard.isRetryable(new SQLException("dup", "23505"))).isFalse();
         // Found behind causes and a driver's chained exceptions.
@@ -77,6 +78,44 @@ class JdbcDialectHooksTest {
         assertThatThrownBy(
                         () -> JdbcErrorClassifier.standard().toBuilder().sqlStateClass("080", JdbcErrorCategory.OTHER))
                 .hasMessageContaining("Invalid SQLSTATE class '080'");
+    }
+
+    /** A driver for the made-up URL, so that the connection options accept it; no connection is ever opened. */
+    public static final class MadeUpDriver implements java.sql.Driver {
+        @Override
+        public java.sql.Connection connect(String url, java.util.Properties info) {
+            return null;
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+            return url != null && url.startsWith("jdbc:h3db:");
+        }
+
+        @Override
+        public java.sql.DriverPropertyInfo[] getPropertyInfo(String url, java.util.Properties info) {
+            return new java.sql.DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+            return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+            return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+            return false;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
     }
 
     /** A factory that overrides none of the hooks. */
