@@ -6,6 +6,8 @@ import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
 import io.github.jdbcv2.connection.SecretRedaction;
 
+import javax.annotation.Nullable;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,6 +76,24 @@ public final class JdbcDialectLoader {
                         + "'. Dialect factories on the classpath: "
                         + (all.isEmpty() ? "none" : names(all))
                         + ". Add the dialect module for this database (e.g. flink-connector-jdbc-v2-postgres).");
+    }
+
+    /**
+     * The factory of ours for {@code url}, or {@code null} when none is on the classpath (or the URL's factory is not
+     * ours, or several tie): the caller then falls back to what every JDBC driver does.
+     */
+    @Nullable
+    public static JdbcV2Factory findV2Factory(@Nullable String url, ClassLoader classLoader) {
+        if (url == null) {
+            return null;
+        }
+        JdbcFactory factory;
+        try {
+            factory = findFactory(url, classLoader);
+        } catch (RuntimeException noDialect) {
+            return null;
+        }
+        return factory instanceof JdbcV2Factory ? (JdbcV2Factory) factory : null;
     }
 
     private static String names(List<? extends JdbcFactory> factories) {

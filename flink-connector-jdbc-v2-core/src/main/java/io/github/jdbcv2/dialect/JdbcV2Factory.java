@@ -4,11 +4,13 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
+import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.SecretRedaction;
-import io.github.jdbcv2.source.enumerator.CommitHorizonProbe;
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
 
 import javax.annotation.Nullable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * A dialect factory of this library. It is found through the same {@code ServiceLoader} entry as Apache's
@@ -66,6 +68,36 @@ public interface JdbcV2Factory extends JdbcFactory {
      */
     @Nullable
     default CommitHorizonProbe createCommitHorizonProbe() {
+        return null;
+    }
+
+    /**
+     * The SQLSTATE table of this database: which failures mean a lost connection (the source reconnects), which a
+     * replay may get past (the sink's default retry policy) and which never. The default is
+     * {@link JdbcErrorClassifier#standard()}; a dialect adds its own states with {@code toBuilder()}.
+     */
+    default JdbcErrorClassifier createErrorClassifier() {
+        return JdbcErrorClassifier.standard();
+    }
+
+    /**
+     * The connection options an at-least-once sink opens its connections with: {@code options} with this database's
+     * defaults for batched writes added (the default adds none and returns {@code options} itself). Defaults never
+     * replace a property the user set.
+     *
+     * @param query the statement run per record, or {@code null} when the sink writes another way (e.g. COPY)
+     */
+    default JdbcConnectionOptions sinkConnectionOptions(JdbcConnectionOptions options, @Nullable String query) {
+        return options;
+    }
+
+    /**
+     * The XA specifics of the database behind {@code connection} (an XA connection of the exactly-once sink), or
+     * {@code null} for none (the default): then no readiness check is made and a transaction the server no longer
+     * knows is taken as committed.
+     */
+    @Nullable
+    default JdbcXaDialect createXaDialect(Connection connection) throws SQLException {
         return null;
     }
 }

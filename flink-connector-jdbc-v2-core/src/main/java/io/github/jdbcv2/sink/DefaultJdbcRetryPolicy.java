@@ -2,12 +2,14 @@ package io.github.jdbcv2.sink;
 
 import org.apache.flink.annotation.PublicEvolving;
 
-import java.sql.BatchUpdateException;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 
-/** Retries connection loss, serialization failures and deadlocks with exponential back-off. */
+import java.sql.SQLException;
+
+/**
+ * Retries what the database's dialect classifies as retryable (connection loss, serialization failures and, for
+ * PostgreSQL, deadlocks and server restarts; see {@link JdbcErrorClassifier}) with exponential back-off.
+ */
 @PublicEvolving
 public class DefaultJdbcRetryPolicy implements JdbcRetryPolicy {
 
@@ -30,48 +32,16 @@ public class DefaultJdbcRetryPolicy implements JdbcRetryPolicy {
         this.maxBackoffMillis = maxBackoffMillis;
     }
 
+    /** Classifies with the SQL standard's table only; a sink asks {@link #isRetryable(SQLException, JdbcErrorClassifier)}. */
     @Override
     public boolean isRetryable(SQLException error) {
-        // Look through the cause chain and the driver's chained exceptions (batch failures hide the real one there).
-        int guard = 0;
-        Throwable t = error;
-        while (t != null && guard++ < 20) {
-            if (t instanceof SQLException) {
-                SQLException e = (SQLException) t;
-                if (isRetryableSingle(e)) {
-                    return true;
-                }
-                SQLException next = e.getNextException();
-                int nextGuard = 0;
-                while (next != null && nextGuard++ < 20) {
-                    if (isRetryableSingle(next)) {
-                        return true;
-                    }
-                    next = next.getNextException();
-                }
-            }
-            t = t.getCause() == t ? null : t.getCause();
-        }
-        return false;
+        return isRetryable(error, JdbcErrorClassifier.standard());
     }
 
-    private static boolean isRetryableSingle(SQLException e) {
-        if (e instanceof SQLRecoverableException || e instanceof SQLTransientConnectionException) {
-            return true;
-        }
-        if (e instanceof BatchUpdateException && e.getSQLState() == null) {
-            return false;
-        }
-        String state = e.getSQLState();
-        if (state == null) {
-            return false;
-        }
-        return state.startsWith("08")
-                || state.equals("40001")
-                || state.equals("40P01")
-                || state.equals("57P01")
-                || state.equals("57P02")
-                || state.equals("57P03");
+    /** True when the dialect's table puts some exception of the cause or chained exceptions in a retryable category. */
+    @Override
+    public boolean isRetryable(SQLException error, JdbcErrorClassifier classifier) {
+        return classifier.isRetryable(error);
     }
 
     @Override

@@ -1,18 +1,31 @@
 package io.github.jdbcv2.sink;
 
-import io.github.jdbcv2.connection.JdbcConnectionProvider;
-import io.github.jdbcv2.sink.writer.JdbcAtLeastOnceWriter;
+import io.github.jdbcv2.sink.committer.JdbcXaCommittable;
+import io.github.jdbcv2.sink.committer.JdbcXaCommittableSerializer;
+import io.github.jdbcv2.sink.xa.JdbcXaWriterState;
+import io.github.jdbcv2.sink.xa.JdbcXaWriterStateSerializer;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsCommitter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Optional;
 
 /**
- * A Sink V2 JDBC sink. Build it with {@link #builder()}: {@link JdbcSinkBuilder#buildAtLeastOnce} gives this class,
- * {@link JdbcSinkBuilder#buildExactlyOnce} the XA subclass {@link JdbcExactlyOnceSink}.
+ * The Sink V2 JDBC sink, at-least-once or exactly-once (XA). Build it with {@link #builder()}:
+ * {@link JdbcSinkBuilder#buildAtLeastOnce} writes batches in local transactions, {@link JdbcSinkBuilder#buildExactlyOnce}
+ * one XA transaction per checkpoint. One sink class; the writer and committer vary with the guarantee (the
+ * at-least-once writer keeps no state and hands the committer nothing).
  *
  * <pre>{@code
  * JdbcSink<Order> sink = JdbcSink.<Order>builder()
@@ -24,49 +37,87 @@ import java.io.IOException;
  * }</pre>
  */
 @PublicEvolving
-public class JdbcSink<T> implements Sink<T> {
+public final class JdbcSink<T>
+        implements Sink<T>, SupportsWriterState<T, JdbcXaWriterState>, SupportsCommitter<JdbcXaCommittable> {
 
     private static final long serialVersionUID = 1L;
 
-    protected final JdbcExecutionOptions executionOptions;
-    protected final JdbcBatchExecutorFactory<T> executorFactory;
-    private final JdbcConnectionProvider connectionProvider;
+    private final JdbcExecutionOptions executionOptions;
+    private final JdbcBatchExecutorFactory<T> executorFactory;
+    private final JdbcWriterKind<T> kind;
 
-    /**
-     * For database-specific sinks built on this one (e.g. the Aurora DSQL sink, which adds its own metrics); others
-     * use {@link #builder()}.
-     */
-    protected JdbcSink(
+    JdbcSink(
             JdbcExecutionOptions executionOptions,
             JdbcBatchExecutorFactory<T> executorFactory,
-            JdbcConnectionProvider connectionProvider) {
+            JdbcWriterKind<T> kind) {
         this.executionOptions = executionOptions;
         this.executorFactory = executorFactory;
-        this.connectionProvider = connectionProvider;
+        this.kind = kind;
     }
 
     public static <T> JdbcSinkBuilder<T> builder() {
         return new JdbcSinkBuilder<>();
     }
 
+    @Internal
     @Override
-    public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-        return new JdbcAtLeastOnceWriter<>(context, executionOptions, connectionProvider, executorFactory);
+    public JdbcSinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+        return restoreWriter(context, Collections.emptyList());
+    }
+
+    @Internal
+    @Override
+    public JdbcSinkWriter<T> restoreWriter(WriterInitContext context, Collection<JdbcXaWriterState> recoveredState)
+            throws IOException {
+        return kind.createWriter(context, recoveredState, executionOptions, executorFactory);
+    }
+
+    /** Unchanged from the exactly-once sink of earlier versions: savepoints of its writers restore. */
+    @Internal
+    @Override
+    public SimpleVersionedSerializer<JdbcXaWriterState> getWriterStateSerializer() {
+        return new JdbcXaWriterStateSerializer();
+    }
+
+    @Internal
+    @Override
+    public Committer<JdbcXaCommittable> createCommitter(CommitterInitContext context) {
+        return kind.createCommitter(context);
+    }
+
+    /** Unchanged from the exactly-once sink of earlier versions: savepoints of its committers restore. */
+    @Internal
+    @Override
+    public SimpleVersionedSerializer<JdbcXaCommittable> getCommittableSerializer() {
+        return new JdbcXaCommittableSerializer();
     }
 
     public JdbcExecutionOptions getExecutionOptions() {
         return executionOptions;
     }
 
+    /** {@code AT_LEAST_ONCE} or {@code EXACTLY_ONCE}. */
+    public DeliveryGuarantee getDeliveryGuarantee() {
+        return kind.deliveryGuarantee();
+    }
+
+    /** The XA options of an exactly-once sink; empty for at-least-once. */
+    public Optional<JdbcExactlyOnceOptions> getExactlyOnceOptions() {
+        return kind instanceof ExactlyOnceWriterKind
+                ? Optional.of(((ExactlyOnceWriterKind<T>) kind).exactlyOnceOptions())
+                : Optional.empty();
+    }
+
     @Override
     public String toString() {
-        return getClass().getSimpleName()
-                + "{statement="
+        return "JdbcSink{"
+                + kind.deliveryGuarantee()
+                + ", statement="
                 + executorFactory.describe()
                 + ", "
                 + executionOptions
-                + ", connection="
-                + connectionProvider
+                + ", "
+                + kind.describe()
                 + '}';
     }
 }

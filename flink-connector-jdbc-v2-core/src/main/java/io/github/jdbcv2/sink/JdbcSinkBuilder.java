@@ -3,30 +3,28 @@ package io.github.jdbcv2.sink;
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.JdbcConnectionProvider;
 import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
+import io.github.jdbcv2.dialect.JdbcDialectLoader;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
+import io.github.jdbcv2.dialect.JdbcErrorOverride;
+import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.sink.writer.PreparedStatementBatchExecutor;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.function.SerializableSupplier;
 
+import javax.annotation.Nullable;
 import javax.sql.XADataSource;
-
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Builds a {@link JdbcSink}; every problem is reported when {@code build...} is called, before the job runs. */
 @PublicEvolving
 public final class JdbcSinkBuilder<T> {
 
-    /**
-     * {@code INSERT ... ON CONFLICT ... DO UPDATE}: rewritten into one multi-row INSERT, a batch holding one key twice
-     * fails ("cannot affect row a second time"), so such statements keep pgjdbc's one-row-per-statement batches.
-     */
-    private static final Pattern UPSERT_WITH_UPDATE =
-            Pattern.compile("\\bON\\s+CONFLICT\\b.*\\bDO\\s+UPDATE\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
     private JdbcBatchExecutorFactory<T> executorFactory;
     private JdbcExecutionOptions executionOptions;
-    private boolean batchRewriteSafe = true;
+    /** The SQL run per record when set with {@code withQueryStatement}; the dialect's URL defaults may depend on it. */
+    @Nullable private String query;
+    @Nullable private JdbcErrorOverride errorOverride;
+    @Nullable private JdbcWriterMetricsHook metricsHook;
 
     JdbcSinkBuilder() {}
 
@@ -52,7 +50,7 @@ public final class JdbcSinkBuilder<T> {
             throw new IllegalArgumentException("Invalid JdbcSink option 'queryStatement': null.");
         }
         JdbcSinkBuilder<T> self = withBatchExecutor(PreparedStatementBatchExecutor.factory(statement));
-        batchRewriteSafe = !UPSERT_WITH_UPDATE.matcher(statement.query()).find();
+        query = statement.query();
         return self;
     }
 
@@ -80,12 +78,37 @@ public final class JdbcSinkBuilder<T> {
     }
 
     /**
+     * Decides, before the dialect's SQLSTATE table, how a failed statement is classified (which failures the retry
+     * policy may replay): return a {@link io.github.jdbcv2.dialect.JdbcErrorCategory}, or {@code null} to leave an
+     * exception to the table. At-least-once only.
+     */
+    public JdbcSinkBuilder<T> withErrorOverride(JdbcErrorOverride override) {
+        if (override == null) {
+            throw new IllegalArgumentException(
+                    "Invalid JdbcSink option 'errorOverride': null; give error -> category (or null per error to keep "
+                            + "the dialect's answer).");
+        }
+        this.errorOverride = override;
+        return this;
+    }
+
+    /** Registers a database's own metrics for each at-least-once writer (see {@link JdbcWriterMetricsHook}). */
+    public JdbcSinkBuilder<T> withWriterMetrics(JdbcWriterMetricsHook hook) {
+        if (hook == null) {
+            throw new IllegalArgumentException("Invalid JdbcSink option 'writerMetrics': null.");
+        }
+        this.metricsHook = hook;
+        return this;
+    }
+
+    /**
      * An at-least-once sink connecting with {@code options} (one plain connection per writer).
      *
-     * <p>For PostgreSQL URLs the driver property {@value #PG_REWRITE_BATCHED_INSERTS} defaults to {@code true} here
-     * (batched INSERTs are sent as multi-row statements), except for {@code INSERT ... ON CONFLICT ... DO UPDATE}
-     * statements, where a batch holding one key twice would fail as one multi-row statement. Set it to {@code false}
-     * in the URL or the properties to keep pgjdbc's default.
+     * <p>The URL's dialect may add driver properties for batched writes
+     * ({@link JdbcV2Factory#sinkConnectionOptions}); a property set in the URL or the properties is never replaced.
+     * PostgreSQL's turns on {@code reWriteBatchedInserts} (batched INSERTs are sent as multi-row statements), except
+     * for {@code INSERT ... ON CONFLICT ... DO UPDATE} statements, where a batch holding one key twice would fail as
+     * one multi-row statement. Set it to {@code false} in the URL or the properties to keep pgjdbc's default.
      */
     public JdbcSink<T> buildAtLeastOnce(JdbcConnectionOptions options) {
         if (options == null) {
@@ -93,26 +116,9 @@ public final class JdbcSinkBuilder<T> {
                     "Missing JdbcSink option 'connectionOptions': give JdbcConnectionOptions.builder()...build().");
         }
         checkStatement();
-        JdbcConnectionOptions effective = batchRewriteSafe ? withBatchRewriteDefault(options) : options;
-        return buildAtLeastOnce(new SimpleJdbcConnectionProvider(effective));
-    }
-
-    static final String PG_REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";
-
-    static JdbcConnectionOptions withBatchRewriteDefault(JdbcConnectionOptions options) {
-        String url = options.getDbURL();
-        // Subclasses (e.g. a cloud flavour's options) may add behaviour a rebuilt base object would lose.
-        if (options.getClass() != JdbcConnectionOptions.class
-                || !url.startsWith("jdbc:postgresql:")
-                || url.toLowerCase(Locale.ROOT).contains(PG_REWRITE_BATCHED_INSERTS.toLowerCase(Locale.ROOT))) {
-            return options;
-        }
-        for (String name : options.getExtendProperties().stringPropertyNames()) {
-            if (name.equalsIgnoreCase(PG_REWRITE_BATCHED_INSERTS)) {
-                return options;
-            }
-        }
-        return options.toBuilder().withProperty(PG_REWRITE_BATCHED_INSERTS, "true").build();
+        JdbcV2Factory dialect = dialectOf(options.getDbURL());
+        JdbcConnectionOptions effective = dialect == null ? options : dialect.sinkConnectionOptions(options, query);
+        return buildAtLeastOnce(new SimpleJdbcConnectionProvider(effective), dialect);
     }
 
     /** An at-least-once sink using connections from {@code provider} (each writer gets its own copy). */
@@ -121,8 +127,21 @@ public final class JdbcSinkBuilder<T> {
             throw new IllegalArgumentException("Missing JdbcSink option 'connectionProvider': null.");
         }
         checkStatement();
+        JdbcConnectionOptions options = provider.getConnectionOptions();
+        return buildAtLeastOnce(provider, options == null ? null : dialectOf(options.getDbURL()));
+    }
+
+    private JdbcSink<T> buildAtLeastOnce(JdbcConnectionProvider provider, @Nullable JdbcV2Factory dialect) {
         JdbcExecutionOptions options = executionOptions == null ? JdbcExecutionOptions.defaults() : executionOptions;
-        return new JdbcSink<>(options, executorFactory, provider);
+        JdbcErrorClassifier table = dialect == null ? JdbcErrorClassifier.standard() : dialect.createErrorClassifier();
+        JdbcErrorClassifier classifier = errorOverride == null ? table : table.withOverride(errorOverride);
+        return new JdbcSink<>(options, executorFactory, new AtLeastOnceWriterKind<>(provider, classifier, metricsHook));
+    }
+
+    /** Our dialect factory for {@code url}, or null (no dialect module for it: the SQL standard's behaviour). */
+    @Nullable
+    private static JdbcV2Factory dialectOf(@Nullable String url) {
+        return JdbcDialectLoader.findV2Factory(url, Thread.currentThread().getContextClassLoader());
     }
 
     /**
@@ -131,7 +150,7 @@ public final class JdbcSinkBuilder<T> {
      * from the last checkpoint instead. Without explicit execution options, retries default to 0 here. The supplier is
      * called once here, to check that it returns a data source (no connection is opened).
      */
-    public JdbcExactlyOnceSink<T> buildExactlyOnce(
+    public JdbcSink<T> buildExactlyOnce(
             JdbcExactlyOnceOptions exactlyOnceOptions, SerializableSupplier<XADataSource> dataSourceSupplier) {
         checkStatement();
         if (dataSourceSupplier == null) {
@@ -168,7 +187,13 @@ public final class JdbcSinkBuilder<T> {
                             + options.getMaxBytesPerTransaction()
                             + " for exactly-once: there is one XA transaction per checkpoint; remove the limit.");
         }
-        return new JdbcExactlyOnceSink<>(options, executorFactory, exactlyOnceOptions, dataSourceSupplier);
+        if (metricsHook != null || errorOverride != null) {
+            throw new IllegalArgumentException(
+                    "Invalid JdbcSink options for exactly-once: 'writerMetrics' and 'errorOverride' apply to the "
+                            + "at-least-once writer only (XA transactions are never retried); remove them.");
+        }
+        return new JdbcSink<>(
+                options, executorFactory, new ExactlyOnceWriterKind<>(exactlyOnceOptions, dataSourceSupplier));
     }
 
     /** Calls the supplier once, so that one returning null or throwing fails here rather than in every writer. */

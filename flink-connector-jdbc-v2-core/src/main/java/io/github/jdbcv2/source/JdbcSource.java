@@ -21,7 +21,8 @@ import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorState;
 import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorStateSerializer;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssignerContext;
 import io.github.jdbcv2.source.enumerator.JdbcSqlSplitAssigner;
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.source.reader.JdbcSourceReader;
 import io.github.jdbcv2.source.reader.JdbcSourceSplitReader;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
@@ -52,6 +53,7 @@ public final class JdbcSource<OUT>
     @Nullable private final ContinuousUnBoundingSettings continuousSettings;
     @Nullable private final RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy;
     @Nullable private final JdbcBulkQueryReader bulkQueryReader;
+    private final JdbcErrorClassifier errorClassifier;
 
     JdbcSource(
             JdbcConnectionProvider connectionProvider,
@@ -62,7 +64,8 @@ public final class JdbcSource<OUT>
             JdbcReadOptions readOptions,
             @Nullable ContinuousUnBoundingSettings continuousSettings,
             @Nullable RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy,
-            @Nullable JdbcBulkQueryReader bulkQueryReader) {
+            @Nullable JdbcBulkQueryReader bulkQueryReader,
+            JdbcErrorClassifier errorClassifier) {
         this.connectionProvider = connectionProvider;
         this.assignerProvider = assignerProvider;
         this.assignerContext = assignerContext;
@@ -72,6 +75,7 @@ public final class JdbcSource<OUT>
         this.continuousSettings = continuousSettings;
         this.rateLimiterStrategy = rateLimiterStrategy;
         this.bulkQueryReader = bulkQueryReader;
+        this.errorClassifier = errorClassifier;
     }
 
     /** A builder; see {@link JdbcSourceBuilder} for the options. */
@@ -92,7 +96,8 @@ public final class JdbcSource<OUT>
                 // Each split reader gets its own provider copy: a connection is never shared.
                 () -> new JdbcSourceSplitReader<>(
                         copyOf(connectionProvider, classLoader), resultExtractor, readOptions,
-                        bulkQueryReader == null ? null : copyOf(bulkQueryReader, classLoader)),
+                        bulkQueryReader == null ? null : copyOf(bulkQueryReader, classLoader),
+                        errorClassifier),
                 readOptions.getDeliveryGuarantee(),
                 new Configuration(),
                 context,

@@ -4,18 +4,19 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.split.JdbcParameterValuesProvider;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.JdbcConnectionProvider;
 import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
 import io.github.jdbcv2.dialect.JdbcDialectLoader;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
+import io.github.jdbcv2.dialect.JdbcErrorOverride;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssignerContext;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
 import io.github.jdbcv2.source.enumerator.JdbcSqlSplitAssigner;
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
@@ -96,6 +97,7 @@ public final class JdbcSourceBuilder<OUT> {
     @Nullable private String partitionColumn;
     private boolean integerPartitionColumn;
     private boolean bulkReadEnabled = JdbcSourceConfigOptions.BULK_READ_ENABLED.defaultValue();
+    @Nullable private JdbcErrorOverride errorOverride;
 
     JdbcSourceBuilder() {}
 
@@ -329,6 +331,22 @@ public final class JdbcSourceBuilder<OUT> {
         return this;
     }
 
+    /**
+     * Decides, before the dialect's SQLSTATE table, which read failures mean a lost connection (the split reader then
+     * reconnects, up to {@code setMaxReconnectAttempts}): return {@link
+     * io.github.jdbcv2.dialect.JdbcErrorCategory#CONNECTION_LOST} for those, another category for the rest, or
+     * {@code null} to leave an exception to the table.
+     */
+    public JdbcSourceBuilder<OUT> setErrorOverride(JdbcErrorOverride override) {
+        if (override == null) {
+            throw new IllegalArgumentException(
+                    "Invalid JDBC source option 'errorOverride': null; give error -> category (or null per error to "
+                            + "keep the dialect's answer).");
+        }
+        this.errorOverride = override;
+        return this;
+    }
+
     private void partitionColumn(String column, boolean integer) {
         this.partitionColumn = ColumnName.check("partitionColumn", "partition column", column);
         this.integerPartitionColumn = integer;
@@ -470,7 +488,8 @@ public final class JdbcSourceBuilder<OUT> {
                 readOptions,
                 continuousSettings,
                 rateLimiterStrategy,
-                bulkReadEnabled ? bulkQueryReaderFor(connections) : null);
+                bulkReadEnabled ? bulkQueryReaderFor(connections) : null,
+                errorClassifierFor(connections));
     }
 
     /** The bulk reader of the URL's dialect, if the dialect is one of ours and has one. */
@@ -497,15 +516,17 @@ public final class JdbcSourceBuilder<OUT> {
     /** The URL's dialect factory if it is one of ours, else null. */
     @Nullable
     private static JdbcV2Factory dialectFactoryFor(JdbcConnectionProvider connections) {
-        String url = connections.getConnectionOptions().getDbURL();
-        JdbcFactory factory;
-        try {
-            factory = JdbcDialectLoader.findFactory(url, Thread.currentThread().getContextClassLoader());
-        } catch (RuntimeException noDialect) {
-            // No (or no unique) dialect module on the classpath: read with a cursor, as every JDBC driver can.
-            return null;
-        }
-        return factory instanceof JdbcV2Factory ? (JdbcV2Factory) factory : null;
+        // No (or no unique) dialect module on the classpath: read with a cursor, as every JDBC driver can.
+        return JdbcDialectLoader.findV2Factory(
+                connections.getConnectionOptions().getDbURL(), Thread.currentThread().getContextClassLoader());
+    }
+
+    /** The URL dialect's SQLSTATE table (the SQL standard's without one), with the user's override in front. */
+    private JdbcErrorClassifier errorClassifierFor(JdbcConnectionProvider connections) {
+        JdbcV2Factory factory = dialectFactoryFor(connections);
+        JdbcErrorClassifier table =
+                factory == null ? JdbcErrorClassifier.standard() : factory.createErrorClassifier();
+        return errorOverride == null ? table : table.withOverride(errorOverride);
     }
 
     private static void checkPositive(String option, int value) {

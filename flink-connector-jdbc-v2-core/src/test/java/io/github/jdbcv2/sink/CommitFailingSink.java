@@ -22,9 +22,9 @@ final class CommitFailingSink<T>
 
     private static final long serialVersionUID = 1L;
 
-    private final JdbcExactlyOnceSink<T> delegate;
+    private final JdbcSink<T> delegate;
 
-    CommitFailingSink(JdbcExactlyOnceSink<T> delegate) {
+    CommitFailingSink(JdbcSink<T> delegate) {
         this.delegate = delegate;
     }
 

@@ -52,10 +52,10 @@ final class GatedCommitSink<T>
         }
     }
 
-    private final JdbcExactlyOnceSink<T> delegate;
+    private final JdbcSink<T> delegate;
     private final String key;
 
-    GatedCommitSink(JdbcExactlyOnceSink<T> delegate, String key) {
+    GatedCommitSink(JdbcSink<T> delegate, String key) {
         this.delegate = delegate;
         this.key = key;
         GATES.put(key, new Gate());

@@ -49,7 +49,7 @@ class JdbcExactlyOnceSinkITCase {
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
-    private static JdbcExactlyOnceSink<Long> sink(TestTable table) {
+    private static JdbcSink<Long> sink(TestTable table) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
                 .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(300).withMaxRetries(0).build())

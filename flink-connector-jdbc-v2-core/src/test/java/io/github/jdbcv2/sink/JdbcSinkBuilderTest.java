@@ -83,7 +83,7 @@ class JdbcSinkBuilderTest {
 
     @Test
     void exactlyOnceDefaultsToNoRetries() {
-        JdbcExactlyOnceSink<Long> sink =
+        JdbcSink<Long> sink =
                 JdbcSink.<Long>builder()
                         .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
                         .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new);
@@ -132,41 +132,11 @@ class JdbcSinkBuilderTest {
     }
 
     @Test
-    void postgresBatchRewriteDefaultsOnUnlessSet() {
-        assertThat(JdbcSinkBuilder.withBatchRewriteDefault(OPTIONS).getExtendProperties())
-                .containsEntry("reWriteBatchedInserts", "true");
-        JdbcConnectionOptions off = OPTIONS.toBuilder().withProperty("reWriteBatchedInserts", "false").build();
-        assertThat(JdbcSinkBuilder.withBatchRewriteDefault(off).getExtendProperties())
-                .containsEntry("reWriteBatchedInserts", "false");
-        JdbcConnectionOptions inUrl =
-                JdbcConnectionOptions.builder()
-                        .withUrl("jdbc:postgresql://localhost:5432/db?reWriteBatchedInserts=false")
-                        .build();
-        assertThat(JdbcSinkBuilder.withBatchRewriteDefault(inUrl)).isSameAs(inUrl);
-    }
-
-    @Test
     void toStringHidesThePassword() {
         JdbcSink<Long> sink =
                 JdbcSink.<Long>builder()
                         .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
                         .buildAtLeastOnce(OPTIONS.toBuilder().withUsername("u").withPassword("s3cret!").build());
         assertThat(sink.toString()).contains("INSERT INTO t").doesNotContain("s3cret!");
-    }
-
-    @Test
-    void defaultRetryPolicyClassifiesSqlStates() {
-        JdbcRetryPolicy policy = JdbcRetryPolicy.defaultPolicy();
-        assertThat(policy.isRetryable(new java.sql.SQLException("x", "08006"))).isTrue();
-        assertThat(policy.isRetryable(new java.sql.SQLException("x", "40001"))).isTrue();
-        assertThat(policy.isRetryable(new java.sql.SQLException("x", "40P01"))).isTrue();
-        assertThat(policy.isRetryable(new java.sql.SQLException("x", "57P01"))).isTrue();
-        assertThat(policy.isRetryable(new java.sql.SQLException("x", "23505"))).isFalse();
-        java.sql.SQLException batch = new java.sql.BatchUpdateException("batch", "23505", new int[0]);
-        batch.setNextException(new java.sql.SQLException("io", "08006"));
-        assertThat(policy.isRetryable(batch)).isTrue();
-        assertThat(policy.backoffMillis(1)).isEqualTo(100);
-        assertThat(policy.backoffMillis(2)).isEqualTo(200);
-        assertThat(policy.backoffMillis(40)).isEqualTo(10_000);
     }
 }

@@ -47,7 +47,7 @@ class JdbcXaForkITCase {
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
-    private static JdbcExactlyOnceSink<Long> sink(TestTable table) {
+    private static JdbcSink<Long> sink(TestTable table) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
                 .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())

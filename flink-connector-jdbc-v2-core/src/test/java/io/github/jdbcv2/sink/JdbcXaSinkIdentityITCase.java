@@ -38,7 +38,7 @@ class JdbcXaSinkIdentityITCase {
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
-    private static JdbcExactlyOnceSink<Long> sink(TestTable table) {
+    private static JdbcSink<Long> sink(TestTable table) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
                 .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
@@ -67,7 +67,7 @@ class JdbcXaSinkIdentityITCase {
     @Test
     void oneSinkObjectUsedTwiceInOneJob() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
-        JdbcExactlyOnceSink<Long> shared = sink(table);
+        JdbcSink<Long> shared = sink(table);
         StreamExecutionEnvironment env = env(2, 50, 0);
         DataStream<Long> ids = ids(env, 3000, 300);
         ids.filter(id -> id % 2 == 0).sinkTo(shared);

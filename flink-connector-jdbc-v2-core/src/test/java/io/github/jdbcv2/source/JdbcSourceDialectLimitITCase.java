@@ -10,7 +10,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import io.github.jdbcv2.dialect.JdbcV2Factory;
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;

@@ -4,6 +4,7 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
 
@@ -35,6 +36,12 @@ public class DsqlFactory implements JdbcV2Factory {
     @Override
     public String acceptedUrls() {
         return "a jdbc:postgresql://<cluster-id>.dsql.<region>.on.aws URL";
+    }
+
+    /** PostgreSQL's SQLSTATE table plus DSQL's limits: see {@link DsqlSqlStates}. */
+    @Override
+    public JdbcErrorClassifier createErrorClassifier() {
+        return DsqlSqlStates.classifier();
     }
 
     @Override

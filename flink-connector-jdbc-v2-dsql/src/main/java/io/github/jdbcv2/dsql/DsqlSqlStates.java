@@ -2,6 +2,10 @@ package io.github.jdbcv2.dsql;
 
 import org.apache.flink.annotation.PublicEvolving;
 
+import io.github.jdbcv2.dialect.JdbcErrorCategory;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
+import io.github.jdbcv2.postgres.dialect.PostgresSqlStates;
+
 import javax.annotation.Nullable;
 
 import java.sql.SQLException;
@@ -25,31 +29,52 @@ public final class DsqlSqlStates {
     /** More new connections per second than the cluster allows. */
     public static final String CONNECTION_RATE_EXCEEDED = "53400";
 
+    /**
+     * The DSQL dialect's one SQLSTATE table: PostgreSQL's (class 08 and 57P01-57P03 lost connection, 40001 conflict,
+     * 40P01 deadlock, class 28 authentication) plus 54000 (a transaction limit) and 53300/53400 (connection limits).
+     */
+    private static final JdbcErrorClassifier CLASSIFIER =
+            PostgresSqlStates.classifier()
+                    .toBuilder()
+                    .sqlState(SERIALIZATION_FAILURE, JdbcErrorCategory.SERIALIZATION_FAILURE)
+                    .sqlState(LIMIT_EXCEEDED, JdbcErrorCategory.LIMIT_EXCEEDED)
+                    .sqlState(TOO_MANY_CONNECTIONS, JdbcErrorCategory.CONNECTION_LIMIT)
+                    .sqlState(CONNECTION_RATE_EXCEEDED, JdbcErrorCategory.CONNECTION_LIMIT)
+                    .build();
+
     private DsqlSqlStates() {}
+
+    /** The table behind every test here; {@code DsqlFactory} gives it to the core source and sink. */
+    public static JdbcErrorClassifier classifier() {
+        return CLASSIFIER;
+    }
 
     /** SQLSTATE 40001: the whole transaction may be retried with backoff. */
     public static boolean isOccConflict(Throwable e) {
-        return findState(e, SERIALIZATION_FAILURE, false);
+        return CLASSIFIER.anyIn(e, JdbcErrorCategory.SERIALIZATION_FAILURE);
     }
 
     /** SQLSTATE 54000: a DSQL transaction limit was exceeded. */
     public static boolean isLimitExceeded(Throwable e) {
-        return findState(e, LIMIT_EXCEEDED, false);
+        return CLASSIFIER.anyIn(e, JdbcErrorCategory.LIMIT_EXCEEDED);
     }
 
     /** SQLSTATE class 28: the credentials (IAM token or password) were refused. */
     public static boolean isAuthFailure(Throwable e) {
-        return findState(e, "28", true);
+        return CLASSIFIER.anyIn(e, JdbcErrorCategory.AUTHENTICATION);
     }
 
-    /** SQLSTATE class 08: the connection was lost (closed at 60 minutes, network); reconnect and redo. */
+    /**
+     * The connection was lost (closed at 60 minutes, network): SQLSTATE class 08, the server's 57P01-57P03, or the
+     * driver's recoverable-connection exception types; reconnect and redo.
+     */
     public static boolean isConnectionLost(Throwable e) {
-        return findState(e, "08", true);
+        return CLASSIFIER.anyIn(e, JdbcErrorCategory.CONNECTION_LOST);
     }
 
     /** SQLSTATE 53300 or 53400: too many connections, or opened too fast. */
     public static boolean isConnectionLimit(Throwable e) {
-        return findState(e, TOO_MANY_CONNECTIONS, false) || findState(e, CONNECTION_RATE_EXCEEDED, false);
+        return CLASSIFIER.anyIn(e, JdbcErrorCategory.CONNECTION_LIMIT);
     }
 
     /** The first SQLSTATE in the cause chain, or null. */
@@ -61,22 +86,5 @@ public final class DsqlSqlStates {
             }
         }
         return null;
-    }
-
-    private static boolean findState(Throwable e, String state, boolean isClass) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException) {
-                for (SQLException s = (SQLException) t; s != null; s = s.getNextException()) {
-                    String actual = s.getSQLState();
-                    if (actual != null && (isClass ? actual.startsWith(state) : actual.equals(state))) {
-                        return true;
-                    }
-                    if (s.getNextException() == s) {
-                        break;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }

@@ -4,12 +4,23 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
+import io.github.jdbcv2.connection.JdbcConnectionOptions;
+import io.github.jdbcv2.dialect.CommitHorizonProbe;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
+import io.github.jdbcv2.dialect.JdbcXaDialect;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+import io.github.jdbcv2.postgres.dialect.PostgresSqlStates;
+import io.github.jdbcv2.postgres.sink.PostgresSinkConnectionDefaults;
+import io.github.jdbcv2.postgres.sink.PostgresXaDialect;
 import io.github.jdbcv2.postgres.source.PgCommitHorizonProbe;
 import io.github.jdbcv2.postgres.source.PgCopyQueryReader;
-import io.github.jdbcv2.source.enumerator.CommitHorizonProbe;
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+
+import javax.annotation.Nullable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /** Creates the {@link PostgresDialect} for {@code jdbc:postgresql:} URLs. */
 @PublicEvolving
@@ -43,6 +54,25 @@ public class PostgresFactory implements JdbcV2Factory {
     @Override
     public CommitHorizonProbe createCommitHorizonProbe() {
         return new PgCommitHorizonProbe();
+    }
+
+    /** The SQL standard's states plus 57P01-57P03 (connection lost) and 40P01 (deadlock, retryable). */
+    @Override
+    public JdbcErrorClassifier createErrorClassifier() {
+        return PostgresSqlStates.classifier();
+    }
+
+    /** {@code reWriteBatchedInserts=true} unless set, or the statement is an {@code ON CONFLICT DO UPDATE}. */
+    @Override
+    public JdbcConnectionOptions sinkConnectionOptions(JdbcConnectionOptions options, @Nullable String query) {
+        return PostgresSinkConnectionDefaults.apply(options, query);
+    }
+
+    /** {@code max_prepared_transactions} check and {@code txid_status} outcomes, for a PostgreSQL server. */
+    @Override
+    @Nullable
+    public JdbcXaDialect createXaDialect(Connection connection) throws SQLException {
+        return PostgresXaDialect.isPostgres(connection) ? new PostgresXaDialect() : null;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.github.jdbcv2.sink.committer;
 
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
-import io.github.jdbcv2.sink.xa.PostgresTransactionIds;
+import io.github.jdbcv2.dialect.JdbcXaDialect;
+import io.github.jdbcv2.sink.xa.XaDialects;
 import io.github.jdbcv2.sink.xa.XaSession;
 
 import org.apache.flink.annotation.Internal;
@@ -14,6 +15,7 @@ import org.apache.flink.util.function.SerializableSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.Nullable;
 import javax.sql.XADataSource;
 import javax.transaction.xa.XAException;
 
@@ -31,8 +33,8 @@ import java.util.Collection;
  * the job: it restarts from the last completed checkpoint, whose committer state holds the transaction, and commits it
  * again. Nothing is dropped while the job runs.
  *
- * <p>"Unknown transaction" ({@code XAER_NOTA}) is checked against the database where it can be (PostgreSQL: the
- * transaction id recorded before the prepare, {@code txid_status}): committed counts as done, rolled back is reported
+ * <p>"Unknown transaction" ({@code XAER_NOTA}) is checked against the database where its dialect can (a
+ * {@link JdbcXaDialect}; PostgreSQL's asks {@code txid_status} for the transaction id recorded before the prepare): committed counts as done, rolled back is reported
  * as lost rows (ERROR, metric {@value #TRANSACTIONS_LOST}); without a way to check it counts as done with a WARN.
  */
 @Internal
@@ -53,7 +55,8 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
     private final Counter retries;
     private XADataSource dataSource;
     private XaSession session;
-    private boolean postgres;
+    /** The database's XA specifics, found when the session opens; null when there are none. */
+    @Nullable private JdbcXaDialect xaDialect;
 
     public JdbcXaCommitter(
             SerializableSupplier<XADataSource> dataSourceSupplier,
@@ -169,16 +172,16 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
     /** The database does not know the transaction: find out, where we can, whether it was committed. */
     private void settleUnknown(CommitRequest<JdbcXaCommittable> request) {
         JdbcXaCommittable committable = request.getCommittable();
-        PostgresTransactionIds.Outcome outcome = PostgresTransactionIds.Outcome.UNKNOWN;
+        JdbcXaDialect.TransactionOutcome outcome = JdbcXaDialect.TransactionOutcome.UNKNOWN;
         String why = "the database cannot be asked";
         if (committable.getTransactionId() == JdbcXaCommittable.UNKNOWN_TRANSACTION_ID) {
             why = "no database transaction id was recorded for it";
         } else {
             try {
                 XaSession s = session();
-                if (postgres) {
-                    outcome = PostgresTransactionIds.outcome(s.connection(), committable.getTransactionId());
-                    why = "PostgreSQL no longer knows transaction " + committable.getTransactionId();
+                if (xaDialect != null) {
+                    outcome = xaDialect.outcome(s.connection(), committable.getTransactionId());
+                    why = "the database no longer knows transaction " + committable.getTransactionId();
                 }
             } catch (SQLException e) {
                 closeSession();
@@ -232,7 +235,7 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
                 dataSource = dataSourceSupplier.get();
             }
             session = XaSession.open(dataSource);
-            postgres = PostgresTransactionIds.isPostgres(session.connection());
+            xaDialect = XaDialects.of(session.connection());
         }
         return session;
     }

@@ -1,6 +1,7 @@
 package io.github.jdbcv2.sink.writer;
 
 import io.github.jdbcv2.connection.JdbcConnectionProvider;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.sink.JdbcBatchExecutor;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcRecordSizeEstimator;
@@ -32,6 +33,7 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
     private final JdbcConnectionProvider connectionProvider;
     private final JdbcBatchExecutor<T> executor;
     private final JdbcRetryPolicy retryPolicy;
+    private final JdbcErrorClassifier errorClassifier;
     private final int maxRetries;
     private final int maxRowsPerTransaction;
     private final long maxBytesPerTransaction;
@@ -43,8 +45,10 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
             JdbcConnectionProvider connectionProvider,
             JdbcBatchExecutor<T> executor,
             JdbcExecutionOptions options,
+            JdbcErrorClassifier errorClassifier,
             JdbcWriterMetrics metrics) {
         this.connectionProvider = connectionProvider;
+        this.errorClassifier = errorClassifier;
         this.executor = executor;
         this.retryPolicy = options.getRetryPolicy();
         this.maxRetries = options.getMaxRetries();
@@ -92,7 +96,7 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
                 return;
             } catch (SQLException e) {
                 rollbackQuietly();
-                if (attempt >= maxRetries || !retryPolicy.isRetryable(e)) {
+                if (attempt >= maxRetries || !retryPolicy.isRetryable(e, errorClassifier)) {
                     throw new IOException(failureMessage(e, to - from, attempt), e);
                 }
                 metrics.retried();
@@ -172,7 +176,7 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
                 + " rows failed with SQLSTATE "
                 + e.getSQLState()
                 + (attempt > 0 ? " after " + attempt + " retries" : "")
-                + (retryPolicy.isRetryable(e) ? "" : " (not retryable)")
+                + (retryPolicy.isRetryable(e, errorClassifier) ? "" : " (not retryable)")
                 + "; statement: "
                 + executor.describe();
     }

@@ -4,18 +4,20 @@ import io.github.jdbcv2.sink.JdbcBatchExecutor;
 import io.github.jdbcv2.sink.JdbcBatchExecutorFactory;
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
+import io.github.jdbcv2.sink.JdbcSinkWriter;
 import io.github.jdbcv2.sink.committer.JdbcXaCommittable;
 import io.github.jdbcv2.sink.writer.BufferingJdbcWriter;
 import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
 
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+import io.github.jdbcv2.dialect.JdbcXaDialect;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.Nullable;
 import javax.sql.XADataSource;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -31,8 +33,7 @@ import java.util.List;
  * in {@link #prepareCommit()} and handed to the committer, which commits it when the checkpoint completes.
  */
 @Internal
-public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
-        implements CommittingSinkWriter<T, JdbcXaCommittable>, StatefulSinkWriter<T, JdbcXaWriterState> {
+public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements JdbcSinkWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcXaWriter.class);
 
@@ -45,7 +46,8 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
     private final XaSession session;
     private final JdbcBatchExecutor<T> executor;
     private final JdbcWriterMetrics metrics;
-    private final boolean postgres;
+    /** The database's XA specifics, or null (no transaction ids recorded). */
+    @Nullable private final JdbcXaDialect xaDialect;
     private long lastCheckpointId;
     private int sequence;
     private JdbcXid current;
@@ -84,8 +86,10 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
         XaSession opened = null;
         try {
             opened = XaSession.open(dataSource);
-            XaPreconditions.check(opened.connection());
-            this.postgres = PostgresTransactionIds.isPostgres(opened.connection());
+            this.xaDialect = XaDialects.of(opened.connection());
+            if (xaDialect != null) {
+                xaDialect.checkReady(opened.connection());
+            }
             if (exactlyOnceOptions.isRecoverAndRollback()) {
                 new LeftoverTransactionCleaner(
                                 opened,
@@ -148,9 +152,10 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T>
         current = null;
         long transactionId = JdbcXaCommittable.UNKNOWN_TRANSACTION_ID;
         try {
-            if (postgres) {
+            if (xaDialect != null) {
                 // Lets the committer tell "committed before" from "rolled back" should the database not know the Xid.
-                transactionId = PostgresTransactionIds.current(session.connection());
+                long id = xaDialect.currentTransactionId(session.connection());
+                transactionId = id == JdbcXaDialect.UNKNOWN_TRANSACTION_ID ? transactionId : id;
             }
             session.resource().end(xid, XAResource.TMSUCCESS);
             int vote = session.resource().prepare(xid);

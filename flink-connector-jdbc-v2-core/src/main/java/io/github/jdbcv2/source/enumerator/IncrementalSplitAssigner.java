@@ -2,6 +2,8 @@ package io.github.jdbcv2.source.enumerator;
 
 import org.apache.flink.annotation.Internal;
 
+import io.github.jdbcv2.dialect.CommitHorizon;
+import io.github.jdbcv2.dialect.CommitHorizonProbe;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.split.TypedValues;

@@ -2,6 +2,7 @@ package io.github.jdbcv2.source.enumerator;
 
 import org.apache.flink.annotation.PublicEvolving;
 
+import io.github.jdbcv2.dialect.CommitHorizonProbe;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.split.TypedValues;
 import io.github.jdbcv2.source.sql.ColumnName;

@@ -8,6 +8,8 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 
 import io.github.jdbcv2.connection.JdbcConnectionProvider;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.source.JdbcReadOptions;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
@@ -23,8 +25,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
 
 /**
@@ -47,6 +47,8 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     private final JdbcReadOptions options;
     /** The dialect's faster way to read a query, tried before a cursor; null for none. */
     @Nullable private final JdbcBulkQueryReader bulkReader;
+    /** The dialect's SQLSTATE table: which failures mean the connection is lost. */
+    private final JdbcErrorClassifier errorClassifier;
     private boolean bulkReadLogged;
     private final boolean exactlyOnce;
     private final ArrayDeque<JdbcSourceSplit> splits = new ArrayDeque<>();
@@ -72,15 +74,17 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
 
     public JdbcSourceSplitReader(
             JdbcConnectionProvider connectionProvider, ResultExtractor<T> extractor, JdbcReadOptions options) {
-        this(connectionProvider, extractor, options, null);
+        this(connectionProvider, extractor, options, null, JdbcErrorClassifier.standard());
     }
 
     public JdbcSourceSplitReader(
             JdbcConnectionProvider connectionProvider,
             ResultExtractor<T> extractor,
             JdbcReadOptions options,
-            @Nullable JdbcBulkQueryReader bulkReader) {
+            @Nullable JdbcBulkQueryReader bulkReader,
+            JdbcErrorClassifier errorClassifier) {
         this.connectionProvider = connectionProvider;
+        this.errorClassifier = errorClassifier;
         this.bulkReader = bulkReader;
         this.extractor = extractor;
         this.options = options;
@@ -344,9 +348,7 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     }
 
     private boolean isConnectionLost(SQLException e) {
-        String state = e.getSQLState();
-        if (e instanceof SQLRecoverableException || e instanceof SQLTransientConnectionException
-                || (state != null && (state.startsWith("08") || state.startsWith("57P")))) {
+        if (errorClassifier.isConnectionLost(e)) {
             return true;
         }
         try {

@@ -12,6 +12,7 @@ import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.dsql.DsqlConfigOptions;
 import io.github.jdbcv2.dsql.sink.DsqlSink;
+import io.github.jdbcv2.sink.JdbcSink;
 import io.github.jdbcv2.source.JdbcSource;
 
 import java.sql.Connection;
@@ -24,7 +25,7 @@ import java.util.List;
 
 /**
  * The full load of {@code enable-full-load}: a partitioned, parallel read of a table from any JDBC database into an
- * Aurora DSQL table through the {@link DsqlSink} (upserts on the key, so a restarted load converges).
+ * Aurora DSQL table through the {@link DsqlSink} preset of the core sink (upserts on the key, so a restarted load converges).
  */
 @PublicEvolving
 public final class DsqlFullLoad {
@@ -70,7 +71,7 @@ public final class DsqlFullLoad {
                         .setUniqueKey(keyColumn, Long.class)
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build();
-        DsqlSink<Object[]> sink =
+        JdbcSink<Object[]> sink =
                 DsqlSink.<Object[]>builder(dsqlOptions)
                         .withUpsert(
                                 targetTable,

@@ -4,6 +4,7 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.metrics.Counter;
 
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dsql.DsqlSqlStates;
 import io.github.jdbcv2.sink.DefaultJdbcRetryPolicy;
 
@@ -59,11 +60,24 @@ public final class DsqlRetryPolicy extends DefaultJdbcRetryPolicy {
         this.occRetries = counter;
     }
 
+    /** By DSQL's own table ({@link DsqlSqlStates#classifier()}), whatever the URL's dialect. */
+    /** The counter set by the writer's metrics, or null before (for tests). */
+    @Nullable
+    Counter occRetryCounter() {
+        return occRetries;
+    }
+
     @Override
     public boolean isRetryable(SQLException error) {
         boolean occ = DsqlSqlStates.isOccConflict(error);
         lastWasOcc = occ;
-        return occ || super.isRetryable(error);
+        return occ || DsqlSqlStates.classifier().isRetryable(error);
+    }
+
+    /** The DSQL policy keeps DSQL's table: a DSQL cluster reached through a tunnel has a plain PostgreSQL URL. */
+    @Override
+    public boolean isRetryable(SQLException error, JdbcErrorClassifier classifier) {
+        return isRetryable(error);
     }
 
     @Override

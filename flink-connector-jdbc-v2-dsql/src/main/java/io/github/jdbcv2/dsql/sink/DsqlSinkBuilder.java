@@ -6,18 +6,20 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.dsql.DsqlConnectionProvider;
-import io.github.jdbcv2.sink.JdbcBatchExecutorFactory;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcQueryStatement;
 import io.github.jdbcv2.sink.JdbcRecordSizeEstimator;
+import io.github.jdbcv2.sink.JdbcSink;
+import io.github.jdbcv2.sink.JdbcSinkBuilder;
 import io.github.jdbcv2.sink.JdbcStatementBuilder;
-import io.github.jdbcv2.sink.writer.PreparedStatementBatchExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a {@link DsqlSink}; every problem is reported by {@link #build()} before the job runs.
+ * The core {@link JdbcSinkBuilder} preset for Aurora DSQL; every problem is reported by {@link #build()} before the
+ * job runs. It adds the DSQL upsert and DSQL's transaction limits, and sets on the core builder the
+ * {@link DsqlRetryPolicy}, the DSQL writer metrics and the {@link DsqlConnectionProvider}.
  *
  * <p>From the {@link JdbcExecutionOptions} the sink takes the batch size, the batch interval, a
  * {@code maxRowsPerTransaction} below DSQL's and a byte cap (with its estimator) below 10 MiB; retries always follow the
@@ -28,7 +30,7 @@ import java.util.List;
 public final class DsqlSinkBuilder<T> {
 
     private final DsqlConnectionOptions options;
-    private JdbcBatchExecutorFactory<T> executorFactory;
+    private final JdbcSinkBuilder<T> sink = JdbcSink.builder();
     private String statementSource;
     private JdbcExecutionOptions executionOptions = JdbcExecutionOptions.defaults();
     private int maxRowsPerTransaction = DsqlTransactionLimits.MAX_ROWS;
@@ -98,10 +100,12 @@ public final class DsqlSinkBuilder<T> {
                     "Invalid DSQL sink option 'keySelector': null; give record -> key of " + keyColumns
                             + " (duplicate keys in a transaction are collapsed to the last record).");
         }
+        checkNoStatement();
         String sql = DsqlUpsertSql.upsert(table, new ArrayList<>(columns), new ArrayList<>(keyColumns));
-        return executor(
-                DsqlUpsertBatchExecutor.factory(JdbcQueryStatement.of(sql, statementBuilder), keySelector),
-                "withUpsert");
+        sink.withBatchExecutor(
+                DsqlUpsertBatchExecutor.factory(JdbcQueryStatement.of(sql, statementBuilder), keySelector));
+        statementSource = "withUpsert";
+        return this;
     }
 
     /**
@@ -109,29 +113,18 @@ public final class DsqlSinkBuilder<T> {
      * replays records after a failure, and hold at most one row per key per batch (nothing is collapsed here).
      */
     public DsqlSinkBuilder<T> withQueryStatement(String sql, JdbcStatementBuilder<T> statementBuilder) {
-        if (sql == null || sql.trim().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Invalid DSQL sink option 'query': it is empty; give the SQL statement run per record.");
-        }
-        if (statementBuilder == null) {
-            throw new IllegalArgumentException(
-                    "Invalid DSQL sink option 'statementBuilder': null; give (statement, record) -> {...} for: "
-                            + sql);
-        }
-        return executor(
-                PreparedStatementBatchExecutor.factory(JdbcQueryStatement.of(sql, statementBuilder)),
-                "withQueryStatement");
+        checkNoStatement();
+        sink.withQueryStatement(sql, statementBuilder);
+        statementSource = "withQueryStatement";
+        return this;
     }
 
-    private DsqlSinkBuilder<T> executor(JdbcBatchExecutorFactory<T> factory, String source) {
-        if (executorFactory != null) {
+    private void checkNoStatement() {
+        if (statementSource != null) {
             throw new IllegalStateException(
                     "DSQL sink: the statement was already set by " + statementSource
                             + "; call only one of withUpsert and withQueryStatement.");
         }
-        this.executorFactory = factory;
-        this.statementSource = source;
-        return this;
     }
 
     /** Batch size, batch interval, and optionally fewer rows per transaction than DSQL's 3,000. */
@@ -195,7 +188,7 @@ public final class DsqlSinkBuilder<T> {
     }
 
     /** The sink; fails naming the option when something is missing or cannot work on DSQL. */
-    public DsqlSink<T> build() {
+    public JdbcSink<T> build() {
         if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             throw new IllegalArgumentException(
                     "Invalid DSQL sink option 'deliveryGuarantee' = EXACTLY_ONCE: Aurora DSQL has no two-phase commit "
@@ -203,11 +196,18 @@ public final class DsqlSinkBuilder<T> {
                             + "withUpsert(...): an upsert on the primary key writes a replayed record over itself, so "
                             + "the table ends up as if each record had been written once (effectively once).");
         }
-        if (executorFactory == null) {
+        if (statementSource == null) {
             throw new IllegalStateException(
                     "Missing DSQL sink option 'statement': call withUpsert(table, columns, keyColumns, "
                             + "statementBuilder, keySelector) or withQueryStatement(sql, statementBuilder).");
         }
+        return sink.withExecutionOptions(dsqlExecutionOptions())
+                .withWriterMetrics(new DsqlWriterMetrics())
+                .buildAtLeastOnce(new DsqlConnectionProvider(options));
+    }
+
+    /** The user's batching within DSQL's transaction limits, with the DSQL retry policy and OCC attempts. */
+    private JdbcExecutionOptions dsqlExecutionOptions() {
         int rows =
                 DsqlTransactionLimits.rowsPerTransaction(
                         Math.min(maxRowsPerTransaction, executionOptions.getMaxRowsPerTransaction()),
@@ -227,6 +227,6 @@ public final class DsqlSinkBuilder<T> {
                     Math.min(DsqlTransactionLimits.MAX_BYTES, executionOptions.getMaxBytesPerTransaction()),
                     estimator);
         }
-        return new DsqlSink<>(dsqlExecution.build(), executorFactory, new DsqlConnectionProvider(options), retryPolicy);
+        return dsqlExecution.build();
     }
 }

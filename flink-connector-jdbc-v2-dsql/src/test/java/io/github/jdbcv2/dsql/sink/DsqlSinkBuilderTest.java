@@ -4,6 +4,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
+import io.github.jdbcv2.sink.JdbcSink;
 import io.github.jdbcv2.sink.JdbcStatementBuilder;
 
 import org.junit.jupiter.api.Test;
@@ -115,9 +116,17 @@ class DsqlSinkBuilderTest {
 
     @Test
     void aDeserializedSinkCountsOccRetriesOfTheWritersPolicy() throws Exception {
-        DsqlSink<Long> copy =
+        JdbcSink<Long> copy =
                 org.apache.flink.util.InstantiationUtil.clone(upsert().build(), getClass().getClassLoader());
-        assertThat(copy.getExecutionOptions().getRetryPolicy()).isSameAs(copy.retryPolicy());
+        // The sink hands each writer's metrics hook that writer's own (deserialized) policy, as here.
+        DsqlRetryPolicy writersPolicy = (DsqlRetryPolicy) copy.getExecutionOptions().getRetryPolicy();
+        new DsqlWriterMetrics()
+                .register(
+                        org.apache.flink.metrics.groups.UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
+                        new io.github.jdbcv2.dsql.DsqlConnectionProvider(OPTIONS),
+                        writersPolicy);
+        assertThat(copy.getExecutionOptions().getRetryPolicy()).isSameAs(writersPolicy);
+        assertThat(writersPolicy.occRetryCounter()).isNotNull();
     }
 
     @Test

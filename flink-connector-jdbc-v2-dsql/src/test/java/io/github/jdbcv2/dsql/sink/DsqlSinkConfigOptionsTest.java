@@ -1,5 +1,6 @@
 package io.github.jdbcv2.dsql.sink;
 
+import io.github.jdbcv2.sink.JdbcSink;
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 
 import org.junit.jupiter.api.Test;
@@ -33,18 +34,18 @@ class DsqlSinkConfigOptionsTest {
         DsqlConnectionOptions options =
                 DsqlConnectionOptions.fromMap(
                         Map.of("host", HOST, "occ-max-attempts", "4", "occ-min-backoff-ms", "7", "occ-max-backoff-ms", "70"));
-        DsqlSink<Long> sink =
+        JdbcSink<Long> sink =
                 DsqlSink.<Long>builder(options)
                         .withQueryStatement("INSERT INTO t VALUES (?)", (ps, v) -> ps.setLong(1, v))
                         .build();
         assertThat(sink.getExecutionOptions().getMaxRetries()).isEqualTo(3);
-        assertThat(sink.retryPolicy().toString()).isEqualTo("DsqlRetryPolicy{minBackoffMillis=7, maxBackoffMillis=70}");
+        assertThat(sink.getExecutionOptions().getRetryPolicy().toString()).isEqualTo("DsqlRetryPolicy{minBackoffMillis=7, maxBackoffMillis=70}");
     }
 
     @Test
     void retryOptionsGivenToTheSinkBuilderWin() {
         DsqlConnectionOptions options = DsqlConnectionOptions.builder().withHost(HOST).build();
-        DsqlSink<Long> sink =
+        JdbcSink<Long> sink =
                 DsqlSink.<Long>builder(options)
                         .withUpsert("t", List.of("id"), List.of("id"), (ps, v) -> ps.setLong(1, v), v -> v)
                         .withRetryOptions(
@@ -54,7 +55,7 @@ class DsqlSinkConfigOptionsTest {
                                         .build())
                         .build();
         assertThat(sink.getExecutionOptions().getMaxRetries()).isZero();
-        assertThat(sink.retryPolicy().toString()).isEqualTo("DsqlRetryPolicy{minBackoffMillis=0, maxBackoffMillis=5}");
+        assertThat(sink.getExecutionOptions().getRetryPolicy().toString()).isEqualTo("DsqlRetryPolicy{minBackoffMillis=0, maxBackoffMillis=5}");
         assertThatThrownBy(
                         () -> DsqlRetryOptions.builder()
                                 .withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1))

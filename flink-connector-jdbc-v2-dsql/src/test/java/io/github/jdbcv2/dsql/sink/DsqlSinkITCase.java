@@ -88,7 +88,7 @@ class DsqlSinkITCase {
                 .build();
     }
 
-    private static DsqlSink<Tuple2<Long, Long>> upsertSink(String table) {
+    private static io.github.jdbcv2.sink.JdbcSink<Tuple2<Long, Long>> upsertSink(String table) {
         return DsqlSink.<Tuple2<Long, Long>>builder(options())
                 .withUpsert(
                         table,

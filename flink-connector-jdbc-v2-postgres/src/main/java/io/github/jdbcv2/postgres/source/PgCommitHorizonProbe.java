@@ -2,8 +2,8 @@ package io.github.jdbcv2.postgres.source;
 
 import org.apache.flink.annotation.Internal;
 
-import io.github.jdbcv2.source.enumerator.CommitHorizon;
-import io.github.jdbcv2.source.enumerator.CommitHorizonProbe;
+import io.github.jdbcv2.dialect.CommitHorizon;
+import io.github.jdbcv2.dialect.CommitHorizonProbe;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

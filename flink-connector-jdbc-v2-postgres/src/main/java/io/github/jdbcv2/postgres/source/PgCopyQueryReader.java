@@ -2,7 +2,7 @@ package io.github.jdbcv2.postgres.source;
 
 import org.apache.flink.annotation.Internal;
 
-import io.github.jdbcv2.source.reader.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.source.sql.QueryText;
 
 import org.postgresql.PGConnection;

@@ -219,8 +219,8 @@ class PgCopyDateTimeITCase {
         for (int i = 0; i < values.size(); i++) {
             ids.add(i);
         }
-        PgCopyStatement<Integer> copy =
-                PgCopyStatement.of(
+        PgCopyBatchExecutorFactory<Integer> copy =
+                PgCopyBatchExecutorFactory.of(
                         table.getQuotedName(),
                         Arrays.asList("id", "v"),
                         (id, row) -> {

@@ -70,8 +70,8 @@ class PgCopyRoundTripITCase {
     @Test
     void wrongNumberOfValuesIsAClearError() throws Exception {
         TestTable table = DB.createTable("a INT, b TEXT");
-        PgCopyStatement<Integer> copy =
-                PgCopyStatement.of(table.getQuotedName(), Arrays.asList("a", "b"), (r, row) -> row.add(r.intValue()));
+        PgCopyBatchExecutorFactory<Integer> copy =
+                PgCopyBatchExecutorFactory.of(table.getQuotedName(), Arrays.asList("a", "b"), (r, row) -> row.add(r.intValue()));
         assertThatThrownBy(() -> write(copy, Collections.singletonList(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("added 1 values")
@@ -81,19 +81,19 @@ class PgCopyRoundTripITCase {
 
     @Test
     void badStatementOptionsFailAtBuildTime() {
-        assertThatThrownBy(() -> PgCopyStatement.of(" ", Arrays.asList("a"), (r, row) -> row.addNull()))
+        assertThatThrownBy(() -> PgCopyBatchExecutorFactory.of(" ", Arrays.asList("a"), (r, row) -> row.addNull()))
                 .hasMessageContaining("'table'");
-        assertThatThrownBy(() -> PgCopyStatement.of("t", Collections.emptyList(), (r, row) -> row.addNull()))
+        assertThatThrownBy(() -> PgCopyBatchExecutorFactory.of("t", Collections.emptyList(), (r, row) -> row.addNull()))
                 .hasMessageContaining("'columns'");
-        assertThatThrownBy(() -> PgCopyStatement.of("t", Arrays.asList("a"), null))
+        assertThatThrownBy(() -> PgCopyBatchExecutorFactory.of("t", Arrays.asList("a"), null))
                 .hasMessageContaining("'rowWriter'");
     }
 
     private static void write(TestTable table, List<Row> rows) throws Exception {
-        write(PgCopyStatement.of(table.getQuotedName(), CopyTestRows.COLUMN_NAMES, CopyTestRows.WRITER), rows);
+        write(PgCopyBatchExecutorFactory.of(table.getQuotedName(), CopyTestRows.COLUMN_NAMES, CopyTestRows.WRITER), rows);
     }
 
-    private static <T> void write(PgCopyStatement<T> copy, List<T> rows) throws Exception {
+    private static <T> void write(PgCopyBatchExecutorFactory<T> copy, List<T> rows) throws Exception {
         try (Connection c = DB.openConnection(); JdbcBatchExecutor<T> executor = copy.create()) {
             c.setAutoCommit(false);
             executor.open(c);

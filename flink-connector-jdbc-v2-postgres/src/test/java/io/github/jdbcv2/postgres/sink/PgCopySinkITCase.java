@@ -43,8 +43,8 @@ class PgCopySinkITCase {
 
     private static final List<String> ID_NAME = Arrays.asList("id", "name");
 
-    private static PgCopyStatement<Long> idCopy(TestTable table) {
-        return PgCopyStatement.of(table.getQuotedName(), ID_NAME, (id, row) -> row.add(id.longValue()).add("n\t" + id));
+    private static PgCopyBatchExecutorFactory<Long> idCopy(TestTable table) {
+        return PgCopyBatchExecutorFactory.of(table.getQuotedName(), ID_NAME, (id, row) -> row.add(id.longValue()).add("n\t" + id));
     }
 
     private static DataStream<Long> ids(StreamExecutionEnvironment env, long count, int perCheckpoint) {
@@ -169,7 +169,7 @@ class PgCopySinkITCase {
         PgCopyRowWriter<Long> byIndex = (i, row) -> CopyTestRows.WRITER.write(CopyTestRows.ROWS.get(i.intValue()), row);
         ids(env, CopyTestRows.ROWS.size(), 0)
                 .sinkTo(JdbcSink.<Long>builder()
-                        .withBatchExecutor(PgCopyStatement.of(table.getQuotedName(), CopyTestRows.COLUMN_NAMES, byIndex))
+                        .withBatchExecutor(PgCopyBatchExecutorFactory.of(table.getQuotedName(), CopyTestRows.COLUMN_NAMES, byIndex))
                         .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), xa()));
         env.execute();
         PgCopyRoundTripITCase.assertTableHoldsTestRows(DB, table);

@@ -2,7 +2,7 @@ package io.github.jdbcv2.tools.bench;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.SecretRedaction;
-import io.github.jdbcv2.postgres.sink.PgCopyStatement;
+import io.github.jdbcv2.postgres.sink.PgCopyBatchExecutorFactory;
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcSink;
@@ -235,7 +235,7 @@ public final class WriteBenchmark {
     private Sink<Long> oursCopy(String table) {
         return JdbcSink.<Long>builder()
                 .withBatchExecutor(
-                        PgCopyStatement.<Long>of(
+                        PgCopyBatchExecutorFactory.<Long>of(
                                 table,
                                 Arrays.asList("id", "name", "amount"),
                                 (id, row) -> {

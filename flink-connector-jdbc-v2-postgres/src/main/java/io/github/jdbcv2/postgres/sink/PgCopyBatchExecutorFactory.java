@@ -9,19 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Append-only PostgreSQL writes with {@code COPY table (columns) FROM STDIN}: pass to
+ * Creates the batch executors of append-only PostgreSQL writes with {@code COPY table (columns) FROM STDIN}: pass to
  * {@code JdbcSink.builder().withBatchExecutor(...)}; works at-least-once and inside the exactly-once XA transaction.
  *
  * <pre>{@code
  * JdbcSink.<Order>builder()
- *     .withBatchExecutor(PgCopyStatement.of("orders", List.of("id", "name"), (o, row) -> row.add(o.id).add(o.name)))
+ *     .withBatchExecutor(PgCopyBatchExecutorFactory.of("orders", List.of("id", "name"), (o, row) -> row.add(o.id).add(o.name)))
  *     .buildAtLeastOnce(connectionOptions);
  * }</pre>
  *
  * <p>Table and column names are used as given: quote them yourself if they need quoting.
  */
 @PublicEvolving
-public final class PgCopyStatement<T> implements JdbcBatchExecutorFactory<T> {
+public final class PgCopyBatchExecutorFactory<T> implements JdbcBatchExecutorFactory<T> {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,14 +29,14 @@ public final class PgCopyStatement<T> implements JdbcBatchExecutorFactory<T> {
     private final int columns;
     private final PgCopyRowWriter<T> rowWriter;
 
-    private PgCopyStatement(String sql, int columns, PgCopyRowWriter<T> rowWriter) {
+    private PgCopyBatchExecutorFactory(String sql, int columns, PgCopyRowWriter<T> rowWriter) {
         this.sql = sql;
         this.columns = columns;
         this.rowWriter = rowWriter;
     }
 
     /** A COPY into {@code table}'s {@code columns}, each record written by {@code rowWriter}. */
-    public static <T> PgCopyStatement<T> of(String table, List<String> columns, PgCopyRowWriter<T> rowWriter) {
+    public static <T> PgCopyBatchExecutorFactory<T> of(String table, List<String> columns, PgCopyRowWriter<T> rowWriter) {
         if (table == null || table.trim().isEmpty()) {
             throw new IllegalArgumentException("Invalid COPY option 'table': it is empty; give the target table.");
         }
@@ -58,7 +58,7 @@ public final class PgCopyStatement<T> implements JdbcBatchExecutorFactory<T> {
                     "Invalid COPY option 'rowWriter': null; give (record, row) -> row.add(...)... one add per column.");
         }
         String sql = "COPY " + table.trim() + " (" + String.join(", ", names) + ") FROM STDIN";
-        return new PgCopyStatement<>(sql, names.size(), rowWriter);
+        return new PgCopyBatchExecutorFactory<>(sql, names.size(), rowWriter);
     }
 
     @Override
@@ -73,6 +73,6 @@ public final class PgCopyStatement<T> implements JdbcBatchExecutorFactory<T> {
 
     @Override
     public String toString() {
-        return "PgCopyStatement{" + sql + '}';
+        return "PgCopyBatchExecutorFactory{" + sql + '}';
     }
 }

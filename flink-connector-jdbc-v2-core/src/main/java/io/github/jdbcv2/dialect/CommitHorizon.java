@@ -1,4 +1,4 @@
-package io.github.jdbcv2.source.enumerator;
+package io.github.jdbcv2.dialect;
 
 import org.apache.flink.annotation.PublicEvolving;
 

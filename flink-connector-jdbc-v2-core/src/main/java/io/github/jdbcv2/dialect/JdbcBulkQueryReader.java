@@ -1,4 +1,4 @@
-package io.github.jdbcv2.source.reader;
+package io.github.jdbcv2.dialect;
 
 import org.apache.flink.annotation.PublicEvolving;
 

@@ -34,7 +34,7 @@ class JdbcXaCommitFailureITCase {
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
-    private static JdbcExactlyOnceSink<Long> sink(
+    private static JdbcSink<Long> sink(
             TestTable table, JdbcExactlyOnceOptions options, SerializableSupplier<XADataSource> dataSource) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insertInto(table.getQuotedName()), idBinder())

@@ -4,7 +4,7 @@ import io.github.jdbcv2.sink.CommitFaultInjection.Mode;
 import io.github.jdbcv2.sink.committer.JdbcXaCommittable;
 import io.github.jdbcv2.sink.committer.JdbcXaCommitter;
 import io.github.jdbcv2.sink.xa.JdbcXid;
-import io.github.jdbcv2.sink.xa.PostgresTransactionIds;
+import io.github.jdbcv2.postgres.sink.PostgresXaDialect;
 import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
@@ -63,7 +63,7 @@ class JdbcXaCommitterITCase {
                 ps.setLong(1, id);
                 ps.executeUpdate();
             }
-            long txid = PostgresTransactionIds.current(connection);
+            long txid = new PostgresXaDialect().currentTransactionId(connection);
             resource.end(xid, XAResource.TMSUCCESS);
             resource.prepare(xid);
             return new JdbcXaCommittable(xid, txid);
