@@ -31,10 +31,6 @@ public class PooledJdbcConnectionProvider extends AbstractJdbcConnectionProvider
         this.poolId = UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public JdbcPoolOptions getPoolOptions() {
-        return poolOptions;
-    }
-
     @Override
     protected Connection openConnection() throws SQLException {
         return ensurePool().dataSource.getConnection();

@@ -75,10 +75,6 @@ final class ExactlyOnceWriterKind<T> extends JdbcWriterKind<T> {
         return DeliveryGuarantee.EXACTLY_ONCE;
     }
 
-    JdbcExactlyOnceOptions exactlyOnceOptions() {
-        return exactlyOnceOptions;
-    }
-
     @Override
     String describe() {
         // The XA data source supplier may hold credentials: it is never printed.

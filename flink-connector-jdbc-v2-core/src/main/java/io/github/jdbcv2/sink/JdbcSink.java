@@ -7,19 +7,18 @@ import io.github.jdbcv2.sink.xa.JdbcXaWriterStateSerializer;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Optional;
 
 /**
  * The Sink V2 JDBC sink, at-least-once or exactly-once (XA). Build it with {@link #builder()}:
@@ -55,6 +54,7 @@ public final class JdbcSink<T>
         this.kind = kind;
     }
 
+    /** A builder; see {@link JdbcSinkBuilder} for the options. */
     public static <T> JdbcSinkBuilder<T> builder() {
         return new JdbcSinkBuilder<>();
     }
@@ -92,20 +92,10 @@ public final class JdbcSink<T>
         return new JdbcXaCommittableSerializer();
     }
 
+    /** The execution options the builder settled on. */
+    @VisibleForTesting
     public JdbcExecutionOptions getExecutionOptions() {
         return executionOptions;
-    }
-
-    /** {@code AT_LEAST_ONCE} or {@code EXACTLY_ONCE}. */
-    public DeliveryGuarantee getDeliveryGuarantee() {
-        return kind.deliveryGuarantee();
-    }
-
-    /** The XA options of an exactly-once sink; empty for at-least-once. */
-    public Optional<JdbcExactlyOnceOptions> getExactlyOnceOptions() {
-        return kind instanceof ExactlyOnceWriterKind
-                ? Optional.of(((ExactlyOnceWriterKind<T>) kind).exactlyOnceOptions())
-                : Optional.empty();
     }
 
     @Override

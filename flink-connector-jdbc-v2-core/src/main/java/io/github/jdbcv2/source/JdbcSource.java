@@ -1,6 +1,8 @@
 package io.github.jdbcv2.source;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -88,6 +90,7 @@ public final class JdbcSource<OUT>
         return continuousSettings == null ? Boundedness.BOUNDED : Boundedness.CONTINUOUS_UNBOUNDED;
     }
 
+    @Internal
     @Override
     @SuppressWarnings("unchecked")
     public SourceReader<OUT, JdbcSourceSplit> createReader(SourceReaderContext context) {
@@ -105,6 +108,7 @@ public final class JdbcSource<OUT>
                 rateLimiterStrategy);
     }
 
+    @Internal
     @Override
     public SplitEnumerator<JdbcSourceSplit, JdbcSourceEnumeratorState> createEnumerator(
             SplitEnumeratorContext<JdbcSourceSplit> context) throws Exception {
@@ -113,6 +117,7 @@ public final class JdbcSource<OUT>
         return newEnumerator(context, assigner);
     }
 
+    @Internal
     @Override
     public SplitEnumerator<JdbcSourceSplit, JdbcSourceEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<JdbcSourceSplit> context, JdbcSourceEnumeratorState checkpoint) throws Exception {
@@ -141,16 +146,19 @@ public final class JdbcSource<OUT>
     }
 
     /** The dialect's bulk reader the split readers try first, {@code null} when splits are read with a cursor. */
+    @VisibleForTesting
     @Nullable
     public JdbcBulkQueryReader getBulkQueryReader() {
         return bulkQueryReader;
     }
 
+    @Internal
     @Override
     public SimpleVersionedSerializer<JdbcSourceSplit> getSplitSerializer() {
         return JdbcSourceSplitSerializer.INSTANCE;
     }
 
+    @Internal
     @Override
     public SimpleVersionedSerializer<JdbcSourceEnumeratorState> getEnumeratorCheckpointSerializer() {
         return JdbcSourceEnumeratorStateSerializer.INSTANCE;
@@ -161,16 +169,10 @@ public final class JdbcSource<OUT>
         return typeInformation;
     }
 
+    /** The read options the builder settled on. */
+    @VisibleForTesting
     public JdbcReadOptions getReadOptions() {
         return readOptions;
-    }
-
-    public JdbcSqlSplitAssigner.Provider getJdbcSqlSplitAssignerProvider() {
-        return assignerProvider;
-    }
-
-    public ResultExtractor<OUT> getResultExtractor() {
-        return resultExtractor;
     }
 
     @Override

@@ -36,6 +36,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void publicTypesDeclareTheirAudience() {
+        ArchitectureRules.publicTypesDeclareTheirAudience().check(classes);
+    }
+
+    @Test
     void everythingUnderOurRootPackage() {
         ArchitectureRules.nothingUnderOrgApacheFlink().check(classes);
         ArchitectureRules.everythingUnderOurRootPackage().check(classes);

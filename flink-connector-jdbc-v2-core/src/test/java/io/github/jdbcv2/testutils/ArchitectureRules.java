@@ -1,17 +1,27 @@
 package io.github.jdbcv2.testutils;
 
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.PublicEvolving;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.nio.file.Paths;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layering rules every module of this project keeps, for the module's own {@code ArchitectureTest}: core never
  * reaches into a database module, source and sink stay apart, the dialect SPI stands below both, and nothing is
- * declared under {@code org.apache.flink}.
+ * declared under {@code org.apache.flink}; every public type says whether it is API.
  */
 public final class ArchitectureRules {
 
@@ -72,5 +82,41 @@ public final class ArchitectureRules {
         return noClasses()
                 .that().resideInAPackage(ROOT + ".postgres..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".dsql..");
+    }
+
+    /**
+     * Every public top-level type carries exactly one of {@code @PublicEvolving} (users call or implement it) or
+     * {@code @Internal} (everything else), so the API surface is stated, never guessed.
+     */
+    public static ArchRule publicTypesDeclareTheirAudience() {
+        return classes()
+                .that(arePublicTopLevelTypes())
+                .should(carryExactlyOneOf(PublicEvolving.class, Internal.class))
+                .allowEmptyShould(false);
+    }
+
+    private static DescribedPredicate<JavaClass> arePublicTopLevelTypes() {
+        return DescribedPredicate.describe(
+                "are public top-level types",
+                c -> c.isTopLevelClass() && c.getModifiers().contains(JavaModifier.PUBLIC));
+    }
+
+    private static ArchCondition<JavaClass> carryExactlyOneOf(
+            Class<? extends java.lang.annotation.Annotation> api,
+            Class<? extends java.lang.annotation.Annotation> internal) {
+        String description =
+                "be annotated with exactly one of @" + api.getSimpleName() + " or @" + internal.getSimpleName();
+        return new ArchCondition<JavaClass>(description) {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                boolean isApi = type.isAnnotatedWith(api);
+                boolean isInternal = type.isAnnotatedWith(internal);
+                if (isApi == isInternal) {
+                    String found = isApi ? "both" : "neither";
+                    events.add(SimpleConditionEvent.violated(
+                            type, type.getName() + " carries " + found + ": it should " + description));
+                }
+            }
+        };
     }
 }

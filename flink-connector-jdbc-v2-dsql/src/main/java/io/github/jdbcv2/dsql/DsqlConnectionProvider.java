@@ -47,10 +47,6 @@ public class DsqlConnectionProvider extends PooledJdbcConnectionProvider {
         this.iamCredentials = iamCredentials;
     }
 
-    public DsqlConnectionOptions getDsqlOptions() {
-        return dsqlOptions;
-    }
-
     /** The IAM token supplier, empty with user name and password auth. */
     public Optional<DsqlCredentialsSupplier> getIamCredentials() {
         return Optional.ofNullable(iamCredentials);

@@ -1,6 +1,6 @@
 package io.github.jdbcv2.dsql;
 
-import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.annotation.Internal;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads facts from Aurora DSQL endpoint names such as {@code abc123.dsql.us-east-1.on.aws}. */
-@PublicEvolving
-public final class DsqlEndpoints {
+@Internal
+final class DsqlEndpoints {
 
     /** {@code <cluster-id>.dsql[-suffix].<region>.on.aws}. */
     private static final Pattern ENDPOINT =
@@ -18,7 +18,7 @@ public final class DsqlEndpoints {
     private DsqlEndpoints() {}
 
     /** The AWS region named in a DSQL endpoint host, or empty when the host is not a DSQL endpoint name. */
-    public static Optional<String> regionFromHost(String host) {
+    static Optional<String> regionFromHost(String host) {
         if (host == null) {
             return Optional.empty();
         }

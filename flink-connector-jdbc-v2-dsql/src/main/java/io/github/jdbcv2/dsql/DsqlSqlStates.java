@@ -1,6 +1,7 @@
 package io.github.jdbcv2.dsql;
 
-import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
 
 import io.github.jdbcv2.dialect.JdbcErrorCategory;
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
@@ -14,20 +15,20 @@ import java.sql.SQLException;
  * The SQLSTATEs Aurora DSQL reports for its limits and conflicts, and tests that look for them anywhere in an
  * exception's cause chain (pools wrap driver exceptions).
  */
-@PublicEvolving
+@Internal
 public final class DsqlSqlStates {
 
     /** Optimistic concurrency conflict at commit, {@code (OC000)} data or {@code (OC001)} schema: retry it. */
-    public static final String SERIALIZATION_FAILURE = "40001";
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     /** A transaction exceeded 3,000 rows, 10 MiB, 5 minutes or the query memory: never retried as is. */
-    public static final String LIMIT_EXCEEDED = "54000";
+    private static final String LIMIT_EXCEEDED = "54000";
 
     /** More than 10,000 connections on the cluster. */
-    public static final String TOO_MANY_CONNECTIONS = "53300";
+    private static final String TOO_MANY_CONNECTIONS = "53300";
 
     /** More new connections per second than the cluster allows. */
-    public static final String CONNECTION_RATE_EXCEEDED = "53400";
+    private static final String CONNECTION_RATE_EXCEEDED = "53400";
 
     /**
      * The DSQL dialect's one SQLSTATE table: PostgreSQL's (class 08 and 57P01-57P03 lost connection, 40001 conflict,
@@ -55,6 +56,7 @@ public final class DsqlSqlStates {
     }
 
     /** SQLSTATE 54000: a DSQL transaction limit was exceeded. */
+    @VisibleForTesting
     public static boolean isLimitExceeded(Throwable e) {
         return CLASSIFIER.anyIn(e, JdbcErrorCategory.LIMIT_EXCEEDED);
     }
@@ -68,16 +70,19 @@ public final class DsqlSqlStates {
      * The connection was lost (closed at 60 minutes, network): SQLSTATE class 08, the server's 57P01-57P03, or the
      * driver's recoverable-connection exception types; reconnect and redo.
      */
+    @VisibleForTesting
     public static boolean isConnectionLost(Throwable e) {
         return CLASSIFIER.anyIn(e, JdbcErrorCategory.CONNECTION_LOST);
     }
 
     /** SQLSTATE 53300 or 53400: too many connections, or opened too fast. */
+    @VisibleForTesting
     public static boolean isConnectionLimit(Throwable e) {
         return CLASSIFIER.anyIn(e, JdbcErrorCategory.CONNECTION_LIMIT);
     }
 
     /** The first SQLSTATE in the cause chain, or null. */
+    @VisibleForTesting
     @Nullable
     public static String sqlStateOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -1,6 +1,7 @@
 package io.github.jdbcv2.sink.xa;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
 
 import javax.transaction.xa.Xid;
 
@@ -186,10 +187,12 @@ public final class JdbcXid implements Xid {
         return checkpointId;
     }
 
+    @VisibleForTesting
     public int getAttempt() {
         return attempt;
     }
 
+    @VisibleForTesting
     public int getSequence() {
         return sequence;
     }

@@ -1,6 +1,7 @@
 package io.github.jdbcv2.source.enumerator;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
 
 import io.github.jdbcv2.dialect.CommitHorizon;
 import io.github.jdbcv2.dialect.CommitHorizonProbe;
@@ -96,6 +97,7 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
         return false;
     }
 
+    @VisibleForTesting
     @Nullable
     public Object getHighWaterMark() {
         return highWaterMark;

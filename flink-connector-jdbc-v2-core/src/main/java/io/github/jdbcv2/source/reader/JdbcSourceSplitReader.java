@@ -73,11 +73,6 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     private int positionedRows;
 
     public JdbcSourceSplitReader(
-            JdbcConnectionProvider connectionProvider, ResultExtractor<T> extractor, JdbcReadOptions options) {
-        this(connectionProvider, extractor, options, null, JdbcErrorClassifier.standard());
-    }
-
-    public JdbcSourceSplitReader(
             JdbcConnectionProvider connectionProvider,
             ResultExtractor<T> extractor,
             JdbcReadOptions options,

@@ -70,11 +70,6 @@ public final class JdbcSourceSplit implements SourceSplit {
                 splitId, sql, parameters, keyColumn, keyType, keyUnique, offset, lastKey, lastKeyCount);
     }
 
-    /** This split back at its start. */
-    public JdbcSourceSplit atStart() {
-        return offset == 0 && lastKey == null ? this : withPosition(0, null, 0);
-    }
-
     @Override
     public String splitId() {
         return splitId;

@@ -57,10 +57,6 @@ public final class DsqlCredentialsSupplier implements JdbcCredentialsSupplier {
         return username;
     }
 
-    public DsqlTokenSource getTokenSource() {
-        return tokenSource;
-    }
-
     public Duration getTokenLifetime() {
         return tokenLifetime;
     }

@@ -81,10 +81,6 @@ public final class DsqlTokenCache {
         return authFailures.get();
     }
 
-    public Duration getLifetime() {
-        return lifetime;
-    }
-
     @Override
     public String toString() {
         return "DsqlTokenCache{username=" + username + ", lifetime=" + lifetime + ", source=" + source + '}';

@@ -1,6 +1,6 @@
 package io.github.jdbcv2.postgres.dialect;
 
-import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.jdbc.statement.FieldNamedPreparedStatement;
 
 import java.sql.Connection;
@@ -11,7 +11,7 @@ import java.sql.SQLException;
  * {@link java.sql.Array}); statements of this type give it directly, Apache's own implementation is unwrapped once per
  * statement.
  */
-@PublicEvolving
+@Internal
 public interface ConnectionAwareStatement extends FieldNamedPreparedStatement {
 
     /** The connection this statement was prepared on. */

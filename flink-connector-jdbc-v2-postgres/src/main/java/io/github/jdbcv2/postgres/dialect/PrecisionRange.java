@@ -4,7 +4,10 @@ import org.apache.flink.annotation.PublicEvolving;
 
 import java.io.Serializable;
 
-/** An inclusive range of type precisions a dialect accepts, e.g. 0..6 for timestamps. */
+/**
+ * An inclusive range of type precisions a dialect accepts, e.g. 0..6 for timestamps; what a subclass of
+ * {@link PostgresDialect} returns from {@code decimalPrecisions()} and {@code timestampPrecisions()}.
+ */
 @PublicEvolving
 public final class PrecisionRange implements Serializable {
 
