@@ -15,12 +15,16 @@ public final class ConfigValues {
 
     /** What an integer option accepts, for error messages. */
     public static final String AN_INTEGER = "an integer";
+
     /** What a long option accepts, for error messages. */
     public static final String A_WHOLE_NUMBER = "a whole number";
+
     /** What a double option accepts, for error messages. */
     public static final String A_NUMBER = "a number";
+
     /** What a boolean option accepts, for error messages. */
     public static final String TRUE_OR_FALSE = "true or false";
+
     /** What a duration option accepts, for error messages. */
     public static final String A_DURATION = "a duration such as 500 ms, 30 s or 5 min";
 
@@ -29,10 +33,12 @@ public final class ConfigValues {
     /**
      * The option's value, or its default.
      *
-     * @param kind what the option configures, as in "Invalid {kind} option 'key'", e.g. {@code "JDBC sink"}
+     * @param kind what the option configures, as in "Invalid {kind} option 'key'", e.g. {@code
+     *     "JDBC sink"}
      * @param what what the option accepts, e.g. {@link #AN_INTEGER}
      */
-    public static <T> T get(ReadableConfig config, ConfigOption<T> option, String kind, String what) {
+    public static <T> T get(
+            ReadableConfig config, ConfigOption<T> option, String kind, String what) {
         try {
             return config.get(option);
         } catch (IllegalArgumentException e) {
@@ -51,16 +57,34 @@ public final class ConfigValues {
     }
 
     /** {@code Invalid {kind} option '{key}': {value}; it {rule}.} */
-    public static IllegalArgumentException invalid(String kind, ConfigOption<?> option, Object value, String rule) {
+    public static IllegalArgumentException invalid(
+            String kind, ConfigOption<?> option, Object value, String rule) {
         return new IllegalArgumentException(
-                "Invalid " + kind + " option '" + option.key() + "': " + value + "; it " + rule + ".");
+                "Invalid "
+                        + kind
+                        + " option '"
+                        + option.key()
+                        + "': "
+                        + value
+                        + "; it "
+                        + rule
+                        + ".");
     }
 
     private static IllegalArgumentException notA(
             ReadableConfig config, ConfigOption<?> option, String kind, String what) {
-        // Only typed (non-String) options fail to parse, and none of them is a secret: the value may be shown.
+        // Only typed (non-String) options fail to parse, and none of them is a secret: the value
+        // may be shown.
         String raw = config.toMap().get(option.key());
         return new IllegalArgumentException(
-                "Invalid " + kind + " option '" + option.key() + "': '" + raw + "'; it must be " + what + ".");
+                "Invalid "
+                        + kind
+                        + " option '"
+                        + option.key()
+                        + "': '"
+                        + raw
+                        + "'; it must be "
+                        + what
+                        + ".");
     }
 }

@@ -10,7 +10,9 @@ import javax.annotation.Nullable;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** The bookkeeping common to providers: one current connection, validity check and re-establishment. */
+/**
+ * The bookkeeping common to providers: one current connection, validity check and re-establishment.
+ */
 @Internal
 public abstract class AbstractJdbcConnectionProvider implements JdbcConnectionProvider {
 

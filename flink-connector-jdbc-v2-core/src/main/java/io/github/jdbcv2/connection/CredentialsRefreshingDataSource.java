@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * The {@link DataSource} a pool opens its physical connections through: it asks the {@link JdbcCredentialsSupplier}
- * for credentials on every new connection and spaces connection attempts to an optional maximum rate.
+ * The {@link DataSource} a pool opens its physical connections through: it asks the {@link
+ * JdbcCredentialsSupplier} for credentials on every new connection and spaces connection attempts
+ * to an optional maximum rate.
  */
 @Internal
 final class CredentialsRefreshingDataSource implements DataSource {
@@ -34,10 +35,14 @@ final class CredentialsRefreshingDataSource implements DataSource {
 
     CredentialsRefreshingDataSource(JdbcConnectionOptions options, double maxConnectionsPerSecond) {
         this.options = options;
-        this.driver = JdbcDriverLoader.findDriver(options.getDbURL(), options.getDriverName().orElse(null));
+        this.driver =
+                JdbcDriverLoader.findDriver(
+                        options.getDbURL(), options.getDriverName().orElse(null));
         this.credentialsSupplier = options.getCredentialsSupplier();
         this.minNanosBetweenConnections =
-                maxConnectionsPerSecond > 0 ? (long) (TimeUnit.SECONDS.toNanos(1) / maxConnectionsPerSecond) : 0;
+                maxConnectionsPerSecond > 0
+                        ? (long) (TimeUnit.SECONDS.toNanos(1) / maxConnectionsPerSecond)
+                        : 0;
     }
 
     long getConnectionsOpened() {
@@ -51,35 +56,45 @@ final class CredentialsRefreshingDataSource implements DataSource {
         Connection connection = driver.connect(options.getDbURL(), props);
         if (connection == null) {
             throw new SQLException(
-                    "Driver " + driver.getClass().getName() + " returned no connection for "
+                    "Driver "
+                            + driver.getClass().getName()
+                            + " returned no connection for "
                             + SecretRedaction.redactUrl(options.getDbURL()));
         }
         connectionsOpened.incrementAndGet();
         return connection;
     }
 
-    /** Reserves the next free slot under the rate limit and waits for it: rate limiting, not synchronisation. */
+    /**
+     * Reserves the next free slot under the rate limit and waits for it: rate limiting, not
+     * synchronisation.
+     */
     private void awaitConnectionSlot() throws SQLException {
         if (minNanosBetweenConnections == 0) {
             return;
         }
         long now = System.nanoTime();
-        long slot = nextConnectionSlotNanos.getAndAccumulate(
-                now, (reserved, current) -> Math.max(reserved, current) + minNanosBetweenConnections);
+        long slot =
+                nextConnectionSlotNanos.getAndAccumulate(
+                        now,
+                        (reserved, current) ->
+                                Math.max(reserved, current) + minNanosBetweenConnections);
         long waitNanos = Math.max(slot, now) - now;
         if (waitNanos > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(waitNanos);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SQLException("Interrupted while waiting for the connection rate limit", e);
+                throw new SQLException(
+                        "Interrupted while waiting for the connection rate limit", e);
             }
         }
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Credentials come from the JdbcCredentialsSupplier");
+        throw new SQLFeatureNotSupportedException(
+                "Credentials come from the JdbcCredentialsSupplier");
     }
 
     @Override
@@ -91,9 +106,9 @@ final class CredentialsRefreshingDataSource implements DataSource {
     public void setLogWriter(PrintWriter out) {}
 
     /**
-     * Kept because HikariCP waits this long, when the pool closes, for a connection it is still opening: with 0 it
-     * would not wait, and a connection opened just after the close would never be closed. HikariCP sets it to its
-     * connection timeout.
+     * Kept because HikariCP waits this long, when the pool closes, for a connection it is still
+     * opening: with 0 it would not wait, and a connection opened just after the close would never
+     * be closed. HikariCP sets it to its connection timeout.
      */
     @Override
     public void setLoginTimeout(int seconds) {

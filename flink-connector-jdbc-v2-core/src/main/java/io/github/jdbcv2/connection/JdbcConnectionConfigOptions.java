@@ -7,8 +7,8 @@ import org.apache.flink.configuration.ConfigOptions;
 import java.time.Duration;
 
 /**
- * The connection options as Flink {@link ConfigOption}s; names, types and defaults are those of Apache's {@code jdbc}
- * SQL connector. Read by {@link JdbcConnectionOptions#fromConfig}.
+ * The connection options as Flink {@link ConfigOption}s; names, types and defaults are those of
+ * Apache's {@code jdbc} SQL connector. Read by {@link JdbcConnectionOptions#fromConfig}.
  */
 @PublicEvolving
 public final class JdbcConnectionConfigOptions {
@@ -27,10 +27,16 @@ public final class JdbcConnectionConfigOptions {
                             "The JDBC driver class; optional, the driver accepting the URL is found otherwise.");
 
     public static final ConfigOption<String> USERNAME =
-            ConfigOptions.key("username").stringType().noDefaultValue().withDescription("The database user.");
+            ConfigOptions.key("username")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("The database user.");
 
     public static final ConfigOption<String> PASSWORD =
-            ConfigOptions.key("password").stringType().noDefaultValue().withDescription("The user's password.");
+            ConfigOptions.key("password")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("The user's password.");
 
     public static final ConfigOption<Duration> MAX_RETRY_TIMEOUT =
             ConfigOptions.key("connection.max-retry-timeout")
@@ -39,7 +45,10 @@ public final class JdbcConnectionConfigOptions {
                     .withDescription(
                             "How long a connection check (Connection.isValid) may take; whole seconds, at least 1 s.");
 
-    /** Options starting with this prefix are passed to the driver without it, e.g. {@code properties.sslmode}. */
+    /**
+     * Options starting with this prefix are passed to the driver without it, e.g. {@code
+     * properties.sslmode}.
+     */
     public static final String PROPERTIES_PREFIX = "properties.";
 
     private JdbcConnectionConfigOptions() {}

@@ -1,9 +1,9 @@
 package io.github.jdbcv2.connection;
 
+import io.github.jdbcv2.config.ConfigValues;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ReadableConfig;
-
-import io.github.jdbcv2.config.ConfigValues;
 
 import javax.annotation.Nullable;
 
@@ -15,17 +15,21 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Where and how to connect: URL, optional driver class, credentials, the connection-check timeout and any extra
- * driver properties ({@code ssl}, {@code sslmode}, {@code ApplicationName}, ...).
+ * Where and how to connect: URL, optional driver class, credentials, the connection-check timeout
+ * and any extra driver properties ({@code ssl}, {@code sslmode}, {@code ApplicationName}, ...).
  *
- * <p>{@link #toString()} masks the password, any secret-looking driver property and secrets inside the URL.
+ * <p>{@link #toString()} masks the password, any secret-looking driver property and secrets inside
+ * the URL.
  */
 @PublicEvolving
 public class JdbcConnectionOptions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Default seconds {@link java.sql.Connection#isValid(int)} may take ({@code connection.max-retry-timeout}). */
+    /**
+     * Default seconds {@link java.sql.Connection#isValid(int)} may take ({@code
+     * connection.max-retry-timeout}).
+     */
     public static final int DEFAULT_CONNECTION_CHECK_TIMEOUT_SECONDS =
             (int) JdbcConnectionConfigOptions.MAX_RETRY_TIMEOUT.defaultValue().getSeconds();
 
@@ -61,14 +65,18 @@ public class JdbcConnectionOptions implements Serializable {
     }
 
     /**
-     * Options from a Flink configuration with the keys of {@link JdbcConnectionConfigOptions}: {@code url},
-     * {@code driver}, {@code username}, {@code password}, {@code connection.max-retry-timeout} and every
-     * {@code properties.*} key as a driver property. Bad values fail naming the option.
+     * Options from a Flink configuration with the keys of {@link JdbcConnectionConfigOptions}:
+     * {@code url}, {@code driver}, {@code username}, {@code password}, {@code
+     * connection.max-retry-timeout} and every {@code properties.*} key as a driver property. Bad
+     * values fail naming the option.
      */
     public static JdbcConnectionOptions fromConfig(ReadableConfig config) {
         Duration timeout =
                 ConfigValues.get(
-                        config, JdbcConnectionConfigOptions.MAX_RETRY_TIMEOUT, KIND, ConfigValues.A_DURATION);
+                        config,
+                        JdbcConnectionConfigOptions.MAX_RETRY_TIMEOUT,
+                        KIND,
+                        ConfigValues.A_DURATION);
         if (timeout.getSeconds() < 1) {
             throw ConfigValues.invalid(
                     KIND,
@@ -79,10 +87,16 @@ public class JdbcConnectionOptions implements Serializable {
         JdbcConnectionOptionsBuilder b =
                 builder()
                         .withUrl(config.getOptional(JdbcConnectionConfigOptions.URL).orElse(null))
-                        .withDriverName(config.getOptional(JdbcConnectionConfigOptions.DRIVER).orElse(null))
-                        .withUsername(config.getOptional(JdbcConnectionConfigOptions.USERNAME).orElse(null))
-                        .withPassword(config.getOptional(JdbcConnectionConfigOptions.PASSWORD).orElse(null))
-                        .withConnectionCheckTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, timeout.getSeconds()));
+                        .withDriverName(
+                                config.getOptional(JdbcConnectionConfigOptions.DRIVER).orElse(null))
+                        .withUsername(
+                                config.getOptional(JdbcConnectionConfigOptions.USERNAME)
+                                        .orElse(null))
+                        .withPassword(
+                                config.getOptional(JdbcConnectionConfigOptions.PASSWORD)
+                                        .orElse(null))
+                        .withConnectionCheckTimeoutSeconds(
+                                (int) Math.min(Integer.MAX_VALUE, timeout.getSeconds()));
         String prefix = JdbcConnectionConfigOptions.PROPERTIES_PREFIX;
         for (Map.Entry<String, String> e : config.toMap().entrySet()) {
             if (e.getKey().startsWith(prefix)) {
@@ -136,8 +150,8 @@ public class JdbcConnectionOptions implements Serializable {
     }
 
     /**
-     * The supplier asked for credentials on each new physical connection: the one set on the builder, otherwise one
-     * that always returns {@link #getUsername()} and {@link #getPassword()}.
+     * The supplier asked for credentials on each new physical connection: the one set on the
+     * builder, otherwise one that always returns {@link #getUsername()} and {@link #getPassword()}.
      */
     public JdbcCredentialsSupplier getCredentialsSupplier() {
         return credentialsSupplier != null
@@ -145,7 +159,10 @@ public class JdbcConnectionOptions implements Serializable {
                 : JdbcCredentialsSupplier.fixed(username, password);
     }
 
-    /** The properties to hand to {@link java.sql.Driver#connect}: the extra properties plus the given credentials. */
+    /**
+     * The properties to hand to {@link java.sql.Driver#connect}: the extra properties plus the
+     * given credentials.
+     */
     public Properties toDriverProperties(JdbcCredentials credentials) {
         Properties props = getExtendProperties();
         if (credentials.getUsername() != null) {
@@ -194,7 +211,9 @@ public class JdbcConnectionOptions implements Serializable {
                 + connectionCheckTimeoutSeconds
                 + ", properties="
                 + SecretRedaction.redactProperties(extendProps)
-                + (credentialsSupplier == null ? "" : ", credentialsSupplier=" + credentialsSupplier.getClass().getName())
+                + (credentialsSupplier == null
+                        ? ""
+                        : ", credentialsSupplier=" + credentialsSupplier.getClass().getName())
                 + '}';
     }
 
@@ -243,7 +262,9 @@ public class JdbcConnectionOptions implements Serializable {
             }
             if (value == null) {
                 throw new IllegalArgumentException(
-                        "Invalid JDBC connection property '" + name + "': the value must not be null.");
+                        "Invalid JDBC connection property '"
+                                + name
+                                + "': the value must not be null.");
             }
             extendProps.setProperty(name, value);
             return this;
@@ -257,10 +278,11 @@ public class JdbcConnectionOptions implements Serializable {
         }
 
         /**
-         * Credentials asked for on each new physical connection, replacing the fixed user name and password (for
-         * rotating secrets such as IAM tokens).
+         * Credentials asked for on each new physical connection, replacing the fixed user name and
+         * password (for rotating secrets such as IAM tokens).
          */
-        public JdbcConnectionOptionsBuilder withCredentialsSupplier(@Nullable JdbcCredentialsSupplier supplier) {
+        public JdbcConnectionOptionsBuilder withCredentialsSupplier(
+                @Nullable JdbcCredentialsSupplier supplier) {
             this.credentialsSupplier = supplier;
             return this;
         }

@@ -16,8 +16,9 @@ import java.util.Properties;
 /**
  * Hands one user (a split reader, a sink writer, a lookup function) its connection.
  *
- * <p>A provider instance serves exactly one user at a time and is not thread-safe: every reader and writer gets its
- * own instance (Flink deserializes one per subtask). Pooled providers share the pool, never the connection.
+ * <p>A provider instance serves exactly one user at a time and is not thread-safe: every reader and
+ * writer gets its own instance (Flink deserializes one per subtask). Pooled providers share the
+ * pool, never the connection.
  */
 @PublicEvolving
 public interface JdbcConnectionProvider extends Serializable, AutoCloseable {
@@ -35,7 +36,9 @@ public interface JdbcConnectionProvider extends Serializable, AutoCloseable {
     /** Closes (or returns to the pool) the current connection; quiet on errors. */
     void closeConnection();
 
-    /** Discards the current connection and opens a new one: the way back after a connection failure. */
+    /**
+     * Discards the current connection and opens a new one: the way back after a connection failure.
+     */
     Connection reestablishConnection() throws SQLException;
 
     /** The options this provider connects with. */
@@ -46,7 +49,10 @@ public interface JdbcConnectionProvider extends Serializable, AutoCloseable {
         return getConnectionOptions().getExtendProperties();
     }
 
-    /** The URLs of the shards of {@code remoteCluster}; by default a single shard, this provider's URL. */
+    /**
+     * The URLs of the shards of {@code remoteCluster}; by default a single shard, this provider's
+     * URL.
+     */
     default List<String> getShardUrls(String remoteCluster) throws SQLException {
         List<String> urls = new ArrayList<>(1);
         urls.add(getConnectionOptions().getDbURL());
@@ -57,8 +63,8 @@ public interface JdbcConnectionProvider extends Serializable, AutoCloseable {
     Connection getOrCreateShardConnection(String url, String database) throws SQLException;
 
     /** Connections to every shard of {@code remoteCluster}. */
-    default Collection<Connection> getOrCreateShardConnections(String remoteCluster, String remoteDatabase)
-            throws SQLException {
+    default Collection<Connection> getOrCreateShardConnections(
+            String remoteCluster, String remoteDatabase) throws SQLException {
         List<String> urls = getShardUrls(remoteCluster);
         if (urls.isEmpty()) {
             return Collections.emptyList();

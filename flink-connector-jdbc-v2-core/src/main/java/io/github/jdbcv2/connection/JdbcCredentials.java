@@ -7,7 +7,10 @@ import javax.annotation.Nullable;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** A user name and password for one new physical connection; {@link #toString()} never shows the password. */
+/**
+ * A user name and password for one new physical connection; {@link #toString()} never shows the
+ * password.
+ */
 @PublicEvolving
 public final class JdbcCredentials implements Serializable {
 
@@ -51,6 +54,10 @@ public final class JdbcCredentials implements Serializable {
 
     @Override
     public String toString() {
-        return "JdbcCredentials{username=" + username + ", password=" + (password == null ? "null" : SecretRedaction.MASK) + '}';
+        return "JdbcCredentials{username="
+                + username
+                + ", password="
+                + (password == null ? "null" : SecretRedaction.MASK)
+                + '}';
     }
 }

@@ -8,9 +8,10 @@ import java.sql.SQLException;
 /**
  * Supplies the credentials for each new physical connection.
  *
- * <p>Providers call it every time they open a connection (never per statement), so an implementation can hand out
- * short-lived credentials such as IAM auth tokens and rotate them without the pool being rebuilt. Implementations
- * must be thread-safe: a pool opens connections from its own threads.
+ * <p>Providers call it every time they open a connection (never per statement), so an
+ * implementation can hand out short-lived credentials such as IAM auth tokens and rotate them
+ * without the pool being rebuilt. Implementations must be thread-safe: a pool opens connections
+ * from its own threads.
  */
 @PublicEvolving
 @FunctionalInterface

@@ -11,8 +11,8 @@ import java.util.Enumeration;
 import java.util.ServiceLoader;
 
 /**
- * Finds the {@link Driver} for a URL without relying on {@link DriverManager} alone, which cannot see drivers loaded
- * by Flink's user-code class loader.
+ * Finds the {@link Driver} for a URL without relying on {@link DriverManager} alone, which cannot
+ * see drivers loaded by Flink's user-code class loader.
  */
 @Internal
 public final class JdbcDriverLoader {
@@ -20,7 +20,8 @@ public final class JdbcDriverLoader {
     private JdbcDriverLoader() {}
 
     /**
-     * The driver named {@code driverName}, or else the first registered driver that accepts {@code url}.
+     * The driver named {@code driverName}, or else the first registered driver that accepts {@code
+     * url}.
      *
      * @throws IllegalArgumentException naming the option when no driver fits
      */
@@ -84,18 +85,25 @@ public final class JdbcDriverLoader {
         }
         if (!Driver.class.isAssignableFrom(clazz)) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC connection option 'driver': '" + driverName + "' is not a java.sql.Driver.");
+                    "Invalid JDBC connection option 'driver': '"
+                            + driverName
+                            + "' is not a java.sql.Driver.");
         }
         try {
-            return checkAccepts((Driver) clazz.getDeclaredConstructor().newInstance(), url, driverName);
+            return checkAccepts(
+                    (Driver) clazz.getDeclaredConstructor().newInstance(), url, driverName);
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC connection option 'driver': '" + driverName + "' cannot be instantiated: " + e,
+                    "Invalid JDBC connection option 'driver': '"
+                            + driverName
+                            + "' cannot be instantiated: "
+                            + e,
                     e);
         }
     }
 
-    private static Driver checkAccepts(Driver driver, String url, String driverName) throws SQLException {
+    private static Driver checkAccepts(Driver driver, String url, String driverName)
+            throws SQLException {
         if (!driver.acceptsURL(url)) {
             throw new IllegalArgumentException(
                     "Invalid JDBC connection option 'url': driver '"

@@ -7,8 +7,9 @@ import org.apache.flink.configuration.ConfigOptions;
 import java.time.Duration;
 
 /**
- * The connection pool options ({@code connection.pool.*}) as Flink {@link ConfigOption}s; their defaults are those of
- * {@link JdbcPoolOptions}, which reads them in {@link JdbcPoolOptions#fromConfig}.
+ * The connection pool options ({@code connection.pool.*}) as Flink {@link ConfigOption}s; their
+ * defaults are those of {@link JdbcPoolOptions}, which reads them in {@link
+ * JdbcPoolOptions#fromConfig}.
  */
 @PublicEvolving
 public final class JdbcPoolConfigOptions {
@@ -23,13 +24,15 @@ public final class JdbcPoolConfigOptions {
             ConfigOptions.key("connection.pool.min-size")
                     .intType()
                     .defaultValue(1)
-                    .withDescription("Idle connections the pool keeps open; at most connection.pool.max-size.");
+                    .withDescription(
+                            "Idle connections the pool keeps open; at most connection.pool.max-size.");
 
     public static final ConfigOption<Duration> MAX_LIFETIME =
             ConfigOptions.key("connection.pool.max-lifetime")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(30))
-                    .withDescription("Connections older than this are retired once idle; at least 30 s.");
+                    .withDescription(
+                            "Connections older than this are retired once idle; at least 30 s.");
 
     public static final ConfigOption<Duration> IDLE_TIMEOUT =
             ConfigOptions.key("connection.pool.idle-timeout")
@@ -43,7 +46,8 @@ public final class JdbcPoolConfigOptions {
             ConfigOptions.key("connection.pool.connection-timeout")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(30))
-                    .withDescription("How long a caller waits for a connection from the pool; at least 250 ms.");
+                    .withDescription(
+                            "How long a caller waits for a connection from the pool; at least 250 ms.");
 
     public static final ConfigOption<Duration> VALIDATION_TIMEOUT =
             ConfigOptions.key("connection.pool.validation-timeout")
@@ -57,7 +61,8 @@ public final class JdbcPoolConfigOptions {
             ConfigOptions.key("connection.pool.max-connections-per-second")
                     .doubleType()
                     .defaultValue(0.0)
-                    .withDescription("The most new physical connections per second of one pool; 0 means no limit.");
+                    .withDescription(
+                            "The most new physical connections per second of one pool; 0 means no limit.");
 
     private JdbcPoolConfigOptions() {}
 }

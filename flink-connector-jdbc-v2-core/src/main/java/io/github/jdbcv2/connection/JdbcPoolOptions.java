@@ -1,9 +1,9 @@
 package io.github.jdbcv2.connection;
 
+import io.github.jdbcv2.config.ConfigValues;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ReadableConfig;
-
-import io.github.jdbcv2.config.ConfigValues;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -12,9 +12,9 @@ import java.util.Objects;
 /**
  * Sizing and timing of the connection pool behind {@link PooledJdbcConnectionProvider}.
  *
- * <p>The floors (30 s lifetime, 10 s idle timeout, 250 ms connection and validation timeouts) are HikariCP's: below
- * them HikariCP would silently substitute its defaults, so they are rejected here instead. The defaults are those of
- * {@link JdbcPoolConfigOptions}.
+ * <p>The floors (30 s lifetime, 10 s idle timeout, 250 ms connection and validation timeouts) are
+ * HikariCP's: below them HikariCP would silently substitute its defaults, so they are rejected here
+ * instead. The defaults are those of {@link JdbcPoolConfigOptions}.
  */
 @PublicEvolving
 public final class JdbcPoolOptions implements Serializable {
@@ -23,10 +23,14 @@ public final class JdbcPoolOptions implements Serializable {
 
     public static final int DEFAULT_MAX_POOL_SIZE = JdbcPoolConfigOptions.MAX_SIZE.defaultValue();
     public static final int DEFAULT_MIN_POOL_SIZE = JdbcPoolConfigOptions.MIN_SIZE.defaultValue();
-    public static final Duration DEFAULT_MAX_LIFETIME = JdbcPoolConfigOptions.MAX_LIFETIME.defaultValue();
-    public static final Duration DEFAULT_IDLE_TIMEOUT = JdbcPoolConfigOptions.IDLE_TIMEOUT.defaultValue();
-    public static final Duration DEFAULT_CONNECTION_TIMEOUT = JdbcPoolConfigOptions.CONNECTION_TIMEOUT.defaultValue();
-    public static final Duration DEFAULT_VALIDATION_TIMEOUT = JdbcPoolConfigOptions.VALIDATION_TIMEOUT.defaultValue();
+    public static final Duration DEFAULT_MAX_LIFETIME =
+            JdbcPoolConfigOptions.MAX_LIFETIME.defaultValue();
+    public static final Duration DEFAULT_IDLE_TIMEOUT =
+            JdbcPoolConfigOptions.IDLE_TIMEOUT.defaultValue();
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT =
+            JdbcPoolConfigOptions.CONNECTION_TIMEOUT.defaultValue();
+    public static final Duration DEFAULT_VALIDATION_TIMEOUT =
+            JdbcPoolConfigOptions.VALIDATION_TIMEOUT.defaultValue();
     public static final double DEFAULT_MAX_CONNECTIONS_PER_SECOND =
             JdbcPoolConfigOptions.MAX_CONNECTIONS_PER_SECOND.defaultValue();
 
@@ -63,24 +67,41 @@ public final class JdbcPoolOptions implements Serializable {
     }
 
     /**
-     * Options from a Flink configuration with the {@code connection.pool.*} keys of {@link JdbcPoolConfigOptions};
-     * unset keys take their defaults. Errors name those keys.
+     * Options from a Flink configuration with the {@code connection.pool.*} keys of {@link
+     * JdbcPoolConfigOptions}; unset keys take their defaults. Errors name those keys.
      */
     public static JdbcPoolOptions fromConfig(ReadableConfig config) {
         Builder b = new Builder(Names.CONFIG);
-        b.withMaxPoolSize(ConfigValues.get(config, JdbcPoolConfigOptions.MAX_SIZE, KIND, ConfigValues.AN_INTEGER));
-        b.withMinPoolSize(ConfigValues.get(config, JdbcPoolConfigOptions.MIN_SIZE, KIND, ConfigValues.AN_INTEGER));
+        b.withMaxPoolSize(
+                ConfigValues.get(
+                        config, JdbcPoolConfigOptions.MAX_SIZE, KIND, ConfigValues.AN_INTEGER));
+        b.withMinPoolSize(
+                ConfigValues.get(
+                        config, JdbcPoolConfigOptions.MIN_SIZE, KIND, ConfigValues.AN_INTEGER));
         b.withMaxLifetime(
-                ConfigValues.get(config, JdbcPoolConfigOptions.MAX_LIFETIME, KIND, ConfigValues.A_DURATION));
+                ConfigValues.get(
+                        config, JdbcPoolConfigOptions.MAX_LIFETIME, KIND, ConfigValues.A_DURATION));
         b.withIdleTimeout(
-                ConfigValues.get(config, JdbcPoolConfigOptions.IDLE_TIMEOUT, KIND, ConfigValues.A_DURATION));
+                ConfigValues.get(
+                        config, JdbcPoolConfigOptions.IDLE_TIMEOUT, KIND, ConfigValues.A_DURATION));
         b.withConnectionTimeout(
-                ConfigValues.get(config, JdbcPoolConfigOptions.CONNECTION_TIMEOUT, KIND, ConfigValues.A_DURATION));
+                ConfigValues.get(
+                        config,
+                        JdbcPoolConfigOptions.CONNECTION_TIMEOUT,
+                        KIND,
+                        ConfigValues.A_DURATION));
         b.withValidationTimeout(
-                ConfigValues.get(config, JdbcPoolConfigOptions.VALIDATION_TIMEOUT, KIND, ConfigValues.A_DURATION));
+                ConfigValues.get(
+                        config,
+                        JdbcPoolConfigOptions.VALIDATION_TIMEOUT,
+                        KIND,
+                        ConfigValues.A_DURATION));
         b.withMaxConnectionsPerSecond(
                 ConfigValues.get(
-                        config, JdbcPoolConfigOptions.MAX_CONNECTIONS_PER_SECOND, KIND, ConfigValues.A_NUMBER));
+                        config,
+                        JdbcPoolConfigOptions.MAX_CONNECTIONS_PER_SECOND,
+                        KIND,
+                        ConfigValues.A_NUMBER));
         return b.build();
     }
 
@@ -142,17 +163,27 @@ public final class JdbcPoolOptions implements Serializable {
 
     @Override
     public String toString() {
-        return "JdbcPoolOptions{maxPoolSize=" + maxPoolSize
-                + ", minPoolSize=" + minPoolSize
-                + ", maxLifetimeMs=" + maxLifetimeMs
-                + ", idleTimeoutMs=" + idleTimeoutMs
-                + ", connectionTimeoutMs=" + connectionTimeoutMs
-                + ", validationTimeoutMs=" + validationTimeoutMs
-                + ", maxConnectionsPerSecond=" + maxConnectionsPerSecond
+        return "JdbcPoolOptions{maxPoolSize="
+                + maxPoolSize
+                + ", minPoolSize="
+                + minPoolSize
+                + ", maxLifetimeMs="
+                + maxLifetimeMs
+                + ", idleTimeoutMs="
+                + idleTimeoutMs
+                + ", connectionTimeoutMs="
+                + connectionTimeoutMs
+                + ", validationTimeoutMs="
+                + validationTimeoutMs
+                + ", maxConnectionsPerSecond="
+                + maxConnectionsPerSecond
                 + '}';
     }
 
-    /** The option names errors use: the builder's own (as DSQL spells them) or the configuration keys. */
+    /**
+     * The option names errors use: the builder's own (as DSQL spells them) or the configuration
+     * keys.
+     */
     private enum Names {
         BUILDER(
                 "max-pool-size",
@@ -197,7 +228,10 @@ public final class JdbcPoolOptions implements Serializable {
         }
     }
 
-    /** Builder for {@link JdbcPoolOptions}; {@link #build()} checks every value and names the one at fault. */
+    /**
+     * Builder for {@link JdbcPoolOptions}; {@link #build()} checks every value and names the one at
+     * fault.
+     */
     @PublicEvolving
     public static final class Builder {
         private final Names names;
@@ -253,7 +287,10 @@ public final class JdbcPoolOptions implements Serializable {
             return this;
         }
 
-        /** The most new physical connections per second (0: no limit), for servers that cap the rate. */
+        /**
+         * The most new physical connections per second (0: no limit), for servers that cap the
+         * rate.
+         */
         public Builder withMaxConnectionsPerSecond(double maxConnectionsPerSecond) {
             this.maxConnectionsPerSecond = maxConnectionsPerSecond;
             return this;
@@ -274,7 +311,9 @@ public final class JdbcPoolOptions implements Serializable {
             }
             if (maxLifetimeMs < MIN_LIFETIME_MS) {
                 throw invalid(
-                        names.maxLifetime, maxLifetimeMs, "must be at least " + MIN_LIFETIME_MS + " ms");
+                        names.maxLifetime,
+                        maxLifetimeMs,
+                        "must be at least " + MIN_LIFETIME_MS + " ms");
             }
             if (idleTimeoutMs < MIN_IDLE_TIMEOUT_MS) {
                 throw invalid(
@@ -290,17 +329,25 @@ public final class JdbcPoolOptions implements Serializable {
             }
             if (connectionTimeoutMs < MIN_TIMEOUT_MS) {
                 throw invalid(
-                        names.connectionTimeout, connectionTimeoutMs, "must be at least " + MIN_TIMEOUT_MS + " ms");
+                        names.connectionTimeout,
+                        connectionTimeoutMs,
+                        "must be at least " + MIN_TIMEOUT_MS + " ms");
             }
             if (validationTimeoutMs < MIN_TIMEOUT_MS) {
                 throw invalid(
-                        names.validationTimeout, validationTimeoutMs, "must be at least " + MIN_TIMEOUT_MS + " ms");
+                        names.validationTimeout,
+                        validationTimeoutMs,
+                        "must be at least " + MIN_TIMEOUT_MS + " ms");
             }
             if (validationTimeoutMs >= connectionTimeoutMs) {
                 throw invalid(
                         names.validationTimeout,
                         validationTimeoutMs,
-                        "must be shorter than " + names.connectionTimeout + " (" + connectionTimeoutMs + ")");
+                        "must be shorter than "
+                                + names.connectionTimeout
+                                + " ("
+                                + connectionTimeoutMs
+                                + ")");
             }
             if (!(maxConnectionsPerSecond >= 0) || Double.isInfinite(maxConnectionsPerSecond)) {
                 throw invalid(
@@ -313,7 +360,15 @@ public final class JdbcPoolOptions implements Serializable {
 
         private static IllegalArgumentException invalid(String option, Object value, String rule) {
             return new IllegalArgumentException(
-                    "Invalid " + KIND + " option '" + option + "': " + value + "; it " + rule + ".");
+                    "Invalid "
+                            + KIND
+                            + " option '"
+                            + option
+                            + "': "
+                            + value
+                            + "; it "
+                            + rule
+                            + ".");
         }
     }
 }

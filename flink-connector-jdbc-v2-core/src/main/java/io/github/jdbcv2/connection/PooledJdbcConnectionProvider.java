@@ -11,9 +11,10 @@ import java.util.UUID;
 /**
  * Borrows its connection from a HikariCP pool shared by every copy of this provider in the JVM.
  *
- * <p>Each reader or writer deserializes its own copy of the provider and so borrows its own connection; the pool, keyed
- * by an id fixed when the provider is built, is shared. New physical connections get fresh credentials from the
- * {@link JdbcCredentialsSupplier}; broken connections are evicted by the pool and replaced on the next borrow.
+ * <p>Each reader or writer deserializes its own copy of the provider and so borrows its own
+ * connection; the pool, keyed by an id fixed when the provider is built, is shared. New physical
+ * connections get fresh credentials from the {@link JdbcCredentialsSupplier}; broken connections
+ * are evicted by the pool and replaced on the next borrow.
  */
 @PublicEvolving
 public class PooledJdbcConnectionProvider extends AbstractJdbcConnectionProvider {
@@ -25,7 +26,8 @@ public class PooledJdbcConnectionProvider extends AbstractJdbcConnectionProvider
 
     private transient SharedConnectionPools.SharedPool pool;
 
-    public PooledJdbcConnectionProvider(JdbcConnectionOptions options, JdbcPoolOptions poolOptions) {
+    public PooledJdbcConnectionProvider(
+            JdbcConnectionOptions options, JdbcPoolOptions poolOptions) {
         super(options);
         this.poolOptions = poolOptions;
         this.poolId = UUID.randomUUID().toString().substring(0, 8);
@@ -75,6 +77,12 @@ public class PooledJdbcConnectionProvider extends AbstractJdbcConnectionProvider
 
     @Override
     public String toString() {
-        return "PooledJdbcConnectionProvider{pool=" + poolId + ", " + options + ", " + poolOptions + '}';
+        return "PooledJdbcConnectionProvider{pool="
+                + poolId
+                + ", "
+                + options
+                + ", "
+                + poolOptions
+                + '}';
     }
 }

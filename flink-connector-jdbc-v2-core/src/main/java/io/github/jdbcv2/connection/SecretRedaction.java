@@ -13,14 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hides secrets (passwords, tokens, keys) in URLs and property sets before they reach a log or a message.
+ * Hides secrets (passwords, tokens, keys) in URLs and property sets before they reach a log or a
+ * message.
  *
- * <p>In a URL it masks: the password of a {@code //user:password@host} authority, everything up to the last
- * {@code @} before the host (so a password may hold {@code @}, {@code /}, {@code ?} or {@code :}); Oracle's
- * {@code user/password@}; and the value of every secret-looking {@code key=value} pair, whether after {@code ?},
- * {@code &}, {@code ;} or {@code :} (DB2), inside {@code (...)} (MySQL address and Oracle descriptor forms) or
- * {@code {...}}. A value in braces ({@code password={a;b}}, SQL Server) or quotes is masked up to its closing brace
- * or quote. When in doubt it masks more, never less.
+ * <p>In a URL it masks: the password of a {@code //user:password@host} authority, everything up to
+ * the last {@code @} before the host (so a password may hold {@code @}, {@code /}, {@code ?} or
+ * {@code :}); Oracle's {@code user/password@}; and the value of every secret-looking {@code
+ * key=value} pair, whether after {@code ?}, {@code &}, {@code ;} or {@code :} (DB2), inside {@code
+ * (...)} (MySQL address and Oracle descriptor forms) or {@code {...}}. A value in braces ({@code
+ * password={a;b}}, SQL Server) or quotes is masked up to its closing brace or quote. When in doubt
+ * it masks more, never less.
  */
 @Internal
 public final class SecretRedaction {
@@ -30,23 +32,38 @@ public final class SecretRedaction {
 
     /** Parts of names that hold secrets, compared after {@link #normalize normalizing} the name. */
     private static final String[] SECRET_NAME_PARTS = {
-        "password", "passwd", "passphrase", "pwd", "secret", "token", "credential", "key", "signature"
+        "password",
+        "passwd",
+        "passphrase",
+        "pwd",
+        "secret",
+        "token",
+        "credential",
+        "key",
+        "signature"
     };
 
-    /** Whole names (normalized) that hold secrets but are too short to look for inside other names. */
-    private static final Set<String> SECRET_NAMES = new HashSet<>(Arrays.asList("pass", "pw", "psw", "sig"));
+    /**
+     * Whole names (normalized) that hold secrets but are too short to look for inside other names.
+     */
+    private static final Set<String> SECRET_NAMES =
+            new HashSet<>(Arrays.asList("pass", "pw", "psw", "sig"));
 
     /** {@code jdbc:oracle:<driver>:} before Oracle's {@code user/password@}. */
     private static final Pattern ORACLE_PREFIX = Pattern.compile("^jdbc:oracle:[A-Za-z0-9]+:");
 
-    /** A query-style {@code key=} inside a stretch of URL: an {@code @} after it is in a value, not the authority. */
+    /**
+     * A query-style {@code key=} inside a stretch of URL: an {@code @} after it is in a value, not
+     * the authority.
+     */
     private static final Pattern PARAMETER_KEY = Pattern.compile("[?&;][A-Za-z0-9_.\\-]+\\s*=");
 
     private SecretRedaction() {}
 
     /**
-     * True when a property or parameter with this name probably holds a secret; case-insensitive, ignoring
-     * {@code -_.} separators and digit look-alikes ({@code passw0rd}, {@code api_key}, {@code sslPassword}).
+     * True when a property or parameter with this name probably holds a secret; case-insensitive,
+     * ignoring {@code -_.} separators and digit look-alikes ({@code passw0rd}, {@code api_key},
+     * {@code sslPassword}).
      */
     public static boolean isSecretName(String name) {
         if (name == null) {
@@ -67,7 +84,10 @@ public final class SecretRedaction {
         return false;
     }
 
-    /** Lower case letters and digits only, look-alike digits and symbols read as letters ({@code one} as given). */
+    /**
+     * Lower case letters and digits only, look-alike digits and symbols read as letters ({@code
+     * one} as given).
+     */
     private static String normalize(String name, char one) {
         String lower = name.toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(lower.length());
@@ -103,7 +123,10 @@ public final class SecretRedaction {
         return out.toString();
     }
 
-    /** The URL with user-info passwords, Oracle passwords and the values of secret-looking parameters masked. */
+    /**
+     * The URL with user-info passwords, Oracle passwords and the values of secret-looking
+     * parameters masked.
+     */
     public static String redactUrl(String url) {
         if (url == null) {
             return null;
@@ -111,7 +134,9 @@ public final class SecretRedaction {
         return maskParameters(maskOraclePassword(maskUserInfoPassword(url)));
     }
 
-    /** A host option as given, with the password masked if it came as {@code user:password@host}. */
+    /**
+     * A host option as given, with the password masked if it came as {@code user:password@host}.
+     */
     public static String redactHost(String host) {
         if (host == null) {
             return null;
@@ -119,7 +144,8 @@ public final class SecretRedaction {
         return redactUrl("//" + host).substring(2);
     }
 
-    // ------------------------------------------------------------------------------------- //user:password@host
+    // -------------------------------------------------------------------------------------
+    // //user:password@host
 
     private static String maskUserInfoPassword(String url) {
         int from = 0;
@@ -146,9 +172,10 @@ public final class SecretRedaction {
     }
 
     /**
-     * The {@code @} that ends a password starting at {@code start}, or -1: preferably the last one before the first
-     * {@code /}, {@code ?} or {@code #} (a well-formed URL); else, for passwords holding those characters, the last
-     * {@code @} followed by a host that does not sit in a {@code ?key=value} parameter.
+     * The {@code @} that ends a password starting at {@code start}, or -1: preferably the last one
+     * before the first {@code /}, {@code ?} or {@code #} (a well-formed URL); else, for passwords
+     * holding those characters, the last {@code @} followed by a host that does not sit in a {@code
+     * ?key=value} parameter.
      */
     private static int authorityEnd(String url, int start) {
         int plainEnd = start;
@@ -166,9 +193,13 @@ public final class SecretRedaction {
         return at;
     }
 
-    /** The last {@code @} in {@code [start, end)} followed by something that reads as a host, or -1. */
+    /**
+     * The last {@code @} in {@code [start, end)} followed by something that reads as a host, or -1.
+     */
     private static int lastHostAt(String url, int start, int end) {
-        for (int at = url.lastIndexOf('@', end - 1); at >= start; at = url.lastIndexOf('@', at - 1)) {
+        for (int at = url.lastIndexOf('@', end - 1);
+                at >= start;
+                at = url.lastIndexOf('@', at - 1)) {
             if (hostFollows(url, at + 1)) {
                 return at;
             }
@@ -177,8 +208,9 @@ public final class SecretRedaction {
     }
 
     /**
-     * True when a host starts at {@code i}: a name, address, port list or bracketed IPv6 up to a path, query or
-     * end, or an Oracle/MySQL form ({@code //host}, {@code (DESCRIPTION=...)}, {@code (host=...)}).
+     * True when a host starts at {@code i}: a name, address, port list or bracketed IPv6 up to a
+     * path, query or end, or an Oracle/MySQL form ({@code //host}, {@code (DESCRIPTION=...)},
+     * {@code (host=...)}).
      */
     private static boolean hostFollows(String url, int i) {
         if (i >= url.length()) {
@@ -199,7 +231,8 @@ public final class SecretRedaction {
         return end > i;
     }
 
-    // ---------------------------------------------------------------------------- jdbc:oracle:thin:user/password@
+    // ----------------------------------------------------------------------------
+    // jdbc:oracle:thin:user/password@
 
     private static String maskOraclePassword(String url) {
         Matcher prefix = ORACLE_PREFIX.matcher(url);
@@ -246,7 +279,8 @@ public final class SecretRedaction {
                 continue;
             }
             if (!isSecretName(url.substring(keyStart, keyEnd))) {
-                // Keep scanning inside the value: it may hold pairs of its own, e.g. address=(password=...).
+                // Keep scanning inside the value: it may hold pairs of its own, e.g.
+                // address=(password=...).
                 continue;
             }
             int valueStart = skipSpaces(url, equals + 1);
@@ -256,7 +290,10 @@ public final class SecretRedaction {
         return out.toString();
     }
 
-    /** Where a value starting at {@code start} ends: after its braces or quotes, else at its context's separator. */
+    /**
+     * Where a value starting at {@code start} ends: after its braces or quotes, else at its
+     * context's separator.
+     */
     private static int valueEnd(String url, int start, char opener) {
         int n = url.length();
         if (start >= n) {

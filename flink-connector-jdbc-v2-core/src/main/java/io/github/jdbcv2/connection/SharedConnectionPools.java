@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The pools of this JVM (this class loader), one per pool id, reference-counted: every copy of one
- * {@link PooledJdbcConnectionProvider} in a TaskManager shares one pool, closed when the last copy closes.
+ * {@link PooledJdbcConnectionProvider} in a TaskManager shares one pool, closed when the last copy
+ * closes.
  */
 @Internal
 final class SharedConnectionPools {
@@ -23,19 +24,23 @@ final class SharedConnectionPools {
 
     private SharedConnectionPools() {}
 
-    /** A pool and its credentials-refreshing data source, with the number of providers holding it. */
+    /**
+     * A pool and its credentials-refreshing data source, with the number of providers holding it.
+     */
     static final class SharedPool {
         final HikariDataSource dataSource;
         final CredentialsRefreshingDataSource physicalConnections;
         int references;
 
-        SharedPool(HikariDataSource dataSource, CredentialsRefreshingDataSource physicalConnections) {
+        SharedPool(
+                HikariDataSource dataSource, CredentialsRefreshingDataSource physicalConnections) {
             this.dataSource = dataSource;
             this.physicalConnections = physicalConnections;
         }
     }
 
-    static synchronized SharedPool acquire(String poolId, JdbcConnectionOptions options, JdbcPoolOptions poolOptions) {
+    static synchronized SharedPool acquire(
+            String poolId, JdbcConnectionOptions options, JdbcPoolOptions poolOptions) {
         SharedPool pool = POOLS.get(poolId);
         if (pool == null || pool.dataSource.isClosed()) {
             pool = create(poolId, options, poolOptions);
@@ -54,9 +59,11 @@ final class SharedConnectionPools {
         }
     }
 
-    private static SharedPool create(String poolId, JdbcConnectionOptions options, JdbcPoolOptions poolOptions) {
+    private static SharedPool create(
+            String poolId, JdbcConnectionOptions options, JdbcPoolOptions poolOptions) {
         CredentialsRefreshingDataSource physical =
-                new CredentialsRefreshingDataSource(options, poolOptions.getMaxConnectionsPerSecond());
+                new CredentialsRefreshingDataSource(
+                        options, poolOptions.getMaxConnectionsPerSecond());
         HikariConfig config = new HikariConfig();
         config.setPoolName("jdbc-v2-" + poolId);
         config.setDataSource(physical);
@@ -66,9 +73,11 @@ final class SharedConnectionPools {
         config.setIdleTimeout(poolOptions.getIdleTimeoutMs());
         config.setConnectionTimeout(poolOptions.getConnectionTimeoutMs());
         config.setValidationTimeout(poolOptions.getValidationTimeoutMs());
-        // Readers and writers set auto-commit themselves; start each borrow from the driver default.
+        // Readers and writers set auto-commit themselves; start each borrow from the driver
+        // default.
         config.setAutoCommit(true);
-        // Do not fail the job at construction when the database is briefly away; the first borrow reports it.
+        // Do not fail the job at construction when the database is briefly away; the first borrow
+        // reports it.
         config.setInitializationFailTimeout(-1);
         LOG.info(
                 "Opening connection pool {} to {} with {}",

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 
-/** Opens one physical connection straight from the driver: for a single reader or writer, no pool. */
+/**
+ * Opens one physical connection straight from the driver: for a single reader or writer, no pool.
+ */
 @PublicEvolving
 public class SimpleJdbcConnectionProvider extends AbstractJdbcConnectionProvider {
 
@@ -25,13 +27,18 @@ public class SimpleJdbcConnectionProvider extends AbstractJdbcConnectionProvider
     @Override
     protected Connection openConnection() throws SQLException {
         if (driver == null) {
-            driver = JdbcDriverLoader.findDriver(options.getDbURL(), options.getDriverName().orElse(null));
+            driver =
+                    JdbcDriverLoader.findDriver(
+                            options.getDbURL(), options.getDriverName().orElse(null));
         }
         JdbcCredentials credentials = options.getCredentialsSupplier().get();
-        Connection opened = driver.connect(options.getDbURL(), options.toDriverProperties(credentials));
+        Connection opened =
+                driver.connect(options.getDbURL(), options.toDriverProperties(credentials));
         if (opened == null) {
             throw new SQLException(
-                    "Driver " + driver.getClass().getName() + " returned no connection for "
+                    "Driver "
+                            + driver.getClass().getName()
+                            + " returned no connection for "
                             + SecretRedaction.redactUrl(options.getDbURL()));
         }
         LOG.debug("Opened a JDBC connection to {}", SecretRedaction.redactUrl(options.getDbURL()));

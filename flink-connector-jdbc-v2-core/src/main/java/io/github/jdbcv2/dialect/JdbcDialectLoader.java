@@ -1,10 +1,10 @@
 package io.github.jdbcv2.dialect;
 
+import io.github.jdbcv2.connection.SecretRedaction;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
-
-import io.github.jdbcv2.connection.SecretRedaction;
 
 import javax.annotation.Nullable;
 
@@ -15,8 +15,9 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * Finds the dialect for a JDBC URL among every {@link JdbcFactory} on the classpath: ours ({@link JdbcV2Factory})
- * first, by priority, then any other (e.g. an Apache dialect module) if it is the only one accepting the URL.
+ * Finds the dialect for a JDBC URL among every {@link JdbcFactory} on the classpath: ours ({@link
+ * JdbcV2Factory}) first, by priority, then any other (e.g. an Apache dialect module) if it is the
+ * only one accepting the URL.
  */
 @PublicEvolving
 public final class JdbcDialectLoader {
@@ -79,8 +80,9 @@ public final class JdbcDialectLoader {
     }
 
     /**
-     * The factory of ours for {@code url}, or {@code null} when none is on the classpath (or the URL's factory is not
-     * ours, or several tie): the caller then falls back to what every JDBC driver does.
+     * The factory of ours for {@code url}, or {@code null} when none is on the classpath (or the
+     * URL's factory is not ours, or several tie): the caller then falls back to what every JDBC
+     * driver does.
      */
     @Nullable
     public static JdbcV2Factory findV2Factory(@Nullable String url, ClassLoader classLoader) {
@@ -97,6 +99,8 @@ public final class JdbcDialectLoader {
     }
 
     private static String names(List<? extends JdbcFactory> factories) {
-        return factories.stream().map(f -> f.getClass().getName()).collect(Collectors.joining(", "));
+        return factories.stream()
+                .map(f -> f.getClass().getName())
+                .collect(Collectors.joining(", "));
     }
 }

@@ -5,15 +5,23 @@ import org.apache.flink.annotation.PublicEvolving;
 /** What a failed JDBC call means for the connector: reconnect, retry, or give up. */
 @PublicEvolving
 public enum JdbcErrorCategory {
-    /** The connection is gone (SQLSTATE class 08, a server shutdown): reconnect and redo the work. */
+    /**
+     * The connection is gone (SQLSTATE class 08, a server shutdown): reconnect and redo the work.
+     */
     CONNECTION_LOST(true),
-    /** A serialization failure or optimistic concurrency conflict (SQLSTATE 40001): replay the transaction. */
+    /**
+     * A serialization failure or optimistic concurrency conflict (SQLSTATE 40001): replay the
+     * transaction.
+     */
     SERIALIZATION_FAILURE(true),
     /** Another failure that a replay of the transaction may not meet again (a deadlock, say). */
     TRANSIENT(true),
     /** The credentials were refused (SQLSTATE class 28). */
     AUTHENTICATION(false),
-    /** A per-transaction or per-statement limit of the database was exceeded: a replay as is fails again. */
+    /**
+     * A per-transaction or per-statement limit of the database was exceeded: a replay as is fails
+     * again.
+     */
     LIMIT_EXCEEDED(false),
     /** The database refused a new connection: too many, or opened too fast. */
     CONNECTION_LIMIT(false),

@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One table of SQLSTATEs per dialect that says which failures mean a lost connection, which may be retried and which
- * never: the source's reconnect, the sink's retry policy and a dialect's own checks all read it.
+ * One table of SQLSTATEs per dialect that says which failures mean a lost connection, which may be
+ * retried and which never: the source's reconnect, the sink's retry policy and a dialect's own
+ * checks all read it.
  *
- * <p>The {@link #standard()} table holds what the SQL standard defines (class 08 connection exceptions, 40001
- * serialization failure, class 28 authorization); a dialect adds its own states with {@link #toBuilder()} and returns
- * the result from {@link JdbcV2Factory#createErrorClassifier()}. A user can put a {@link JdbcErrorOverride} in front
+ * <p>The {@link #standard()} table holds what the SQL standard defines (class 08 connection
+ * exceptions, 40001 serialization failure, class 28 authorization); a dialect adds its own states
+ * with {@link #toBuilder()} and returns the result from {@link
+ * JdbcV2Factory#createErrorClassifier()}. A user can put a {@link JdbcErrorOverride} in front
  * ({@link #withOverride}). Exact SQLSTATEs win over classes (the first two characters).
  */
 @PublicEvolving
@@ -69,9 +71,10 @@ public final class JdbcErrorClassifier implements Serializable {
     }
 
     /**
-     * The category of one exception (not its causes): the override's answer if it gives one, then the exact SQLSTATE,
-     * then its class; without a listed SQLSTATE, the driver's {@link SQLRecoverableException} and
-     * {@link SQLTransientConnectionException} count as a lost connection.
+     * The category of one exception (not its causes): the override's answer if it gives one, then
+     * the exact SQLSTATE, then its class; without a listed SQLSTATE, the driver's {@link
+     * SQLRecoverableException} and {@link SQLTransientConnectionException} count as a lost
+     * connection.
      */
     public JdbcErrorCategory classify(SQLException error) {
         if (override != null) {
@@ -96,14 +99,18 @@ public final class JdbcErrorClassifier implements Serializable {
     }
 
     /**
-     * True when a replay may succeed: some exception in the cause chain, or among a driver's chained exceptions (batch
-     * failures hide the real one there), is in a {@linkplain JdbcErrorCategory#isRetryable() retryable} category.
+     * True when a replay may succeed: some exception in the cause chain, or among a driver's
+     * chained exceptions (batch failures hide the real one there), is in a {@linkplain
+     * JdbcErrorCategory#isRetryable() retryable} category.
      */
     public boolean isRetryable(Throwable error) {
         return find(error, null);
     }
 
-    /** True when some exception in the cause chain or a driver's chained exceptions is in {@code category}. */
+    /**
+     * True when some exception in the cause chain or a driver's chained exceptions is in {@code
+     * category}.
+     */
     public boolean anyIn(Throwable error, JdbcErrorCategory category) {
         return find(error, Objects.requireNonNull(category, "category"));
     }
@@ -111,12 +118,16 @@ public final class JdbcErrorClassifier implements Serializable {
     /** {@code category == null} looks for any retryable category. */
     private boolean find(Throwable error, @Nullable JdbcErrorCategory category) {
         int causes = 0;
-        for (Throwable t = error; t != null && causes++ < MAX_CHAIN; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = error;
+                t != null && causes++ < MAX_CHAIN;
+                t = t.getCause() == t ? null : t.getCause()) {
             if (!(t instanceof SQLException)) {
                 continue;
             }
             int chained = 0;
-            for (SQLException s = (SQLException) t; s != null && chained++ < MAX_CHAIN; s = next(s)) {
+            for (SQLException s = (SQLException) t;
+                    s != null && chained++ < MAX_CHAIN;
+                    s = next(s)) {
                 if (category == null ? isRetryableSingle(s) : is(s, category)) {
                     return true;
                 }
@@ -140,8 +151,9 @@ public final class JdbcErrorClassifier implements Serializable {
     }
 
     /**
-     * Whether one exception is in {@code category}. A lost connection is also recognised by the exception's type when
-     * its SQLSTATE names another category (a pool's timeout carrying the last failure's state).
+     * Whether one exception is in {@code category}. A lost connection is also recognised by the
+     * exception's type when its SQLSTATE names another category (a pool's timeout carrying the last
+     * failure's state).
      */
     private boolean is(SQLException e, JdbcErrorCategory category) {
         JdbcErrorCategory decided = override == null ? null : override.classify(e);
@@ -170,8 +182,12 @@ public final class JdbcErrorClassifier implements Serializable {
 
     @Override
     public String toString() {
-        return "JdbcErrorClassifier{states=" + states + ", classes=" + classes
-                + (override == null ? "" : ", override=" + override.getClass().getName()) + '}';
+        return "JdbcErrorClassifier{states="
+                + states
+                + ", classes="
+                + classes
+                + (override == null ? "" : ", override=" + override.getClass().getName())
+                + '}';
     }
 
     /** Builds a table of SQLSTATEs. */
@@ -186,7 +202,9 @@ public final class JdbcErrorClassifier implements Serializable {
         public Builder sqlState(String state, JdbcErrorCategory category) {
             if (state == null || state.length() != 5) {
                 throw new IllegalArgumentException(
-                        "Invalid SQLSTATE '" + state + "': a SQLSTATE has five characters, e.g. 40001.");
+                        "Invalid SQLSTATE '"
+                                + state
+                                + "': a SQLSTATE has five characters, e.g. 40001.");
             }
             states.put(state, Objects.requireNonNull(category, "category"));
             return this;
@@ -196,7 +214,9 @@ public final class JdbcErrorClassifier implements Serializable {
         public Builder sqlStateClass(String stateClass, JdbcErrorCategory category) {
             if (stateClass == null || stateClass.length() != 2) {
                 throw new IllegalArgumentException(
-                        "Invalid SQLSTATE class '" + stateClass + "': a class is the first two characters, e.g. 08.");
+                        "Invalid SQLSTATE class '"
+                                + stateClass
+                                + "': a class is the first two characters, e.g. 08.");
             }
             classes.put(stateClass, Objects.requireNonNull(category, "category"));
             return this;

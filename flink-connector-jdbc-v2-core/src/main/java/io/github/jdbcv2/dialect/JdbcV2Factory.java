@@ -1,11 +1,11 @@
 package io.github.jdbcv2.dialect;
 
+import io.github.jdbcv2.connection.JdbcConnectionOptions;
+import io.github.jdbcv2.connection.SecretRedaction;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
-
-import io.github.jdbcv2.connection.JdbcConnectionOptions;
-import io.github.jdbcv2.connection.SecretRedaction;
 
 import javax.annotation.Nullable;
 
@@ -13,28 +13,31 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A dialect factory of this library. It is found through the same {@code ServiceLoader} entry as Apache's
- * ({@code META-INF/services/org.apache.flink.connector.jdbc.core.database.JdbcFactory}), so Apache dialect modules
- * keep working, but when one of ours and another accept the same URL, ours wins.
+ * A dialect factory of this library. It is found through the same {@code ServiceLoader} entry as
+ * Apache's ({@code META-INF/services/org.apache.flink.connector.jdbc.core.database.JdbcFactory}),
+ * so Apache dialect modules keep working, but when one of ours and another accept the same URL,
+ * ours wins.
  */
 @PublicEvolving
 public interface JdbcV2Factory extends JdbcFactory {
 
     /**
-     * Decides between our own factories that accept one URL: the highest wins (DSQL's, for a DSQL host, over the
-     * plain PostgreSQL one). Equal priorities for one URL are a configuration error.
+     * Decides between our own factories that accept one URL: the highest wins (DSQL's, for a DSQL
+     * host, over the plain PostgreSQL one). Equal priorities for one URL are a configuration error.
      */
     default int priority() {
         return 0;
     }
 
     /**
-     * The dialect for a URL this factory accepts, or for Apache's "compatible mode" argument, which must then be
-     * empty: our dialects have no compatible modes.
+     * The dialect for a URL this factory accepts, or for Apache's "compatible mode" argument, which
+     * must then be empty: our dialects have no compatible modes.
      */
     @Override
     default JdbcDialect createDialect(String urlOrCompatibleMode) {
-        if (urlOrCompatibleMode == null || urlOrCompatibleMode.trim().isEmpty() || acceptsURL(urlOrCompatibleMode)) {
+        if (urlOrCompatibleMode == null
+                || urlOrCompatibleMode.trim().isEmpty()
+                || acceptsURL(urlOrCompatibleMode)) {
             return createDialect();
         }
         throw new UnsupportedOperationException(
@@ -53,8 +56,8 @@ public interface JdbcV2Factory extends JdbcFactory {
     }
 
     /**
-     * A faster way than a JDBC cursor to read source splits of this database, or {@code null} for none (the
-     * default). {@code JdbcSource} uses it unless {@code setBulkReadEnabled(false)}.
+     * A faster way than a JDBC cursor to read source splits of this database, or {@code null} for
+     * none (the default). {@code JdbcSource} uses it unless {@code setBulkReadEnabled(false)}.
      */
     @Nullable
     default JdbcBulkQueryReader createBulkQueryReader() {
@@ -62,9 +65,9 @@ public interface JdbcV2Factory extends JdbcFactory {
     }
 
     /**
-     * How continuous mode of {@code JdbcSource} learns which writers may still commit rows below its high-water mark,
-     * or {@code null} for none (the default): then only a lag ({@code setIncreasingColumnLag}) guards against rows
-     * committed out of order.
+     * How continuous mode of {@code JdbcSource} learns which writers may still commit rows below
+     * its high-water mark, or {@code null} for none (the default): then only a lag ({@code
+     * setIncreasingColumnLag}) guards against rows committed out of order.
      */
     @Nullable
     default CommitHorizonProbe createCommitHorizonProbe() {
@@ -72,29 +75,32 @@ public interface JdbcV2Factory extends JdbcFactory {
     }
 
     /**
-     * The SQLSTATE table of this database: which failures mean a lost connection (the source reconnects), which a
-     * replay may get past (the sink's default retry policy) and which never. The default is
-     * {@link JdbcErrorClassifier#standard()}; a dialect adds its own states with {@code toBuilder()}.
+     * The SQLSTATE table of this database: which failures mean a lost connection (the source
+     * reconnects), which a replay may get past (the sink's default retry policy) and which never.
+     * The default is {@link JdbcErrorClassifier#standard()}; a dialect adds its own states with
+     * {@code toBuilder()}.
      */
     default JdbcErrorClassifier createErrorClassifier() {
         return JdbcErrorClassifier.standard();
     }
 
     /**
-     * The connection options an at-least-once sink opens its connections with: {@code options} with this database's
-     * defaults for batched writes added (the default adds none and returns {@code options} itself). Defaults never
-     * replace a property the user set.
+     * The connection options an at-least-once sink opens its connections with: {@code options} with
+     * this database's defaults for batched writes added (the default adds none and returns {@code
+     * options} itself). Defaults never replace a property the user set.
      *
-     * @param query the statement run per record, or {@code null} when the sink writes another way (e.g. COPY)
+     * @param query the statement run per record, or {@code null} when the sink writes another way
+     *     (e.g. COPY)
      */
-    default JdbcConnectionOptions sinkConnectionOptions(JdbcConnectionOptions options, @Nullable String query) {
+    default JdbcConnectionOptions sinkConnectionOptions(
+            JdbcConnectionOptions options, @Nullable String query) {
         return options;
     }
 
     /**
-     * The XA specifics of the database behind {@code connection} (an XA connection of the exactly-once sink), or
-     * {@code null} for none (the default): then no readiness check is made and a transaction the server no longer
-     * knows is taken as committed.
+     * The XA specifics of the database behind {@code connection} (an XA connection of the
+     * exactly-once sink), or {@code null} for none (the default): then no readiness check is made
+     * and a transaction the server no longer knows is taken as committed.
      */
     @Nullable
     default JdbcXaDialect createXaDialect(Connection connection) throws SQLException {

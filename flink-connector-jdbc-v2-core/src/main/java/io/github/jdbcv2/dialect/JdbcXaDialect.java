@@ -6,10 +6,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * What the exactly-once (XA) sink needs to know of one database beyond the XA standard: whether the server is set up
- * to hold prepared transactions, and the server's own transaction ids, which let the committer tell "committed before"
- * from "rolled back" when the server no longer knows a prepared transaction. A factory returns it from
- * {@link JdbcV2Factory#createXaDialect(Connection)}; without one, no check is made and such outcomes are unknown.
+ * What the exactly-once (XA) sink needs to know of one database beyond the XA standard: whether the
+ * server is set up to hold prepared transactions, and the server's own transaction ids, which let
+ * the committer tell "committed before" from "rolled back" when the server no longer knows a
+ * prepared transaction. A factory returns it from {@link
+ * JdbcV2Factory#createXaDialect(Connection)}; without one, no check is made and such outcomes are
+ * unknown.
  */
 @PublicEvolving
 public interface JdbcXaDialect {
@@ -27,14 +29,15 @@ public interface JdbcXaDialect {
     }
 
     /**
-     * Fails with an {@link IllegalStateException} saying what to change when the server cannot hold prepared
-     * transactions. Called once per writer on its XA connection, outside any transaction branch.
+     * Fails with an {@link IllegalStateException} saying what to change when the server cannot hold
+     * prepared transactions. Called once per writer on its XA connection, outside any transaction
+     * branch.
      */
     void checkReady(Connection connection) throws SQLException;
 
     /**
-     * The server's id of the transaction open on {@code connection}, read inside it just before it is prepared, or
-     * {@link #UNKNOWN_TRANSACTION_ID}.
+     * The server's id of the transaction open on {@code connection}, read inside it just before it
+     * is prepared, or {@link #UNKNOWN_TRANSACTION_ID}.
      */
     long currentTransactionId(Connection connection) throws SQLException;
 

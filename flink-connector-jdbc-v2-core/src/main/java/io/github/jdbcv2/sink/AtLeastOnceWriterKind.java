@@ -16,7 +16,10 @@ import javax.annotation.Nullable;
 
 import java.util.Collection;
 
-/** At-least-once: every flush commits local transactions over the provider's connection; nothing to commit later. */
+/**
+ * At-least-once: every flush commits local transactions over the provider's connection; nothing to
+ * commit later.
+ */
 @Internal
 final class AtLeastOnceWriterKind<T> extends JdbcWriterKind<T> {
 
@@ -43,7 +46,8 @@ final class AtLeastOnceWriterKind<T> extends JdbcWriterKind<T> {
             JdbcBatchExecutorFactory<T> executorFactory) {
         // `restored` is empty: this writer never snapshots state.
         if (metricsHook != null) {
-            metricsHook.register(context.metricGroup(), connectionProvider, executionOptions.getRetryPolicy());
+            metricsHook.register(
+                    context.metricGroup(), connectionProvider, executionOptions.getRetryPolicy());
         }
         return new JdbcAtLeastOnceWriter<>(
                 context, executionOptions, connectionProvider, executorFactory, errorClassifier);

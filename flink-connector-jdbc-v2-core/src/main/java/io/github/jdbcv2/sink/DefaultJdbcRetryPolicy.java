@@ -1,14 +1,15 @@
 package io.github.jdbcv2.sink;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
+
+import org.apache.flink.annotation.PublicEvolving;
 
 import java.sql.SQLException;
 
 /**
- * Retries what the database's dialect classifies as retryable (connection loss, serialization failures and, for
- * PostgreSQL, deadlocks and server restarts; see {@link JdbcErrorClassifier}) with exponential back-off.
+ * Retries what the database's dialect classifies as retryable (connection loss, serialization
+ * failures and, for PostgreSQL, deadlocks and server restarts; see {@link JdbcErrorClassifier})
+ * with exponential back-off.
  */
 @PublicEvolving
 public class DefaultJdbcRetryPolicy implements JdbcRetryPolicy {
@@ -18,7 +19,10 @@ public class DefaultJdbcRetryPolicy implements JdbcRetryPolicy {
     private final long initialBackoffMillis;
     private final long maxBackoffMillis;
 
-    /** Back-off starts at {@code initialBackoffMillis} and doubles per attempt, capped at {@code maxBackoffMillis}. */
+    /**
+     * Back-off starts at {@code initialBackoffMillis} and doubles per attempt, capped at {@code
+     * maxBackoffMillis}.
+     */
     public DefaultJdbcRetryPolicy(long initialBackoffMillis, long maxBackoffMillis) {
         if (initialBackoffMillis < 0 || maxBackoffMillis < initialBackoffMillis) {
             throw new IllegalArgumentException(
@@ -32,13 +36,19 @@ public class DefaultJdbcRetryPolicy implements JdbcRetryPolicy {
         this.maxBackoffMillis = maxBackoffMillis;
     }
 
-    /** Classifies with the SQL standard's table only; a sink asks {@link #isRetryable(SQLException, JdbcErrorClassifier)}. */
+    /**
+     * Classifies with the SQL standard's table only; a sink asks {@link #isRetryable(SQLException,
+     * JdbcErrorClassifier)}.
+     */
     @Override
     public boolean isRetryable(SQLException error) {
         return isRetryable(error, JdbcErrorClassifier.standard());
     }
 
-    /** True when the dialect's table puts some exception of the cause or chained exceptions in a retryable category. */
+    /**
+     * True when the dialect's table puts some exception of the cause or chained exceptions in a
+     * retryable category.
+     */
     @Override
     public boolean isRetryable(SQLException error, JdbcErrorClassifier classifier) {
         return classifier.isRetryable(error);

@@ -19,7 +19,10 @@ import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.UUID;
 
-/** Exactly-once: XA transactions prepared per checkpoint, committed by the committer when the checkpoint completes. */
+/**
+ * Exactly-once: XA transactions prepared per checkpoint, committed by the committer when the
+ * checkpoint completes.
+ */
 @Internal
 final class ExactlyOnceWriterKind<T> extends JdbcWriterKind<T> {
 
@@ -27,14 +30,17 @@ final class ExactlyOnceWriterKind<T> extends JdbcWriterKind<T> {
 
     private final JdbcExactlyOnceOptions exactlyOnceOptions;
     private final SerializableSupplier<XADataSource> dataSourceSupplier;
+
     /**
-     * Random per built sink: every subtask and every restart of this job graph share it, while a job started anew from
-     * a savepoint (another build) gets its own, so that it never takes another job's transactions for its own.
+     * Random per built sink: every subtask and every restart of this job graph share it, while a
+     * job started anew from a savepoint (another build) gets its own, so that it never takes
+     * another job's transactions for its own.
      */
     private final byte[] runId;
 
     ExactlyOnceWriterKind(
-            JdbcExactlyOnceOptions exactlyOnceOptions, SerializableSupplier<XADataSource> dataSourceSupplier) {
+            JdbcExactlyOnceOptions exactlyOnceOptions,
+            SerializableSupplier<XADataSource> dataSourceSupplier) {
         this.exactlyOnceOptions = exactlyOnceOptions;
         this.dataSourceSupplier = dataSourceSupplier;
         this.runId = newRunId();

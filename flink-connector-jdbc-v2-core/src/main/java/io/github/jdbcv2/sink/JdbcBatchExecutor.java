@@ -7,7 +7,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes a range of buffered records over one connection, inside a transaction the writer owns (it never commits).
+ * Writes a range of buffered records over one connection, inside a transaction the writer owns (it
+ * never commits).
  *
  * <p>The default runs a prepared statement with {@code executeBatch}; the PostgreSQL module adds
  * {@code COPY FROM STDIN}.
@@ -15,7 +16,10 @@ import java.util.List;
 @PublicEvolving
 public interface JdbcBatchExecutor<T> extends AutoCloseable {
 
-    /** Binds to {@code connection} (prepares statements); called again whenever the writer's connection changes. */
+    /**
+     * Binds to {@code connection} (prepares statements); called again whenever the writer's
+     * connection changes.
+     */
     void open(Connection connection) throws SQLException;
 
     /** Writes {@code records[from, to)}. */

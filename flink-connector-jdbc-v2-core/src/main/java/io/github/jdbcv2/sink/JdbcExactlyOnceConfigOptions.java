@@ -7,8 +7,9 @@ import org.apache.flink.configuration.ConfigOptions;
 import java.time.Duration;
 
 /**
- * The exactly-once (XA) sink's options ({@code sink.exactly-once.*}) as Flink {@link ConfigOption}s; their defaults
- * are those of {@link JdbcExactlyOnceOptions}, which reads them in {@link JdbcExactlyOnceOptions#fromConfig}.
+ * The exactly-once (XA) sink's options ({@code sink.exactly-once.*}) as Flink {@link
+ * ConfigOption}s; their defaults are those of {@link JdbcExactlyOnceOptions}, which reads them in
+ * {@link JdbcExactlyOnceOptions#fromConfig}.
  */
 @PublicEvolving
 public final class JdbcExactlyOnceConfigOptions {
@@ -40,13 +41,15 @@ public final class JdbcExactlyOnceConfigOptions {
             ConfigOptions.key("sink.exactly-once.max-commit-attempts")
                     .intType()
                     .defaultValue(5)
-                    .withDescription("How often the committer tries one commit before it fails the job.");
+                    .withDescription(
+                            "How often the committer tries one commit before it fails the job.");
 
     public static final ConfigOption<Duration> COMMIT_RETRY_INITIAL_BACKOFF =
             ConfigOptions.key("sink.exactly-once.commit-retry.initial-backoff")
                     .durationType()
                     .defaultValue(Duration.ofMillis(200))
-                    .withDescription("The wait before the second commit attempt; it doubles with each further one.");
+                    .withDescription(
+                            "The wait before the second commit attempt; it doubles with each further one.");
 
     public static final ConfigOption<Duration> COMMIT_RETRY_MAX_BACKOFF =
             ConfigOptions.key("sink.exactly-once.commit-retry.max-backoff")

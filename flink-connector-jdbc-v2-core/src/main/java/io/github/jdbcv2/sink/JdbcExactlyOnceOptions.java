@@ -1,16 +1,16 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.config.ConfigValues;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ReadableConfig;
-
-import io.github.jdbcv2.config.ConfigValues;
 
 import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Options of the exactly-once (XA) sink: the sink's name, recovery of left-over transactions, and how the committer
- * retries a commit that failed.
+ * Options of the exactly-once (XA) sink: the sink's name, recovery of left-over transactions, and
+ * how the committer retries a commit that failed.
  */
 @PublicEvolving
 public final class JdbcExactlyOnceOptions implements Serializable {
@@ -25,6 +25,7 @@ public final class JdbcExactlyOnceOptions implements Serializable {
             JdbcExactlyOnceConfigOptions.COMMIT_RETRY_MAX_BACKOFF.defaultValue();
 
     private static final String KIND = "JDBC exactly-once sink";
+
     /** Longest sink name accepted. */
     public static final int MAX_SINK_NAME_LENGTH = 200;
 
@@ -53,8 +54,8 @@ public final class JdbcExactlyOnceOptions implements Serializable {
     }
 
     /**
-     * Options from a Flink configuration with the {@code sink.exactly-once.*} keys of
-     * {@link JdbcExactlyOnceConfigOptions}; unset keys take their defaults. Errors name the key.
+     * Options from a Flink configuration with the {@code sink.exactly-once.*} keys of {@link
+     * JdbcExactlyOnceConfigOptions}; unset keys take their defaults. Errors name the key.
      */
     public static JdbcExactlyOnceOptions fromConfig(ReadableConfig config) {
         Builder b = builder();
@@ -66,13 +67,18 @@ public final class JdbcExactlyOnceOptions implements Serializable {
                                         KIND,
                                         JdbcExactlyOnceConfigOptions.SINK_NAME,
                                         "'" + name + "'",
-                                        "must be a non-blank name of at most " + MAX_SINK_NAME_LENGTH + " characters");
+                                        "must be a non-blank name of at most "
+                                                + MAX_SINK_NAME_LENGTH
+                                                + " characters");
                             }
                             b.withSinkName(name);
                         });
         b.withRecoverAndRollback(
                 ConfigValues.get(
-                        config, JdbcExactlyOnceConfigOptions.RECOVER_AND_ROLLBACK, KIND, ConfigValues.TRUE_OR_FALSE));
+                        config,
+                        JdbcExactlyOnceConfigOptions.RECOVER_AND_ROLLBACK,
+                        KIND,
+                        ConfigValues.TRUE_OR_FALSE));
         b.withRollbackRestoredJobLeftovers(
                 ConfigValues.get(
                         config,
@@ -81,10 +87,16 @@ public final class JdbcExactlyOnceOptions implements Serializable {
                         ConfigValues.TRUE_OR_FALSE));
         int attempts =
                 ConfigValues.get(
-                        config, JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS, KIND, ConfigValues.AN_INTEGER);
+                        config,
+                        JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS,
+                        KIND,
+                        ConfigValues.AN_INTEGER);
         if (attempts < 1) {
             throw ConfigValues.invalid(
-                    KIND, JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS, attempts, "must be at least 1");
+                    KIND,
+                    JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS,
+                    attempts,
+                    "must be at least 1");
         }
         Duration initial =
                 ConfigValues.get(
@@ -94,41 +106,59 @@ public final class JdbcExactlyOnceOptions implements Serializable {
                         ConfigValues.A_DURATION);
         if (initial.isNegative()) {
             throw ConfigValues.invalid(
-                    KIND, JdbcExactlyOnceConfigOptions.COMMIT_RETRY_INITIAL_BACKOFF, initial, "must be 0 or more");
+                    KIND,
+                    JdbcExactlyOnceConfigOptions.COMMIT_RETRY_INITIAL_BACKOFF,
+                    initial,
+                    "must be 0 or more");
         }
         Duration max =
                 ConfigValues.get(
-                        config, JdbcExactlyOnceConfigOptions.COMMIT_RETRY_MAX_BACKOFF, KIND, ConfigValues.A_DURATION);
+                        config,
+                        JdbcExactlyOnceConfigOptions.COMMIT_RETRY_MAX_BACKOFF,
+                        KIND,
+                        ConfigValues.A_DURATION);
         if (max.compareTo(initial) < 0) {
             throw ConfigValues.invalid(
                     KIND,
                     JdbcExactlyOnceConfigOptions.COMMIT_RETRY_MAX_BACKOFF,
                     max,
-                    "must be at least " + JdbcExactlyOnceConfigOptions.COMMIT_RETRY_INITIAL_BACKOFF.key() + " ("
-                            + initial + ")");
+                    "must be at least "
+                            + JdbcExactlyOnceConfigOptions.COMMIT_RETRY_INITIAL_BACKOFF.key()
+                            + " ("
+                            + initial
+                            + ")");
         }
         return b.withMaxCommitAttempts(attempts).withCommitRetryBackoff(initial, max).build();
     }
 
-    /** The sink's name, part of its transaction ids together with the operator id; {@code null} if not set. */
+    /**
+     * The sink's name, part of its transaction ids together with the operator id; {@code null} if
+     * not set.
+     */
     public String getSinkName() {
         return sinkName;
     }
 
-    /** True (default): on start the writer rolls back its own prepared transactions that no checkpoint covers. */
+    /**
+     * True (default): on start the writer rolls back its own prepared transactions that no
+     * checkpoint covers.
+     */
     public boolean isRecoverAndRollback() {
         return recoverAndRollback;
     }
 
     /**
-     * True: a job restored from another job's checkpoint or savepoint also rolls back that job's left-over prepared
-     * transactions. False (default): it leaves them alone, since that job may still be running.
+     * True: a job restored from another job's checkpoint or savepoint also rolls back that job's
+     * left-over prepared transactions. False (default): it leaves them alone, since that job may
+     * still be running.
      */
     public boolean isRollbackRestoredJobLeftovers() {
         return rollbackRestoredJobLeftovers;
     }
 
-    /** How often the committer tries one commit (with backoff in between) before it fails the job. */
+    /**
+     * How often the committer tries one commit (with backoff in between) before it fails the job.
+     */
     public int getMaxCommitAttempts() {
         return maxCommitAttempts;
     }
@@ -164,7 +194,8 @@ public final class JdbcExactlyOnceOptions implements Serializable {
     @PublicEvolving
     public static final class Builder {
         private String sinkName;
-        private boolean recoverAndRollback = JdbcExactlyOnceConfigOptions.RECOVER_AND_ROLLBACK.defaultValue();
+        private boolean recoverAndRollback =
+                JdbcExactlyOnceConfigOptions.RECOVER_AND_ROLLBACK.defaultValue();
         private boolean rollbackRestoredJobLeftovers =
                 JdbcExactlyOnceConfigOptions.ROLLBACK_RESTORED_JOB_LEFTOVERS.defaultValue();
         private int maxCommitAttempts = DEFAULT_MAX_COMMIT_ATTEMPTS;
@@ -174,11 +205,14 @@ public final class JdbcExactlyOnceOptions implements Serializable {
         private Builder() {}
 
         /**
-         * A name for this sink, unique among the exactly-once sinks writing to one database server. It goes into
-         * every transaction id (hashed, with the operator id), so give it, or an operator uid, to every sink.
+         * A name for this sink, unique among the exactly-once sinks writing to one database server.
+         * It goes into every transaction id (hashed, with the operator id), so give it, or an
+         * operator uid, to every sink.
          */
         public Builder withSinkName(String sinkName) {
-            if (sinkName == null || sinkName.trim().isEmpty() || sinkName.length() > MAX_SINK_NAME_LENGTH) {
+            if (sinkName == null
+                    || sinkName.trim().isEmpty()
+                    || sinkName.length() > MAX_SINK_NAME_LENGTH) {
                 throw new IllegalArgumentException(
                         "Invalid JdbcExactlyOnceOptions 'sinkName': "
                                 + (sinkName == null ? "null" : "'" + sinkName + "'")
@@ -196,10 +230,11 @@ public final class JdbcExactlyOnceOptions implements Serializable {
         }
 
         /**
-         * Set to true only when this job is started from the checkpoint or savepoint of a job that has certainly
-         * ended (resubmitting a job that failed or was cancelled): the prepared transactions that job left for
-         * checkpoints after the restored one are then rolled back. Never set it for a job started from a savepoint
-         * of a job that still runs: its prepared transactions would be rolled back and their rows lost.
+         * Set to true only when this job is started from the checkpoint or savepoint of a job that
+         * has certainly ended (resubmitting a job that failed or was cancelled): the prepared
+         * transactions that job left for checkpoints after the restored one are then rolled back.
+         * Never set it for a job started from a savepoint of a job that still runs: its prepared
+         * transactions would be rolled back and their rows lost.
          */
         public Builder withRollbackRestoredJobLeftovers(boolean rollback) {
             this.rollbackRestoredJobLeftovers = rollback;
@@ -211,7 +246,10 @@ public final class JdbcExactlyOnceOptions implements Serializable {
             return this;
         }
 
-        /** The wait before the second commit attempt (doubling each time) and the longest wait between attempts. */
+        /**
+         * The wait before the second commit attempt (doubling each time) and the longest wait
+         * between attempts.
+         */
         public Builder withCommitRetryBackoff(Duration initial, Duration max) {
             this.commitRetryInitialBackoff = initial;
             this.commitRetryMaxBackoff = max;
@@ -231,7 +269,8 @@ public final class JdbcExactlyOnceOptions implements Serializable {
                                 + commitRetryInitialBackoff
                                 + "; give a duration of 0 or more, e.g. Duration.ofMillis(200).");
             }
-            if (commitRetryMaxBackoff == null || commitRetryMaxBackoff.compareTo(commitRetryInitialBackoff) < 0) {
+            if (commitRetryMaxBackoff == null
+                    || commitRetryMaxBackoff.compareTo(commitRetryInitialBackoff) < 0) {
                 throw new IllegalArgumentException(
                         "Invalid JdbcExactlyOnceOptions 'commitRetryMaxBackoff': "
                                 + commitRetryMaxBackoff

@@ -1,9 +1,9 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.config.ConfigValues;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ReadableConfig;
-
-import io.github.jdbcv2.config.ConfigValues;
 
 import javax.annotation.Nullable;
 
@@ -12,26 +12,37 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the sink writer batches and commits: batch size, flush interval, rows per transaction and retries.
+ * How the sink writer batches and commits: batch size, flush interval, rows per transaction and
+ * retries.
  *
- * <p>A flushed batch is written in transactions of at most {@link #getMaxRowsPerTransaction()} rows, each committed on
- * its own; a failed transaction is replayed up to {@link #getMaxRetries()} times when the {@link JdbcRetryPolicy} calls
- * its error retryable.
+ * <p>A flushed batch is written in transactions of at most {@link #getMaxRowsPerTransaction()}
+ * rows, each committed on its own; a failed transaction is replayed up to {@link #getMaxRetries()}
+ * times when the {@link JdbcRetryPolicy} calls its error retryable.
  */
 @PublicEvolving
 public final class JdbcExecutionOptions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The DataStream default; {@code sink.buffer-flush.max-rows} defaults to 100 as in Apache's SQL connector. */
+    /**
+     * The DataStream default; {@code sink.buffer-flush.max-rows} defaults to 100 as in Apache's SQL
+     * connector.
+     */
     public static final int DEFAULT_BATCH_SIZE = 5000;
-    /** The DataStream default; {@code sink.buffer-flush.interval} defaults to 1 s as in Apache's SQL connector. */
+
+    /**
+     * The DataStream default; {@code sink.buffer-flush.interval} defaults to 1 s as in Apache's SQL
+     * connector.
+     */
     public static final long DEFAULT_BATCH_INTERVAL_MS = 0L;
+
     public static final int DEFAULT_MAX_RETRIES = JdbcSinkConfigOptions.MAX_RETRIES.defaultValue();
 
     private static final String KIND = "JDBC sink";
+
     /** No limit: a flushed batch is one transaction. */
     public static final int UNLIMITED_ROWS_PER_TRANSACTION = Integer.MAX_VALUE;
+
     /** No byte cap on transactions. */
     public static final long UNLIMITED_BYTES_PER_TRANSACTION = Long.MAX_VALUE;
 
@@ -57,36 +68,59 @@ public final class JdbcExecutionOptions implements Serializable {
         return new Builder();
     }
 
-    /** The defaults: batches of 5000, no interval flush, 3 retries, unlimited rows per transaction. */
+    /**
+     * The defaults: batches of 5000, no interval flush, 3 retries, unlimited rows per transaction.
+     */
     public static JdbcExecutionOptions defaults() {
         return builder().build();
     }
 
     /**
-     * Options from a Flink configuration with the keys of {@link JdbcSinkConfigOptions}
-     * ({@code sink.buffer-flush.max-rows}, {@code sink.buffer-flush.interval}, {@code sink.max-retries},
-     * {@code sink.max-rows-per-transaction}) and the default retry policy; unset keys take the defaults of those
-     * declarations (Apache's SQL defaults: 100 rows, 1 s). Errors name the key.
+     * Options from a Flink configuration with the keys of {@link JdbcSinkConfigOptions} ({@code
+     * sink.buffer-flush.max-rows}, {@code sink.buffer-flush.interval}, {@code sink.max-retries},
+     * {@code sink.max-rows-per-transaction}) and the default retry policy; unset keys take the
+     * defaults of those declarations (Apache's SQL defaults: 100 rows, 1 s). Errors name the key.
      */
     public static JdbcExecutionOptions fromConfig(ReadableConfig config) {
         int maxRows =
-                ConfigValues.get(config, JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS, KIND, ConfigValues.AN_INTEGER);
+                ConfigValues.get(
+                        config,
+                        JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS,
+                        KIND,
+                        ConfigValues.AN_INTEGER);
         if (maxRows < 1) {
-            throw ConfigValues.invalid(KIND, JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS, maxRows, "must be at least 1");
+            throw ConfigValues.invalid(
+                    KIND,
+                    JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS,
+                    maxRows,
+                    "must be at least 1");
         }
         Duration interval =
-                ConfigValues.get(config, JdbcSinkConfigOptions.BUFFER_FLUSH_INTERVAL, KIND, ConfigValues.A_DURATION);
+                ConfigValues.get(
+                        config,
+                        JdbcSinkConfigOptions.BUFFER_FLUSH_INTERVAL,
+                        KIND,
+                        ConfigValues.A_DURATION);
         if (interval.isNegative()) {
             throw ConfigValues.invalid(
-                    KIND, JdbcSinkConfigOptions.BUFFER_FLUSH_INTERVAL, interval, "must be 0 (off) or more");
+                    KIND,
+                    JdbcSinkConfigOptions.BUFFER_FLUSH_INTERVAL,
+                    interval,
+                    "must be 0 (off) or more");
         }
-        int retries = ConfigValues.get(config, JdbcSinkConfigOptions.MAX_RETRIES, KIND, ConfigValues.AN_INTEGER);
+        int retries =
+                ConfigValues.get(
+                        config, JdbcSinkConfigOptions.MAX_RETRIES, KIND, ConfigValues.AN_INTEGER);
         if (retries < 0) {
-            throw ConfigValues.invalid(KIND, JdbcSinkConfigOptions.MAX_RETRIES, retries, "must be 0 or more");
+            throw ConfigValues.invalid(
+                    KIND, JdbcSinkConfigOptions.MAX_RETRIES, retries, "must be 0 or more");
         }
         int rowsPerTransaction =
                 ConfigValues.getOptional(
-                                config, JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION, KIND, ConfigValues.AN_INTEGER)
+                                config,
+                                JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION,
+                                KIND,
+                                ConfigValues.AN_INTEGER)
                         .orElse(UNLIMITED_ROWS_PER_TRANSACTION);
         if (rowsPerTransaction < 1) {
             throw ConfigValues.invalid(
@@ -108,7 +142,9 @@ public final class JdbcExecutionOptions implements Serializable {
         return batchSize;
     }
 
-    /** Milliseconds after the first buffered row at which the buffer is flushed anyway; 0 disables. */
+    /**
+     * Milliseconds after the first buffered row at which the buffer is flushed anyway; 0 disables.
+     */
     public long getBatchIntervalMs() {
         return batchIntervalMs;
     }
@@ -127,12 +163,18 @@ public final class JdbcExecutionOptions implements Serializable {
         return retryPolicy;
     }
 
-    /** Upper bound of estimated bytes in one transaction; {@link #UNLIMITED_BYTES_PER_TRANSACTION} for none. */
+    /**
+     * Upper bound of estimated bytes in one transaction; {@link #UNLIMITED_BYTES_PER_TRANSACTION}
+     * for none.
+     */
     public long getMaxBytesPerTransaction() {
         return maxBytesPerTransaction;
     }
 
-    /** The estimator of record sizes behind {@link #getMaxBytesPerTransaction()}, or null when there is no cap. */
+    /**
+     * The estimator of record sizes behind {@link #getMaxBytesPerTransaction()}, or null when there
+     * is no cap.
+     */
     @Nullable
     public JdbcRecordSizeEstimator<?> getRecordSizeEstimator() {
         return recordSizeEstimator;
@@ -158,7 +200,12 @@ public final class JdbcExecutionOptions implements Serializable {
 
     @Override
     public int hashCode() {
-        return Objects.hash(batchSize, batchIntervalMs, maxRetries, maxRowsPerTransaction, maxBytesPerTransaction);
+        return Objects.hash(
+                batchSize,
+                batchIntervalMs,
+                maxRetries,
+                maxRowsPerTransaction,
+                maxBytesPerTransaction);
     }
 
     @Override
@@ -170,7 +217,9 @@ public final class JdbcExecutionOptions implements Serializable {
                 + ", maxRetries="
                 + maxRetries
                 + ", maxRowsPerTransaction="
-                + (maxRowsPerTransaction == UNLIMITED_ROWS_PER_TRANSACTION ? "unlimited" : maxRowsPerTransaction)
+                + (maxRowsPerTransaction == UNLIMITED_ROWS_PER_TRANSACTION
+                        ? "unlimited"
+                        : maxRowsPerTransaction)
                 + (maxBytesPerTransaction == UNLIMITED_BYTES_PER_TRANSACTION
                         ? ""
                         : ", maxBytesPerTransaction=" + maxBytesPerTransaction)
@@ -193,11 +242,12 @@ public final class JdbcExecutionOptions implements Serializable {
         private Builder() {}
 
         /**
-         * Also ends a transaction before its estimated bytes would pass {@code maxBytes} (a record larger than that
-         * gets a transaction of its own). {@code estimator} must accept the sink's records; it is called once per
-         * record and flush. At-least-once only.
+         * Also ends a transaction before its estimated bytes would pass {@code maxBytes} (a record
+         * larger than that gets a transaction of its own). {@code estimator} must accept the sink's
+         * records; it is called once per record and flush. At-least-once only.
          */
-        public Builder withMaxBytesPerTransaction(long maxBytes, JdbcRecordSizeEstimator<?> estimator) {
+        public Builder withMaxBytesPerTransaction(
+                long maxBytes, JdbcRecordSizeEstimator<?> estimator) {
             this.maxBytesPerTransaction = maxBytes;
             this.recordSizeEstimator = estimator;
             return this;
@@ -231,7 +281,9 @@ public final class JdbcExecutionOptions implements Serializable {
         public JdbcExecutionOptions build() {
             if (batchSize <= 0) {
                 throw new IllegalArgumentException(
-                        "Invalid JdbcExecutionOptions 'batchSize': " + batchSize + "; it must be at least 1.");
+                        "Invalid JdbcExecutionOptions 'batchSize': "
+                                + batchSize
+                                + "; it must be at least 1.");
             }
             if (batchIntervalMs < 0) {
                 throw new IllegalArgumentException(
@@ -241,7 +293,9 @@ public final class JdbcExecutionOptions implements Serializable {
             }
             if (maxRetries < 0) {
                 throw new IllegalArgumentException(
-                        "Invalid JdbcExecutionOptions 'maxRetries': " + maxRetries + "; it must be 0 or more.");
+                        "Invalid JdbcExecutionOptions 'maxRetries': "
+                                + maxRetries
+                                + "; it must be 0 or more.");
             }
             if (maxRowsPerTransaction <= 0) {
                 throw new IllegalArgumentException(
@@ -255,7 +309,8 @@ public final class JdbcExecutionOptions implements Serializable {
                                 + maxBytesPerTransaction
                                 + "; it must be at least 1 (the default is unlimited).");
             }
-            if (maxBytesPerTransaction != UNLIMITED_BYTES_PER_TRANSACTION && recordSizeEstimator == null) {
+            if (maxBytesPerTransaction != UNLIMITED_BYTES_PER_TRANSACTION
+                    && recordSizeEstimator == null) {
                 throw new IllegalArgumentException(
                         "Invalid JdbcExecutionOptions 'recordSizeEstimator': null; a byte cap per transaction needs "
                                 + "record -> estimated bytes.");

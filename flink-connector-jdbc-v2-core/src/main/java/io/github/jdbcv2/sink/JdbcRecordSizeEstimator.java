@@ -5,9 +5,10 @@ import org.apache.flink.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
- * Estimates the bytes one record writes (with its index entries), so that the at-least-once writer can cap the bytes
- * of each transaction ({@link JdbcExecutionOptions.Builder#withMaxBytesPerTransaction}). Called once per record and
- * flush, on the task thread: keep it cheap (a sum of lengths, no serialisation).
+ * Estimates the bytes one record writes (with its index entries), so that the at-least-once writer
+ * can cap the bytes of each transaction ({@link
+ * JdbcExecutionOptions.Builder#withMaxBytesPerTransaction}). Called once per record and flush, on
+ * the task thread: keep it cheap (a sum of lengths, no serialisation).
  */
 @PublicEvolving
 @FunctionalInterface

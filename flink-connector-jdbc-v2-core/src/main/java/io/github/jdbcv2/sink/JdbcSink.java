@@ -22,9 +22,10 @@ import java.util.Collections;
 
 /**
  * The Sink V2 JDBC sink, at-least-once or exactly-once (XA). Build it with {@link #builder()}:
- * {@link JdbcSinkBuilder#buildAtLeastOnce} writes batches in local transactions, {@link JdbcSinkBuilder#buildExactlyOnce}
- * one XA transaction per checkpoint. One sink class; the writer and committer vary with the guarantee (the
- * at-least-once writer keeps no state and hands the committer nothing).
+ * {@link JdbcSinkBuilder#buildAtLeastOnce} writes batches in local transactions, {@link
+ * JdbcSinkBuilder#buildExactlyOnce} one XA transaction per checkpoint. One sink class; the writer
+ * and committer vary with the guarantee (the at-least-once writer keeps no state and hands the
+ * committer nothing).
  *
  * <pre>{@code
  * JdbcSink<Order> sink = JdbcSink.<Order>builder()
@@ -37,7 +38,9 @@ import java.util.Collections;
  */
 @PublicEvolving
 public final class JdbcSink<T>
-        implements Sink<T>, SupportsWriterState<T, JdbcXaWriterState>, SupportsCommitter<JdbcXaCommittable> {
+        implements Sink<T>,
+                SupportsWriterState<T, JdbcXaWriterState>,
+                SupportsCommitter<JdbcXaCommittable> {
 
     private static final long serialVersionUID = 1L;
 
@@ -67,12 +70,15 @@ public final class JdbcSink<T>
 
     @Internal
     @Override
-    public JdbcSinkWriter<T> restoreWriter(WriterInitContext context, Collection<JdbcXaWriterState> recoveredState)
+    public JdbcSinkWriter<T> restoreWriter(
+            WriterInitContext context, Collection<JdbcXaWriterState> recoveredState)
             throws IOException {
         return kind.createWriter(context, recoveredState, executionOptions, executorFactory);
     }
 
-    /** Unchanged from the exactly-once sink of earlier versions: savepoints of its writers restore. */
+    /**
+     * Unchanged from the exactly-once sink of earlier versions: savepoints of its writers restore.
+     */
     @Internal
     @Override
     public SimpleVersionedSerializer<JdbcXaWriterState> getWriterStateSerializer() {
@@ -85,7 +91,10 @@ public final class JdbcSink<T>
         return kind.createCommitter(context);
     }
 
-    /** Unchanged from the exactly-once sink of earlier versions: savepoints of its committers restore. */
+    /**
+     * Unchanged from the exactly-once sink of earlier versions: savepoints of its committers
+     * restore.
+     */
     @Internal
     @Override
     public SimpleVersionedSerializer<JdbcXaCommittable> getCommittableSerializer() {

@@ -15,21 +15,32 @@ import org.apache.flink.util.function.SerializableSupplier;
 import javax.annotation.Nullable;
 import javax.sql.XADataSource;
 
-/** Builds a {@link JdbcSink}; every problem is reported when {@code build...} is called, before the job runs. */
+/**
+ * Builds a {@link JdbcSink}; every problem is reported when {@code build...} is called, before the
+ * job runs.
+ */
 @PublicEvolving
 public final class JdbcSinkBuilder<T> {
 
     private JdbcBatchExecutorFactory<T> executorFactory;
     private JdbcExecutionOptions executionOptions;
-    /** The SQL run per record when set with {@code withQueryStatement}; the dialect's URL defaults may depend on it. */
+
+    /**
+     * The SQL run per record when set with {@code withQueryStatement}; the dialect's URL defaults
+     * may depend on it.
+     */
     @Nullable private String query;
+
     @Nullable private JdbcErrorOverride errorOverride;
     @Nullable private JdbcWriterMetricsHook metricsHook;
 
     JdbcSinkBuilder() {}
 
-    /** The statement run for every record, e.g. {@code INSERT INTO orders (id, name) VALUES (?, ?)}. */
-    public JdbcSinkBuilder<T> withQueryStatement(String query, JdbcStatementBuilder<T> statementBuilder) {
+    /**
+     * The statement run for every record, e.g. {@code INSERT INTO orders (id, name) VALUES (?, ?)}.
+     */
+    public JdbcSinkBuilder<T> withQueryStatement(
+            String query, JdbcStatementBuilder<T> statementBuilder) {
         if (query == null || query.trim().isEmpty()) {
             throw new IllegalArgumentException(
                     "Invalid JdbcSink option 'query': it is empty; give the SQL statement to run per record, e.g. "
@@ -49,7 +60,8 @@ public final class JdbcSinkBuilder<T> {
         if (statement == null) {
             throw new IllegalArgumentException("Invalid JdbcSink option 'queryStatement': null.");
         }
-        JdbcSinkBuilder<T> self = withBatchExecutor(PreparedStatementBatchExecutor.factory(statement));
+        JdbcSinkBuilder<T> self =
+                withBatchExecutor(PreparedStatementBatchExecutor.factory(statement));
         query = statement.query();
         return self;
     }
@@ -78,9 +90,10 @@ public final class JdbcSinkBuilder<T> {
     }
 
     /**
-     * Decides, before the dialect's SQLSTATE table, how a failed statement is classified (which failures the retry
-     * policy may replay): return a {@link io.github.jdbcv2.dialect.JdbcErrorCategory}, or {@code null} to leave an
-     * exception to the table. At-least-once only.
+     * Decides, before the dialect's SQLSTATE table, how a failed statement is classified (which
+     * failures the retry policy may replay): return a {@link
+     * io.github.jdbcv2.dialect.JdbcErrorCategory}, or {@code null} to leave an exception to the
+     * table. At-least-once only.
      */
     public JdbcSinkBuilder<T> withErrorOverride(JdbcErrorOverride override) {
         if (override == null) {
@@ -92,7 +105,10 @@ public final class JdbcSinkBuilder<T> {
         return this;
     }
 
-    /** Registers a database's own metrics for each at-least-once writer (see {@link JdbcWriterMetricsHook}). */
+    /**
+     * Registers a database's own metrics for each at-least-once writer (see {@link
+     * JdbcWriterMetricsHook}).
+     */
     public JdbcSinkBuilder<T> withWriterMetrics(JdbcWriterMetricsHook hook) {
         if (hook == null) {
             throw new IllegalArgumentException("Invalid JdbcSink option 'writerMetrics': null.");
@@ -104,11 +120,12 @@ public final class JdbcSinkBuilder<T> {
     /**
      * An at-least-once sink connecting with {@code options} (one plain connection per writer).
      *
-     * <p>The URL's dialect may add driver properties for batched writes
-     * ({@link JdbcV2Factory#sinkConnectionOptions}); a property set in the URL or the properties is never replaced.
-     * PostgreSQL's turns on {@code reWriteBatchedInserts} (batched INSERTs are sent as multi-row statements), except
-     * for {@code INSERT ... ON CONFLICT ... DO UPDATE} statements, where a batch holding one key twice would fail as
-     * one multi-row statement. Set it to {@code false} in the URL or the properties to keep pgjdbc's default.
+     * <p>The URL's dialect may add driver properties for batched writes ({@link
+     * JdbcV2Factory#sinkConnectionOptions}); a property set in the URL or the properties is never
+     * replaced. PostgreSQL's turns on {@code reWriteBatchedInserts} (batched INSERTs are sent as
+     * multi-row statements), except for {@code INSERT ... ON CONFLICT ... DO UPDATE} statements,
+     * where a batch holding one key twice would fail as one multi-row statement. Set it to {@code
+     * false} in the URL or the properties to keep pgjdbc's default.
      */
     public JdbcSink<T> buildAtLeastOnce(JdbcConnectionOptions options) {
         if (options == null) {
@@ -117,41 +134,58 @@ public final class JdbcSinkBuilder<T> {
         }
         checkStatement();
         JdbcV2Factory dialect = dialectOf(options.getDbURL());
-        JdbcConnectionOptions effective = dialect == null ? options : dialect.sinkConnectionOptions(options, query);
+        JdbcConnectionOptions effective =
+                dialect == null ? options : dialect.sinkConnectionOptions(options, query);
         return buildAtLeastOnce(new SimpleJdbcConnectionProvider(effective), dialect);
     }
 
-    /** An at-least-once sink using connections from {@code provider} (each writer gets its own copy). */
+    /**
+     * An at-least-once sink using connections from {@code provider} (each writer gets its own
+     * copy).
+     */
     public JdbcSink<T> buildAtLeastOnce(JdbcConnectionProvider provider) {
         if (provider == null) {
-            throw new IllegalArgumentException("Missing JdbcSink option 'connectionProvider': null.");
+            throw new IllegalArgumentException(
+                    "Missing JdbcSink option 'connectionProvider': null.");
         }
         checkStatement();
         JdbcConnectionOptions options = provider.getConnectionOptions();
         return buildAtLeastOnce(provider, options == null ? null : dialectOf(options.getDbURL()));
     }
 
-    private JdbcSink<T> buildAtLeastOnce(JdbcConnectionProvider provider, @Nullable JdbcV2Factory dialect) {
-        JdbcExecutionOptions options = executionOptions == null ? JdbcExecutionOptions.defaults() : executionOptions;
-        JdbcErrorClassifier table = dialect == null ? JdbcErrorClassifier.standard() : dialect.createErrorClassifier();
-        JdbcErrorClassifier classifier = errorOverride == null ? table : table.withOverride(errorOverride);
-        return new JdbcSink<>(options, executorFactory, new AtLeastOnceWriterKind<>(provider, classifier, metricsHook));
+    private JdbcSink<T> buildAtLeastOnce(
+            JdbcConnectionProvider provider, @Nullable JdbcV2Factory dialect) {
+        JdbcExecutionOptions options =
+                executionOptions == null ? JdbcExecutionOptions.defaults() : executionOptions;
+        JdbcErrorClassifier table =
+                dialect == null ? JdbcErrorClassifier.standard() : dialect.createErrorClassifier();
+        JdbcErrorClassifier classifier =
+                errorOverride == null ? table : table.withOverride(errorOverride);
+        return new JdbcSink<>(
+                options,
+                executorFactory,
+                new AtLeastOnceWriterKind<>(provider, classifier, metricsHook));
     }
 
-    /** Our dialect factory for {@code url}, or null (no dialect module for it: the SQL standard's behaviour). */
+    /**
+     * Our dialect factory for {@code url}, or null (no dialect module for it: the SQL standard's
+     * behaviour).
+     */
     @Nullable
     private static JdbcV2Factory dialectOf(@Nullable String url) {
         return JdbcDialectLoader.findV2Factory(url, Thread.currentThread().getContextClassLoader());
     }
 
     /**
-     * An exactly-once sink writing through XA transactions from {@code dataSourceSupplier} (for PostgreSQL a
-     * configured {@code org.postgresql.xa.PGXADataSource}). Retries must be off: a failed transaction is replayed
-     * from the last checkpoint instead. Without explicit execution options, retries default to 0 here. The supplier is
-     * called once here, to check that it returns a data source (no connection is opened).
+     * An exactly-once sink writing through XA transactions from {@code dataSourceSupplier} (for
+     * PostgreSQL a configured {@code org.postgresql.xa.PGXADataSource}). Retries must be off: a
+     * failed transaction is replayed from the last checkpoint instead. Without explicit execution
+     * options, retries default to 0 here. The supplier is called once here, to check that it
+     * returns a data source (no connection is opened).
      */
     public JdbcSink<T> buildExactlyOnce(
-            JdbcExactlyOnceOptions exactlyOnceOptions, SerializableSupplier<XADataSource> dataSourceSupplier) {
+            JdbcExactlyOnceOptions exactlyOnceOptions,
+            SerializableSupplier<XADataSource> dataSourceSupplier) {
         checkStatement();
         if (dataSourceSupplier == null) {
             throw new IllegalArgumentException(
@@ -175,13 +209,15 @@ public final class JdbcSinkBuilder<T> {
                             + " for exactly-once: XA transactions are never retried (a failure fails the job, which "
                             + "replays from the last checkpoint). Set JdbcExecutionOptions.withMaxRetries(0).");
         }
-        if (options.getMaxRowsPerTransaction() != JdbcExecutionOptions.UNLIMITED_ROWS_PER_TRANSACTION) {
+        if (options.getMaxRowsPerTransaction()
+                != JdbcExecutionOptions.UNLIMITED_ROWS_PER_TRANSACTION) {
             throw new IllegalArgumentException(
                     "Invalid JdbcSink option 'maxRowsPerTransaction' = "
                             + options.getMaxRowsPerTransaction()
                             + " for exactly-once: there is one XA transaction per checkpoint; remove the limit.");
         }
-        if (options.getMaxBytesPerTransaction() != JdbcExecutionOptions.UNLIMITED_BYTES_PER_TRANSACTION) {
+        if (options.getMaxBytesPerTransaction()
+                != JdbcExecutionOptions.UNLIMITED_BYTES_PER_TRANSACTION) {
             throw new IllegalArgumentException(
                     "Invalid JdbcSink option 'maxBytesPerTransaction' = "
                             + options.getMaxBytesPerTransaction()
@@ -193,16 +229,23 @@ public final class JdbcSinkBuilder<T> {
                             + "at-least-once writer only (XA transactions are never retried); remove them.");
         }
         return new JdbcSink<>(
-                options, executorFactory, new ExactlyOnceWriterKind<>(exactlyOnceOptions, dataSourceSupplier));
+                options,
+                executorFactory,
+                new ExactlyOnceWriterKind<>(exactlyOnceOptions, dataSourceSupplier));
     }
 
-    /** Calls the supplier once, so that one returning null or throwing fails here rather than in every writer. */
-    private static void checkDataSourceSupplier(SerializableSupplier<XADataSource> dataSourceSupplier) {
+    /**
+     * Calls the supplier once, so that one returning null or throwing fails here rather than in
+     * every writer.
+     */
+    private static void checkDataSourceSupplier(
+            SerializableSupplier<XADataSource> dataSourceSupplier) {
         XADataSource dataSource;
         try {
             dataSource = dataSourceSupplier.get();
         } catch (RuntimeException e) {
-            // The supplier's message may hold connection details: name the exception class only, keep it as cause.
+            // The supplier's message may hold connection details: name the exception class only,
+            // keep it as cause.
             throw new IllegalArgumentException(
                     "Invalid JdbcSink option 'xaDataSource': the supplier threw "
                             + e.getClass().getName()

@@ -7,9 +7,10 @@ import org.apache.flink.configuration.ConfigOptions;
 import java.time.Duration;
 
 /**
- * How the sink writes ({@code sink.*}), as Flink {@link ConfigOption}s read by {@link JdbcExecutionOptions#fromConfig}.
- * The options Apache's {@code jdbc} SQL connector has keep its names, types and defaults; the DataStream
- * {@link JdbcExecutionOptions#builder()} keeps its own defaults for the batch (5,000 rows, no interval flush).
+ * How the sink writes ({@code sink.*}), as Flink {@link ConfigOption}s read by {@link
+ * JdbcExecutionOptions#fromConfig}. The options Apache's {@code jdbc} SQL connector has keep its
+ * names, types and defaults; the DataStream {@link JdbcExecutionOptions#builder()} keeps its own
+ * defaults for the batch (5,000 rows, no interval flush).
  */
 @PublicEvolving
 public final class JdbcSinkConfigOptions {
@@ -24,25 +25,29 @@ public final class JdbcSinkConfigOptions {
             ConfigOptions.key("sink.buffer-flush.interval")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(1))
-                    .withDescription("Buffered rows are flushed this long after the first of them; 0 disables.");
+                    .withDescription(
+                            "Buffered rows are flushed this long after the first of them; 0 disables.");
 
     public static final ConfigOption<Integer> MAX_RETRIES =
             ConfigOptions.key("sink.max-retries")
                     .intType()
                     .defaultValue(3)
-                    .withDescription("How often a failed transaction is replayed; 0 disables retries.");
+                    .withDescription(
+                            "How often a failed transaction is replayed; 0 disables retries.");
 
     public static final ConfigOption<Integer> PARALLELISM =
             ConfigOptions.key("sink.parallelism")
                     .intType()
                     .noDefaultValue()
-                    .withDescription("The sink's parallelism; by default that of its input (SQL layer).");
+                    .withDescription(
+                            "The sink's parallelism; by default that of its input (SQL layer).");
 
     public static final ConfigOption<Integer> MAX_ROWS_PER_TRANSACTION =
             ConfigOptions.key("sink.max-rows-per-transaction")
                     .intType()
                     .noDefaultValue()
-                    .withDescription("The most rows in one transaction; unset, a flushed batch is one transaction.");
+                    .withDescription(
+                            "The most rows in one transaction; unset, a flushed batch is one transaction.");
 
     private JdbcSinkConfigOptions() {}
 }

@@ -8,9 +8,11 @@ import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 
 /**
- * The writer of a {@link JdbcSink}, whichever its kind: the at-least-once writer hands over no committables and keeps
- * no state; the exactly-once (XA) writer hands over its prepared transaction and keeps its lineage.
+ * The writer of a {@link JdbcSink}, whichever its kind: the at-least-once writer hands over no
+ * committables and keeps no state; the exactly-once (XA) writer hands over its prepared transaction
+ * and keeps its lineage.
  */
 @Internal
 public interface JdbcSinkWriter<T>
-        extends CommittingSinkWriter<T, JdbcXaCommittable>, StatefulSinkWriter<T, JdbcXaWriterState> {}
+        extends CommittingSinkWriter<T, JdbcXaCommittable>,
+                StatefulSinkWriter<T, JdbcXaWriterState> {}

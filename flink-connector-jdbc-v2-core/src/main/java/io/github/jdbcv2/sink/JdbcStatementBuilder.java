@@ -11,6 +11,9 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface JdbcStatementBuilder<T> extends Serializable {
 
-    /** Binds {@code record} to the parameters of {@code statement}; called once per record, keep it allocation-free. */
+    /**
+     * Binds {@code record} to the parameters of {@code statement}; called once per record, keep it
+     * allocation-free.
+     */
     void accept(PreparedStatement statement, T record) throws SQLException;
 }

@@ -14,8 +14,9 @@ import java.io.Serializable;
 import java.util.Collection;
 
 /**
- * How a {@link JdbcSink} writes: at-least-once batches in local transactions ({@link AtLeastOnceWriterKind}) or one
- * XA transaction per checkpoint ({@link ExactlyOnceWriterKind}). The sink is the same; the writer and committer vary.
+ * How a {@link JdbcSink} writes: at-least-once batches in local transactions ({@link
+ * AtLeastOnceWriterKind}) or one XA transaction per checkpoint ({@link ExactlyOnceWriterKind}). The
+ * sink is the same; the writer and committer vary.
  */
 @Internal
 abstract class JdbcWriterKind<T> implements Serializable {

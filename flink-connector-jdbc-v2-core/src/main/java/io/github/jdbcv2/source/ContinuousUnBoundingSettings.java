@@ -15,15 +15,21 @@ public final class ContinuousUnBoundingSettings implements Serializable {
     private final Duration initialDiscoveryDelay;
     private final Duration discoveryInterval;
 
-    public ContinuousUnBoundingSettings(Duration initialDiscoveryDelay, Duration discoveryInterval) {
+    public ContinuousUnBoundingSettings(
+            Duration initialDiscoveryDelay, Duration discoveryInterval) {
         if (initialDiscoveryDelay == null || initialDiscoveryDelay.isNegative()) {
             throw new IllegalArgumentException(
-                    "Invalid continuous setting 'initial discovery delay': " + initialDiscoveryDelay
+                    "Invalid continuous setting 'initial discovery delay': "
+                            + initialDiscoveryDelay
                             + "; it must be zero or positive.");
         }
-        if (discoveryInterval == null || discoveryInterval.isNegative() || discoveryInterval.isZero()) {
+        if (discoveryInterval == null
+                || discoveryInterval.isNegative()
+                || discoveryInterval.isZero()) {
             throw new IllegalArgumentException(
-                    "Invalid continuous setting 'discovery interval': " + discoveryInterval + "; it must be positive.");
+                    "Invalid continuous setting 'discovery interval': "
+                            + discoveryInterval
+                            + "; it must be positive.");
         }
         this.initialDiscoveryDelay = initialDiscoveryDelay;
         this.discoveryInterval = discoveryInterval;
@@ -57,7 +63,10 @@ public final class ContinuousUnBoundingSettings implements Serializable {
 
     @Override
     public String toString() {
-        return "ContinuousUnBoundingSettings{initialDiscoveryDelay=" + initialDiscoveryDelay
-                + ", discoveryInterval=" + discoveryInterval + '}';
+        return "ContinuousUnBoundingSettings{initialDiscoveryDelay="
+                + initialDiscoveryDelay
+                + ", discoveryInterval="
+                + discoveryInterval
+                + '}';
     }
 }

@@ -1,8 +1,8 @@
 package io.github.jdbcv2.source;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import io.github.jdbcv2.source.split.KeyType;
+
+import org.apache.flink.annotation.PublicEvolving;
 
 import javax.annotation.Nullable;
 
@@ -11,9 +11,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How far continuous mode stays behind the newest value of the increasing column: a count of values for an integer
- * column (read up to {@code MAX(column) - n}) or a duration for a timestamp column (read up to
- * {@code LOCALTIMESTAMP - d}, the database's clock). Rows committed late with a value inside the lag are still read.
+ * How far continuous mode stays behind the newest value of the increasing column: a count of values
+ * for an integer column (read up to {@code MAX(column) - n}) or a duration for a timestamp column
+ * (read up to {@code LOCALTIMESTAMP - d}, the database's clock). Rows committed late with a value
+ * inside the lag are still read.
  */
 @PublicEvolving
 public final class IncreasingColumnLag implements Serializable {
@@ -35,17 +36,22 @@ public final class IncreasingColumnLag implements Serializable {
     public static IncreasingColumnLag ofValues(long values) {
         if (values < 0) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'increasingColumnLag': " + values
+                    "Invalid JDBC source option 'increasingColumnLag': "
+                            + values
                             + "; it must be 0 or more (a count of values of an integer increasing column).");
         }
         return values == 0 ? NONE : new IncreasingColumnLag(values, null);
     }
 
-    /** Stays {@code duration} behind the database's current time for a timestamp column; zero for none. */
+    /**
+     * Stays {@code duration} behind the database's current time for a timestamp column; zero for
+     * none.
+     */
     public static IncreasingColumnLag of(Duration duration) {
         if (duration == null || duration.isNegative()) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'increasingColumnLag': " + duration
+                    "Invalid JDBC source option 'increasingColumnLag': "
+                            + duration
                             + "; it must be a zero or positive duration (for a timestamp increasing column).");
         }
         return duration.isZero() ? NONE : new IncreasingColumnLag(0, duration);
@@ -74,8 +80,12 @@ public final class IncreasingColumnLag implements Serializable {
         boolean fits = duration == null ? type == KeyType.LONG : type == KeyType.TIMESTAMP;
         if (!fits) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'increasingColumnLag' = " + this + " for increasing column '" + column
-                            + "' of type " + type.getJavaClass().getSimpleName()
+                    "Invalid JDBC source option 'increasingColumnLag' = "
+                            + this
+                            + " for increasing column '"
+                            + column
+                            + "' of type "
+                            + type.getJavaClass().getSimpleName()
                             + ": an integer column takes a count (setIncreasingColumnLag(1000)), a LocalDateTime"
                             + " column a Duration (setIncreasingColumnLag(Duration.ofSeconds(30))); other types"
                             + " take no lag.");

@@ -1,12 +1,12 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.config.ConfigValues;
+import io.github.jdbcv2.source.sql.SourceSql;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-
-import io.github.jdbcv2.config.ConfigValues;
-import io.github.jdbcv2.source.sql.SourceSql;
 
 import javax.annotation.Nullable;
 
@@ -35,16 +35,33 @@ public final class JdbcReadOptions implements Serializable {
     private static final String KIND = "JDBC source";
 
     /**
-     * Read options from a Flink configuration with the {@code scan.*} keys of {@link JdbcSourceConfigOptions}
-     * (forward-only, read-only result sets); unset keys take their defaults. Errors name the key.
+     * Read options from a Flink configuration with the {@code scan.*} keys of {@link
+     * JdbcSourceConfigOptions} (forward-only, read-only result sets); unset keys take their
+     * defaults. Errors name the key.
      */
     public static JdbcReadOptions fromConfig(ReadableConfig config) {
-        int fetchSize = atLeast(config, JdbcSourceConfigOptions.FETCH_SIZE, 0, "0 (the driver's default) or more");
-        int batchSize = atLeast(config, JdbcSourceConfigOptions.SPLIT_READER_FETCH_BATCH_SIZE, 1, "at least 1");
-        int reconnects = atLeast(config, JdbcSourceConfigOptions.MAX_RECONNECT_ATTEMPTS, 0, "0 or more");
-        int pageSize = atLeast(config, JdbcSourceConfigOptions.PAGE_SIZE, 0, "0 (no paging) or more");
+        int fetchSize =
+                atLeast(
+                        config,
+                        JdbcSourceConfigOptions.FETCH_SIZE,
+                        0,
+                        "0 (the driver's default) or more");
+        int batchSize =
+                atLeast(
+                        config,
+                        JdbcSourceConfigOptions.SPLIT_READER_FETCH_BATCH_SIZE,
+                        1,
+                        "at least 1");
+        int reconnects =
+                atLeast(config, JdbcSourceConfigOptions.MAX_RECONNECT_ATTEMPTS, 0, "0 or more");
+        int pageSize =
+                atLeast(config, JdbcSourceConfigOptions.PAGE_SIZE, 0, "0 (no paging) or more");
         boolean autoCommit =
-                ConfigValues.get(config, JdbcSourceConfigOptions.AUTO_COMMIT, KIND, ConfigValues.TRUE_OR_FALSE);
+                ConfigValues.get(
+                        config,
+                        JdbcSourceConfigOptions.AUTO_COMMIT,
+                        KIND,
+                        ConfigValues.TRUE_OR_FALSE);
         DeliveryGuarantee guarantee =
                 ConfigValues.get(
                         config,
@@ -63,7 +80,8 @@ public final class JdbcReadOptions implements Serializable {
                 null); // the dialect's limit clause is the builder's business; without one, LIMIT n
     }
 
-    private static int atLeast(ReadableConfig config, ConfigOption<Integer> option, int min, String rule) {
+    private static int atLeast(
+            ReadableConfig config, ConfigOption<Integer> option, int min, String rule) {
         int value = ConfigValues.get(config, option, KIND, ConfigValues.AN_INTEGER);
         if (value < min) {
             throw ConfigValues.invalid(KIND, option, value, "must be " + rule);
@@ -90,15 +108,22 @@ public final class JdbcReadOptions implements Serializable {
         this.maxReconnectAttempts = maxReconnectAttempts;
         this.pageSize = pageSize;
         this.pageLimitClause =
-                pageSize == NO_PAGING ? null : pageLimitClause != null ? pageLimitClause : SourceSql.limit(pageSize);
+                pageSize == NO_PAGING
+                        ? null
+                        : pageLimitClause != null ? pageLimitClause : SourceSql.limit(pageSize);
     }
 
-    /** Rows per keyset page (each page its own query and transaction); {@link #NO_PAGING} for none. */
+    /**
+     * Rows per keyset page (each page its own query and transaction); {@link #NO_PAGING} for none.
+     */
     public int getPageSize() {
         return pageSize;
     }
 
-    /** The clause that ends a page's query (the dialect's, else {@code LIMIT n}); null without paging. */
+    /**
+     * The clause that ends a page's query (the dialect's, else {@code LIMIT n}); null without
+     * paging.
+     */
     @Nullable
     public String getPageLimitClause() {
         return pageLimitClause;
@@ -134,8 +159,17 @@ public final class JdbcReadOptions implements Serializable {
 
     @Override
     public String toString() {
-        return "JdbcReadOptions{fetchSize=" + fetchSize + ", batchSize=" + batchSize + ", autoCommit=" + autoCommit
-                + ", deliveryGuarantee=" + deliveryGuarantee + ", maxReconnectAttempts=" + maxReconnectAttempts
-                + (pageSize == NO_PAGING ? "" : ", pageSize=" + pageSize) + '}';
+        return "JdbcReadOptions{fetchSize="
+                + fetchSize
+                + ", batchSize="
+                + batchSize
+                + ", autoCommit="
+                + autoCommit
+                + ", deliveryGuarantee="
+                + deliveryGuarantee
+                + ", maxReconnectAttempts="
+                + maxReconnectAttempts
+                + (pageSize == NO_PAGING ? "" : ", pageSize=" + pageSize)
+                + '}';
     }
 }

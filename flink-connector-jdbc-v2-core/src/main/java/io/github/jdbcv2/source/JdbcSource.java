@@ -1,5 +1,19 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.connection.JdbcConnectionProvider;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
+import io.github.jdbcv2.source.enumerator.JdbcSourceEnumerator;
+import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorState;
+import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorStateSerializer;
+import io.github.jdbcv2.source.enumerator.JdbcSplitAssignerContext;
+import io.github.jdbcv2.source.enumerator.JdbcSqlSplitAssigner;
+import io.github.jdbcv2.source.reader.JdbcSourceReader;
+import io.github.jdbcv2.source.reader.JdbcSourceSplitReader;
+import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
+import io.github.jdbcv2.source.split.JdbcSourceSplit;
+import io.github.jdbcv2.source.split.JdbcSourceSplitSerializer;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
@@ -17,32 +31,19 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.util.FlinkRuntimeException;
 import org.apache.flink.util.InstantiationUtil;
 
-import io.github.jdbcv2.connection.JdbcConnectionProvider;
-import io.github.jdbcv2.source.enumerator.JdbcSourceEnumerator;
-import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorState;
-import io.github.jdbcv2.source.enumerator.JdbcSourceEnumeratorStateSerializer;
-import io.github.jdbcv2.source.enumerator.JdbcSplitAssignerContext;
-import io.github.jdbcv2.source.enumerator.JdbcSqlSplitAssigner;
-import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
-import io.github.jdbcv2.dialect.JdbcErrorClassifier;
-import io.github.jdbcv2.source.reader.JdbcSourceReader;
-import io.github.jdbcv2.source.reader.JdbcSourceSplitReader;
-import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
-import io.github.jdbcv2.source.split.JdbcSourceSplit;
-import io.github.jdbcv2.source.split.JdbcSourceSplitSerializer;
-
 import javax.annotation.Nullable;
 
 import java.util.Collections;
 
 /**
- * A FLIP-27 source reading the rows of a SQL query, split by a {@link JdbcSqlSplitAssigner}, with at-most-once,
- * at-least-once or exactly-once delivery; bounded, or continuous when new rows are discovered by an increasing column.
- * Build it with {@link #builder()}.
+ * A FLIP-27 source reading the rows of a SQL query, split by a {@link JdbcSqlSplitAssigner}, with
+ * at-most-once, at-least-once or exactly-once delivery; bounded, or continuous when new rows are
+ * discovered by an increasing column. Build it with {@link #builder()}.
  */
 @PublicEvolving
 public final class JdbcSource<OUT>
-        implements Source<OUT, JdbcSourceSplit, JdbcSourceEnumeratorState>, ResultTypeQueryable<OUT> {
+        implements Source<OUT, JdbcSourceSplit, JdbcSourceEnumeratorState>,
+                ResultTypeQueryable<OUT> {
 
     private static final long serialVersionUID = 1L;
 
@@ -97,10 +98,15 @@ public final class JdbcSource<OUT>
         ClassLoader classLoader = context.getUserCodeClassLoader().asClassLoader();
         return new JdbcSourceReader<>(
                 // Each split reader gets its own provider copy: a connection is never shared.
-                () -> new JdbcSourceSplitReader<>(
-                        copyOf(connectionProvider, classLoader), resultExtractor, readOptions,
-                        bulkQueryReader == null ? null : copyOf(bulkQueryReader, classLoader),
-                        errorClassifier),
+                () ->
+                        new JdbcSourceSplitReader<>(
+                                copyOf(connectionProvider, classLoader),
+                                resultExtractor,
+                                readOptions,
+                                bulkQueryReader == null
+                                        ? null
+                                        : copyOf(bulkQueryReader, classLoader),
+                                errorClassifier),
                 readOptions.getDeliveryGuarantee(),
                 new Configuration(),
                 context,
@@ -120,7 +126,8 @@ public final class JdbcSource<OUT>
     @Internal
     @Override
     public SplitEnumerator<JdbcSourceSplit, JdbcSourceEnumeratorState> restoreEnumerator(
-            SplitEnumeratorContext<JdbcSourceSplit> context, JdbcSourceEnumeratorState checkpoint) throws Exception {
+            SplitEnumeratorContext<JdbcSourceSplit> context, JdbcSourceEnumeratorState checkpoint)
+            throws Exception {
         JdbcSqlSplitAssigner assigner = assignerProvider.create(assignerContext);
         assigner.open(checkpoint.getRemainingSplits(), checkpoint.getAssignerState());
         return newEnumerator(context, assigner);
@@ -131,7 +138,8 @@ public final class JdbcSource<OUT>
         return new JdbcSourceEnumerator(
                 context,
                 assigner,
-                // The provider's own class loader: on the coordinator the context class loader may not see user code.
+                // The provider's own class loader: on the coordinator the context class loader may
+                // not see user code.
                 copyOf(connectionProvider, connectionProvider.getClass().getClassLoader()),
                 readOptions.getDeliveryGuarantee(),
                 continuousSettings);
@@ -145,7 +153,10 @@ public final class JdbcSource<OUT>
         }
     }
 
-    /** The dialect's bulk reader the split readers try first, {@code null} when splits are read with a cursor. */
+    /**
+     * The dialect's bulk reader the split readers try first, {@code null} when splits are read with
+     * a cursor.
+     */
     @VisibleForTesting
     @Nullable
     public JdbcBulkQueryReader getBulkQueryReader() {
@@ -160,7 +171,8 @@ public final class JdbcSource<OUT>
 
     @Internal
     @Override
-    public SimpleVersionedSerializer<JdbcSourceEnumeratorState> getEnumeratorCheckpointSerializer() {
+    public SimpleVersionedSerializer<JdbcSourceEnumeratorState>
+            getEnumeratorCheckpointSerializer() {
         return JdbcSourceEnumeratorStateSerializer.INSTANCE;
     }
 
@@ -177,9 +189,16 @@ public final class JdbcSource<OUT>
 
     @Override
     public String toString() {
-        return "JdbcSource{connection=" + connectionProvider + ", assigner=" + assignerProvider.getClass().getSimpleName()
-                + ", " + readOptions
-                + (bulkQueryReader == null ? "" : ", bulkRead=" + bulkQueryReader.getClass().getSimpleName())
-                + (continuousSettings == null ? "" : ", " + continuousSettings) + '}';
+        return "JdbcSource{connection="
+                + connectionProvider
+                + ", assigner="
+                + assignerProvider.getClass().getSimpleName()
+                + ", "
+                + readOptions
+                + (bulkQueryReader == null
+                        ? ""
+                        : ", bulkRead=" + bulkQueryReader.getClass().getSimpleName())
+                + (continuousSettings == null ? "" : ", " + continuousSettings)
+                + '}';
     }
 }

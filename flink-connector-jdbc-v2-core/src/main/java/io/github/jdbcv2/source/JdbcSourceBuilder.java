@@ -1,14 +1,9 @@
 package io.github.jdbcv2.source;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.jdbc.split.JdbcParameterValuesProvider;
-
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.JdbcConnectionProvider;
 import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.dialect.JdbcDialectLoader;
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dialect.JdbcErrorOverride;
@@ -16,13 +11,18 @@ import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssignerContext;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
 import io.github.jdbcv2.source.enumerator.JdbcSqlSplitAssigner;
-import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.sql.ColumnName;
 import io.github.jdbcv2.source.sql.QueryText;
 import io.github.jdbcv2.source.sql.SourceSql;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.jdbc.split.JdbcParameterValuesProvider;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a {@link JdbcSource}; {@link #build()} checks every option and fails naming the option, the value and what
- * is valid.
+ * Builds a {@link JdbcSource}; {@link #build()} checks every option and fails naming the option,
+ * the value and what is valid.
  *
  * <pre>{@code
  * JdbcSource<Row> source = JdbcSource.<Row>builder()
@@ -56,13 +56,18 @@ public final class JdbcSourceBuilder<OUT> {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceBuilder.class);
 
     /**
-     * Default rows per round trip to the database. The DataStream default; the SQL option {@code scan.fetch-size}
-     * defaults to 0 (the driver's default), as in Apache's connector.
+     * Default rows per round trip to the database. The DataStream default; the SQL option {@code
+     * scan.fetch-size} defaults to 0 (the driver's default), as in Apache's connector.
      */
     public static final int DEFAULT_FETCH_SIZE = 10_000;
-    /** Default rows handed from the fetcher thread to the task per batch (fewer hand-overs: measured +15 %). */
+
+    /**
+     * Default rows handed from the fetcher thread to the task per batch (fewer hand-overs: measured
+     * +15 %).
+     */
     public static final int DEFAULT_BATCH_SIZE =
             JdbcSourceConfigOptions.SPLIT_READER_FETCH_BATCH_SIZE.defaultValue();
+
     /** Default reconnect attempts when the connection is lost mid-split. */
     public static final int DEFAULT_MAX_RECONNECT_ATTEMPTS =
             JdbcSourceConfigOptions.MAX_RECONNECT_ATTEMPTS.defaultValue();
@@ -160,13 +165,19 @@ public final class JdbcSourceBuilder<OUT> {
         return this;
     }
 
-    /** At-most-once ({@code NONE}), at-least-once (default) or exactly-once; see the documentation for each. */
+    /**
+     * At-most-once ({@code NONE}), at-least-once (default) or exactly-once; see the documentation
+     * for each.
+     */
     public JdbcSourceBuilder<OUT> setDeliveryGuarantee(DeliveryGuarantee deliveryGuarantee) {
         this.deliveryGuarantee = deliveryGuarantee;
         return this;
     }
 
-    /** Rows the fetcher thread hands over per batch (default 4096); at most about 3 batches per reader are in memory. */
+    /**
+     * Rows the fetcher thread hands over per batch (default 4096); at most about 3 batches per
+     * reader are in memory.
+     */
     public JdbcSourceBuilder<OUT> setSplitReaderFetchBatchSize(int batchSize) {
         this.batchSize = batchSize;
         return this;
@@ -184,7 +195,9 @@ public final class JdbcSourceBuilder<OUT> {
         return this;
     }
 
-    /** Off by default: PostgreSQL (and others) stream with a fetch size only inside a transaction. */
+    /**
+     * Off by default: PostgreSQL (and others) stream with a fetch size only inside a transaction.
+     */
     public JdbcSourceBuilder<OUT> setAutoCommit(boolean autoCommit) {
         this.autoCommit = autoCommit;
         return this;
@@ -196,26 +209,34 @@ public final class JdbcSourceBuilder<OUT> {
         return this;
     }
 
-    /** Reconnect attempts when the connection is lost while reading a split (default 3; 0 disables). */
+    /**
+     * Reconnect attempts when the connection is lost while reading a split (default 3; 0 disables).
+     */
     public JdbcSourceBuilder<OUT> setMaxReconnectAttempts(int attempts) {
         this.maxReconnectAttempts = attempts;
         return this;
     }
 
     /** Any split assigner, e.g. from {@link JdbcSplitAssigners}. */
-    public JdbcSourceBuilder<OUT> setJdbcSqlSplitAssignerProvider(JdbcSqlSplitAssigner.Provider provider) {
+    public JdbcSourceBuilder<OUT> setJdbcSqlSplitAssignerProvider(
+            JdbcSqlSplitAssigner.Provider provider) {
         return assigner(provider, "setJdbcSqlSplitAssignerProvider");
     }
 
     /** {@code partitions} ranges over an integer column; bounds from one MIN/MAX query. */
     public JdbcSourceBuilder<OUT> setPartitioning(String column, int partitions) {
-        JdbcSqlSplitAssigner.Provider provider = JdbcSplitAssigners.numericRange(column, partitions);
+        JdbcSqlSplitAssigner.Provider provider =
+                JdbcSplitAssigners.numericRange(column, partitions);
         partitionColumn(column, true);
         return assigner(provider, "setPartitioning");
     }
 
-    /** {@code partitions} ranges over an integer column between the given bounds (rows outside are still read). */
-    public JdbcSourceBuilder<OUT> setPartitioning(String column, int partitions, long lowerBound, long upperBound) {
+    /**
+     * {@code partitions} ranges over an integer column between the given bounds (rows outside are
+     * still read).
+     */
+    public JdbcSourceBuilder<OUT> setPartitioning(
+            String column, int partitions, long lowerBound, long upperBound) {
         JdbcSqlSplitAssigner.Provider provider =
                 JdbcSplitAssigners.numericRange(column, partitions, lowerBound, upperBound);
         partitionColumn(column, true);
@@ -223,8 +244,9 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /**
-     * {@code partitions} ranges over a column of the given Java type: integer types get equal-width ranges from
-     * MIN/MAX; String, UUID, LocalDate, LocalDateTime and BigDecimal get boundaries from the database (equal counts).
+     * {@code partitions} ranges over a column of the given Java type: integer types get equal-width
+     * ranges from MIN/MAX; String, UUID, LocalDate, LocalDateTime and BigDecimal get boundaries
+     * from the database (equal counts).
      */
     public JdbcSourceBuilder<OUT> setPartitioning(String column, int partitions, Class<?> keyType) {
         KeyType type = KeyType.of(keyType);
@@ -242,15 +264,18 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /** One split per parameter set of an Apache-connector parameter provider. */
-    public JdbcSourceBuilder<OUT> setJdbcParameterValuesProvider(JdbcParameterValuesProvider provider) {
+    public JdbcSourceBuilder<OUT> setJdbcParameterValuesProvider(
+            JdbcParameterValuesProvider provider) {
         Object[][] values = provider.getParameterValues();
-        return assigner(JdbcSplitAssigners.parameterValues(values), "setJdbcParameterValuesProvider");
+        return assigner(
+                JdbcSplitAssigners.parameterValues(values), "setJdbcParameterValuesProvider");
     }
 
     /**
-     * Declares a column unique and never NULL in the query's result (e.g. the primary key); needed by exactly-once and
-     * by paging. Exactly-once then reads each split ordered by it and resumes with {@code key > last emitted}: nothing
-     * is re-read. A NULL in it fails the read, naming the column.
+     * Declares a column unique and never NULL in the query's result (e.g. the primary key); needed
+     * by exactly-once and by paging. Exactly-once then reads each split ordered by it and resumes
+     * with {@code key > last emitted}: nothing is re-read. A NULL in it fails the read, naming the
+     * column.
      */
     public JdbcSourceBuilder<OUT> setUniqueKey(String column, Class<?> keyType) {
         String name = ColumnName.check("uniqueKey", "unique key column", column);
@@ -260,19 +285,24 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /**
-     * Reads each split in keyset pages of at most {@code pageSize} rows: every page is its own short query and
-     * transaction, {@code SELECT * FROM (sql) WHERE key > ? ORDER BY key LIMIT pageSize}, resuming after the last key
-     * read. For databases that bound transaction time (Aurora DSQL: 5 minutes). Needs {@link #setUniqueKey}. The
-     * limit clause is the URL's dialect's ({@code LIMIT n} for PostgreSQL and Aurora DSQL), {@code LIMIT n} when no
-     * dialect of this library accepts the URL. Off by default.
+     * Reads each split in keyset pages of at most {@code pageSize} rows: every page is its own
+     * short query and transaction, {@code SELECT * FROM (sql) WHERE key > ? ORDER BY key LIMIT
+     * pageSize}, resuming after the last key read. For databases that bound transaction time
+     * (Aurora DSQL: 5 minutes). Needs {@link #setUniqueKey}. The limit clause is the URL's
+     * dialect's ({@code LIMIT n} for PostgreSQL and Aurora DSQL), {@code LIMIT n} when no dialect
+     * of this library accepts the URL. Off by default.
      */
     public JdbcSourceBuilder<OUT> setPageSize(int pageSize) {
         this.pageSize = pageSize;
         return this;
     }
 
-    /** Makes the source continuous: discovers new rows at these intervals (needs {@link #setIncreasingColumn}). */
-    public JdbcSourceBuilder<OUT> setContinuousUnBoundingSettings(ContinuousUnBoundingSettings settings) {
+    /**
+     * Makes the source continuous: discovers new rows at these intervals (needs {@link
+     * #setIncreasingColumn}).
+     */
+    public JdbcSourceBuilder<OUT> setContinuousUnBoundingSettings(
+            ContinuousUnBoundingSettings settings) {
         this.continuousSettings = settings;
         return this;
     }
@@ -285,9 +315,9 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /**
-     * Continuous mode reads an integer increasing column only up to {@code MAX(column) - values}, so that rows
-     * committed late with a value within that distance are still read (default 0). The newest rows are read once the
-     * maximum has moved on by that much.
+     * Continuous mode reads an integer increasing column only up to {@code MAX(column) - values},
+     * so that rows committed late with a value within that distance are still read (default 0). The
+     * newest rows are read once the maximum has moved on by that much.
      */
     public JdbcSourceBuilder<OUT> setIncreasingColumnLag(long values) {
         this.increasingColumnLag = IncreasingColumnLag.ofValues(values);
@@ -295,8 +325,9 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /**
-     * Continuous mode reads a timestamp increasing column only up to the database's {@code LOCALTIMESTAMP - lag}, so
-     * that rows committed up to {@code lag} after their timestamp are still read (default zero).
+     * Continuous mode reads a timestamp increasing column only up to the database's {@code
+     * LOCALTIMESTAMP - lag}, so that rows committed up to {@code lag} after their timestamp are
+     * still read (default zero).
      */
     public JdbcSourceBuilder<OUT> setIncreasingColumnLag(Duration lag) {
         this.increasingColumnLag = IncreasingColumnLag.of(lag);
@@ -304,9 +335,10 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /**
-     * Whether continuous mode asks the dialect which transactions may still commit rows below the high-water mark and
-     * stays behind them (default on; PostgreSQL has such a check, see the documentation). Off: only the lag guards
-     * against rows committed out of order, e.g. when reading from a standby.
+     * Whether continuous mode asks the dialect which transactions may still commit rows below the
+     * high-water mark and stays behind them (default on; PostgreSQL has such a check, see the
+     * documentation). Off: only the lag guards against rows committed out of order, e.g. when
+     * reading from a standby.
      */
     public JdbcSourceBuilder<OUT> setCommitHorizonCheck(boolean enabled) {
         this.commitHorizonCheck = enabled;
@@ -321,10 +353,11 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /**
-     * Whether splits are read through the dialect's bulk read when it has one and can decode the query's columns
-     * (default on). PostgreSQL's is binary {@code COPY (query) TO STDOUT}: about 1.7 times the rows per second of a
-     * cursor. The result extractor then sees a result set with the common getters and the values pgjdbc returns with
-     * binary transfer; turn it off if the extractor needs more (e.g. {@code getArray}).
+     * Whether splits are read through the dialect's bulk read when it has one and can decode the
+     * query's columns (default on). PostgreSQL's is binary {@code COPY (query) TO STDOUT}: about
+     * 1.7 times the rows per second of a cursor. The result extractor then sees a result set with
+     * the common getters and the values pgjdbc returns with binary transfer; turn it off if the
+     * extractor needs more (e.g. {@code getArray}).
      */
     public JdbcSourceBuilder<OUT> setBulkReadEnabled(boolean enabled) {
         this.bulkReadEnabled = enabled;
@@ -332,10 +365,10 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /**
-     * Decides, before the dialect's SQLSTATE table, which read failures mean a lost connection (the split reader then
-     * reconnects, up to {@code setMaxReconnectAttempts}): return {@link
-     * io.github.jdbcv2.dialect.JdbcErrorCategory#CONNECTION_LOST} for those, another category for the rest, or
-     * {@code null} to leave an exception to the table.
+     * Decides, before the dialect's SQLSTATE table, which read failures mean a lost connection (the
+     * split reader then reconnects, up to {@code setMaxReconnectAttempts}): return {@link
+     * io.github.jdbcv2.dialect.JdbcErrorCategory#CONNECTION_LOST} for those, another category for
+     * the rest, or {@code null} to leave an exception to the table.
      */
     public JdbcSourceBuilder<OUT> setErrorOverride(JdbcErrorOverride override) {
         if (override == null) {
@@ -390,34 +423,43 @@ public final class JdbcSourceBuilder<OUT> {
         checkPositive("splitReaderFetchBatchSize", batchSize);
         if (maxReconnectAttempts < 0) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'maxReconnectAttempts': " + maxReconnectAttempts
+                    "Invalid JDBC source option 'maxReconnectAttempts': "
+                            + maxReconnectAttempts
                             + "; it must be 0 or more.");
         }
         if (resultSetType != ResultSet.TYPE_FORWARD_ONLY) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'resultSetType': " + resultSetType
-                            + "; only ResultSet.TYPE_FORWARD_ONLY (" + ResultSet.TYPE_FORWARD_ONLY
+                    "Invalid JDBC source option 'resultSetType': "
+                            + resultSetType
+                            + "; only ResultSet.TYPE_FORWARD_ONLY ("
+                            + ResultSet.TYPE_FORWARD_ONLY
                             + ") is supported: rows are streamed, never scrolled.");
         }
         if (resultSetConcurrency != ResultSet.CONCUR_READ_ONLY) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'resultSetConcurrency': " + resultSetConcurrency
-                            + "; only ResultSet.CONCUR_READ_ONLY (" + ResultSet.CONCUR_READ_ONLY + ") is supported.");
+                    "Invalid JDBC source option 'resultSetConcurrency': "
+                            + resultSetConcurrency
+                            + "; only ResultSet.CONCUR_READ_ONLY ("
+                            + ResultSet.CONCUR_READ_ONLY
+                            + ") is supported.");
         }
         if (pageSize < 0) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'pageSize': " + pageSize
+                    "Invalid JDBC source option 'pageSize': "
+                            + pageSize
                             + "; it must be at least 1 (rows per keyset page), or 0 for no paging.");
         }
         if (pageSize > 0 && uniqueKeyColumn == null) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'pageSize' = " + pageSize
+                    "Invalid JDBC source option 'pageSize' = "
+                            + pageSize
                             + ": keyset paging resumes each page after the last key read and needs a unique, non-null"
                             + " key; set it with setUniqueKey(\"id\", Long.class), or remove setPageSize.");
         }
         if (assignerSources.size() > 1) {
             throw new IllegalArgumentException(
-                    "Conflicting JDBC source options: " + assignerSources
+                    "Conflicting JDBC source options: "
+                            + assignerSources
                             + " each choose how the query is split; set only one of them.");
         }
         JdbcSqlSplitAssigner.Provider provider = assignerProvider;
@@ -435,12 +477,15 @@ public final class JdbcSourceBuilder<OUT> {
             if (increasingColumn != null && provider != null) {
                 throw new IllegalArgumentException(
                         "Conflicting JDBC source options: continuous mode with 'increasingColumn' splits the query"
-                                + " itself; remove " + assignerSources + '.');
+                                + " itself; remove "
+                                + assignerSources
+                                + '.');
             }
         }
         if (!increasingColumnLag.isNone() && increasingColumn == null) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'increasingColumnLag' = " + increasingColumnLag
+                    "Invalid JDBC source option 'increasingColumnLag' = "
+                            + increasingColumnLag
                             + ": it applies to continuous mode with setIncreasingColumn(...); remove it or set both.");
         }
         JdbcConnectionProvider connections =
@@ -462,7 +507,8 @@ public final class JdbcSourceBuilder<OUT> {
             provider = JdbcSplitAssigners.single();
         }
         JdbcSplitAssignerContext context =
-                new JdbcSplitAssignerContext(query, SqlPlaceholders.count(query), uniqueKeyColumn, uniqueKeyType);
+                new JdbcSplitAssignerContext(
+                        query, SqlPlaceholders.count(query), uniqueKeyColumn, uniqueKeyType);
         provider.validate(context);
 
         if (partitionColumn != null && assignerSources.contains("setPartitioning")) {
@@ -499,15 +545,20 @@ public final class JdbcSourceBuilder<OUT> {
         return factory == null ? null : factory.createBulkQueryReader();
     }
 
-    /** The dialect's clause limiting a query to {@code rows} rows; {@code LIMIT rows} when it has none. */
+    /**
+     * The dialect's clause limiting a query to {@code rows} rows; {@code LIMIT rows} when it has
+     * none.
+     */
     private static String pageLimitClause(JdbcConnectionProvider connections, int rows) {
         JdbcV2Factory factory = dialectFactoryFor(connections);
         if (factory != null) {
             try {
                 return factory.createDialect().getLimitClause(rows);
             } catch (RuntimeException noLimitClause) {
-                LOG.debug("The dialect of {} has no limit clause ({}); paging with LIMIT",
-                        factory.getClass().getSimpleName(), noLimitClause.toString());
+                LOG.debug(
+                        "The dialect of {} has no limit clause ({}); paging with LIMIT",
+                        factory.getClass().getSimpleName(),
+                        noLimitClause.toString());
             }
         }
         return SourceSql.limit(rows);
@@ -516,12 +567,17 @@ public final class JdbcSourceBuilder<OUT> {
     /** The URL's dialect factory if it is one of ours, else null. */
     @Nullable
     private static JdbcV2Factory dialectFactoryFor(JdbcConnectionProvider connections) {
-        // No (or no unique) dialect module on the classpath: read with a cursor, as every JDBC driver can.
+        // No (or no unique) dialect module on the classpath: read with a cursor, as every JDBC
+        // driver can.
         return JdbcDialectLoader.findV2Factory(
-                connections.getConnectionOptions().getDbURL(), Thread.currentThread().getContextClassLoader());
+                connections.getConnectionOptions().getDbURL(),
+                Thread.currentThread().getContextClassLoader());
     }
 
-    /** The URL dialect's SQLSTATE table (the SQL standard's without one), with the user's override in front. */
+    /**
+     * The URL dialect's SQLSTATE table (the SQL standard's without one), with the user's override
+     * in front.
+     */
     private JdbcErrorClassifier errorClassifierFor(JdbcConnectionProvider connections) {
         JdbcV2Factory factory = dialectFactoryFor(connections);
         JdbcErrorClassifier table =
@@ -532,7 +588,11 @@ public final class JdbcSourceBuilder<OUT> {
     private static void checkPositive(String option, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option '" + option + "': " + value + "; it must be at least 1.");
+                    "Invalid JDBC source option '"
+                            + option
+                            + "': "
+                            + value
+                            + "; it must be at least 1.");
         }
     }
 

@@ -6,9 +6,10 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
- * The read ({@code scan.*}) options as Flink {@link ConfigOption}s. Those Apache's {@code jdbc} SQL connector has
- * ({@code scan.fetch-size}, {@code scan.auto-commit}, {@code scan.partition.*}) keep its names, types and defaults;
- * the DataStream {@link JdbcSourceBuilder} keeps its own defaults for fetch size (10,000) and auto-commit (off).
+ * The read ({@code scan.*}) options as Flink {@link ConfigOption}s. Those Apache's {@code jdbc} SQL
+ * connector has ({@code scan.fetch-size}, {@code scan.auto-commit}, {@code scan.partition.*}) keep
+ * its names, types and defaults; the DataStream {@link JdbcSourceBuilder} keeps its own defaults
+ * for fetch size (10,000) and auto-commit (off).
  */
 @PublicEvolving
 public final class JdbcSourceConfigOptions {
@@ -17,7 +18,8 @@ public final class JdbcSourceConfigOptions {
             ConfigOptions.key("scan.partition.column")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription("The integer column the read is split on; set all four scan.partition.* or none.");
+                    .withDescription(
+                            "The integer column the read is split on; set all four scan.partition.* or none.");
 
     public static final ConfigOption<Integer> PARTITION_NUM =
             ConfigOptions.key("scan.partition.num")
@@ -29,19 +31,22 @@ public final class JdbcSourceConfigOptions {
             ConfigOptions.key("scan.partition.lower-bound")
                     .longType()
                     .noDefaultValue()
-                    .withDescription("The smallest value of the first range; rows below it are still read.");
+                    .withDescription(
+                            "The smallest value of the first range; rows below it are still read.");
 
     public static final ConfigOption<Long> PARTITION_UPPER_BOUND =
             ConfigOptions.key("scan.partition.upper-bound")
                     .longType()
                     .noDefaultValue()
-                    .withDescription("The largest value of the last range; rows above it are still read.");
+                    .withDescription(
+                            "The largest value of the last range; rows above it are still read.");
 
     public static final ConfigOption<Integer> FETCH_SIZE =
             ConfigOptions.key("scan.fetch-size")
                     .intType()
                     .defaultValue(0)
-                    .withDescription("Rows the driver fetches per round trip; 0 leaves it to the driver.");
+                    .withDescription(
+                            "Rows the driver fetches per round trip; 0 leaves it to the driver.");
 
     public static final ConfigOption<Boolean> AUTO_COMMIT =
             ConfigOptions.key("scan.auto-commit")
@@ -60,7 +65,8 @@ public final class JdbcSourceConfigOptions {
             ConfigOptions.key("scan.max-reconnect-attempts")
                     .intType()
                     .defaultValue(3)
-                    .withDescription("How often a split reader reconnects after a lost connection; 0 fails at once.");
+                    .withDescription(
+                            "How often a split reader reconnects after a lost connection; 0 fails at once.");
 
     public static final ConfigOption<Integer> PAGE_SIZE =
             ConfigOptions.key("scan.page-size")
@@ -73,7 +79,8 @@ public final class JdbcSourceConfigOptions {
             ConfigOptions.key("scan.bulk-read.enabled")
                     .booleanType()
                     .defaultValue(true)
-                    .withDescription("Whether splits are read through the dialect's bulk read (PostgreSQL: COPY).");
+                    .withDescription(
+                            "Whether splits are read through the dialect's bulk read (PostgreSQL: COPY).");
 
     public static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE =
             ConfigOptions.key("scan.delivery-guarantee")

@@ -18,10 +18,11 @@ import java.sql.Statement;
 import java.sql.Types;
 
 /**
- * Checks at build time, with one empty query ({@code WHERE 1 = 0}), that the partition column is in the query's
- * result and, for numeric ranges, is an integer column: a typo then fails {@code build()} instead of the running job.
- * When the database cannot be reached from where the job is built, the check is skipped (with a warning) and the
- * enumerator reports the same problem when it plans the splits.
+ * Checks at build time, with one empty query ({@code WHERE 1 = 0}), that the partition column is in
+ * the query's result and, for numeric ranges, is an integer column: a typo then fails {@code
+ * build()} instead of the running job. When the database cannot be reached from where the job is
+ * built, the check is skipped (with a warning) and the enumerator reports the same problem when it
+ * plans the splits.
  */
 @Internal
 final class PartitionColumnCheck {
@@ -31,10 +32,12 @@ final class PartitionColumnCheck {
     private PartitionColumnCheck() {}
 
     /**
-     * @param integerColumn true when the column must be an integer column (numeric range partitioning)
+     * @param integerColumn true when the column must be an integer column (numeric range
+     *     partitioning)
      * @throws IllegalArgumentException naming the column when it is missing or of the wrong type
      */
-    static void check(JdbcConnectionProvider connections, String sql, String column, boolean integerColumn) {
+    static void check(
+            JdbcConnectionProvider connections, String sql, String column, boolean integerColumn) {
         Connection connection;
         try {
             connection = connections.getOrEstablishConnection();
@@ -52,16 +55,23 @@ final class PartitionColumnCheck {
             ResultSetMetaData metaData = rs.getMetaData();
             if (integerColumn && !isInteger(metaData.getColumnType(1))) {
                 throw new IllegalArgumentException(
-                        "Invalid JDBC source option 'partitionColumn': '" + column + "' has SQL type "
+                        "Invalid JDBC source option 'partitionColumn': '"
+                                + column
+                                + "' has SQL type "
                                 + metaData.getColumnTypeName(1)
                                 + "; numeric range partitioning needs an integer column (smallint, integer, bigint)."
                                 + " For other types use setPartitioning(column, n, keyType).");
             }
         } catch (SQLException e) {
             throw new IllegalArgumentException(
-                    "Invalid JDBC source option 'partitionColumn': '" + column
-                            + "' cannot be selected from the query's result (SQLSTATE " + e.getSQLState() + ": "
-                            + firstLine(e.getMessage()) + "). Name a column of: " + sql,
+                    "Invalid JDBC source option 'partitionColumn': '"
+                            + column
+                            + "' cannot be selected from the query's result (SQLSTATE "
+                            + e.getSQLState()
+                            + ": "
+                            + firstLine(e.getMessage())
+                            + "). Name a column of: "
+                            + sql,
                     e);
         } finally {
             rollbackQuietly(connection);
@@ -70,7 +80,10 @@ final class PartitionColumnCheck {
     }
 
     private static boolean isInteger(int type) {
-        return type == Types.BIGINT || type == Types.INTEGER || type == Types.SMALLINT || type == Types.TINYINT;
+        return type == Types.BIGINT
+                || type == Types.INTEGER
+                || type == Types.SMALLINT
+                || type == Types.TINYINT;
     }
 
     private static String firstLine(@Nullable String message) {

@@ -2,7 +2,9 @@ package io.github.jdbcv2.source;
 
 import org.apache.flink.annotation.Internal;
 
-/** Counts JDBC placeholders ({@code ?}) outside string literals, quoted identifiers and comments. */
+/**
+ * Counts JDBC placeholders ({@code ?}) outside string literals, quoted identifiers and comments.
+ */
 @Internal
 final class SqlPlaceholders {
 

@@ -10,7 +10,9 @@ import static io.github.jdbcv2.testutils.ConfigOptionTable.assertOption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The connection options keep the names, types and defaults of Apache's {@code jdbc} SQL connector. */
+/**
+ * The connection options keep the names, types and defaults of Apache's {@code jdbc} SQL connector.
+ */
 class JdbcConnectionConfigOptionsTest {
 
     private static final String URL = "jdbc:postgresql://localhost:5432/db";

@@ -17,48 +17,94 @@ class JdbcConnectionOptionsTest {
 
     static Stream<Arguments> badInput() {
         return Stream.of(
-                Arguments.of("missing url", (Supplier<?>) () -> JdbcConnectionOptions.builder().build(),
+                Arguments.of(
+                        "missing url",
+                        (Supplier<?>) () -> JdbcConnectionOptions.builder().build(),
                         "Missing JDBC connection option 'url'"),
-                Arguments.of("blank url", (Supplier<?>) () -> JdbcConnectionOptions.builder().withUrl("  ").build(),
+                Arguments.of(
+                        "blank url",
+                        (Supplier<?>) () -> JdbcConnectionOptions.builder().withUrl("  ").build(),
                         "Missing JDBC connection option 'url'"),
-                Arguments.of("not a JDBC URL",
-                        (Supplier<?>) () -> JdbcConnectionOptions.builder().withUrl("postgresql://h/db").build(),
+                Arguments.of(
+                        "not a JDBC URL",
+                        (Supplier<?>)
+                                () ->
+                                        JdbcConnectionOptions.builder()
+                                                .withUrl("postgresql://h/db")
+                                                .build(),
                         "'postgresql://h/db' is not a JDBC URL; it must start with 'jdbc:'"),
-                Arguments.of("no driver accepts",
-                        (Supplier<?>) () -> JdbcConnectionOptions.builder().withUrl("jdbc:nosuchdb://h/db").build(),
+                Arguments.of(
+                        "no driver accepts",
+                        (Supplier<?>)
+                                () ->
+                                        JdbcConnectionOptions.builder()
+                                                .withUrl("jdbc:nosuchdb://h/db")
+                                                .build(),
                         "no JDBC driver on the classpath accepts 'jdbc:nosuchdb://h/db'"),
-                Arguments.of("driver class missing",
-                        (Supplier<?>) () -> JdbcConnectionOptions.builder().withUrl(URL)
-                                .withDriverName("com.example.NoSuchDriver").build(),
+                Arguments.of(
+                        "driver class missing",
+                        (Supplier<?>)
+                                () ->
+                                        JdbcConnectionOptions.builder()
+                                                .withUrl(URL)
+                                                .withDriverName("com.example.NoSuchDriver")
+                                                .build(),
                         "option 'driver': class 'com.example.NoSuchDriver' is not on the classpath"),
-                Arguments.of("driver class not a driver",
-                        (Supplier<?>) () -> JdbcConnectionOptions.builder().withUrl(URL)
-                                .withDriverName("java.lang.String").build(),
+                Arguments.of(
+                        "driver class not a driver",
+                        (Supplier<?>)
+                                () ->
+                                        JdbcConnectionOptions.builder()
+                                                .withUrl(URL)
+                                                .withDriverName("java.lang.String")
+                                                .build(),
                         "'java.lang.String' is not a java.sql.Driver"),
-                Arguments.of("driver rejects url",
-                        (Supplier<?>) () -> JdbcConnectionOptions.builder().withUrl("jdbc:mysql://h/db")
-                                .withDriverName("org.postgresql.Driver").build(),
+                Arguments.of(
+                        "driver rejects url",
+                        (Supplier<?>)
+                                () ->
+                                        JdbcConnectionOptions.builder()
+                                                .withUrl("jdbc:mysql://h/db")
+                                                .withDriverName("org.postgresql.Driver")
+                                                .build(),
                         "driver 'org.postgresql.Driver' does not accept 'jdbc:mysql://h/db'"),
-                Arguments.of("zero check timeout",
-                        (Supplier<?>) () -> JdbcConnectionOptions.builder().withUrl(URL)
-                                .withConnectionCheckTimeoutSeconds(0).build(),
+                Arguments.of(
+                        "zero check timeout",
+                        (Supplier<?>)
+                                () ->
+                                        JdbcConnectionOptions.builder()
+                                                .withUrl(URL)
+                                                .withConnectionCheckTimeoutSeconds(0)
+                                                .build(),
                         "'connection-check-timeout-seconds': 0; it must be a positive number of seconds"),
-                Arguments.of("password and supplier",
-                        (Supplier<?>) () -> JdbcConnectionOptions.builder().withUrl(URL).withPassword("x")
-                                .withCredentialsSupplier(JdbcCredentialsSupplier.fixed("u", "p")).build(),
+                Arguments.of(
+                        "password and supplier",
+                        (Supplier<?>)
+                                () ->
+                                        JdbcConnectionOptions.builder()
+                                                .withUrl(URL)
+                                                .withPassword("x")
+                                                .withCredentialsSupplier(
+                                                        JdbcCredentialsSupplier.fixed("u", "p"))
+                                                .build(),
                         "either 'password' or a credentials supplier"),
-                Arguments.of("empty property name",
+                Arguments.of(
+                        "empty property name",
                         (Supplier<?>) () -> JdbcConnectionOptions.builder().withProperty("", "v"),
                         "the name must not be empty"),
-                Arguments.of("null property value",
-                        (Supplier<?>) () -> JdbcConnectionOptions.builder().withProperty("ssl", null),
+                Arguments.of(
+                        "null property value",
+                        (Supplier<?>)
+                                () -> JdbcConnectionOptions.builder().withProperty("ssl", null),
                         "property 'ssl': the value must not be null"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInput")
     void rejectsBadInputNamingTheOption(String name, Supplier<?> build, String message) {
-        assertThatThrownBy(build::get).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(build::get)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
@@ -75,13 +121,18 @@ class JdbcConnectionOptionsTest {
         assertThat(options.getDriverName()).isEmpty();
         assertThat(options.getExtendProperties()).containsEntry("ApplicationName", "demo");
         assertThat(options.toBuilder().build()).isEqualTo(options);
-        assertThat(options.getCredentialsSupplier().get()).isEqualTo(JdbcCredentials.of("alice", "pw"));
+        assertThat(options.getCredentialsSupplier().get())
+                .isEqualTo(JdbcCredentials.of("alice", "pw"));
     }
 
     @Test
     void driverPropertiesCarryCredentialsButOptionsDoNotLeakThem() {
         JdbcConnectionOptions options =
-                JdbcConnectionOptions.builder().withUrl(URL).withUsername("alice").withPassword("pw").build();
+                JdbcConnectionOptions.builder()
+                        .withUrl(URL)
+                        .withUsername("alice")
+                        .withPassword("pw")
+                        .build();
         assertThat(options.toDriverProperties(JdbcCredentials.of("bob", "tok")))
                 .containsEntry("user", "bob")
                 .containsEntry("password", "tok");
@@ -92,7 +143,8 @@ class JdbcConnectionOptionsTest {
     void toStringHidesEverySecret() {
         JdbcConnectionOptions options =
                 JdbcConnectionOptions.builder()
-                        .withUrl("jdbc:postgresql://localhost/db?user=alice&password=UrlS3cret&ssl=true")
+                        .withUrl(
+                                "jdbc:postgresql://localhost/db?user=alice&password=UrlS3cret&ssl=true")
                         .withUsername("alice")
                         .withPassword("TopS3cret")
                         .withProperty("sslpassword", "KeyS3cret")
@@ -111,7 +163,9 @@ class JdbcConnectionOptionsTest {
         assertThat(SecretRedaction.redactUrl("jdbc:postgresql://bob:Hunter2@host/db"))
                 .doesNotContain("Hunter2")
                 .contains("bob");
-        assertThat(SecretRedaction.redactUrl("jdbc:sqlserver://h;user=sa;password=Hunter2;encrypt=true"))
+        assertThat(
+                        SecretRedaction.redactUrl(
+                                "jdbc:sqlserver://h;user=sa;password=Hunter2;encrypt=true"))
                 .doesNotContain("Hunter2")
                 .contains("encrypt=true");
         assertThat(SecretRedaction.redactUrl("jdbc:postgresql://h/db?token=Abc&x=1"))

@@ -18,9 +18,15 @@ class JdbcPoolConfigOptionsTest {
         assertOption(JdbcPoolConfigOptions.MAX_SIZE, "connection.pool.max-size", Integer.class, 10);
         assertOption(JdbcPoolConfigOptions.MIN_SIZE, "connection.pool.min-size", Integer.class, 1);
         assertOption(
-                JdbcPoolConfigOptions.MAX_LIFETIME, "connection.pool.max-lifetime", Duration.class, Duration.ofMinutes(30));
+                JdbcPoolConfigOptions.MAX_LIFETIME,
+                "connection.pool.max-lifetime",
+                Duration.class,
+                Duration.ofMinutes(30));
         assertOption(
-                JdbcPoolConfigOptions.IDLE_TIMEOUT, "connection.pool.idle-timeout", Duration.class, Duration.ofMinutes(10));
+                JdbcPoolConfigOptions.IDLE_TIMEOUT,
+                "connection.pool.idle-timeout",
+                Duration.class,
+                Duration.ofMinutes(10));
         assertOption(
                 JdbcPoolConfigOptions.CONNECTION_TIMEOUT,
                 "connection.pool.connection-timeout",
@@ -36,7 +42,8 @@ class JdbcPoolConfigOptionsTest {
                 "connection.pool.max-connections-per-second",
                 Double.class,
                 0.0);
-        assertThat(JdbcPoolOptions.fromConfig(new Configuration())).isEqualTo(JdbcPoolOptions.defaults());
+        assertThat(JdbcPoolOptions.fromConfig(new Configuration()))
+                .isEqualTo(JdbcPoolOptions.defaults());
     }
 
     @Test
@@ -68,7 +75,8 @@ class JdbcPoolConfigOptionsTest {
         c.setString("connection.pool.max-size", "ten");
         assertThatThrownBy(() -> JdbcPoolOptions.fromConfig(c))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid connection pool option 'connection.pool.max-size': 'ten'; it must be an integer.");
+                .hasMessage(
+                        "Invalid connection pool option 'connection.pool.max-size': 'ten'; it must be an integer.");
         c.setString("connection.pool.max-size", "2");
         c.setString("connection.pool.min-size", "3");
         assertThatThrownBy(() -> JdbcPoolOptions.fromConfig(c))
@@ -78,6 +86,7 @@ class JdbcPoolConfigOptionsTest {
         c.setString("connection.pool.min-size", "1");
         c.setString("connection.pool.max-lifetime", "10 s");
         assertThatThrownBy(() -> JdbcPoolOptions.fromConfig(c))
-                .hasMessageContaining("'connection.pool.max-lifetime': 10000; it must be at least 30000 ms");
+                .hasMessageContaining(
+                        "'connection.pool.max-lifetime': 10000; it must be at least 30000 ms");
     }
 }

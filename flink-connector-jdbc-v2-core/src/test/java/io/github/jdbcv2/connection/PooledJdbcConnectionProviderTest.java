@@ -44,7 +44,9 @@ class PooledJdbcConnectionProviderTest {
         }
     }
 
-    /** Hands out credentials at once for the first connection and holds the second until released. */
+    /**
+     * Hands out credentials at once for the first connection and holds the second until released.
+     */
     static final class HoldingSecondSupplier implements JdbcCredentialsSupplier {
         private static final long serialVersionUID = 1L;
         static final AtomicInteger CALLS = new AtomicInteger();
@@ -84,15 +86,18 @@ class PooledJdbcConnectionProviderTest {
                         JdbcConnectionOptions.builder()
                                 .withUrl(DB.getUrl())
                                 .withCredentialsSupplier(
-                                        new HoldingSecondSupplier(DB.getUsername(), DB.getPassword()))
+                                        new HoldingSecondSupplier(
+                                                DB.getUsername(), DB.getPassword()))
                                 .build(),
                         JdbcPoolOptions.builder().withMaxPoolSize(2).withMinPoolSize(2).build());
         provider.getOrEstablishConnection();
-        // The pool now opens its second (minimum idle) connection in the background; hold it mid-way.
+        // The pool now opens its second (minimum idle) connection in the background; hold it
+        // mid-way.
         assertThat(HoldingSecondSupplier.entered.await(30, TimeUnit.SECONDS)).isTrue();
         Thread closer = new Thread(provider::closeConnections, "closes-the-pool");
         closer.start();
-        // The pool is shutting down: either waiting for the connection being opened or already done.
+        // The pool is shutting down: either waiting for the connection being opened or already
+        // done.
         Await.until(
                 "the pool shuts down",
                 Duration.ofSeconds(30),
@@ -166,9 +171,11 @@ class PooledJdbcConnectionProviderTest {
         JdbcConnectionOptions options =
                 JdbcConnectionOptions.builder()
                         .withUrl(DB.getUrl())
-                        .withCredentialsSupplier(new CountingSupplier(DB.getUsername(), DB.getPassword()))
+                        .withCredentialsSupplier(
+                                new CountingSupplier(DB.getUsername(), DB.getPassword()))
                         .build();
-        PooledJdbcConnectionProvider original = new PooledJdbcConnectionProvider(options, smallPool().build());
+        PooledJdbcConnectionProvider original =
+                new PooledJdbcConnectionProvider(options, smallPool().build());
         PooledJdbcConnectionProvider first = InstantiationUtil.clone(original);
         PooledJdbcConnectionProvider second = InstantiationUtil.clone(original);
         try {
@@ -213,7 +220,11 @@ class PooledJdbcConnectionProviderTest {
             Await.until(
                     "the retired backend to be gone",
                     Duration.ofSeconds(10),
-                    () -> DB.queryLong("SELECT count(*) FROM pg_stat_activity WHERE pid = " + firstPid) == 0);
+                    () ->
+                            DB.queryLong(
+                                            "SELECT count(*) FROM pg_stat_activity WHERE pid = "
+                                                    + firstPid)
+                                    == 0);
             assertThat(backendPid(provider.getOrEstablishConnection())).isNotEqualTo(firstPid);
         }
     }
@@ -228,16 +239,19 @@ class PooledJdbcConnectionProviderTest {
         Await.until(
                 "the pool's backends to disconnect",
                 Duration.ofSeconds(10),
-                () -> DB.queryLong(
-                                "SELECT count(*) FROM pg_stat_activity WHERE datname = '"
-                                        + DB.getDatabaseName() + "' AND pid <> pg_backend_pid()")
-                        == 0);
+                () ->
+                        DB.queryLong(
+                                        "SELECT count(*) FROM pg_stat_activity WHERE datname = '"
+                                                + DB.getDatabaseName()
+                                                + "' AND pid <> pg_backend_pid()")
+                                == 0);
     }
 
     @Test
     void limitsTheRateOfNewConnections() throws Exception {
         JdbcPoolOptions pool = smallPool().withMaxConnectionsPerSecond(10).build();
-        PooledJdbcConnectionProvider original = new PooledJdbcConnectionProvider(DB.getConnectionOptions(), pool);
+        PooledJdbcConnectionProvider original =
+                new PooledJdbcConnectionProvider(DB.getConnectionOptions(), pool);
         PooledJdbcConnectionProvider[] copies = new PooledJdbcConnectionProvider[4];
         long started = System.nanoTime();
         try {
@@ -270,8 +284,10 @@ class PooledJdbcConnectionProviderTest {
                 PooledJdbcConnectionProvider provider =
                         new PooledJdbcConnectionProvider(
                                 options,
-                                smallPool().withConnectionTimeout(Duration.ofMillis(1500))
-                                        .withValidationTimeout(Duration.ofMillis(500)).build())) {
+                                smallPool()
+                                        .withConnectionTimeout(Duration.ofMillis(1500))
+                                        .withValidationTimeout(Duration.ofMillis(500))
+                                        .build())) {
             SQLException failure = null;
             try {
                 provider.getOrEstablishConnection();

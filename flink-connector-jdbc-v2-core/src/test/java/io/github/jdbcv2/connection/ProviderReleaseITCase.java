@@ -1,16 +1,5 @@
 package io.github.jdbcv2.connection;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
-
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcSink;
@@ -21,6 +10,17 @@ import io.github.jdbcv2.testutils.Await;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several jobs in a row on one MiniCluster (one JVM): after each, every pool thread and every server connection the
- * job's sources, enumerators, writers and committers opened is gone again.
+ * Several jobs in a row on one MiniCluster (one JVM): after each, every pool thread and every
+ * server connection the job's sources, enumerators, writers and committers opened is gone again.
  */
 class ProviderReleaseITCase {
 
@@ -44,7 +44,9 @@ class ProviderReleaseITCase {
     private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
 
     private int baselinePoolThreads;
     private long baselineServerConnections;
@@ -61,15 +63,21 @@ class ProviderReleaseITCase {
         for (int job = 1; job <= JOBS; job++) {
             StreamExecutionEnvironment env = env(2);
             ids(env, 1_000)
-                    .sinkTo(JdbcSink.<Long>builder()
-                            .withQueryStatement(
-                                    "INSERT INTO " + table.getQuotedName() + " (id, name) VALUES (?, ?)",
-                                    (ps, id) -> {
-                                        ps.setLong(1, id);
-                                        ps.setString(2, "name-" + id);
-                                    })
-                            .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(100).build())
-                            .buildAtLeastOnce(pooledProvider()));
+                    .sinkTo(
+                            JdbcSink.<Long>builder()
+                                    .withQueryStatement(
+                                            "INSERT INTO "
+                                                    + table.getQuotedName()
+                                                    + " (id, name) VALUES (?, ?)",
+                                            (ps, id) -> {
+                                                ps.setLong(1, id);
+                                                ps.setString(2, "name-" + id);
+                                            })
+                                    .withExecutionOptions(
+                                            JdbcExecutionOptions.builder()
+                                                    .withBatchSize(100)
+                                                    .build())
+                                    .buildAtLeastOnce(pooledProvider()));
             env.execute("pooled-sink-" + job);
             assertThat(table.count()).isEqualTo(1_000L * job);
             awaitBaseline("after at-least-once job " + job);
@@ -82,11 +90,14 @@ class ProviderReleaseITCase {
         for (int job = 1; job <= JOBS; job++) {
             StreamExecutionEnvironment env = env(2);
             ids(env, 1_000)
-                    .sinkTo(JdbcSink.<Long>builder()
-                            .withQueryStatement(
-                                    "INSERT INTO " + table.getQuotedName() + " (id) VALUES (?)",
-                                    (ps, id) -> ps.setLong(1, id))
-                            .buildAtLeastOnce(DB.getConnectionOptions()));
+                    .sinkTo(
+                            JdbcSink.<Long>builder()
+                                    .withQueryStatement(
+                                            "INSERT INTO "
+                                                    + table.getQuotedName()
+                                                    + " (id) VALUES (?)",
+                                            (ps, id) -> ps.setLong(1, id))
+                                    .buildAtLeastOnce(DB.getConnectionOptions()));
             env.execute("simple-sink-" + job);
             assertThat(table.count()).isEqualTo(1_000L * job);
             awaitBaseline("after simple at-least-once job " + job);
@@ -103,21 +114,27 @@ class ProviderReleaseITCase {
             StreamExecutionEnvironment env = env(2);
             env.enableCheckpointing(100);
             ids(env, 1_000)
-                    .sinkTo(JdbcSink.<Long>builder()
-                            .withQueryStatement(
-                                    "INSERT INTO " + table.getQuotedName() + " (id) VALUES (?)",
-                                    (ps, id) -> ps.setLong(1, id))
-                            .withExecutionOptions(
-                                    JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
-                            .buildExactlyOnce(
-                                    JdbcExactlyOnceOptions.defaults(),
-                                    () -> {
-                                        PGXADataSource ds = new PGXADataSource();
-                                        ds.setUrl(url);
-                                        ds.setUser(user);
-                                        ds.setPassword(password);
-                                        return ds;
-                                    }));
+                    .sinkTo(
+                            JdbcSink.<Long>builder()
+                                    .withQueryStatement(
+                                            "INSERT INTO "
+                                                    + table.getQuotedName()
+                                                    + " (id) VALUES (?)",
+                                            (ps, id) -> ps.setLong(1, id))
+                                    .withExecutionOptions(
+                                            JdbcExecutionOptions.builder()
+                                                    .withBatchSize(100)
+                                                    .withMaxRetries(0)
+                                                    .build())
+                                    .buildExactlyOnce(
+                                            JdbcExactlyOnceOptions.defaults(),
+                                            () -> {
+                                                PGXADataSource ds = new PGXADataSource();
+                                                ds.setUrl(url);
+                                                ds.setUser(user);
+                                                ds.setPassword(password);
+                                                return ds;
+                                            }));
             env.execute("xa-sink-" + job);
             assertThat(table.count()).isEqualTo(1_000L * job);
             awaitBaseline("after exactly-once job " + job);
@@ -147,20 +164,23 @@ class ProviderReleaseITCase {
     }
 
     @Test
-    void cancelledContinuousSourceWithPooledProviderReleasesReadersAndEnumerator() throws Exception {
+    void cancelledContinuousSourceWithPooledProviderReleasesReadersAndEnumerator()
+            throws Exception {
         TestTable table = DB.createTable("id BIGINT PRIMARY KEY, name TEXT");
         table.insertSeries(1, 500, "i, 'name-' || i");
         for (int job = 1; job <= 3; job++) {
             JdbcSource<Long> source =
                     sourceBuilder(table)
                             .setContinuousUnBoundingSettings(
-                                    new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofMillis(50)))
+                                    new ContinuousUnBoundingSettings(
+                                            Duration.ZERO, Duration.ofMillis(50)))
                             .setIncreasingColumn("id", Long.class)
                             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                             .build();
             StreamExecutionEnvironment env = env(2);
             CloseableIterator<Long> rows =
-                    env.fromSource(source, WatermarkStrategy.noWatermarks(), "continuous-source").collectAsync();
+                    env.fromSource(source, WatermarkStrategy.noWatermarks(), "continuous-source")
+                            .collectAsync();
             JobClient client = env.executeAsync("continuous-source-" + job);
             try {
                 for (int i = 0; i < 500; i++) {
@@ -189,7 +209,8 @@ class ProviderReleaseITCase {
 
     private static PooledJdbcConnectionProvider pooledProvider() {
         return new PooledJdbcConnectionProvider(
-                DB.getConnectionOptions(), JdbcPoolOptions.builder().withMaxPoolSize(4).withMinPoolSize(1).build());
+                DB.getConnectionOptions(),
+                JdbcPoolOptions.builder().withMaxPoolSize(4).withMinPoolSize(1).build());
     }
 
     private static StreamExecutionEnvironment env(int parallelism) {
@@ -203,7 +224,9 @@ class ProviderReleaseITCase {
     private static org.apache.flink.streaming.api.datastream.DataStream<Long> ids(
             StreamExecutionEnvironment env, long count) {
         return env.fromSource(
-                new DataGeneratorSource<>(i -> i, count, Types.LONG), WatermarkStrategy.noWatermarks(), "ids");
+                new DataGeneratorSource<>(i -> i, count, Types.LONG),
+                WatermarkStrategy.noWatermarks(),
+                "ids");
     }
 
     private void awaitBaseline(String when) throws Exception {
@@ -212,7 +235,9 @@ class ProviderReleaseITCase {
                 RELEASE_TIMEOUT,
                 () -> poolThreads() <= baselinePoolThreads);
         Await.until(
-                when + ": server connections to the test database back to " + baselineServerConnections,
+                when
+                        + ": server connections to the test database back to "
+                        + baselineServerConnections,
                 RELEASE_TIMEOUT,
                 () -> serverConnections() <= baselineServerConnections);
     }

@@ -1,10 +1,10 @@
 package io.github.jdbcv2.connection;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -13,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** URL shapes of PostgreSQL, MySQL, Oracle, SQL Server, DB2 and DSQL: every secret masked, nothing else. */
+/**
+ * URL shapes of PostgreSQL, MySQL, Oracle, SQL Server, DB2 and DSQL: every secret masked, nothing
+ * else.
+ */
 class SecretRedactionTest {
 
     private static final String M = SecretRedaction.MASK;
@@ -21,9 +24,15 @@ class SecretRedactionTest {
     static Stream<Arguments> urls() {
         return Stream.of(
                 // PostgreSQL
-                arguments("jdbc:postgresql://bob:Hunter2@host:5432/db", "jdbc:postgresql://bob:" + M + "@host:5432/db"),
-                arguments("jdbc:postgresql://bob:pa@ss@host/db", "jdbc:postgresql://bob:" + M + "@host/db"),
-                arguments("jdbc:postgresql://bob:pa/ss@host/db", "jdbc:postgresql://bob:" + M + "@host/db"),
+                arguments(
+                        "jdbc:postgresql://bob:Hunter2@host:5432/db",
+                        "jdbc:postgresql://bob:" + M + "@host:5432/db"),
+                arguments(
+                        "jdbc:postgresql://bob:pa@ss@host/db",
+                        "jdbc:postgresql://bob:" + M + "@host/db"),
+                arguments(
+                        "jdbc:postgresql://bob:pa/ss@host/db",
+                        "jdbc:postgresql://bob:" + M + "@host/db"),
                 arguments(
                         "jdbc:postgresql://bob:pa?ss@host/db?ssl=true",
                         "jdbc:postgresql://bob:" + M + "@host/db?ssl=true"),
@@ -41,28 +50,47 @@ class SecretRedactionTest {
                         "jdbc:postgresql://srv.example.com:5432/db?user=admin@srv&password=" + M),
                 arguments(
                         "jdbc:postgresql://host/db?sslkey=/k.pk8&sslpassword=S3cret&SSLPassword=S3cret2&sslmode=require",
-                        "jdbc:postgresql://host/db?sslkey=" + M + "&sslpassword=" + M + "&SSLPassword=" + M
+                        "jdbc:postgresql://host/db?sslkey="
+                                + M
+                                + "&sslpassword="
+                                + M
+                                + "&SSLPassword="
+                                + M
                                 + "&sslmode=require"),
                 arguments(
                         "jdbc:postgresql://host/db?passw0rd=S3cret&applicationName=app",
                         "jdbc:postgresql://host/db?passw0rd=" + M + "&applicationName=app"),
                 arguments(
                         "jdbc:postgresql://host/db?secretKey=S1&accessKey=AKIA1&api_key=K1&auth-token=T1&PWD=P1&user=u",
-                        "jdbc:postgresql://host/db?secretKey=" + M + "&accessKey=" + M + "&api_key=" + M
-                                + "&auth-token=" + M + "&PWD=" + M + "&user=u"),
+                        "jdbc:postgresql://host/db?secretKey="
+                                + M
+                                + "&accessKey="
+                                + M
+                                + "&api_key="
+                                + M
+                                + "&auth-token="
+                                + M
+                                + "&PWD="
+                                + M
+                                + "&user=u"),
                 // MySQL
                 arguments(
                         "jdbc:mysql://root:S3cret@localhost:3306/db?useSSL=false&password=S3cret2",
                         "jdbc:mysql://root:" + M + "@localhost:3306/db?useSSL=false&password=" + M),
                 arguments(
                         "jdbc:mysql://address=(protocol=tcp)(host=h)(port=3306)(user=root)(password=S3c@ret)/db",
-                        "jdbc:mysql://address=(protocol=tcp)(host=h)(port=3306)(user=root)(password=" + M + ")/db"),
+                        "jdbc:mysql://address=(protocol=tcp)(host=h)(port=3306)(user=root)(password="
+                                + M
+                                + ")/db"),
                 arguments(
                         "jdbc:mysql://(host=h,port=3306,user=root,password=S3cret)/db",
                         "jdbc:mysql://(host=h,port=3306,user=root,password=" + M + ")/db"),
                 arguments(
                         "jdbc:mysql://root:S3cret@[h1:3306,h2:3306]/db?trustCertificateKeyStorePassword=S3cret2",
-                        "jdbc:mysql://root:" + M + "@[h1:3306,h2:3306]/db?trustCertificateKeyStorePassword=" + M),
+                        "jdbc:mysql://root:"
+                                + M
+                                + "@[h1:3306,h2:3306]/db?trustCertificateKeyStorePassword="
+                                + M),
                 // Oracle
                 arguments(
                         "jdbc:oracle:thin:scott/tiger@localhost:1521:orcl",
@@ -72,23 +100,37 @@ class SecretRedactionTest {
                         "jdbc:oracle:thin:scott/" + M + "@//db.example.com:1521/svc"),
                 arguments(
                         "jdbc:oracle:thin:scott/ti@ger@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=h)(PORT=1521)))",
-                        "jdbc:oracle:thin:scott/" + M + "@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=h)(PORT=1521)))"),
-                arguments("jdbc:oracle:oci:scott/tiger@tnsalias", "jdbc:oracle:oci:scott/" + M + "@tnsalias"),
-                arguments("jdbc:oracle:thin:@localhost:1521:orcl", "jdbc:oracle:thin:@localhost:1521:orcl"),
+                        "jdbc:oracle:thin:scott/"
+                                + M
+                                + "@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=h)(PORT=1521)))"),
+                arguments(
+                        "jdbc:oracle:oci:scott/tiger@tnsalias",
+                        "jdbc:oracle:oci:scott/" + M + "@tnsalias"),
+                arguments(
+                        "jdbc:oracle:thin:@localhost:1521:orcl",
+                        "jdbc:oracle:thin:@localhost:1521:orcl"),
                 // SQL Server
                 arguments(
                         "jdbc:sqlserver://h:1433;databaseName=db;user=sa;password={s3;cr3t};encrypt=true",
-                        "jdbc:sqlserver://h:1433;databaseName=db;user=sa;password=" + M + ";encrypt=true"),
+                        "jdbc:sqlserver://h:1433;databaseName=db;user=sa;password="
+                                + M
+                                + ";encrypt=true"),
                 arguments(
                         "jdbc:sqlserver://h;user=sa;password={a}}b;c};encrypt=true",
                         "jdbc:sqlserver://h;user=sa;password=" + M + ";encrypt=true"),
                 arguments(
                         "jdbc:sqlserver://h;Password=S3cret;keyStoreSecret=S3cret2;trustServerCertificate=true",
-                        "jdbc:sqlserver://h;Password=" + M + ";keyStoreSecret=" + M + ";trustServerCertificate=true"),
+                        "jdbc:sqlserver://h;Password="
+                                + M
+                                + ";keyStoreSecret="
+                                + M
+                                + ";trustServerCertificate=true"),
                 // DB2
                 arguments(
                         "jdbc:db2://host:50000/SAMPLE:user=db2inst1;password=S3cret;currentSchema=APP;",
-                        "jdbc:db2://host:50000/SAMPLE:user=db2inst1;password=" + M + ";currentSchema=APP;"),
+                        "jdbc:db2://host:50000/SAMPLE:user=db2inst1;password="
+                                + M
+                                + ";currentSchema=APP;"),
                 arguments(
                         "jdbc:db2://db2inst1:S3cret@host:50000/SAMPLE",
                         "jdbc:db2://db2inst1:" + M + "@host:50000/SAMPLE"),
@@ -99,14 +141,20 @@ class SecretRedactionTest {
                                 + "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEX%2F20240101%2Fus-east-1"
                                 + "&X-Amz-Date=20240101T000000Z&X-Amz-Security-Token=IQoJ&X-Amz-Signature=deadbeef",
                         "jdbc:postgresql://abc.dsql.us-east-1.on.aws:5432/postgres?sslmode=verify-full&user=admin"
-                                + "&password=" + M + "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + M
-                                + "&X-Amz-Date=20240101T000000Z&X-Amz-Security-Token=" + M
-                                + "&X-Amz-Signature=" + M),
+                                + "&password="
+                                + M
+                                + "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
+                                + M
+                                + "&X-Amz-Date=20240101T000000Z&X-Amz-Security-Token="
+                                + M
+                                + "&X-Amz-Signature="
+                                + M),
                 arguments(
                         "jdbc:postgresql://abc.dsql.us-east-1.on.aws:5432/postgres?user=admin"
                                 + "&password=abc.dsql.us-east-1.on.aws%2F%3FAction%3DDbConnect%26X-Amz-Signature%3Dbeef"
                                 + "&sslmode=require",
-                        "jdbc:postgresql://abc.dsql.us-east-1.on.aws:5432/postgres?user=admin&password=" + M
+                        "jdbc:postgresql://abc.dsql.us-east-1.on.aws:5432/postgres?user=admin&password="
+                                + M
                                 + "&sslmode=require"),
                 // Nothing secret: nothing masked.
                 arguments(
@@ -125,9 +173,27 @@ class SecretRedactionTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(
             strings = {
-                "password", "PASSWORD", "Passwd", "pwd", "sslpassword", "sslKey", "sslkey-password", "passw0rd",
-                "p4ssword", "secret", "clientSecret", "token", "aws.sessionToken", "credentials", "accessKey",
-                "secretAccessKey", "api-key", "API_KEY", "trustStorePassword", "pass", "x-amz-signature"
+                "password",
+                "PASSWORD",
+                "Passwd",
+                "pwd",
+                "sslpassword",
+                "sslKey",
+                "sslkey-password",
+                "passw0rd",
+                "p4ssword",
+                "secret",
+                "clientSecret",
+                "token",
+                "aws.sessionToken",
+                "credentials",
+                "accessKey",
+                "secretAccessKey",
+                "api-key",
+                "API_KEY",
+                "trustStorePassword",
+                "pass",
+                "x-amz-signature"
             })
     void secretNamesAreMasked(String name) {
         Properties properties = new Properties();
@@ -139,8 +205,19 @@ class SecretRedactionTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(
             strings = {
-                "user", "username", "USER", "ssl", "sslmode", "sslrootcert", "sslcert", "ApplicationName",
-                "currentSchema", "tcpKeepAlive", "reWriteBatchedInserts", "loginTimeout", "databaseName"
+                "user",
+                "username",
+                "USER",
+                "ssl",
+                "sslmode",
+                "sslrootcert",
+                "sslcert",
+                "ApplicationName",
+                "currentSchema",
+                "tcpKeepAlive",
+                "reWriteBatchedInserts",
+                "loginTimeout",
+                "databaseName"
             })
     void harmlessNamesAreShown(String name) {
         Properties properties = new Properties();
@@ -151,7 +228,8 @@ class SecretRedactionTest {
 
     @Test
     void hostsGivenWithUserInfoLoseThePassword() {
-        assertThat(SecretRedaction.redactHost("admin:pa@ss@db.example.com")).isEqualTo("admin:" + M + "@db.example.com");
+        assertThat(SecretRedaction.redactHost("admin:pa@ss@db.example.com"))
+                .isEqualTo("admin:" + M + "@db.example.com");
         assertThat(SecretRedaction.redactHost("db.example.com")).isEqualTo("db.example.com");
     }
 
@@ -159,7 +237,8 @@ class SecretRedactionTest {
     void connectionOptionsNeverShowPasswords() {
         JdbcConnectionOptions options =
                 JdbcConnectionOptions.builder()
-                        .withUrl("jdbc:postgresql://host/db?user=bob&password=UrlS3cret&sslpassword=KeyS3cret")
+                        .withUrl(
+                                "jdbc:postgresql://host/db?user=bob&password=UrlS3cret&sslpassword=KeyS3cret")
                         .withProperty("Passw0rd", "PropS3cret")
                         .build();
         assertThat(options.toString())
@@ -169,8 +248,11 @@ class SecretRedactionTest {
 
     @Test
     void rejectedUrlIsQuotedWithoutItsPassword() {
-        assertThatThrownBy(() -> JdbcConnectionOptions.builder().withUrl("jdbc:postgresql://bob:pa/ss@word@host/db")
-                        .build())
+        assertThatThrownBy(
+                        () ->
+                                JdbcConnectionOptions.builder()
+                                        .withUrl("jdbc:postgresql://bob:pa/ss@word@host/db")
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'url'")
                 .hasMessageContaining("jdbc:postgresql://bob:" + M + "@host/db")

@@ -2,8 +2,6 @@ package io.github.jdbcv2.connection;
 
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 
-import static io.github.jdbcv2.testutils.PostgresDatabaseExtension.backendPid;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.github.jdbcv2.testutils.PostgresDatabaseExtension.backendPid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +21,8 @@ class SimpleJdbcConnectionProviderTest {
 
     @Test
     void opensReusesAndReestablishesItsConnection() throws Exception {
-        try (SimpleJdbcConnectionProvider provider = new SimpleJdbcConnectionProvider(DB.getConnectionOptions())) {
+        try (SimpleJdbcConnectionProvider provider =
+                new SimpleJdbcConnectionProvider(DB.getConnectionOptions())) {
             assertThat(provider.getConnection()).isNull();
             assertThat(provider.isConnectionValid()).isFalse();
 
@@ -44,7 +44,9 @@ class SimpleJdbcConnectionProviderTest {
     @Test
     void passesExtendPropertiesToTheDriver() throws Exception {
         JdbcConnectionOptions options =
-                DB.connectionOptionsBuilder().withProperty("ApplicationName", "jdbc-v2-test-app").build();
+                DB.connectionOptionsBuilder()
+                        .withProperty("ApplicationName", "jdbc-v2-test-app")
+                        .build();
         try (SimpleJdbcConnectionProvider provider = new SimpleJdbcConnectionProvider(options)) {
             try (Statement s = provider.getOrEstablishConnection().createStatement();
                     ResultSet rs = s.executeQuery("SHOW application_name")) {
@@ -79,10 +81,15 @@ class SimpleJdbcConnectionProviderTest {
 
     @Test
     void onlyItsOwnUrlIsAShard() throws Exception {
-        try (SimpleJdbcConnectionProvider provider = new SimpleJdbcConnectionProvider(DB.getConnectionOptions())) {
+        try (SimpleJdbcConnectionProvider provider =
+                new SimpleJdbcConnectionProvider(DB.getConnectionOptions())) {
             assertThat(provider.getShardUrls("any")).containsExactly(DB.getUrl());
-            assertThat(provider.getOrCreateShardConnections("any", DB.getDatabaseName())).hasSize(1);
-            assertThatThrownBy(() -> provider.getOrCreateShardConnection("jdbc:postgresql://elsewhere/db", "db"))
+            assertThat(provider.getOrCreateShardConnections("any", DB.getDatabaseName()))
+                    .hasSize(1);
+            assertThatThrownBy(
+                            () ->
+                                    provider.getOrCreateShardConnection(
+                                            "jdbc:postgresql://elsewhere/db", "db"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("single shard");
         }
@@ -93,9 +100,12 @@ class SimpleJdbcConnectionProviderTest {
         JdbcConnectionOptions options =
                 DB.connectionOptionsBuilder().withPassword("Wr0ng-S3cret-Pw").build();
         try (SimpleJdbcConnectionProvider provider = new SimpleJdbcConnectionProvider(options)) {
-            // The embedded server trusts local connections, so a wrong password may still connect; what matters
+            // The embedded server trusts local connections, so a wrong password may still connect;
+            // what matters
             // is that the provider's description never carries it.
-            assertThat(provider.toString()).doesNotContain("Wr0ng-S3cret-Pw").contains(SecretRedaction.MASK);
+            assertThat(provider.toString())
+                    .doesNotContain("Wr0ng-S3cret-Pw")
+                    .contains(SecretRedaction.MASK);
         }
     }
 }

@@ -89,8 +89,11 @@ class JdbcDialectLoaderTest {
     private ClassLoader withFactories(Class<?>... factories) throws IOException {
         Path file = services.resolve("META-INF/services/" + JdbcFactory.class.getName());
         Files.createDirectories(file.getParent());
-        Files.writeString(file, Arrays.stream(factories).map(Class::getName).collect(Collectors.joining("\n")));
-        return new URLClassLoader(new URL[] {services.toUri().toURL()}, getClass().getClassLoader());
+        Files.writeString(
+                file,
+                Arrays.stream(factories).map(Class::getName).collect(Collectors.joining("\n")));
+        return new URLClassLoader(
+                new URL[] {services.toUri().toURL()}, getClass().getClassLoader());
     }
 
     private ClassLoader all() throws IOException {
@@ -104,7 +107,8 @@ class JdbcDialectLoaderTest {
 
     @Test
     void oursWinsOverAnotherFactoryForTheSameUrl() throws IOException {
-        assertThat(JdbcDialectLoader.findFactory("jdbc:fake://host/db", all())).isInstanceOf(OursFactory.class);
+        assertThat(JdbcDialectLoader.findFactory("jdbc:fake://host/db", all()))
+                .isInstanceOf(OursFactory.class);
     }
 
     @Test
@@ -115,14 +119,16 @@ class JdbcDialectLoaderTest {
 
     @Test
     void aSingleForeignFactoryIsUsed() throws IOException {
-        assertThat(JdbcDialectLoader.findFactory("jdbc:solo://h/db", all())).isInstanceOf(TheirsFactory.class);
+        assertThat(JdbcDialectLoader.findFactory("jdbc:solo://h/db", all()))
+                .isInstanceOf(TheirsFactory.class);
     }
 
     @Test
     void twoForeignFactoriesForOneUrlAreAnError() {
         assertThatThrownBy(() -> JdbcDialectLoader.findFactory("jdbc:theirs://h/db", all()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Several JDBC dialect factories accept the URL 'jdbc:theirs://h/db'")
+                .hasMessageContaining(
+                        "Several JDBC dialect factories accept the URL 'jdbc:theirs://h/db'")
                 .hasMessageContaining(TheirsFactory.class.getName())
                 .hasMessageContaining(OtherTheirsFactory.class.getName());
     }
@@ -138,8 +144,10 @@ class JdbcDialectLoaderTest {
     @Test
     void noFactoryNamesWhatIsAvailableWithoutLeakingSecrets() {
         assertThatThrownBy(
-                        () -> JdbcDialectLoader.findFactory(
-                                "jdbc:none://h/db?password=Leak3d", withFactories(TheirsFactory.class)))
+                        () ->
+                                JdbcDialectLoader.findFactory(
+                                        "jdbc:none://h/db?password=Leak3d",
+                                        withFactories(TheirsFactory.class)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("No JDBC dialect accepts the URL")
                 .hasMessageContaining(TheirsFactory.class.getName())

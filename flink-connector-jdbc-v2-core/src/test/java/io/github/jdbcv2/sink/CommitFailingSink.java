@@ -16,9 +16,14 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 import java.io.IOException;
 import java.util.Collection;
 
-/** Our exactly-once sink with a committer that dies before committing: prepared transactions are left behind. */
+/**
+ * Our exactly-once sink with a committer that dies before committing: prepared transactions are
+ * left behind.
+ */
 final class CommitFailingSink<T>
-        implements Sink<T>, SupportsWriterState<T, JdbcXaWriterState>, SupportsCommitter<JdbcXaCommittable> {
+        implements Sink<T>,
+                SupportsWriterState<T, JdbcXaWriterState>,
+                SupportsCommitter<JdbcXaCommittable> {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,7 +40,8 @@ final class CommitFailingSink<T>
 
     @Override
     public StatefulSinkWriter<T, JdbcXaWriterState> restoreWriter(
-            WriterInitContext context, Collection<JdbcXaWriterState> recoveredState) throws IOException {
+            WriterInitContext context, Collection<JdbcXaWriterState> recoveredState)
+            throws IOException {
         return delegate.restoreWriter(context, recoveredState);
     }
 
@@ -48,9 +54,11 @@ final class CommitFailingSink<T>
     public Committer<JdbcXaCommittable> createCommitter(CommitterInitContext context) {
         return new Committer<JdbcXaCommittable>() {
             @Override
-            public void commit(Collection<CommitRequest<JdbcXaCommittable>> requests) throws IOException {
+            public void commit(Collection<CommitRequest<JdbcXaCommittable>> requests)
+                    throws IOException {
                 if (!requests.isEmpty()) {
-                    throw new IOException("Injected: the committer dies before committing " + requests.size());
+                    throw new IOException(
+                            "Injected: the committer dies before committing " + requests.size());
                 }
             }
 

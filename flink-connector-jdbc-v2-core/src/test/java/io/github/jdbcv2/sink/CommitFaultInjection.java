@@ -17,16 +17,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wraps a real XA data source so that {@code XAResource.commit} fails with {@code XAER_RMFAIL} a given number of times,
- * as a dropped connection would: either before the commit reaches the database (the transaction stays prepared) or
- * after it (the transaction is committed, the client never hears so). Everything else goes to the real driver.
- * Counters live in static maps keyed by a test key, so they survive job restarts within the JVM.
+ * Wraps a real XA data source so that {@code XAResource.commit} fails with {@code XAER_RMFAIL} a
+ * given number of times, as a dropped connection would: either before the commit reaches the
+ * database (the transaction stays prepared) or after it (the transaction is committed, the client
+ * never hears so). Everything else goes to the real driver. Counters live in static maps keyed by a
+ * test key, so they survive job restarts within the JVM.
  */
 final class CommitFaultInjection {
 
-    private static final ConcurrentHashMap<String, AtomicInteger> REMAINING = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<String, AtomicInteger> INJECTED = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<String, List<Long>> COMMIT_CALLS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AtomicInteger> REMAINING =
+            new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AtomicInteger> INJECTED =
+            new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, List<Long>> COMMIT_CALLS =
+            new ConcurrentHashMap<>();
 
     private CommitFaultInjection() {}
 
@@ -38,7 +42,10 @@ final class CommitFaultInjection {
         AFTER_COMMIT
     }
 
-    /** A supplier of {@code real}'s data source whose first {@code failures} commits fail as {@code mode} says. */
+    /**
+     * A supplier of {@code real}'s data source whose first {@code failures} commits fail as {@code
+     * mode} says.
+     */
     static SerializableSupplier<XADataSource> failingCommits(
             SerializableSupplier<XADataSource> real, String key, int failures, Mode mode) {
         REMAINING.put(key, new AtomicInteger(failures));
@@ -57,35 +64,45 @@ final class CommitFaultInjection {
     }
 
     private static XADataSource wrap(XADataSource dataSource, String key, Mode mode) {
-        return proxy(XADataSource.class, (method, args) -> {
-            Object result = invoke(dataSource, method, args);
-            return method.getName().equals("getXAConnection") ? wrap((XAConnection) result, key, mode) : result;
-        });
+        return proxy(
+                XADataSource.class,
+                (method, args) -> {
+                    Object result = invoke(dataSource, method, args);
+                    return method.getName().equals("getXAConnection")
+                            ? wrap((XAConnection) result, key, mode)
+                            : result;
+                });
     }
 
     private static XAConnection wrap(XAConnection connection, String key, Mode mode) {
-        return proxy(XAConnection.class, (method, args) -> {
-            Object result = invoke(connection, method, args);
-            return method.getName().equals("getXAResource") ? wrap((XAResource) result, key, mode) : result;
-        });
+        return proxy(
+                XAConnection.class,
+                (method, args) -> {
+                    Object result = invoke(connection, method, args);
+                    return method.getName().equals("getXAResource")
+                            ? wrap((XAResource) result, key, mode)
+                            : result;
+                });
     }
 
     private static XAResource wrap(XAResource resource, String key, Mode mode) {
-        return proxy(XAResource.class, (method, args) -> {
-            if (!method.getName().equals("commit")) {
-                return invoke(resource, method, args);
-            }
-            COMMIT_CALLS.get(key).add(System.nanoTime());
-            boolean fail = REMAINING.get(key).getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-            if (fail && mode == Mode.BEFORE_COMMIT) {
-                throw injectedFailure(key, (Xid) args[0]);
-            }
-            Object result = invoke(resource, method, args);
-            if (fail) {
-                throw injectedFailure(key, (Xid) args[0]);
-            }
-            return result;
-        });
+        return proxy(
+                XAResource.class,
+                (method, args) -> {
+                    if (!method.getName().equals("commit")) {
+                        return invoke(resource, method, args);
+                    }
+                    COMMIT_CALLS.get(key).add(System.nanoTime());
+                    boolean fail = REMAINING.get(key).getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                    if (fail && mode == Mode.BEFORE_COMMIT) {
+                        throw injectedFailure(key, (Xid) args[0]);
+                    }
+                    Object result = invoke(resource, method, args);
+                    if (fail) {
+                        throw injectedFailure(key, (Xid) args[0]);
+                    }
+                    return result;
+                });
     }
 
     private static XAException injectedFailure(String key, Xid xid) {

@@ -10,14 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Passes ids through and throws on purpose, on subtask 0 only: mid-stream after a checkpoint has completed, and in
- * {@code notifyCheckpointComplete} (a checkpoint is taken, its transactions are prepared, the commit may not have run),
- * and in {@code snapshotState} (the sink has already prepared its transaction, the checkpoint will never complete).
- * Failure counts live in a static map so they survive restarts within the JVM.
+ * Passes ids through and throws on purpose, on subtask 0 only: mid-stream after a checkpoint has
+ * completed, and in {@code notifyCheckpointComplete} (a checkpoint is taken, its transactions are
+ * prepared, the commit may not have run), and in {@code snapshotState} (the sink has already
+ * prepared its transaction, the checkpoint will never complete). Failure counts live in a static
+ * map so they survive restarts within the JVM.
  */
-final class FailureInjector extends RichMapFunction<Long, Long> implements CheckpointListener, CheckpointedFunction {
+final class FailureInjector extends RichMapFunction<Long, Long>
+        implements CheckpointListener, CheckpointedFunction {
 
-    private static final ConcurrentHashMap<String, AtomicInteger> INJECTED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AtomicInteger> INJECTED =
+            new ConcurrentHashMap<>();
 
     private final String key;
     private final int midStreamFailures;
@@ -27,7 +30,11 @@ final class FailureInjector extends RichMapFunction<Long, Long> implements Check
     private transient long seen;
     private transient int completedCheckpoints;
 
-    FailureInjector(String key, int midStreamFailures, int afterCheckpointFailures, long recordsBeforeFailure) {
+    FailureInjector(
+            String key,
+            int midStreamFailures,
+            int afterCheckpointFailures,
+            long recordsBeforeFailure) {
         this(key, midStreamFailures, afterCheckpointFailures, recordsBeforeFailure, 0);
     }
 
@@ -77,7 +84,10 @@ final class FailureInjector extends RichMapFunction<Long, Long> implements Check
             if (failures.get() < afterCheckpointFailures) {
                 failures.incrementAndGet();
                 throw new IllegalStateException(
-                        "Injected failure after checkpoint " + checkpointId + " completed #" + failures.get());
+                        "Injected failure after checkpoint "
+                                + checkpointId
+                                + " completed #"
+                                + failures.get());
             }
         }
     }
@@ -89,7 +99,8 @@ final class FailureInjector extends RichMapFunction<Long, Long> implements Check
             if (failures.get() < snapshotFailures) {
                 failures.incrementAndGet();
                 throw new IllegalStateException(
-                        "Injected failure while snapshotting checkpoint " + context.getCheckpointId());
+                        "Injected failure while snapshotting checkpoint "
+                                + context.getCheckpointId());
             }
         }
     }

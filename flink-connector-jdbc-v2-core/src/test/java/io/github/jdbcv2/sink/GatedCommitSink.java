@@ -21,12 +21,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Our exactly-once sink whose committer, once told to, holds back commits of transactions of checkpoints after a given
- * one until the test releases it: the job keeps prepared transactions open, as a busy or slow job does, while the test
- * does something else (start a second job). The real committer commits everything afterwards.
+ * Our exactly-once sink whose committer, once told to, holds back commits of transactions of
+ * checkpoints after a given one until the test releases it: the job keeps prepared transactions
+ * open, as a busy or slow job does, while the test does something else (start a second job). The
+ * real committer commits everything afterwards.
  */
 final class GatedCommitSink<T>
-        implements Sink<T>, SupportsWriterState<T, JdbcXaWriterState>, SupportsCommitter<JdbcXaCommittable> {
+        implements Sink<T>,
+                SupportsWriterState<T, JdbcXaWriterState>,
+                SupportsCommitter<JdbcXaCommittable> {
 
     private static final long serialVersionUID = 1L;
     private static final ConcurrentHashMap<String, Gate> GATES = new ConcurrentHashMap<>();
@@ -37,7 +40,10 @@ final class GatedCommitSink<T>
         private final CountDownLatch held = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
 
-        /** From now on, commits of transactions of checkpoints after {@code checkpointId} wait for the release. */
+        /**
+         * From now on, commits of transactions of checkpoints after {@code checkpointId} wait for
+         * the release.
+         */
         void holdAbove(long checkpointId) {
             holdAbove.set(checkpointId);
         }
@@ -72,7 +78,8 @@ final class GatedCommitSink<T>
 
     @Override
     public StatefulSinkWriter<T, JdbcXaWriterState> restoreWriter(
-            WriterInitContext context, Collection<JdbcXaWriterState> recoveredState) throws IOException {
+            WriterInitContext context, Collection<JdbcXaWriterState> recoveredState)
+            throws IOException {
         return delegate.restoreWriter(context, recoveredState);
     }
 
@@ -82,7 +89,8 @@ final class GatedCommitSink<T>
     }
 
     @Override
-    public Committer<JdbcXaCommittable> createCommitter(CommitterInitContext context) throws IOException {
+    public Committer<JdbcXaCommittable> createCommitter(CommitterInitContext context)
+            throws IOException {
         Committer<JdbcXaCommittable> real = delegate.createCommitter(context);
         Gate gate = GATES.get(key);
         return new Committer<JdbcXaCommittable>() {
@@ -90,7 +98,8 @@ final class GatedCommitSink<T>
             public void commit(Collection<CommitRequest<JdbcXaCommittable>> requests)
                     throws IOException, InterruptedException {
                 for (CommitRequest<JdbcXaCommittable> request : requests) {
-                    if (request.getCommittable().getXid().getCheckpointId() > gate.holdAbove.get()) {
+                    if (request.getCommittable().getXid().getCheckpointId()
+                            > gate.holdAbove.get()) {
                         gate.held.countDown();
                         if (!gate.released.await(3, TimeUnit.MINUTES)) {
                             throw new IOException("The test never released the commit gate");

@@ -6,6 +6,7 @@ import io.github.jdbcv2.testutils.TestTable;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,11 +24,16 @@ import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The at-least-once sink against a real PostgreSQL and MiniCluster: rows, flush triggers, object reuse, errors. */
+/**
+ * The at-least-once sink against a real PostgreSQL and MiniCluster: rows, flush triggers, object
+ * reuse, errors.
+ */
 class JdbcAtLeastOnceSinkITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(TestTable table, JdbcExecutionOptions options) {
         return JdbcSink.<Long>builder()
@@ -40,7 +46,10 @@ class JdbcAtLeastOnceSinkITCase {
     private static List<Long> transactionSizes(TestTable table) throws Exception {
         List<Long> sizes = new ArrayList<>();
         for (List<Object> row :
-                DB.query("SELECT count(*) FROM " + table.getQuotedName() + " GROUP BY tx ORDER BY min(id)")) {
+                DB.query(
+                        "SELECT count(*) FROM "
+                                + table.getQuotedName()
+                                + " GROUP BY tx ORDER BY min(id)")) {
             sizes.add(((Number) row.get(0)).longValue());
         }
         return sizes;
@@ -48,26 +57,34 @@ class JdbcAtLeastOnceSinkITCase {
 
     @Test
     void upsertsBatchesThatHoldOneKeySeveralTimes() throws Exception {
-        // With pgjdbc's batch rewrite a batch becomes one multi-row INSERT ... ON CONFLICT DO UPDATE, which fails
+        // With pgjdbc's batch rewrite a batch becomes one multi-row INSERT ... ON CONFLICT DO
+        // UPDATE, which fails
         // when it touches one key twice; the builder keeps the rewrite off for such statements.
         TestTable table = DB.createTable("id BIGINT PRIMARY KEY, name TEXT");
         StreamExecutionEnvironment env = env(1, 200, 0);
         ids(env, 10_000, 0)
-                .sinkTo(JdbcSink.<Long>builder()
-                        .withQueryStatement(
-                                "INSERT INTO " + table.getQuotedName() + " (id, name) VALUES (?, ?)"
-                                        + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
-                                (ps, i) -> {
-                                    ps.setLong(1, i % 100);
-                                    ps.setString(2, "version-" + i);
-                                })
-                        .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(1_000).build())
-                        .buildAtLeastOnce(DB.getConnectionOptions()));
+                .sinkTo(
+                        JdbcSink.<Long>builder()
+                                .withQueryStatement(
+                                        "INSERT INTO "
+                                                + table.getQuotedName()
+                                                + " (id, name) VALUES (?, ?)"
+                                                + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
+                                        (ps, i) -> {
+                                            ps.setLong(1, i % 100);
+                                            ps.setString(2, "version-" + i);
+                                        })
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder().withBatchSize(1_000).build())
+                                .buildAtLeastOnce(DB.getConnectionOptions()));
         env.execute();
         // Key k was last written by record 9900 + k.
         assertThat(DB.query("SELECT id, name FROM " + table.getQuotedName() + " ORDER BY id"))
                 .hasSize(100)
-                .allSatisfy(row -> assertThat(row.get(1)).isEqualTo("version-" + (9900 + (Long) row.get(0))));
+                .allSatisfy(
+                        row ->
+                                assertThat(row.get(1))
+                                        .isEqualTo("version-" + (9900 + (Long) row.get(0))));
     }
 
     @ParameterizedTest(name = "parallelism {0}")
@@ -79,7 +96,11 @@ class JdbcAtLeastOnceSinkITCase {
                 .sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(700).build()));
         env.execute();
         assertExactlyOnce(table.readLongs("id"), 20_000);
-        assertThat(DB.queryLong("SELECT count(*) FROM " + table.getQuotedName() + " WHERE name <> 'name-' || id"))
+        assertThat(
+                        DB.queryLong(
+                                "SELECT count(*) FROM "
+                                        + table.getQuotedName()
+                                        + " WHERE name <> 'name-' || id"))
                 .isZero();
     }
 
@@ -87,7 +108,8 @@ class JdbcAtLeastOnceSinkITCase {
     void flushesOnBatchSizeAndAtEndOfInput() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         StreamExecutionEnvironment env = env(1, 0, 0);
-        ids(env, 1050, 0).sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(100).build()));
+        ids(env, 1050, 0)
+                .sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(100).build()));
         env.execute();
         List<Long> expected = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -102,9 +124,13 @@ class JdbcAtLeastOnceSinkITCase {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         StreamExecutionEnvironment env = env(1, 0, 0);
         ids(env, 1000, 0)
-                .sinkTo(sink(
-                        table,
-                        JdbcExecutionOptions.builder().withBatchSize(100).withMaxRowsPerTransaction(30).build()));
+                .sinkTo(
+                        sink(
+                                table,
+                                JdbcExecutionOptions.builder()
+                                        .withBatchSize(100)
+                                        .withMaxRowsPerTransaction(30)
+                                        .build()));
         env.execute();
         List<Long> expected = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -121,11 +147,16 @@ class JdbcAtLeastOnceSinkITCase {
     void flushesOnBatchInterval() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         StreamExecutionEnvironment env = env(1, 0, 0);
-        // About 1.5 s of input; without interval flushes the whole input would be one transaction at end of input.
+        // About 1.5 s of input; without interval flushes the whole input would be one transaction
+        // at end of input.
         idsPerSecond(env, 300, 200)
-                .sinkTo(sink(
-                        table,
-                        JdbcExecutionOptions.builder().withBatchSize(1_000_000).withBatchIntervalMs(50).build()));
+                .sinkTo(
+                        sink(
+                                table,
+                                JdbcExecutionOptions.builder()
+                                        .withBatchSize(1_000_000)
+                                        .withBatchIntervalMs(50)
+                                        .build()));
         env.execute();
         assertExactlyOnce(table.readLongs("id"), 300);
         assertThat(transactionSizes(table).size()).isGreaterThanOrEqualTo(5);
@@ -136,7 +167,10 @@ class JdbcAtLeastOnceSinkITCase {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         StreamExecutionEnvironment env = env(1, 50, 0);
         ids(env, 500, 50)
-                .sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(1_000_000).build()));
+                .sinkTo(
+                        sink(
+                                table,
+                                JdbcExecutionOptions.builder().withBatchSize(1_000_000).build()));
         env.execute();
         assertExactlyOnce(table.readLongs("id"), 500);
         assertThat(transactionSizes(table).size()).isGreaterThanOrEqualTo(5);
@@ -154,31 +188,42 @@ class JdbcAtLeastOnceSinkITCase {
         }
         ids(env, 5000, 0)
                 .map(new ReusingMapper())
-                .sinkTo(JdbcSink.<MutableRecord>builder()
-                        .withQueryStatement(
-                                insertInto(table.getQuotedName()),
-                                (ps, r) -> {
-                                    ps.setLong(1, r.id);
-                                    ps.setString(2, r.name);
-                                })
-                        .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(1000).build())
-                        .buildAtLeastOnce(DB.getConnectionOptions()));
+                .sinkTo(
+                        JdbcSink.<MutableRecord>builder()
+                                .withQueryStatement(
+                                        insertInto(table.getQuotedName()),
+                                        (ps, r) -> {
+                                            ps.setLong(1, r.id);
+                                            ps.setString(2, r.name);
+                                        })
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder().withBatchSize(1000).build())
+                                .buildAtLeastOnce(DB.getConnectionOptions()));
         env.execute();
         assertExactlyOnce(table.readLongs("id"), 5000);
-        assertThat(DB.queryLong("SELECT count(*) FROM " + table.getQuotedName() + " WHERE name <> 'name-' || id"))
+        assertThat(
+                        DB.queryLong(
+                                "SELECT count(*) FROM "
+                                        + table.getQuotedName()
+                                        + " WHERE name <> 'name-' || id"))
                 .isZero();
     }
 
     @Test
     void nonRetryableErrorFailsTheJobWithStateStatementAndBatchSize() throws Exception {
-        TestTable table = DB.createTable("id BIGINT PRIMARY KEY, name TEXT, tx BIGINT DEFAULT txid_current()");
+        TestTable table =
+                DB.createTable(
+                        "id BIGINT PRIMARY KEY, name TEXT, tx BIGINT DEFAULT txid_current()");
         table.insertSeries(5, 5, "i, 'existing', 0");
         StreamExecutionEnvironment env = env(1, 0, 0);
-        ids(env, 100, 0).sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(100).build()));
+        ids(env, 100, 0)
+                .sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(100).build()));
         assertThatThrownBy(env::execute)
                 .satisfies(
                         e -> {
-                            Throwable ours = SinkTestSupport.rootCauseWithMessage(e, "JDBC sink transaction");
+                            Throwable ours =
+                                    SinkTestSupport.rootCauseWithMessage(
+                                            e, "JDBC sink transaction");
                             assertThat(ours.getMessage())
                                     .contains("SQLSTATE 23505")
                                     .contains("100 rows")

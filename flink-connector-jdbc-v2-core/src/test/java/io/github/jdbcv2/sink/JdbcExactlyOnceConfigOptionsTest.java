@@ -15,7 +15,11 @@ class JdbcExactlyOnceConfigOptionsTest {
 
     @Test
     void namesTypesAndDefaults() {
-        assertOption(JdbcExactlyOnceConfigOptions.SINK_NAME, "sink.exactly-once.sink-name", String.class, null);
+        assertOption(
+                JdbcExactlyOnceConfigOptions.SINK_NAME,
+                "sink.exactly-once.sink-name",
+                String.class,
+                null);
         assertOption(
                 JdbcExactlyOnceConfigOptions.RECOVER_AND_ROLLBACK,
                 "sink.exactly-once.recover-and-rollback",
@@ -27,7 +31,10 @@ class JdbcExactlyOnceConfigOptionsTest {
                 Boolean.class,
                 false);
         assertOption(
-                JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS, "sink.exactly-once.max-commit-attempts", Integer.class, 5);
+                JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS,
+                "sink.exactly-once.max-commit-attempts",
+                Integer.class,
+                5);
         assertOption(
                 JdbcExactlyOnceConfigOptions.COMMIT_RETRY_INITIAL_BACKOFF,
                 "sink.exactly-once.commit-retry.initial-backoff",
@@ -73,7 +80,8 @@ class JdbcExactlyOnceConfigOptionsTest {
         c.setString("sink.exactly-once.commit-retry.max-backoff", "100 ms");
         assertThatThrownBy(() -> JdbcExactlyOnceOptions.fromConfig(c))
                 .hasMessageContaining("'sink.exactly-once.commit-retry.max-backoff'")
-                .hasMessageContaining("must be at least sink.exactly-once.commit-retry.initial-backoff");
+                .hasMessageContaining(
+                        "must be at least sink.exactly-once.commit-retry.initial-backoff");
         c.setString("sink.exactly-once.commit-retry.max-backoff", "1 s");
         c.setString("sink.exactly-once.sink-name", "  ");
         assertThatThrownBy(() -> JdbcExactlyOnceOptions.fromConfig(c))

@@ -1,10 +1,9 @@
 package io.github.jdbcv2.sink;
 
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
-
 import io.github.jdbcv2.sink.xa.JdbcXid;
 import io.github.jdbcv2.testutils.LogCapture;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -13,6 +12,7 @@ import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,17 +43,24 @@ import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The XA sink against a real PostgreSQL and MiniCluster: plain runs, failover, left-over prepared transactions. */
+/**
+ * The XA sink against a real PostgreSQL and MiniCluster: plain runs, failover, left-over prepared
+ * transactions.
+ */
 class JdbcExactlyOnceSinkITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(TestTable table) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(300).withMaxRetries(0).build())
-                .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
+                .withExecutionOptions(
+                        JdbcExecutionOptions.builder().withBatchSize(300).withMaxRetries(0).build())
+                .buildExactlyOnce(
+                        JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
     }
 
     @ParameterizedTest(name = "parallelism {0}")
@@ -82,17 +89,19 @@ class JdbcExactlyOnceSinkITCase {
     }
 
     /**
-     * Job 1 dies with transactions prepared; job 2 (a new job id, a resubmission) restores its last checkpoint: it
-     * commits what the checkpoint covers. Job 1's transactions of later checkpoints are rolled back only when job 2 is
-     * told that job 1 has ended ({@code rollbackRestoredJobLeftovers}); otherwise they stay, with a WARN naming them.
+     * Job 1 dies with transactions prepared; job 2 (a new job id, a resubmission) restores its last
+     * checkpoint: it commits what the checkpoint covers. Job 1's transactions of later checkpoints
+     * are rolled back only when job 2 is told that job 1 has ended ({@code
+     * rollbackRestoredJobLeftovers}); otherwise they stay, with a WARN naming them.
      */
     @ParameterizedTest(name = "rollbackRestoredJobLeftovers={0}")
     @ValueSource(booleans = {true, false})
-    void restartFromAnotherJobsCheckpoint(boolean rollbackRestoredJobLeftovers, @TempDir Path checkpoints)
-            throws Exception {
+    void restartFromAnotherJobsCheckpoint(
+            boolean rollbackRestoredJobLeftovers, @TempDir Path checkpoints) throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
 
-        // Job 1: checkpoints complete, the writers prepare, the committer dies before any commit; no restarts.
+        // Job 1: checkpoints complete, the writers prepare, the committer dies before any commit;
+        // no restarts.
         StreamExecutionEnvironment first = env(2, 50, 0);
         first.configure(retainedCheckpoints(checkpoints));
         ids(first, 5000, 500).sinkTo(new CommitFailingSink<>(sink(table))).uid("xa-sink");
@@ -100,30 +109,42 @@ class JdbcExactlyOnceSinkITCase {
                 .satisfies(e -> SinkTestSupport.rootCauseWithMessage(e, "the committer dies"));
         assertThat(preparedTransactions(DB)).as("transactions left prepared").isPositive();
         assertThat(table.count()).as("rows visible before any commit").isZero();
-        Path checkpoint = latestCheckpoint(checkpoints).orElseThrow(() -> new AssertionError("no checkpoint"));
-        // A transaction job 1 would have prepared for a checkpoint after the retained one (its id is job 1's own).
+        Path checkpoint =
+                latestCheckpoint(checkpoints)
+                        .orElseThrow(() -> new AssertionError("no checkpoint"));
+        // A transaction job 1 would have prepared for a checkpoint after the retained one (its id
+        // is job 1's own).
         JdbcXid leftover = prepareLaterTransactionOfJob1(table);
 
         // Job 2 restores the last retained checkpoint.
         StreamExecutionEnvironment second = env(2, 50, 0);
         JdbcExactlyOnceOptions options =
-                JdbcExactlyOnceOptions.builder().withRollbackRestoredJobLeftovers(rollbackRestoredJobLeftovers).build();
+                JdbcExactlyOnceOptions.builder()
+                        .withRollbackRestoredJobLeftovers(rollbackRestoredJobLeftovers)
+                        .build();
         ids(second, 5000, 500)
-                .sinkTo(JdbcSink.<Long>builder()
-                        .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                        .withExecutionOptions(
-                                JdbcExecutionOptions.builder().withBatchSize(300).withMaxRetries(0).build())
-                        .buildExactlyOnce(options, SinkTestSupport.xaDataSource(DB)))
+                .sinkTo(
+                        JdbcSink.<Long>builder()
+                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder()
+                                                .withBatchSize(300)
+                                                .withMaxRetries(0)
+                                                .build())
+                                .buildExactlyOnce(options, SinkTestSupport.xaDataSource(DB)))
                 .uid("xa-sink");
         StreamGraph graph = second.getStreamGraph();
-        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(checkpoint.toUri().toString(), false));
+        graph.setSavepointRestoreSettings(
+                SavepointRestoreSettings.forPath(checkpoint.toUri().toString(), false));
         try (LogCapture log = LogCapture.start("io.github.jdbcv2.sink.xa")) {
             second.execute(graph);
             assertExactlyOnce(table.readLongs("id"), 5000);
             if (rollbackRestoredJobLeftovers) {
                 assertThat(preparedTransactions(DB)).isZero();
             } else {
-                assertThat(DB.query("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()"))
+                assertThat(
+                                DB.query(
+                                        "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()"))
                         .as("job 1's left-over, untouched")
                         .containsExactly(List.of(leftover.postgresGid()));
                 assertThat(log.getText()).contains("left alone").contains(leftover.postgresGid());
@@ -131,7 +152,10 @@ class JdbcExactlyOnceSinkITCase {
         }
     }
 
-    /** Prepares a transaction named like job 1's (same sink, run, job, subtask) for a much later checkpoint. */
+    /**
+     * Prepares a transaction named like job 1's (same sink, run, job, subtask) for a much later
+     * checkpoint.
+     */
     private static JdbcXid prepareLaterTransactionOfJob1(TestTable table) throws Exception {
         XAConnection xa = SinkTestSupport.xaDataSource(DB).get().getXAConnection();
         try {
@@ -167,7 +191,8 @@ class JdbcExactlyOnceSinkITCase {
 
     @AfterEach
     void rollBackWhatATestLeftPrepared() throws SQLException {
-        for (List<Object> row : DB.query("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
+        for (List<Object> row :
+                DB.query("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
             DB.execute("ROLLBACK PREPARED '" + row.get(0) + "'");
         }
     }
@@ -186,8 +211,13 @@ class JdbcExactlyOnceSinkITCase {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.getFileName().toString().equals("_metadata"))
                     .map(Path::getParent)
-                    .max(Comparator.comparingLong(
-                            p -> Long.parseLong(p.getFileName().toString().substring("chk-".length()))));
+                    .max(
+                            Comparator.comparingLong(
+                                    p ->
+                                            Long.parseLong(
+                                                    p.getFileName()
+                                                            .toString()
+                                                            .substring("chk-".length()))));
         }
     }
 }

@@ -1,15 +1,15 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
 import io.github.jdbcv2.testutils.CollectingMetricReporter;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
-import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,19 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Retries against real serialization failures: a trigger raises SQLSTATE 40001 for the first n statements (counted
- * by a sequence, which a rollback does not reset). A replayed transaction must leave no duplicate and no gap.
+ * Retries against real serialization failures: a trigger raises SQLSTATE 40001 for the first n
+ * statements (counted by a sequence, which a rollback does not reset). A replayed transaction must
+ * leave no duplicate and no gap.
  */
 class JdbcRetryITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
             FlinkMiniCluster.withSlots(2, reporterConfig());
 
     private static Configuration reporterConfig() {
         Configuration conf = new Configuration();
-        conf.setString("metrics.reporter.collect.factory.class", CollectingMetricReporter.class.getName());
+        conf.setString(
+                "metrics.reporter.collect.factory.class", CollectingMetricReporter.class.getName());
         return conf;
     }
 
@@ -43,12 +46,21 @@ class JdbcRetryITCase {
         String seq = table.getName() + "_failures";
         DB.execute(
                 "CREATE SEQUENCE " + seq,
-                "CREATE FUNCTION " + table.getName() + "_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                        + " IF nextval('" + seq + "') <= " + failures + " THEN"
+                "CREATE FUNCTION "
+                        + table.getName()
+                        + "_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF nextval('"
+                        + seq
+                        + "') <= "
+                        + failures
+                        + " THEN"
                         + " RAISE EXCEPTION 'injected serialization failure' USING ERRCODE = '40001';"
                         + " END IF; RETURN NULL; END $$",
-                "CREATE TRIGGER fail_first AFTER INSERT ON " + table.getQuotedName()
-                        + " FOR EACH STATEMENT EXECUTE FUNCTION " + table.getName() + "_fail()");
+                "CREATE TRIGGER fail_first AFTER INSERT ON "
+                        + table.getQuotedName()
+                        + " FOR EACH STATEMENT EXECUTE FUNCTION "
+                        + table.getName()
+                        + "_fail()");
         return table;
     }
 
@@ -74,9 +86,12 @@ class JdbcRetryITCase {
         env.execute(job);
         assertExactlyOnce(table.readLongs("id"), 1000);
         assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RETRIES)).isEqualTo(3);
-        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED)).isEqualTo(30);
-        // 3 failed statements + at least one per committed transaction (10 batches of 100 = 40 + 40 + 20 rows).
-        assertThat(DB.queryLong("SELECT last_value FROM " + table.getName() + "_failures")).isGreaterThanOrEqualTo(3 + 30);
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
+                .isEqualTo(30);
+        // 3 failed statements + at least one per committed transaction (10 batches of 100 = 40 + 40
+        // + 20 rows).
+        assertThat(DB.queryLong("SELECT last_value FROM " + table.getName() + "_failures"))
+                .isGreaterThanOrEqualTo(3 + 30);
     }
 
     @Test
@@ -87,7 +102,9 @@ class JdbcRetryITCase {
         assertThatThrownBy(env::execute)
                 .satisfies(
                         e -> {
-                            Throwable ours = SinkTestSupport.rootCauseWithMessage(e, "JDBC sink transaction");
+                            Throwable ours =
+                                    SinkTestSupport.rootCauseWithMessage(
+                                            e, "JDBC sink transaction");
                             assertThat(ours.getMessage())
                                     .contains("SQLSTATE 40001")
                                     .contains("after 2 retries")

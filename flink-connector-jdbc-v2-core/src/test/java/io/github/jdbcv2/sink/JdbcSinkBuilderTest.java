@@ -8,7 +8,10 @@ import org.postgresql.xa.PGXADataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Bad sink configuration fails at build time with a message naming the option, the value and what is valid. */
+/**
+ * Bad sink configuration fails at build time with a message naming the option, the value and what
+ * is valid.
+ */
 class JdbcSinkBuilderTest {
 
     private static final JdbcConnectionOptions OPTIONS =
@@ -20,8 +23,12 @@ class JdbcSinkBuilderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Missing JdbcSink option 'statement'")
                 .hasMessageContaining("withQueryStatement");
-        assertThatThrownBy(() -> JdbcSink.<Long>builder()
-                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new))
+        assertThatThrownBy(
+                        () ->
+                                JdbcSink.<Long>builder()
+                                        .buildExactlyOnce(
+                                                JdbcExactlyOnceOptions.defaults(),
+                                                PGXADataSource::new))
                 .hasMessageContaining("Missing JdbcSink option 'statement'");
     }
 
@@ -49,32 +56,57 @@ class JdbcSinkBuilderTest {
                 .hasMessageContaining("'batchIntervalMs': -1");
         assertThatThrownBy(() -> JdbcExecutionOptions.builder().withMaxRetries(-1).build())
                 .hasMessageContaining("'maxRetries': -1");
-        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withMaxRowsPerTransaction(0).build())
+        assertThatThrownBy(
+                        () -> JdbcExecutionOptions.builder().withMaxRowsPerTransaction(0).build())
                 .hasMessageContaining("'maxRowsPerTransaction': 0");
-        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withMaxBytesPerTransaction(0, r -> 1).build())
+        assertThatThrownBy(
+                        () ->
+                                JdbcExecutionOptions.builder()
+                                        .withMaxBytesPerTransaction(0, r -> 1)
+                                        .build())
                 .hasMessageContaining("'maxBytesPerTransaction': 0");
-        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withMaxBytesPerTransaction(100, null).build())
+        assertThatThrownBy(
+                        () ->
+                                JdbcExecutionOptions.builder()
+                                        .withMaxBytesPerTransaction(100, null)
+                                        .build())
                 .hasMessageContaining("'recordSizeEstimator': null");
     }
 
     @Test
     void exactlyOnceRejectsAByteCap() {
-        assertThatThrownBy(() -> JdbcSink.<Long>builder()
-                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
-                        .withExecutionOptions(JdbcExecutionOptions.builder()
-                                .withMaxRetries(0)
-                                .withMaxBytesPerTransaction(1000, r -> 10)
-                                .build())
-                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new))
+        assertThatThrownBy(
+                        () ->
+                                JdbcSink.<Long>builder()
+                                        .withQueryStatement(
+                                                "INSERT INTO t (id) VALUES (?)",
+                                                (ps, r) -> ps.setLong(1, r))
+                                        .withExecutionOptions(
+                                                JdbcExecutionOptions.builder()
+                                                        .withMaxRetries(0)
+                                                        .withMaxBytesPerTransaction(1000, r -> 10)
+                                                        .build())
+                                        .buildExactlyOnce(
+                                                JdbcExactlyOnceOptions.defaults(),
+                                                PGXADataSource::new))
                 .hasMessageContaining("'maxBytesPerTransaction' = 1000");
     }
 
     @Test
     void exactlyOnceRejectsRetries() {
-        assertThatThrownBy(() -> JdbcSink.<Long>builder()
-                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
-                        .withExecutionOptions(JdbcExecutionOptions.builder().withMaxRetries(3).build())
-                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new))
+        assertThatThrownBy(
+                        () ->
+                                JdbcSink.<Long>builder()
+                                        .withQueryStatement(
+                                                "INSERT INTO t (id) VALUES (?)",
+                                                (ps, r) -> ps.setLong(1, r))
+                                        .withExecutionOptions(
+                                                JdbcExecutionOptions.builder()
+                                                        .withMaxRetries(3)
+                                                        .build())
+                                        .buildExactlyOnce(
+                                                JdbcExactlyOnceOptions.defaults(),
+                                                PGXADataSource::new))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'maxRetries' = 3")
                 .hasMessageContaining("exactly-once")
@@ -85,16 +117,21 @@ class JdbcSinkBuilderTest {
     void exactlyOnceDefaultsToNoRetries() {
         JdbcSink<Long> sink =
                 JdbcSink.<Long>builder()
-                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .withQueryStatement(
+                                "INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
                         .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new);
         assertThat(sink.getExecutionOptions().getMaxRetries()).isZero();
     }
 
     @Test
     void exactlyOnceNeedsAnXaDataSource() {
-        assertThatThrownBy(() -> JdbcSink.<Long>builder()
-                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
-                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), null))
+        assertThatThrownBy(
+                        () ->
+                                JdbcSink.<Long>builder()
+                                        .withQueryStatement(
+                                                "INSERT INTO t (id) VALUES (?)",
+                                                (ps, r) -> ps.setLong(1, r))
+                                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Missing JdbcSink option 'xaDataSource'")
                 .hasMessageContaining("PGXADataSource");
@@ -102,17 +139,29 @@ class JdbcSinkBuilderTest {
 
     @Test
     void exactlyOnceCallsTheDataSourceSupplierAtBuildTime() {
-        assertThatThrownBy(() -> JdbcSink.<Long>builder()
-                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
-                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), () -> null))
+        assertThatThrownBy(
+                        () ->
+                                JdbcSink.<Long>builder()
+                                        .withQueryStatement(
+                                                "INSERT INTO t (id) VALUES (?)",
+                                                (ps, r) -> ps.setLong(1, r))
+                                        .buildExactlyOnce(
+                                                JdbcExactlyOnceOptions.defaults(), () -> null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'xaDataSource'")
                 .hasMessageContaining("returned null");
-        assertThatThrownBy(() -> JdbcSink.<Long>builder()
-                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
-                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), () -> {
-                            throw new IllegalStateException("no url, password=hunter2");
-                        }))
+        assertThatThrownBy(
+                        () ->
+                                JdbcSink.<Long>builder()
+                                        .withQueryStatement(
+                                                "INSERT INTO t (id) VALUES (?)",
+                                                (ps, r) -> ps.setLong(1, r))
+                                        .buildExactlyOnce(
+                                                JdbcExactlyOnceOptions.defaults(),
+                                                () -> {
+                                                    throw new IllegalStateException(
+                                                            "no url, password=hunter2");
+                                                }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'xaDataSource'")
                 .hasMessageContaining("java.lang.IllegalStateException")
@@ -121,13 +170,20 @@ class JdbcSinkBuilderTest {
 
     @Test
     void exactlyOnceRejectsRowsPerTransactionLimit() {
-        assertThatThrownBy(() -> JdbcSink.<Long>builder()
-                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
-                        .withExecutionOptions(JdbcExecutionOptions.builder()
-                                .withMaxRetries(0)
-                                .withMaxRowsPerTransaction(10)
-                                .build())
-                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new))
+        assertThatThrownBy(
+                        () ->
+                                JdbcSink.<Long>builder()
+                                        .withQueryStatement(
+                                                "INSERT INTO t (id) VALUES (?)",
+                                                (ps, r) -> ps.setLong(1, r))
+                                        .withExecutionOptions(
+                                                JdbcExecutionOptions.builder()
+                                                        .withMaxRetries(0)
+                                                        .withMaxRowsPerTransaction(10)
+                                                        .build())
+                                        .buildExactlyOnce(
+                                                JdbcExactlyOnceOptions.defaults(),
+                                                PGXADataSource::new))
                 .hasMessageContaining("'maxRowsPerTransaction' = 10");
     }
 
@@ -135,8 +191,13 @@ class JdbcSinkBuilderTest {
     void toStringHidesThePassword() {
         JdbcSink<Long> sink =
                 JdbcSink.<Long>builder()
-                        .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
-                        .buildAtLeastOnce(OPTIONS.toBuilder().withUsername("u").withPassword("s3cret!").build());
+                        .withQueryStatement(
+                                "INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                        .buildAtLeastOnce(
+                                OPTIONS.toBuilder()
+                                        .withUsername("u")
+                                        .withPassword("s3cret!")
+                                        .build());
         assertThat(sink.toString()).contains("INSERT INTO t").doesNotContain("s3cret!");
     }
 }

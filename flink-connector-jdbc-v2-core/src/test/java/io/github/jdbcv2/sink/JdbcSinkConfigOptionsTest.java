@@ -10,12 +10,19 @@ import static io.github.jdbcv2.testutils.ConfigOptionTable.assertOption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The {@code sink.*} options: Apache's keep its names, types and defaults; {@link JdbcExecutionOptions#fromConfig}. */
+/**
+ * The {@code sink.*} options: Apache's keep its names, types and defaults; {@link
+ * JdbcExecutionOptions#fromConfig}.
+ */
 class JdbcSinkConfigOptionsTest {
 
     @Test
     void apacheOptionsKeepTheirNamesTypesAndDefaults() {
-        assertOption(JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS, "sink.buffer-flush.max-rows", Integer.class, 100);
+        assertOption(
+                JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS,
+                "sink.buffer-flush.max-rows",
+                Integer.class,
+                100);
         assertOption(
                 JdbcSinkConfigOptions.BUFFER_FLUSH_INTERVAL,
                 "sink.buffer-flush.interval",
@@ -24,7 +31,10 @@ class JdbcSinkConfigOptionsTest {
         assertOption(JdbcSinkConfigOptions.MAX_RETRIES, "sink.max-retries", Integer.class, 3);
         assertOption(JdbcSinkConfigOptions.PARALLELISM, "sink.parallelism", Integer.class, null);
         assertOption(
-                JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION, "sink.max-rows-per-transaction", Integer.class, null);
+                JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION,
+                "sink.max-rows-per-transaction",
+                Integer.class,
+                null);
         assertThat(JdbcExecutionOptions.DEFAULT_MAX_RETRIES).isEqualTo(3);
     }
 
@@ -34,14 +44,16 @@ class JdbcSinkConfigOptionsTest {
         assertThat(defaults.getBatchSize()).isEqualTo(100);
         assertThat(defaults.getBatchIntervalMs()).isEqualTo(1000);
         assertThat(defaults.getMaxRetries()).isEqualTo(3);
-        assertThat(defaults.getMaxRowsPerTransaction()).isEqualTo(JdbcExecutionOptions.UNLIMITED_ROWS_PER_TRANSACTION);
+        assertThat(defaults.getMaxRowsPerTransaction())
+                .isEqualTo(JdbcExecutionOptions.UNLIMITED_ROWS_PER_TRANSACTION);
 
         Configuration c = new Configuration();
         c.setString("sink.buffer-flush.max-rows", "2000");
         c.setString("sink.buffer-flush.interval", "0 s");
         c.setString("sink.max-retries", "0");
         c.setString("sink.max-rows-per-transaction", "500");
-        // The default retry policy has no equals: compare what toString shows (every value above and the policy).
+        // The default retry policy has no equals: compare what toString shows (every value above
+        // and the policy).
         assertThat(JdbcExecutionOptions.fromConfig(c).toString())
                 .isEqualTo(
                         JdbcExecutionOptions.builder()
@@ -59,17 +71,21 @@ class JdbcSinkConfigOptionsTest {
         c.setString("sink.buffer-flush.max-rows", "0");
         assertThatThrownBy(() -> JdbcExecutionOptions.fromConfig(c))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid JDBC sink option 'sink.buffer-flush.max-rows': 0; it must be at least 1.");
+                .hasMessage(
+                        "Invalid JDBC sink option 'sink.buffer-flush.max-rows': 0; it must be at least 1.");
         c.setString("sink.buffer-flush.max-rows", "10");
         c.setString("sink.max-retries", "-1");
         assertThatThrownBy(() -> JdbcExecutionOptions.fromConfig(c))
-                .hasMessage("Invalid JDBC sink option 'sink.max-retries': -1; it must be 0 or more.");
+                .hasMessage(
+                        "Invalid JDBC sink option 'sink.max-retries': -1; it must be 0 or more.");
         c.setString("sink.max-retries", "three");
         assertThatThrownBy(() -> JdbcExecutionOptions.fromConfig(c))
-                .hasMessage("Invalid JDBC sink option 'sink.max-retries': 'three'; it must be an integer.");
+                .hasMessage(
+                        "Invalid JDBC sink option 'sink.max-retries': 'three'; it must be an integer.");
         c.setString("sink.max-retries", "3");
         c.setString("sink.buffer-flush.interval", "often");
         assertThatThrownBy(() -> JdbcExecutionOptions.fromConfig(c))
-                .hasMessageContaining("'sink.buffer-flush.interval': 'often'; it must be a duration");
+                .hasMessageContaining(
+                        "'sink.buffer-flush.interval': 'often'; it must be a duration");
     }
 }

@@ -9,6 +9,7 @@ import org.apache.flink.connector.testframe.external.ExternalSystemDataReader;
 import org.apache.flink.connector.testframe.external.sink.DataStreamSinkV2ExternalContext;
 import org.apache.flink.connector.testframe.external.sink.TestingSinkSettings;
 import org.apache.flink.util.function.SerializableSupplier;
+
 import org.postgresql.xa.PGXADataSource;
 
 import javax.sql.XADataSource;
@@ -27,7 +28,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One test case's table for Flink's {@code SinkTestSuiteBase}: our sink writes strings, the reader reads them back. */
+/**
+ * One test case's table for Flink's {@code SinkTestSuiteBase}: our sink writes strings, the reader
+ * reads them back.
+ */
 final class JdbcSinkExternalContext implements DataStreamSinkV2ExternalContext<String> {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
@@ -38,7 +42,8 @@ final class JdbcSinkExternalContext implements DataStreamSinkV2ExternalContext<S
     JdbcSinkExternalContext(PostgresTestResource postgres) {
         this.postgres = postgres;
         this.table = "suite_t" + TABLES.incrementAndGet();
-        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + table + " (seq BIGSERIAL PRIMARY KEY, v TEXT NOT NULL)");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -49,13 +54,19 @@ final class JdbcSinkExternalContext implements DataStreamSinkV2ExternalContext<S
     public Sink<String> createSink(TestingSinkSettings settings) {
         JdbcSinkBuilder<String> builder =
                 JdbcSink.<String>builder()
-                        .withQueryStatement("INSERT INTO " + table + " (v) VALUES (?)", (ps, v) -> ps.setString(1, v));
+                        .withQueryStatement(
+                                "INSERT INTO " + table + " (v) VALUES (?)",
+                                (ps, v) -> ps.setString(1, v));
         if ("EXACTLY_ONCE".equals(settings.getCheckpointingMode().name())) {
             return builder.withExecutionOptions(
-                            JdbcExecutionOptions.builder().withBatchSize(50).withMaxRetries(0).build())
+                            JdbcExecutionOptions.builder()
+                                    .withBatchSize(50)
+                                    .withMaxRetries(0)
+                                    .build())
                     .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), xaDataSource());
         }
-        return builder.withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(50).build())
+        return builder.withExecutionOptions(
+                        JdbcExecutionOptions.builder().withBatchSize(50).build())
                 .buildAtLeastOnce(
                         JdbcConnectionOptions.builder()
                                 .withUrl(postgres.url())
@@ -108,7 +119,8 @@ final class JdbcSinkExternalContext implements DataStreamSinkV2ExternalContext<S
         Random random = new Random(seed);
         int count = 200 + random.nextInt(300);
         List<String> data = new ArrayList<>(count);
-        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 äöü€\t\\'\"";
+        String alphabet =
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 äöü€\t\\'\"";
         for (int i = 0; i < count; i++) {
             int length = 1 + random.nextInt(40);
             StringBuilder sb = new StringBuilder(length + 8);

@@ -1,14 +1,15 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
 import io.github.jdbcv2.testutils.CollectingMetricReporter;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
-import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +30,8 @@ class JdbcSinkMetricsITCase {
 
     private static Configuration reporterConfig() {
         Configuration conf = new Configuration();
-        conf.setString("metrics.reporter.collect.factory.class", CollectingMetricReporter.class.getName());
+        conf.setString(
+                "metrics.reporter.collect.factory.class", CollectingMetricReporter.class.getName());
         return conf;
     }
 
@@ -38,16 +40,20 @@ class JdbcSinkMetricsITCase {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         StreamExecutionEnvironment env = env(2, 0, 0);
         ids(env, 1000, 0)
-                .sinkTo(JdbcSink.<Long>builder()
-                        .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                        .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(100).build())
-                        .buildAtLeastOnce(DB.getConnectionOptions()));
+                .sinkTo(
+                        JdbcSink.<Long>builder()
+                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder().withBatchSize(100).build())
+                                .buildAtLeastOnce(DB.getConnectionOptions()));
         String job = "metrics-alo-" + System.nanoTime();
         env.execute(job);
-        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RECORDS_WRITTEN)).isEqualTo(1000);
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RECORDS_WRITTEN))
+                .isEqualTo(1000);
         assertThat(CollectingMetricReporter.sum(job, "numRecordsSend")).isEqualTo(1000);
         // 500 records per subtask in batches of 100.
-        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED)).isEqualTo(10);
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
+                .isEqualTo(10);
         assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RETRIES)).isZero();
     }
 
@@ -55,20 +61,26 @@ class JdbcSinkMetricsITCase {
     void aByteCapSplitsBatchesByEstimatedRecordSize() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         StreamExecutionEnvironment env = env(1, 0, 0);
-        // Records estimate 100 bytes (ids below 500) or 250 bytes; at most 1,000 bytes per transaction.
+        // Records estimate 100 bytes (ids below 500) or 250 bytes; at most 1,000 bytes per
+        // transaction.
         ids(env, 1000, 0)
-                .sinkTo(JdbcSink.<Long>builder()
-                        .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                        .withExecutionOptions(JdbcExecutionOptions.builder()
-                                .withBatchSize(100)
-                                .withMaxBytesPerTransaction(1000, (Long id) -> id < 500 ? 100 : 250)
-                                .build())
-                        .buildAtLeastOnce(DB.getConnectionOptions()));
+                .sinkTo(
+                        JdbcSink.<Long>builder()
+                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder()
+                                                .withBatchSize(100)
+                                                .withMaxBytesPerTransaction(
+                                                        1000, (Long id) -> id < 500 ? 100 : 250)
+                                                .build())
+                                .buildAtLeastOnce(DB.getConnectionOptions()));
         String job = "metrics-bytes-" + System.nanoTime();
         env.execute(job);
         assertThat(table.count()).isEqualTo(1000);
-        // ids 0..499: 10 rows per transaction (50); ids 500..999: 4 rows per transaction, 25 per batch of 100 (125).
-        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED)).isEqualTo(175);
+        // ids 0..499: 10 rows per transaction (50); ids 500..999: 4 rows per transaction, 25 per
+        // batch of 100 (125).
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
+                .isEqualTo(175);
     }
 
     @Test
@@ -76,16 +88,22 @@ class JdbcSinkMetricsITCase {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         StreamExecutionEnvironment env = env(1, 50, 0);
         ids(env, 2000, 500)
-                .sinkTo(JdbcSink.<Long>builder()
-                        .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB)));
+                .sinkTo(
+                        JdbcSink.<Long>builder()
+                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                                .buildExactlyOnce(
+                                        JdbcExactlyOnceOptions.defaults(),
+                                        SinkTestSupport.xaDataSource(DB)));
         String job = "metrics-xa-" + System.nanoTime();
         env.execute(job);
         long prepared = CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_PREPARED);
         assertThat(prepared).isGreaterThanOrEqualTo(2);
-        // Writer and committer both report jdbcTransactionsCommitted; the writer's stays 0 in this mode.
-        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED)).isEqualTo(prepared);
-        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RECORDS_WRITTEN)).isEqualTo(2000);
+        // Writer and committer both report jdbcTransactionsCommitted; the writer's stays 0 in this
+        // mode.
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
+                .isEqualTo(prepared);
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RECORDS_WRITTEN))
+                .isEqualTo(2000);
         assertThat(table.count()).isEqualTo(2000);
     }
 }

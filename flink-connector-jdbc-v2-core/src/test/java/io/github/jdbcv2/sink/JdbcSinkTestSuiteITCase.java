@@ -10,8 +10,9 @@ import org.apache.flink.connector.testframe.testsuites.SinkTestSuiteBase;
 import org.apache.flink.core.execution.CheckpointingMode;
 
 /**
- * Flink's own sink test suite (basic write, savepoint restart, scale up and down, metrics) run against our sink, both
- * at-least-once and exactly-once, with the embedded PostgreSQL as the external system.
+ * Flink's own sink test suite (basic write, savepoint restart, scale up and down, metrics) run
+ * against our sink, both at-least-once and exactly-once, with the embedded PostgreSQL as the
+ * external system.
  */
 class JdbcSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
 
@@ -20,8 +21,11 @@ class JdbcSinkTestSuiteITCase extends SinkTestSuiteBase<String> {
     @TestExternalSystem PostgresTestResource postgres = new PostgresTestResource();
 
     @TestContext
-    ExternalContextFactory<JdbcSinkExternalContext> context = testName -> new JdbcSinkExternalContext(postgres);
+    ExternalContextFactory<JdbcSinkExternalContext> context =
+            testName -> new JdbcSinkExternalContext(postgres);
 
     @TestSemantics
-    CheckpointingMode[] semantics = {CheckpointingMode.EXACTLY_ONCE, CheckpointingMode.AT_LEAST_ONCE};
+    CheckpointingMode[] semantics = {
+        CheckpointingMode.EXACTLY_ONCE, CheckpointingMode.AT_LEAST_ONCE
+    };
 }

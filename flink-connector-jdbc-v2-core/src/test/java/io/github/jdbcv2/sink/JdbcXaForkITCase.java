@@ -6,8 +6,8 @@ import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -16,6 +16,7 @@ import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,37 +38,51 @@ import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A second job started from a savepoint of a job that keeps running (a fork, a blue/green switch): the fork must not
- * roll back the original job's prepared transactions, and the original job loses nothing.
+ * A second job started from a savepoint of a job that keeps running (a fork, a blue/green switch):
+ * the fork must not roll back the original job's prepared transactions, and the original job loses
+ * nothing.
  */
 class JdbcXaForkITCase {
 
     private static final long IDS = 6000;
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(TestTable table) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
-                .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
+                .withExecutionOptions(
+                        JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
+                .buildExactlyOnce(
+                        JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
     }
 
-    /** Ids paced per checkpoint into {@code sink}; uids fixed so that a savepoint of one job restores into the other. */
+    /**
+     * Ids paced per checkpoint into {@code sink}; uids fixed so that a savepoint of one job
+     * restores into the other.
+     */
     private static void pipeline(StreamExecutionEnvironment env, Sink<Long> sink) {
         DataGeneratorSource<Long> source =
-                new DataGeneratorSource<>(i -> i, IDS, RateLimiterStrategy.perCheckpoint(100), Types.LONG);
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "ids").uid("ids").sinkTo(sink).uid("xa-sink");
+                new DataGeneratorSource<>(
+                        i -> i, IDS, RateLimiterStrategy.perCheckpoint(100), Types.LONG);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "ids")
+                .uid("ids")
+                .sinkTo(sink)
+                .uid("xa-sink");
     }
 
     @Test
-    void aForkFromASavepointLeavesTheRunningJobsTransactionsAlone(@TempDir Path savepoints) throws Exception {
+    void aForkFromASavepointLeavesTheRunningJobsTransactionsAlone(@TempDir Path savepoints)
+            throws Exception {
         TestTable original = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         TestTable fork = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
 
         // Job A runs; once it has committed something, take a savepoint.
-        GatedCommitSink<Long> gated = new GatedCommitSink<>(sink(original), "fork-" + System.nanoTime());
+        GatedCommitSink<Long> gated =
+                new GatedCommitSink<>(sink(original), "fork-" + System.nanoTime());
         StreamExecutionEnvironment first = env(2, 50, 0);
         pipeline(first, gated);
         JobClient jobA = first.executeAsync("original");
@@ -76,15 +91,19 @@ class JdbcXaForkITCase {
                 jobA.triggerSavepoint(savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                         .get(60, TimeUnit.SECONDS);
 
-        // Job A keeps running but holds its commits of later checkpoints: it has prepared transactions after the
+        // Job A keeps running but holds its commits of later checkpoints: it has prepared
+        // transactions after the
         // savepoint's checkpoint that only it may commit.
         gated.gate().holdAbove(checkpointIdOf(savepoint));
-        Await.until("job A holds prepared transactions after the savepoint", Duration.ofSeconds(60),
+        Await.until(
+                "job A holds prepared transactions after the savepoint",
+                Duration.ofSeconds(60),
                 () -> gated.gate().isHolding());
         long preparedByA = preparedTransactions(DB);
         assertThat(preparedByA).as("job A's prepared transactions").isPositive();
 
-        // Job B starts from A's savepoint (writing to another table) and runs to its end, while A waits.
+        // Job B starts from A's savepoint (writing to another table) and runs to its end, while A
+        // waits.
         StreamExecutionEnvironment second = env(2, 50, 0);
         pipeline(second, sink(fork));
         StreamGraph graph = second.getStreamGraph();
@@ -101,8 +120,8 @@ class JdbcXaForkITCase {
     }
 
     /**
-     * The fork replays from the savepoint: the source's two splits ({@code [0, n/2)} and {@code [n/2, n)}, one per
-     * subtask) each from some point to their end, every id once.
+     * The fork replays from the savepoint: the source's two splits ({@code [0, n/2)} and {@code
+     * [n/2, n)}, one per subtask) each from some point to their end, every id once.
      */
     private static void assertTailsOfBothSplits(long[] ids, long count) {
         assertThat(ids).isNotEmpty();
@@ -116,19 +135,27 @@ class JdbcXaForkITCase {
             long from = end - (i - start);
             for (int j = start; j < i; j++) {
                 if (ids[j] != from + (j - start)) {
-                    throw new AssertionError("Fork: id " + (from + j - start) + " expected but found " + ids[j]
-                            + " (missing or duplicate)");
+                    throw new AssertionError(
+                            "Fork: id "
+                                    + (from + j - start)
+                                    + " expected but found "
+                                    + ids[j]
+                                    + " (missing or duplicate)");
                 }
             }
         }
     }
 
     private static long checkpointIdOf(String savepoint) throws Exception {
-        Path dir = savepoint.startsWith("file:") ? Paths.get(URI.create(savepoint)) : Paths.get(savepoint);
+        Path dir =
+                savepoint.startsWith("file:")
+                        ? Paths.get(URI.create(savepoint))
+                        : Paths.get(savepoint);
         Path metadata = dir.resolve("_metadata");
         try (InputStream in = Files.newInputStream(metadata);
                 DataInputStream data = new DataInputStream(in)) {
-            return Checkpoints.loadCheckpointMetadata(data, JdbcXaForkITCase.class.getClassLoader(), savepoint)
+            return Checkpoints.loadCheckpointMetadata(
+                            data, JdbcXaForkITCase.class.getClassLoader(), savepoint)
                     .getCheckpointId();
         }
     }

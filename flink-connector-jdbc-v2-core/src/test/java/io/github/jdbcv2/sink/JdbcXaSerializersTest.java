@@ -7,6 +7,7 @@ import io.github.jdbcv2.sink.xa.JdbcXaWriterStateSerializer;
 import io.github.jdbcv2.sink.xa.JdbcXid;
 
 import org.apache.flink.api.common.JobID;
+
 import org.junit.jupiter.api.Test;
 
 import javax.transaction.xa.Xid;
@@ -48,10 +49,13 @@ class JdbcXaSerializersTest {
         assertThat(back.getXid().isLegacy()).isFalse();
     }
 
-    /** Bytes exactly as version 1 of the connector wrote them: a layout-1 Xid, no transaction id. */
+    /**
+     * Bytes exactly as version 1 of the connector wrote them: a layout-1 Xid, no transaction id.
+     */
     @Test
     void committableOfVersionOneStillDeserializes() throws IOException {
-        byte[] gtrid = ByteBuffer.allocate(29).put((byte) 1).put(JOB).putInt(2).putLong(17L).array();
+        byte[] gtrid =
+                ByteBuffer.allocate(29).put((byte) 1).put(JOB).putInt(2).putLong(17L).array();
         byte[] bqual = ByteBuffer.allocate(8).putInt(1).putInt(4).array();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -61,7 +65,8 @@ class JdbcXaSerializersTest {
             out.writeInt(bqual.length);
             out.write(bqual);
         }
-        JdbcXaCommittable back = new JdbcXaCommittableSerializer().deserialize(1, bytes.toByteArray());
+        JdbcXaCommittable back =
+                new JdbcXaCommittableSerializer().deserialize(1, bytes.toByteArray());
         JdbcXid xid = back.getXid();
         assertThat(xid.isLegacy()).isTrue();
         assertThat(xid.isLegacyOfJob(JOB)).isTrue();
@@ -91,7 +96,8 @@ class JdbcXaSerializersTest {
         JdbcXaCommittableSerializer serializer = new JdbcXaCommittableSerializer();
         byte[] bytes = serializer.serialize(new JdbcXaCommittable(xid(0, 1L, 0, 0)));
         byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 3);
-        assertThatThrownBy(() -> serializer.deserialize(2, truncated)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> serializer.deserialize(2, truncated))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -99,7 +105,8 @@ class JdbcXaSerializersTest {
         JdbcXaWriterStateSerializer serializer = new JdbcXaWriterStateSerializer();
         assertThat(serializer.getVersion()).isEqualTo(2);
         JdbcXaWriterState state = new JdbcXaWriterState(SINK, RUN, JOB, 5);
-        JdbcXaWriterState back = serializer.deserialize(serializer.getVersion(), serializer.serialize(state));
+        JdbcXaWriterState back =
+                serializer.deserialize(serializer.getVersion(), serializer.serialize(state));
         assertThat(back).isEqualTo(state);
         assertThat(back.isRun(SINK, RUN)).isTrue();
         assertThat(back.isOfJob(JOB)).isTrue();
@@ -127,7 +134,9 @@ class JdbcXaSerializersTest {
     @Test
     void xidFitsXaAndPostgresLimits() {
         JdbcXid xid = xid(Integer.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        assertThat(xid.getGlobalTransactionId()).hasSizeLessThanOrEqualTo(Xid.MAXGTRIDSIZE).hasSize(53);
+        assertThat(xid.getGlobalTransactionId())
+                .hasSizeLessThanOrEqualTo(Xid.MAXGTRIDSIZE)
+                .hasSize(53);
         assertThat(xid.getBranchQualifier()).hasSizeLessThanOrEqualTo(Xid.MAXBQUALSIZE);
         // PostgreSQL limits a gid to 199 bytes (GIDSIZE 200 with the terminator).
         assertThat(xid.postgresGid()).hasSizeLessThan(200);
@@ -147,39 +156,41 @@ class JdbcXaSerializersTest {
     @Test
     void xidIsRecognisedByItsBytesOnly() {
         JdbcXid ours = xid(1, 5L, 2, 3);
-        Xid foreignCopy = new Xid() {
-            @Override
-            public int getFormatId() {
-                return ours.getFormatId();
-            }
+        Xid foreignCopy =
+                new Xid() {
+                    @Override
+                    public int getFormatId() {
+                        return ours.getFormatId();
+                    }
 
-            @Override
-            public byte[] getGlobalTransactionId() {
-                return ours.getGlobalTransactionId();
-            }
+                    @Override
+                    public byte[] getGlobalTransactionId() {
+                        return ours.getGlobalTransactionId();
+                    }
 
-            @Override
-            public byte[] getBranchQualifier() {
-                return ours.getBranchQualifier();
-            }
-        };
+                    @Override
+                    public byte[] getBranchQualifier() {
+                        return ours.getBranchQualifier();
+                    }
+                };
         assertThat(JdbcXid.parse(foreignCopy)).isEqualTo(ours);
-        Xid otherFormat = new Xid() {
-            @Override
-            public int getFormatId() {
-                return 1;
-            }
+        Xid otherFormat =
+                new Xid() {
+                    @Override
+                    public int getFormatId() {
+                        return 1;
+                    }
 
-            @Override
-            public byte[] getGlobalTransactionId() {
-                return ours.getGlobalTransactionId();
-            }
+                    @Override
+                    public byte[] getGlobalTransactionId() {
+                        return ours.getGlobalTransactionId();
+                    }
 
-            @Override
-            public byte[] getBranchQualifier() {
-                return ours.getBranchQualifier();
-            }
-        };
+                    @Override
+                    public byte[] getBranchQualifier() {
+                        return ours.getBranchQualifier();
+                    }
+                };
         assertThat(JdbcXid.parse(otherFormat)).isNull();
     }
 }

@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,19 +31,24 @@ import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several exactly-once sinks on one database server: transaction ids are unique per server (PostgreSQL), so every sink
- * and every job needs its own, and no sink's recovery may roll back another's transactions.
+ * Several exactly-once sinks on one database server: transaction ids are unique per server
+ * (PostgreSQL), so every sink and every job needs its own, and no sink's recovery may roll back
+ * another's transactions.
  */
 class JdbcXaSinkIdentityITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(TestTable table) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
-                .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
+                .withExecutionOptions(
+                        JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
+                .buildExactlyOnce(
+                        JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
     }
 
     @Test
@@ -56,7 +62,8 @@ class JdbcXaSinkIdentityITCase {
         try (LogCapture log = LogCapture.start("io.github.jdbcv2.sink.xa")) {
             env.execute();
             // Each writer found its operator id (the sink identity without a sink name).
-            assertThat(log.getText()).containsPattern("of sink \\(operator [0-9a-f]{32}, id [0-9a-f]{16}\\)");
+            assertThat(log.getText())
+                    .containsPattern("of sink \\(operator [0-9a-f]{32}, id [0-9a-f]{16}\\)");
             assertThat(log.getText()).doesNotContain("operator unknown");
         }
         assertExactlyOnce(a.readLongs("id"), 3000);
@@ -78,8 +85,9 @@ class JdbcXaSinkIdentityITCase {
     }
 
     /**
-     * Two jobs with one job id (a fixed job id, or two application clusters deriving it from one cluster id) on one
-     * server at the same time: the second one's start must neither reuse nor roll back the first one's transactions.
+     * Two jobs with one job id (a fixed job id, or two application clusters deriving it from one
+     * cluster id) on one server at the same time: the second one's start must neither reuse nor
+     * roll back the first one's transactions.
      */
     @Test
     void twoJobsWithTheSameJobIdOnOneServer() throws Exception {
@@ -88,16 +96,21 @@ class JdbcXaSinkIdentityITCase {
         JobID jobId = new JobID();
 
         // Job 1 prepares its first checkpoint's transactions and holds them, uncommitted.
-        GatedCommitSink<Long> gated = new GatedCommitSink<>(sink(a), "same-job-id-" + System.nanoTime());
+        GatedCommitSink<Long> gated =
+                new GatedCommitSink<>(sink(a), "same-job-id-" + System.nanoTime());
         gated.gate().holdAbove(0);
         StreamExecutionEnvironment first = env(2, 50, 0);
         ids(first, 3000, 300).sinkTo(gated);
         StreamGraph firstGraph = first.getStreamGraph();
         firstGraph.setJobId(jobId);
         JobClient job1 = first.executeAsync(firstGraph);
-        Await.until("job 1 holds prepared transactions", Duration.ofSeconds(60), () -> gated.gate().isHolding());
+        Await.until(
+                "job 1 holds prepared transactions",
+                Duration.ofSeconds(60),
+                () -> gated.gate().isHolding());
 
-        // Job 2, same job id, on another cluster against the same server, runs to its end meanwhile.
+        // Job 2, same job id, on another cluster against the same server, runs to its end
+        // meanwhile.
         StreamExecutionEnvironment second = env(2, 50, 0);
         ids(second, 3000, 300).sinkTo(sink(b));
         StreamGraph secondGraph = second.getStreamGraph();
@@ -116,7 +129,9 @@ class JdbcXaSinkIdentityITCase {
             if (!result.isSuccess()) {
                 throw new AssertionError(
                         "Job 2 failed",
-                        result.getSerializedThrowable().get().deserializeError(getClass().getClassLoader()));
+                        result.getSerializedThrowable()
+                                .get()
+                                .deserializeError(getClass().getClassLoader()));
             }
         } finally {
             otherCluster.closeAsync().get(60, TimeUnit.SECONDS);

@@ -9,16 +9,22 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The connector test framework's external system: a fresh database on the JVM's embedded PostgreSQL. */
+/**
+ * The connector test framework's external system: a fresh database on the JVM's embedded
+ * PostgreSQL.
+ */
 final class PostgresTestResource implements TestResource {
 
-    private final String database = "suite_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
+    private final String database =
+            "suite_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
     private EmbeddedPostgresServer server;
 
     @Override
     public void startUp() throws SQLException {
         server = EmbeddedPostgresServer.get();
-        try (Connection c = DriverManager.getConnection(server.getAdminUrl(), server.getUser(), server.getPassword());
+        try (Connection c =
+                        DriverManager.getConnection(
+                                server.getAdminUrl(), server.getUser(), server.getPassword());
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
@@ -26,7 +32,9 @@ final class PostgresTestResource implements TestResource {
 
     @Override
     public void tearDown() throws SQLException {
-        try (Connection c = DriverManager.getConnection(server.getAdminUrl(), server.getUser(), server.getPassword());
+        try (Connection c =
+                        DriverManager.getConnection(
+                                server.getAdminUrl(), server.getUser(), server.getPassword());
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }

@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.function.SerializableSupplier;
+
 import org.postgresql.xa.PGXADataSource;
 
 import javax.sql.XADataSource;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Shared pieces of the sink integration tests: cluster, environment, generated ids, checks. */
 final class SinkTestSupport {
 
-    static final String INSERT_COLUMNS = "id BIGINT NOT NULL, name TEXT, tx BIGINT DEFAULT txid_current()";
+    static final String INSERT_COLUMNS =
+            "id BIGINT NOT NULL, name TEXT, tx BIGINT DEFAULT txid_current()";
 
     private SinkTestSupport() {}
 
@@ -34,13 +36,18 @@ final class SinkTestSupport {
         return FlinkMiniCluster.withSlots(4);
     }
 
-    /** An environment with the given parallelism, checkpoint interval (0: none) and restart attempts. */
+    /**
+     * An environment with the given parallelism, checkpoint interval (0: none) and restart
+     * attempts.
+     */
     static StreamExecutionEnvironment env(int parallelism, long checkpointMs, int restarts) {
         Configuration conf = new Configuration();
         if (restarts > 0) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
             conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
+            conf.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                    Duration.ofMillis(10));
         } else {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         }
@@ -53,18 +60,26 @@ final class SinkTestSupport {
         return env;
     }
 
-    /** Ids {@code 0 .. count-1}, replayable from checkpoints; {@code perCheckpoint > 0} paces them by checkpoint. */
+    /**
+     * Ids {@code 0 .. count-1}, replayable from checkpoints; {@code perCheckpoint > 0} paces them
+     * by checkpoint.
+     */
     static DataStream<Long> ids(StreamExecutionEnvironment env, long count, int perCheckpoint) {
         RateLimiterStrategy rate =
-                perCheckpoint > 0 ? RateLimiterStrategy.perCheckpoint(perCheckpoint) : RateLimiterStrategy.noOp();
-        DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i, count, rate, Types.LONG);
+                perCheckpoint > 0
+                        ? RateLimiterStrategy.perCheckpoint(perCheckpoint)
+                        : RateLimiterStrategy.noOp();
+        DataGeneratorSource<Long> source =
+                new DataGeneratorSource<>(i -> i, count, rate, Types.LONG);
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "ids");
     }
 
     /** Ids paced per second: for interval flushes without checkpoints. */
-    static DataStream<Long> idsPerSecond(StreamExecutionEnvironment env, long count, double perSecond) {
+    static DataStream<Long> idsPerSecond(
+            StreamExecutionEnvironment env, long count, double perSecond) {
         DataGeneratorSource<Long> source =
-                new DataGeneratorSource<>(i -> i, count, RateLimiterStrategy.perSecond(perSecond), Types.LONG);
+                new DataGeneratorSource<>(
+                        i -> i, count, RateLimiterStrategy.perSecond(perSecond), Types.LONG);
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "ids");
     }
 
@@ -98,7 +113,13 @@ final class SinkTestSupport {
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] != i) {
                 throw new AssertionError(
-                        "Id " + i + " expected at position " + i + " but found " + ids[i] + " (missing or duplicate)");
+                        "Id "
+                                + i
+                                + " expected at position "
+                                + i
+                                + " but found "
+                                + ids[i]
+                                + " (missing or duplicate)");
             }
         }
     }
@@ -117,7 +138,8 @@ final class SinkTestSupport {
     }
 
     static long preparedTransactions(PostgresDatabaseExtension db) throws SQLException {
-        return db.queryLong("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
+        return db.queryLong(
+                "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
     }
 
     static Throwable rootCauseWithMessage(Throwable t, String text) {
@@ -132,7 +154,8 @@ final class SinkTestSupport {
     }
 
     /** Waits for {@code condition}, checking every 20 ms, failing after {@code timeout}. */
-    static void waitUntil(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    static void waitUntil(BooleanSupplier condition, Duration timeout, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -4,6 +4,7 @@ import io.github.jdbcv2.sink.xa.XaSinkIdentity;
 
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
@@ -12,7 +13,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The sink id of a transaction id: sink name and operator id, and the options that set the name. */
+/**
+ * The sink id of a transaction id: sink name and operator id, and the options that set the name.
+ */
 class XaSinkIdentityTest {
 
     private static MetricGroup operator(String operatorId) {
@@ -30,7 +33,9 @@ class XaSinkIdentityTest {
         XaSinkIdentity b = XaSinkIdentity.of(null, operator("bbbb"));
         XaSinkIdentity named = XaSinkIdentity.of("orders", operator("aaaa"));
         assertThat(a.sinkId()).hasSize(8).isNotEqualTo(b.sinkId()).isNotEqualTo(named.sinkId());
-        assertThat(XaSinkIdentity.of(null, operator("aaaa")).sinkId()).as("stable").isEqualTo(a.sinkId());
+        assertThat(XaSinkIdentity.of(null, operator("aaaa")).sinkId())
+                .as("stable")
+                .isEqualTo(a.sinkId());
         assertThat(named.toString()).contains("'orders'").contains("aaaa");
         assertThat(a.isDistinct()).isTrue();
     }
@@ -39,7 +44,8 @@ class XaSinkIdentityTest {
     void withoutNameOrOperatorIdItIsNotDistinct() {
         XaSinkIdentity unknown = XaSinkIdentity.of(null, new UnregisteredMetricsGroup());
         assertThat(unknown.isDistinct()).isFalse();
-        assertThat(XaSinkIdentity.of("orders", new UnregisteredMetricsGroup()).isDistinct()).isTrue();
+        assertThat(XaSinkIdentity.of("orders", new UnregisteredMetricsGroup()).isDistinct())
+                .isTrue();
     }
 
     @Test
@@ -47,14 +53,22 @@ class XaSinkIdentityTest {
         assertThatThrownBy(() -> JdbcExactlyOnceOptions.builder().withSinkName(" "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'sinkName'");
-        assertThatThrownBy(() -> JdbcExactlyOnceOptions.builder()
-                        .withCommitRetryBackoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1))
-                        .build())
+        assertThatThrownBy(
+                        () ->
+                                JdbcExactlyOnceOptions.builder()
+                                        .withCommitRetryBackoff(
+                                                java.time.Duration.ofSeconds(2),
+                                                java.time.Duration.ofSeconds(1))
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'commitRetryMaxBackoff'");
-        assertThatThrownBy(() -> JdbcExactlyOnceOptions.builder()
-                        .withCommitRetryBackoff(java.time.Duration.ofMillis(-1), java.time.Duration.ofSeconds(1))
-                        .build())
+        assertThatThrownBy(
+                        () ->
+                                JdbcExactlyOnceOptions.builder()
+                                        .withCommitRetryBackoff(
+                                                java.time.Duration.ofMillis(-1),
+                                                java.time.Duration.ofSeconds(1))
+                                        .build())
                 .hasMessageContaining("'commitRetryInitialBackoff'");
         JdbcExactlyOnceOptions defaults = JdbcExactlyOnceOptions.defaults();
         assertThat(defaults.getMaxCommitAttempts()).isEqualTo(5);

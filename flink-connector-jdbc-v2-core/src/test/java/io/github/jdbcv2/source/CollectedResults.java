@@ -10,10 +10,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
-/** Static, JVM-wide result stores for MiniCluster jobs: they survive task restarts. Keyed by a name per test. */
+/**
+ * Static, JVM-wide result stores for MiniCluster jobs: they survive task restarts. Keyed by a name
+ * per test.
+ */
 final class CollectedResults {
 
-    private static final Map<String, ConcurrentLinkedQueue<Long>> VALUES = new ConcurrentHashMap<>();
+    private static final Map<String, ConcurrentLinkedQueue<Long>> VALUES =
+            new ConcurrentHashMap<>();
     private static final Set<String> COMMITTED_TOKENS = ConcurrentHashMap.newKeySet();
     private static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
     private static final Map<String, Set<Long>> FAILURE_VALUES = new ConcurrentHashMap<>();
@@ -67,13 +71,19 @@ final class CollectedResults {
         FAILURE_VALUES.put(name, pending);
     }
 
-    /** Arms failures at {@code values}; {@code beforeFailure} runs with the value right before each one. */
+    /**
+     * Arms failures at {@code values}; {@code beforeFailure} runs with the value right before each
+     * one.
+     */
     static void resetFailingAt(String name, LongConsumer beforeFailure, long... values) {
         resetFailingAt(name, values);
         BEFORE_FAILURE.put(name, beforeFailure);
     }
 
-    /** True the first time {@code value} is seen, when a failure was armed at it (after running its action). */
+    /**
+     * True the first time {@code value} is seen, when a failure was armed at it (after running its
+     * action).
+     */
     static boolean takeFailureAt(String name, long value) {
         Set<Long> pending = FAILURE_VALUES.get(name);
         if (pending == null || !pending.remove(value)) {

@@ -20,11 +20,12 @@ import java.util.Collections;
 import java.util.UUID;
 
 /**
- * A two-phase test sink: values written between checkpoints become visible in {@link CollectedResults} only when the
- * checkpoint completes, and each batch at most once. So the collected multiset is exactly what an exactly-once
- * pipeline delivered.
+ * A two-phase test sink: values written between checkpoints become visible in {@link
+ * CollectedResults} only when the checkpoint completes, and each batch at most once. So the
+ * collected multiset is exactly what an exactly-once pipeline delivered.
  */
-final class ExactlyOnceCollectSink implements Sink<Long>, SupportsCommitter<ExactlyOnceCollectSink.Batch> {
+final class ExactlyOnceCollectSink
+        implements Sink<Long>, SupportsCommitter<ExactlyOnceCollectSink.Batch> {
 
     private static final long serialVersionUID = 1L;
 
@@ -80,7 +81,8 @@ final class ExactlyOnceCollectSink implements Sink<Long>, SupportsCommitter<Exac
             if (size == 0) {
                 return Collections.emptyList();
             }
-            Batch batch = new Batch(name, UUID.randomUUID().toString(), Arrays.copyOf(buffer, size));
+            Batch batch =
+                    new Batch(name, UUID.randomUUID().toString(), Arrays.copyOf(buffer, size));
             size = 0;
             return Collections.singletonList(batch);
         }

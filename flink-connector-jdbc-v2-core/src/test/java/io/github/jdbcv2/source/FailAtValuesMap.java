@@ -2,7 +2,10 @@ package io.github.jdbcv2.source;
 
 import org.apache.flink.api.common.functions.MapFunction;
 
-/** Passes values through and throws (a real task failure) the first time it sees each value armed for the test. */
+/**
+ * Passes values through and throws (a real task failure) the first time it sees each value armed
+ * for the test.
+ */
 final class FailAtValuesMap implements MapFunction<Long, Long> {
 
     private static final long serialVersionUID = 1L;

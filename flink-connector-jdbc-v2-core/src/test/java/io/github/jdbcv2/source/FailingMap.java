@@ -8,10 +8,12 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 
 /**
- * Passes values through and throws (a real task failure) once it has seen {@code recordsBeforeFailure} records after a
- * checkpoint that covered records of this attempt completed, while the test's failure budget lasts.
+ * Passes values through and throws (a real task failure) once it has seen {@code
+ * recordsBeforeFailure} records after a checkpoint that covered records of this attempt completed,
+ * while the test's failure budget lasts.
  */
-final class FailingMap extends RichMapFunction<Long, Long> implements CheckpointListener, CheckpointedFunction {
+final class FailingMap extends RichMapFunction<Long, Long>
+        implements CheckpointListener, CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,7 +40,9 @@ final class FailingMap extends RichMapFunction<Long, Long> implements Checkpoint
     @Override
     public Long map(Long value) {
         seen++;
-        if (armed && seen - seenWhenArmed >= recordsBeforeFailure && CollectedResults.takeFailure(name)) {
+        if (armed
+                && seen - seenWhenArmed >= recordsBeforeFailure
+                && CollectedResults.takeFailure(name)) {
             throw new IllegalStateException("Injected failure after " + seen + " records");
         }
         return value;

@@ -1,9 +1,9 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-
-import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,28 +49,36 @@ class JdbcSourceBuilderTest {
 
     @Test
     void placeholdersWithoutParameters() {
-        assertThatThrownBy(() -> valid().setSql("SELECT id FROM t WHERE id > ? AND s = '?'").build())
+        assertThatThrownBy(
+                        () -> valid().setSql("SELECT id FROM t WHERE id > ? AND s = '?'").build())
                 .hasMessageContaining("1 placeholder(s)")
                 .hasMessageContaining("setParameterValues");
         assertThatThrownBy(
-                        () -> valid().setSql("SELECT id FROM t WHERE id BETWEEN ? AND ?")
-                                .setParameterValues(new Object[][] {{1L}})
-                                .build())
+                        () ->
+                                valid().setSql("SELECT id FROM t WHERE id BETWEEN ? AND ?")
+                                        .setParameterValues(new Object[][] {{1L}})
+                                        .build())
                 .hasMessageContaining("set 0 has 1 value(s) but the SQL has 2 placeholder(s)");
         // Quoted and commented question marks are not placeholders.
-        assertThat(valid().setSql("SELECT '?' AS q, \"a?\" FROM t -- ?\n /* ? */").build()).isNotNull();
+        assertThat(valid().setSql("SELECT '?' AS q, \"a?\" FROM t -- ?\n /* ? */").build())
+                .isNotNull();
     }
 
     @Test
     void partitioningProblems() {
-        assertThatThrownBy(() -> valid().setPartitioning("  ", 4).build()).hasMessageContaining("partition column");
+        assertThatThrownBy(() -> valid().setPartitioning("  ", 4).build())
+                .hasMessageContaining("partition column");
         assertThatThrownBy(() -> valid().setPartitioning("id", 0).build())
                 .hasMessageContaining("Invalid number of partitions for column 'id': 0");
         assertThatThrownBy(() -> valid().setPartitioning("id", 4, 10, 5).build())
                 .hasMessageContaining("lower bound 10 is greater than upper bound 5");
         assertThatThrownBy(() -> valid().setPartitioning("price", 4, Double.class).build())
                 .hasMessageContaining("Unsupported key type 'java.lang.Double'");
-        assertThatThrownBy(() -> valid().setPartitioning("id", 4).setParameterValues(new Object[][] {{}}).build())
+        assertThatThrownBy(
+                        () ->
+                                valid().setPartitioning("id", 4)
+                                        .setParameterValues(new Object[][] {{}})
+                                        .build())
                 .hasMessageContaining("Conflicting JDBC source options");
     }
 
@@ -81,17 +89,24 @@ class JdbcSourceBuilderTest {
                 .hasMessageContaining("setUniqueKey");
         assertThatThrownBy(() -> valid().setPageSize(-1).setUniqueKey("id", Long.class).build())
                 .hasMessageContaining("'pageSize': -1");
-        assertThat(valid().setPageSize(100).setUniqueKey("id", Long.class).build().getReadOptions().getPageSize())
+        assertThat(
+                        valid().setPageSize(100)
+                                .setUniqueKey("id", Long.class)
+                                .build()
+                                .getReadOptions()
+                                .getPageSize())
                 .isEqualTo(100);
         assertThat(valid().build().getReadOptions().getPageSize()).isZero();
     }
 
     @Test
     void readOptionProblems() {
-        assertThatThrownBy(() -> valid().setResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE).build())
+        assertThatThrownBy(
+                        () -> valid().setResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE).build())
                 .hasMessageContaining("'resultSetType'")
                 .hasMessageContaining("TYPE_FORWARD_ONLY");
-        assertThatThrownBy(() -> valid().setResultSetConcurrency(ResultSet.CONCUR_UPDATABLE).build())
+        assertThatThrownBy(
+                        () -> valid().setResultSetConcurrency(ResultSet.CONCUR_UPDATABLE).build())
                 .hasMessageContaining("'resultSetConcurrency'");
         assertThatThrownBy(() -> valid().setResultSetFetchSize(0).build())
                 .hasMessageContaining("'resultSetFetchSize': 0");
@@ -101,9 +116,12 @@ class JdbcSourceBuilderTest {
                 .hasMessageContaining("'maxReconnectAttempts'");
         assertThatThrownBy(() -> valid().setDeliveryGuarantee(null).build())
                 .hasMessageContaining("'deliveryGuarantee'");
-        assertThatThrownBy(() -> valid().setResultExtractor(null).build()).hasMessageContaining("'resultExtractor'");
-        assertThatThrownBy(() -> valid().setTypeInformation(null).build()).hasMessageContaining("'typeInformation'");
-        assertThatThrownBy(() -> valid().setDBUrl("postgres://x").build()).hasMessageContaining("'url'");
+        assertThatThrownBy(() -> valid().setResultExtractor(null).build())
+                .hasMessageContaining("'resultExtractor'");
+        assertThatThrownBy(() -> valid().setTypeInformation(null).build())
+                .hasMessageContaining("'typeInformation'");
+        assertThatThrownBy(() -> valid().setDBUrl("postgres://x").build())
+                .hasMessageContaining("'url'");
     }
 
     @Test
@@ -115,10 +133,12 @@ class JdbcSourceBuilderTest {
         assertThatThrownBy(() -> valid().setIncreasingColumn("id", Long.class).build())
                 .hasMessageContaining("continuous mode is not");
         assertThatThrownBy(
-                        () -> valid().setContinuousUnBoundingSettings(settings)
-                                .setIncreasingColumn("id", Long.class)
-                                .setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.single())
-                                .build())
+                        () ->
+                                valid().setContinuousUnBoundingSettings(settings)
+                                        .setIncreasingColumn("id", Long.class)
+                                        .setJdbcSqlSplitAssignerProvider(
+                                                JdbcSplitAssigners.single())
+                                        .build())
                 .hasMessageContaining("Conflicting");
         assertThatThrownBy(() -> new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ZERO))
                 .hasMessageContaining("discovery interval");
@@ -134,20 +154,27 @@ class JdbcSourceBuilderTest {
 
     @Test
     void exactlyOnceNeedsADeclaredUniqueKey() {
-        // Resuming inside a run of equal keys (or by a row count over an order that is not total) repeats and loses rows.
+        // Resuming inside a run of equal keys (or by a row count over an order that is not total)
+        // repeats and loses rows.
         for (JdbcSourceBuilder<Long> noKey :
                 List.of(
                         valid(),
-                        valid().setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.numericRange("k", 4)),
-                        valid().setParameterValues(new Object[][] {{1L}}).setSql("SELECT id FROM t WHERE id > ?"))) {
-            assertThatThrownBy(() -> noKey.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).build())
+                        valid().setJdbcSqlSplitAssignerProvider(
+                                        JdbcSplitAssigners.numericRange("k", 4)),
+                        valid().setParameterValues(new Object[][] {{1L}})
+                                .setSql("SELECT id FROM t WHERE id > ?"))) {
+            assertThatThrownBy(
+                            () ->
+                                    noKey.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                                            .build())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("EXACTLY_ONCE")
                     .hasMessageContaining("setUniqueKey(")
                     .hasMessageContaining("AT_LEAST_ONCE");
         }
         assertThat(
-                        valid().setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.numericRange("k", 4))
+                        valid().setJdbcSqlSplitAssignerProvider(
+                                        JdbcSplitAssigners.numericRange("k", 4))
                                 .setUniqueKey("id", Long.class)
                                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                                 .build())
@@ -162,10 +189,12 @@ class JdbcSourceBuilderTest {
                 .hasMessageContaining("'uniqueKey'")
                 .hasMessageContaining(injection);
         assertThatThrownBy(
-                        () -> valid().setContinuousUnBoundingSettings(
-                                        new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofSeconds(1)))
-                                .setIncreasingColumn("id > 0 OR 1", Long.class)
-                                .build())
+                        () ->
+                                valid().setContinuousUnBoundingSettings(
+                                                new ContinuousUnBoundingSettings(
+                                                        Duration.ZERO, Duration.ofSeconds(1)))
+                                        .setIncreasingColumn("id > 0 OR 1", Long.class)
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'increasingColumn'");
         assertThatThrownBy(() -> valid().setPartitioning("id) OR (1 = 1", 4))
@@ -178,7 +207,8 @@ class JdbcSourceBuilderTest {
         assertThatThrownBy(() -> JdbcSplitAssigners.incremental("a.", Long.class))
                 .hasMessageContaining("'increasingColumn'");
         // Plain, qualified and quoted names are accepted.
-        for (String column : List.of("id", "_id2", "o.id", "\"Mixed Case\"", "s.\"Odd \"\"Name\"\"\"", "`id`")) {
+        for (String column :
+                List.of("id", "_id2", "o.id", "\"Mixed Case\"", "s.\"Odd \"\"Name\"\"\"", "`id`")) {
             assertThat(valid().setUniqueKey(column, Long.class)).as(column).isNotNull();
             assertThat(JdbcSplitAssigners.numericRange(column, 2)).as(column).isNotNull();
         }
@@ -207,18 +237,21 @@ class JdbcSourceBuilderTest {
                 .hasMessageContaining("'increasingColumnLag': PT-1S")
                 .hasMessageContaining("zero or positive duration");
         assertThatThrownBy(
-                        () -> valid().setContinuousUnBoundingSettings(settings)
-                                .setIncreasingColumn("id", Long.class)
-                                .setIncreasingColumnLag(Duration.ofSeconds(5))
-                                .build())
+                        () ->
+                                valid().setContinuousUnBoundingSettings(settings)
+                                        .setIncreasingColumn("id", Long.class)
+                                        .setIncreasingColumnLag(Duration.ofSeconds(5))
+                                        .build())
                 .hasMessageContaining("'increasingColumnLag' = PT5S")
                 .hasMessageContaining("increasing column 'id' of type Long")
                 .hasMessageContaining("an integer column takes a count");
         assertThatThrownBy(
-                        () -> valid().setContinuousUnBoundingSettings(settings)
-                                .setIncreasingColumn("created", java.time.LocalDateTime.class)
-                                .setIncreasingColumnLag(100)
-                                .build())
+                        () ->
+                                valid().setContinuousUnBoundingSettings(settings)
+                                        .setIncreasingColumn(
+                                                "created", java.time.LocalDateTime.class)
+                                        .setIncreasingColumnLag(100)
+                                        .build())
                 .hasMessageContaining("'increasingColumnLag' = 100 values")
                 .hasMessageContaining("a LocalDateTime column a Duration");
         assertThatThrownBy(() -> valid().setIncreasingColumnLag(100).build())

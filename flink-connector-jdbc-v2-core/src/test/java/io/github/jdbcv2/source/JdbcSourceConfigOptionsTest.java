@@ -11,15 +11,31 @@ import static io.github.jdbcv2.testutils.ConfigOptionTable.assertOption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The {@code scan.*} options: Apache's keep its names, types and defaults; {@link JdbcReadOptions#fromConfig}. */
+/**
+ * The {@code scan.*} options: Apache's keep its names, types and defaults; {@link
+ * JdbcReadOptions#fromConfig}.
+ */
 class JdbcSourceConfigOptionsTest {
 
     @Test
     void apacheOptionsKeepTheirNamesTypesAndDefaults() {
-        assertOption(JdbcSourceConfigOptions.PARTITION_COLUMN, "scan.partition.column", String.class, null);
-        assertOption(JdbcSourceConfigOptions.PARTITION_NUM, "scan.partition.num", Integer.class, null);
-        assertOption(JdbcSourceConfigOptions.PARTITION_LOWER_BOUND, "scan.partition.lower-bound", Long.class, null);
-        assertOption(JdbcSourceConfigOptions.PARTITION_UPPER_BOUND, "scan.partition.upper-bound", Long.class, null);
+        assertOption(
+                JdbcSourceConfigOptions.PARTITION_COLUMN,
+                "scan.partition.column",
+                String.class,
+                null);
+        assertOption(
+                JdbcSourceConfigOptions.PARTITION_NUM, "scan.partition.num", Integer.class, null);
+        assertOption(
+                JdbcSourceConfigOptions.PARTITION_LOWER_BOUND,
+                "scan.partition.lower-bound",
+                Long.class,
+                null);
+        assertOption(
+                JdbcSourceConfigOptions.PARTITION_UPPER_BOUND,
+                "scan.partition.upper-bound",
+                Long.class,
+                null);
         assertOption(JdbcSourceConfigOptions.FETCH_SIZE, "scan.fetch-size", Integer.class, 0);
         assertOption(JdbcSourceConfigOptions.AUTO_COMMIT, "scan.auto-commit", Boolean.class, true);
     }
@@ -36,8 +52,16 @@ class JdbcSourceConfigOptionsTest {
                 "scan.max-reconnect-attempts",
                 Integer.class,
                 JdbcSourceBuilder.DEFAULT_MAX_RECONNECT_ATTEMPTS);
-        assertOption(JdbcSourceConfigOptions.PAGE_SIZE, "scan.page-size", Integer.class, JdbcReadOptions.NO_PAGING);
-        assertOption(JdbcSourceConfigOptions.BULK_READ_ENABLED, "scan.bulk-read.enabled", Boolean.class, true);
+        assertOption(
+                JdbcSourceConfigOptions.PAGE_SIZE,
+                "scan.page-size",
+                Integer.class,
+                JdbcReadOptions.NO_PAGING);
+        assertOption(
+                JdbcSourceConfigOptions.BULK_READ_ENABLED,
+                "scan.bulk-read.enabled",
+                Boolean.class,
+                true);
         assertOption(
                 JdbcSourceConfigOptions.DELIVERY_GUARANTEE,
                 "scan.delivery-guarantee",
@@ -79,11 +103,13 @@ class JdbcSourceConfigOptionsTest {
         c.setString("scan.fetch-size", "-1");
         assertThatThrownBy(() -> JdbcReadOptions.fromConfig(c))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid JDBC source option 'scan.fetch-size': -1; it must be 0 (the driver's default) or more.");
+                .hasMessage(
+                        "Invalid JDBC source option 'scan.fetch-size': -1; it must be 0 (the driver's default) or more.");
         c.setString("scan.fetch-size", "100");
         c.setString("scan.auto-commit", "sometimes");
         assertThatThrownBy(() -> JdbcReadOptions.fromConfig(c))
-                .hasMessage("Invalid JDBC source option 'scan.auto-commit': 'sometimes'; it must be true or false.");
+                .hasMessage(
+                        "Invalid JDBC source option 'scan.auto-commit': 'sometimes'; it must be true or false.");
         c.setString("scan.auto-commit", "true");
         c.setString("scan.delivery-guarantee", "twice");
         assertThatThrownBy(() -> JdbcReadOptions.fromConfig(c))
@@ -92,6 +118,7 @@ class JdbcSourceConfigOptionsTest {
         c.setString("scan.delivery-guarantee", "at-least-once");
         c.setString("scan.split-reader.fetch-batch-size", "0");
         assertThatThrownBy(() -> JdbcReadOptions.fromConfig(c))
-                .hasMessageContaining("'scan.split-reader.fetch-batch-size': 0; it must be at least 1");
+                .hasMessageContaining(
+                        "'scan.split-reader.fetch-batch-size': 0; it must be at least 1");
     }
 }

@@ -1,6 +1,9 @@
 package io.github.jdbcv2.source;
 
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -11,9 +14,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
-
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,22 +29,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The database kills the reader's connection mid-split ({@code pg_terminate_backend}); the reader reconnects and
- * resumes without a job restart (restarts are off), or fails clearly once its attempts are used up.
+ * The database kills the reader's connection mid-split ({@code pg_terminate_backend}); the reader
+ * reconnects and resumes without a job restart (restarts are off), or fails clearly once its
+ * attempts are used up.
  */
 class JdbcSourceConnectionLossITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            FlinkMiniCluster.withSlots(2);
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
 
     /**
-     * 10,000 rows of 2 kB: each split is far larger than the socket buffers, so the connection dies mid-split also
-     * when the whole result is streamed at once (binary COPY) rather than fetched in rounds.
+     * 10,000 rows of 2 kB: each split is far larger than the socket buffers, so the connection dies
+     * mid-split also when the whole result is streamed at once (binary COPY) rather than fetched in
+     * rounds.
      */
     private static final int ROWS = 10_000;
+
     private static TestTable table;
 
     @BeforeAll
@@ -56,7 +58,8 @@ class JdbcSourceConnectionLossITCase {
     private static JdbcSource<Long> source(String applicationName, int reconnects) {
         return JdbcSource.<Long>builder()
                 .setJdbcConnectionOptionsBuilder(
-                        DB.connectionOptionsBuilder().withProperty("ApplicationName", applicationName))
+                        DB.connectionOptionsBuilder()
+                                .withProperty("ApplicationName", applicationName))
                 .setSql("SELECT id, v FROM " + table.getQuotedName())
                 .setPartitioning("id", 2)
                 .setUniqueKey("id", Long.class)
@@ -76,12 +79,14 @@ class JdbcSourceConnectionLossITCase {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(1);
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc").sinkTo(new PlainCollectSink(name));
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc")
+                .sinkTo(new PlainCollectSink(name));
         return env.executeAsync(name);
     }
 
     /** Terminates the reader's backend once it has emitted {@code atLeast} rows. */
-    private static void killReaderConnection(String name, String applicationName, int atLeast) throws Exception {
+    private static void killReaderConnection(String name, String applicationName, int atLeast)
+            throws Exception {
         waitUntil(() -> CollectedResults.size(name) >= atLeast, Duration.ofSeconds(60));
         waitUntil(() -> terminate(applicationName) > 0, Duration.ofSeconds(30));
     }
@@ -90,7 +95,9 @@ class JdbcSourceConnectionLossITCase {
         try {
             return DB.queryLong(
                     "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE"
-                            + " application_name = '" + applicationName + "' AND pid <> pg_backend_pid()");
+                            + " application_name = '"
+                            + applicationName
+                            + "' AND pid <> pg_backend_pid()");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -114,8 +121,11 @@ class JdbcSourceConnectionLossITCase {
         killReaderConnection(name, "jdbcv2-loss-fail", 500);
         assertThatThrownBy(() -> job.getJobExecutionResult().get())
                 .isInstanceOf(ExecutionException.class)
-                .satisfies(e -> assertThat(
-                                ExceptionUtils.findThrowableWithMessage(e, "reconnect attempt(s) did not help"))
-                        .isPresent());
+                .satisfies(
+                        e ->
+                                assertThat(
+                                                ExceptionUtils.findThrowableWithMessage(
+                                                        e, "reconnect attempt(s) did not help"))
+                                        .isPresent());
     }
 }

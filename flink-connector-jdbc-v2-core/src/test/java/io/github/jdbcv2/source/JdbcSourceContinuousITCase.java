@@ -1,6 +1,10 @@
 package io.github.jdbcv2.source;
 
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.LogCapture;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -9,10 +13,6 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-
-import io.github.jdbcv2.testutils.LogCapture;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Continuous mode: rows inserted while the job runs are emitted once, also across a failure. */
 class JdbcSourceContinuousITCase {
 
-    @RegisterExtension protected static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+    @RegisterExtension
+    protected static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            FlinkMiniCluster.withSlots(2);
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
 
     @Test
     void newRowsAreEmittedExactlyOnceAcrossAFailure() throws Exception {
@@ -53,7 +53,8 @@ class JdbcSourceContinuousITCase {
                         .setResultExtractor(rs -> rs.getLong(1))
                         .setTypeInformation(Types.LONG)
                         .setContinuousUnBoundingSettings(
-                                new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofMillis(100)))
+                                new ContinuousUnBoundingSettings(
+                                        Duration.ZERO, Duration.ofMillis(100)))
                         .setIncreasingColumn("id", Long.class)
                         .setUniqueKey("id", Long.class)
                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -76,9 +77,14 @@ class JdbcSourceContinuousITCase {
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (CollectedResults.failuresLeft(name) > 0) {
-                assertThat(System.nanoTime()).as("the injected failure happened in time").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("the injected failure happened in time")
+                        .isLessThan(deadline);
                 insert(table, inserted, 100);
-                waitUntil(() -> CollectedResults.size(name) >= inserted[0] || CollectedResults.failuresLeft(name) == 0,
+                waitUntil(
+                        () ->
+                                CollectedResults.size(name) >= inserted[0]
+                                        || CollectedResults.failuresLeft(name) == 0,
                         Duration.ofSeconds(60));
             }
             insert(table, inserted, 300);
@@ -87,11 +93,17 @@ class JdbcSourceContinuousITCase {
             job.cancel().get();
         }
         assertThat(CollectedResults.sorted(name))
-                .isEqualTo(LongStream.rangeClosed(1, inserted[0]).boxed().collect(Collectors.toList()));
+                .isEqualTo(
+                        LongStream.rangeClosed(1, inserted[0])
+                                .boxed()
+                                .collect(Collectors.toList()));
     }
 
     private static void insert(TestTable table, long[] inserted, int rows) throws Exception {
-        table.insertSeries(inserted[0] + 1, inserted[0] + rows, "i, TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', 'v' || i");
+        table.insertSeries(
+                inserted[0] + 1,
+                inserted[0] + rows,
+                "i, TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', 'v' || i");
         inserted[0] += rows;
     }
 
@@ -109,7 +121,8 @@ class JdbcSourceContinuousITCase {
                         .setResultExtractor(rs -> rs.getLong(1))
                         .setTypeInformation(Types.LONG)
                         .setContinuousUnBoundingSettings(
-                                new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofMillis(100)))
+                                new ContinuousUnBoundingSettings(
+                                        Duration.ZERO, Duration.ofMillis(100)))
                         .setIncreasingColumn("created", java.time.LocalDateTime.class)
                         .setUniqueKey("id", Long.class)
                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -130,48 +143,65 @@ class JdbcSourceContinuousITCase {
             job.cancel().get();
         }
         assertThat(CollectedResults.sorted(name))
-                .isEqualTo(LongStream.rangeClosed(1, inserted[0]).boxed().collect(Collectors.toList()));
+                .isEqualTo(
+                        LongStream.rangeClosed(1, inserted[0])
+                                .boxed()
+                                .collect(Collectors.toList()));
     }
 
     /**
-     * A transaction takes id 201 from the sequence and commits only after rows 202..301 were committed and seen by a
-     * discovery: with a lag of 150 values the late row is still read (and rows up to MAX - 150).
+     * A transaction takes id 201 from the sequence and commits only after rows 202..301 were
+     * committed and seen by a discovery: with a lag of 150 values the late row is still read (and
+     * rows up to MAX - 150).
      */
     @Test
     void aRowCommittedLateWithinTheLagIsRead() throws Exception {
         List<Long> read = readWithALateCommit("late-lag", b -> b.setIncreasingColumnLag(150), 150);
-        assertThat(read).isEqualTo(LongStream.rangeClosed(1, 451).boxed().collect(Collectors.toList()));
-    }
-
-    /** The same late commit without lag or commit check: the mark passed id 201 before it committed, so it is lost. */
-    @Test
-    void aRowCommittedLateBelowTheMarkIsLostWithoutLagOrCommitCheck() throws Exception {
-        List<Long> read = readWithALateCommit("late-unguarded", b -> b.setCommitHorizonCheck(false), 0);
         assertThat(read)
-                .doesNotContain(201L)
-                .isEqualTo(LongStream.rangeClosed(1, 601).filter(i -> i != 201).boxed().collect(Collectors.toList()));
+                .isEqualTo(LongStream.rangeClosed(1, 451).boxed().collect(Collectors.toList()));
     }
 
     /**
-     * Runs a continuous source over a {@code BIGSERIAL} table of 200 rows; once rows up to {@code 200 - lag} are
-     * read, transaction A inserts a row (id 201) and stays open while rows 202..301 are committed; once a discovery
-     * saw {@code MAX(id) = 301} and the rows up to {@code 301 - lag} were read (or held back by the commit check), A
-     * commits and rows 302..601 follow. Returns the ids read once {@code 601 - lag} was.
+     * The same late commit without lag or commit check: the mark passed id 201 before it committed,
+     * so it is lost.
+     */
+    @Test
+    void aRowCommittedLateBelowTheMarkIsLostWithoutLagOrCommitCheck() throws Exception {
+        List<Long> read =
+                readWithALateCommit("late-unguarded", b -> b.setCommitHorizonCheck(false), 0);
+        assertThat(read)
+                .doesNotContain(201L)
+                .isEqualTo(
+                        LongStream.rangeClosed(1, 601)
+                                .filter(i -> i != 201)
+                                .boxed()
+                                .collect(Collectors.toList()));
+    }
+
+    /**
+     * Runs a continuous source over a {@code BIGSERIAL} table of 200 rows; once rows up to {@code
+     * 200 - lag} are read, transaction A inserts a row (id 201) and stays open while rows 202..301
+     * are committed; once a discovery saw {@code MAX(id) = 301} and the rows up to {@code 301 -
+     * lag} were read (or held back by the commit check), A commits and rows 302..601 follow.
+     * Returns the ids read once {@code 601 - lag} was.
      */
     protected static List<Long> readWithALateCommit(
-            String name, UnaryOperator<JdbcSourceBuilder<Long>> options, long lag) throws Exception {
+            String name, UnaryOperator<JdbcSourceBuilder<Long>> options, long lag)
+            throws Exception {
         CollectedResults.reset(name, 0);
         TestTable table = DB.createTable("id BIGSERIAL PRIMARY KEY, v TEXT");
         insertWithSequence(table, 200);
         JdbcSource<Long> source =
                 options.apply(
                                 JdbcSource.<Long>builder()
-                                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
+                                        .setJdbcConnectionOptionsBuilder(
+                                                DB.connectionOptionsBuilder())
                                         .setSql("SELECT id, v FROM " + table.getQuotedName())
                                         .setResultExtractor(rs -> rs.getLong(1))
                                         .setTypeInformation(Types.LONG)
                                         .setContinuousUnBoundingSettings(
-                                                new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofMillis(100)))
+                                                new ContinuousUnBoundingSettings(
+                                                        Duration.ZERO, Duration.ofMillis(100)))
                                         .setIncreasingColumn("id", Long.class)
                                         .setUniqueKey("id", Long.class)
                                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE))
@@ -179,31 +209,44 @@ class JdbcSourceContinuousITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.enableCheckpointing(100);
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-late-commit").sinkTo(new ExactlyOnceCollectSink(name));
-        try (LogCapture discoveries = LogCapture.start("io.github.jdbcv2.source.enumerator.IncrementalSplitAssigner")) {
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-late-commit")
+                .sinkTo(new ExactlyOnceCollectSink(name));
+        try (LogCapture discoveries =
+                LogCapture.start("io.github.jdbcv2.source.enumerator.IncrementalSplitAssigner")) {
             JobClient job = env.executeAsync(name);
             try (Connection late = DB.openConnection()) {
-                waitUntil(() -> CollectedResults.sorted(name).contains(200 - lag), Duration.ofSeconds(60));
+                waitUntil(
+                        () -> CollectedResults.sorted(name).contains(200 - lag),
+                        Duration.ofSeconds(60));
                 late.setAutoCommit(false);
                 long lateId;
                 try (Statement s = late.createStatement();
-                        ResultSet rs = s.executeQuery(
-                                "INSERT INTO " + table.getQuotedName() + " (v) VALUES ('late') RETURNING id")) {
+                        ResultSet rs =
+                                s.executeQuery(
+                                        "INSERT INTO "
+                                                + table.getQuotedName()
+                                                + " (v) VALUES ('late') RETURNING id")) {
                     rs.next();
                     lateId = rs.getLong(1);
                 }
                 assertThat(lateId).isEqualTo(201);
                 insertWithSequence(table, 100);
-                // A commits only after a discovery saw the later rows and the rows it allows were read (or, with
+                // A commits only after a discovery saw the later rows and the rows it allows were
+                // read (or, with
                 // the commit check, it held them back).
                 waitUntil(
-                        () -> discoveries.getText().contains("MAX(id) = 301,")
-                                && (CollectedResults.sorted(name).contains(301 - lag)
-                                        || discoveries.getText().contains("Holding back rows")),
+                        () ->
+                                discoveries.getText().contains("MAX(id) = 301,")
+                                        && (CollectedResults.sorted(name).contains(301 - lag)
+                                                || discoveries
+                                                        .getText()
+                                                        .contains("Holding back rows")),
                         Duration.ofSeconds(60));
                 late.commit();
                 insertWithSequence(table, 300);
-                waitUntil(() -> CollectedResults.sorted(name).contains(601 - lag), Duration.ofSeconds(60));
+                waitUntil(
+                        () -> CollectedResults.sorted(name).contains(601 - lag),
+                        Duration.ofSeconds(60));
             } finally {
                 job.cancel().get();
             }
@@ -212,6 +255,11 @@ class JdbcSourceContinuousITCase {
     }
 
     private static void insertWithSequence(TestTable table, int rows) throws Exception {
-        DB.execute("INSERT INTO " + table.getQuotedName() + " (v) SELECT 'v' || i FROM generate_series(1, " + rows + ") i");
+        DB.execute(
+                "INSERT INTO "
+                        + table.getQuotedName()
+                        + " (v) SELECT 'v' || i FROM generate_series(1, "
+                        + rows
+                        + ") i");
     }
 }

@@ -1,5 +1,11 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
+import io.github.jdbcv2.dialect.JdbcV2Factory;
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -8,12 +14,6 @@ import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-
-import io.github.jdbcv2.dialect.JdbcV2Factory;
-import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
-import io.github.jdbcv2.testutils.FlinkMiniCluster;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,21 +36,25 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keyset pages end with the limit clause of the URL's dialect: a dialect that limits with {@code FETCH FIRST n ROWS
- * ONLY} gets exactly that in every page query, and PostgreSQL runs those pages reading every row once.
+ * Keyset pages end with the limit clause of the URL's dialect: a dialect that limits with {@code
+ * FETCH FIRST n ROWS ONLY} gets exactly that in every page query, and PostgreSQL runs those pages
+ * reading every row once.
  */
 class JdbcSourceDialectLimitITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(1);
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(1);
 
     /** Every query text the split reader offered to the bulk reader, i.e. every query it ran. */
     private static final Queue<String> QUERIES = new ConcurrentLinkedQueue<>();
 
     @TempDir Path services;
 
-    /** A dialect of ours for PostgreSQL URLs whose limit clause is {@code FETCH FIRST n ROWS ONLY}. */
+    /**
+     * A dialect of ours for PostgreSQL URLs whose limit clause is {@code FETCH FIRST n ROWS ONLY}.
+     */
     public static class FetchFirstFactory implements JdbcV2Factory {
 
         @Override
@@ -60,15 +64,17 @@ class JdbcSourceDialectLimitITCase {
 
         @Override
         public JdbcDialect createDialect() {
-            return (JdbcDialect) Proxy.newProxyInstance(
-                    JdbcDialect.class.getClassLoader(),
-                    new Class<?>[] {JdbcDialect.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("getLimitClause")) {
-                            return "FETCH FIRST " + args[0] + " ROWS ONLY";
-                        }
-                        throw new UnsupportedOperationException(method.getName() + " is not needed here");
-                    });
+            return (JdbcDialect)
+                    Proxy.newProxyInstance(
+                            JdbcDialect.class.getClassLoader(),
+                            new Class<?>[] {JdbcDialect.class},
+                            (proxy, method, args) -> {
+                                if (method.getName().equals("getLimitClause")) {
+                                    return "FETCH FIRST " + args[0] + " ROWS ONLY";
+                                }
+                                throw new UnsupportedOperationException(
+                                        method.getName() + " is not needed here");
+                            });
         }
 
         @Override
@@ -83,7 +89,10 @@ class JdbcSourceDialectLimitITCase {
         }
     }
 
-    /** Records the query and declines it: the split is then read with a cursor running that very text. */
+    /**
+     * Records the query and declines it: the split is then read with a cursor running that very
+     * text.
+     */
     static final class RecordingReader implements JdbcBulkQueryReader {
         private static final long serialVersionUID = 1L;
 
@@ -123,7 +132,8 @@ class JdbcSourceDialectLimitITCase {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "paged").sinkTo(new PlainCollectSink(name));
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "paged")
+                .sinkTo(new PlainCollectSink(name));
         env.execute(name);
 
         assertThat(CollectedResults.sorted(name))
@@ -131,15 +141,18 @@ class JdbcSourceDialectLimitITCase {
         List<String> queries = new ArrayList<>(QUERIES);
         // 10 rows in pages of 3: three full pages, then one of 1 row.
         assertThat(queries).hasSize(4);
-        assertThat(queries).allSatisfy(q -> assertThat(q).endsWith(" ORDER BY id FETCH FIRST 3 ROWS ONLY"));
+        assertThat(queries)
+                .allSatisfy(q -> assertThat(q).endsWith(" ORDER BY id FETCH FIRST 3 ROWS ONLY"));
         assertThat(queries).noneSatisfy(q -> assertThat(q).containsIgnoringCase("LIMIT"));
-        assertThat(queries.subList(1, 4)).allSatisfy(q -> assertThat(q).contains(" WHERE id > ? ORDER BY id"));
+        assertThat(queries.subList(1, 4))
+                .allSatisfy(q -> assertThat(q).contains(" WHERE id > ? ORDER BY id"));
     }
 
     private ClassLoader withFactory(Class<? extends JdbcV2Factory> factory) throws Exception {
         Path file = services.resolve("META-INF/services/" + JdbcFactory.class.getName());
         Files.createDirectories(file.getParent());
         Files.writeString(file, factory.getName());
-        return new URLClassLoader(new URL[] {services.toUri().toURL()}, getClass().getClassLoader());
+        return new URLClassLoader(
+                new URL[] {services.toUri().toURL()}, getClass().getClassLoader());
     }
 }

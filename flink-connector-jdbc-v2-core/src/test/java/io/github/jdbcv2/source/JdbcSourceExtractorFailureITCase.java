@@ -1,5 +1,10 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -10,11 +15,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
-
-import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
-import io.github.jdbcv2.testutils.FlinkMiniCluster;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,16 +29,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * A result extractor that fails on a row (a getter the column's value does not fit, or its own exception) fails the
- * job promptly, naming the column and the split, whatever the way the split is read.
+ * A result extractor that fails on a row (a getter the column's value does not fit, or its own
+ * exception) fails the job promptly, naming the column and the split, whatever the way the split is
+ * read.
  */
 class JdbcSourceExtractorFailureITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(1);
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(1);
 
-    /** Bounds the whole job, failure included; the job hung forever on the COPY path before the fix. */
+    /**
+     * Bounds the whole job, failure included; the job hung forever on the COPY path before the fix.
+     */
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
     @Test
@@ -46,7 +50,10 @@ class JdbcSourceExtractorFailureITCase {
     void aGetterFailingOnAColumnFailsTheJobNamingColumnAndSplit() throws Exception {
         TestTable table = tableWithABadRow();
         Throwable failure =
-                runUntilFailure(table, rs -> rs.getLong(1) + rs.getLong(2), DeliveryGuarantee.AT_LEAST_ONCE);
+                runUntilFailure(
+                        table,
+                        rs -> rs.getLong(1) + rs.getLong(2),
+                        DeliveryGuarantee.AT_LEAST_ONCE);
         assertThat(ExceptionUtils.stringifyException(failure))
                 .contains("Reading split single failed")
                 .contains("column 2 (payload")
@@ -76,7 +83,8 @@ class JdbcSourceExtractorFailureITCase {
     }
 
     private static Throwable runUntilFailure(
-            TestTable table, ResultExtractor<Long> extractor, DeliveryGuarantee guarantee) throws Exception {
+            TestTable table, ResultExtractor<Long> extractor, DeliveryGuarantee guarantee)
+            throws Exception {
         JdbcSource<Long> source =
                 JdbcSource.<Long>builder()
                         .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())

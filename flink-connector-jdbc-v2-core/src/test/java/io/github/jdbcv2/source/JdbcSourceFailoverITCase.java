@@ -1,7 +1,11 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.LogCapture;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -14,10 +18,6 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
-import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.concurrent.locks.LockSupport;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -36,16 +36,16 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Jobs fail several times mid-read (a downstream map throws) with checkpoints every 100 ms, and end with exactly the
- * multiset each delivery guarantee promises. Reads are rate-limited so that failures land mid-split.
+ * Jobs fail several times mid-read (a downstream map throws) with checkpoints every 100 ms, and end
+ * with exactly the multiset each delivery guarantee promises. Reads are rate-limited so that
+ * failures land mid-split.
  */
 class JdbcSourceFailoverITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            FlinkMiniCluster.withSlots(4);
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(4);
 
     private static final int ROWS = 6_000;
     private static final int FAILURES = 3;
@@ -86,12 +86,17 @@ class JdbcSourceFailoverITCase {
     }
 
     private static void runWithFailures(
-            String name, JdbcSource<Long> source, boolean exactlyOnceSink, int parallelism) throws Exception {
+            String name, JdbcSource<Long> source, boolean exactlyOnceSink, int parallelism)
+            throws Exception {
         runWithFailures(name, source, exactlyOnceSink, parallelism, FAILURES);
     }
 
     private static void runWithFailures(
-            String name, JdbcSource<Long> source, boolean exactlyOnceSink, int parallelism, int failures)
+            String name,
+            JdbcSource<Long> source,
+            boolean exactlyOnceSink,
+            int parallelism,
+            int failures)
             throws Exception {
         CollectedResults.reset(name, failures);
         StreamExecutionEnvironment env = env(parallelism, new Configuration());
@@ -105,7 +110,9 @@ class JdbcSourceFailoverITCase {
             stream.sinkTo(new PlainCollectSink(name));
         }
         env.execute(name);
-        assertThat(CollectedResults.failuresLeft(name)).as("all injected failures happened").isZero();
+        assertThat(CollectedResults.failuresLeft(name))
+                .as("all injected failures happened")
+                .isZero();
     }
 
     @Test
@@ -113,7 +120,10 @@ class JdbcSourceFailoverITCase {
         String name = "eo-keyset";
         runWithFailures(
                 name,
-                source(DeliveryGuarantee.EXACTLY_ONCE).setPartitioning("id", 4).setUniqueKey("id", Long.class).build(),
+                source(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setPartitioning("id", 4)
+                        .setUniqueKey("id", Long.class)
+                        .build(),
                 true,
                 2);
         assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
@@ -124,17 +134,21 @@ class JdbcSourceFailoverITCase {
         String name = "eo-ties";
         runWithFailures(
                 name,
-                source(DeliveryGuarantee.EXACTLY_ONCE).setPartitioning("k", 3).setUniqueKey("id", Long.class).build(),
+                source(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setPartitioning("k", 3)
+                        .setUniqueKey("id", Long.class)
+                        .build(),
                 true,
                 3);
         assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
     }
 
     /**
-     * 300,000 rows over 4 partition key values (75,000 rows per key, one split per key) and failures 20,000, 35,000 and
-     * 50,000 rows into a key, each after a checkpoint inside that key. Before each failure half of that key's rows are
-     * updated (a live table): PostgreSQL then returns the rows that tie on the partition key in another order, and
-     * only the declared unique key still orders the rows as before. Every row must arrive exactly once.
+     * 300,000 rows over 4 partition key values (75,000 rows per key, one split per key) and
+     * failures 20,000, 35,000 and 50,000 rows into a key, each after a checkpoint inside that key.
+     * Before each failure half of that key's rows are updated (a live table): PostgreSQL then
+     * returns the rows that tie on the partition key in another order, and only the declared unique
+     * key still orders the rows as before. Every row must arrive exactly once.
      */
     @Test
     void exactlyOnceResumesInsideLargeTiesOfThePartitionKey() throws Exception {
@@ -142,13 +156,17 @@ class JdbcSourceFailoverITCase {
         ties.insertSeries(1, LARGE_TIES_ROWS, "i, i % 4, 'name-' || i");
         DB.execute("ANALYZE " + ties.getQuotedName());
         String name = "eo-large-ties";
-        // Row n of key k (in id order) has id k + 4 * n: fail 20,000 rows into key 1, 35,000 into 2, 50,000 into 3.
+        // Row n of key k (in id order) has id k + 4 * n: fail 20,000 rows into key 1, 35,000 into
+        // 2, 50,000 into 3.
         CollectedResults.resetFailingAt(
                 name,
                 value -> {
                     try {
                         DB.execute(
-                                "UPDATE " + ties.getQuotedName() + " SET name = name || '+' WHERE k = " + (value % 4)
+                                "UPDATE "
+                                        + ties.getQuotedName()
+                                        + " SET name = name || '+' WHERE k = "
+                                        + (value % 4)
                                         + " AND (id / 4) % 2 = 0");
                     } catch (java.sql.SQLException e) {
                         throw new IllegalStateException(e);
@@ -168,7 +186,8 @@ class JdbcSourceFailoverITCase {
                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                         .setResultSetFetchSize(2_000)
                         .setSplitReaderFetchBatchSize(250)
-                        // At most 150,000 rows per second over both readers: checkpoints (every 100 ms) land inside keys.
+                        // At most 150,000 rows per second over both readers: checkpoints (every 100
+                        // ms) land inside keys.
                         .setRateLimiterStrategy(RateLimiterStrategy.perSecond(150_000))
                         .build();
         StreamExecutionEnvironment env = env(2, new Configuration());
@@ -177,13 +196,21 @@ class JdbcSourceFailoverITCase {
                 .returns(Types.LONG)
                 .sinkTo(new ExactlyOnceCollectSink(name));
         List<String> resumes;
-        try (LogCapture log = LogCapture.start("io.github.jdbcv2.source.reader.JdbcSourceSplitReader")) {
+        try (LogCapture log =
+                LogCapture.start("io.github.jdbcv2.source.reader.JdbcSourceSplitReader")) {
             env.execute(name);
-            resumes = log.getLines().stream().filter(l -> l.startsWith("Resumed split")).collect(Collectors.toList());
+            resumes =
+                    log.getLines().stream()
+                            .filter(l -> l.startsWith("Resumed split"))
+                            .collect(Collectors.toList());
         }
-        assertThat(CollectedResults.failuresAtValuesLeft(name)).as("all injected failures happened").isZero();
-        // The resume must start inside a run of equal keys at least once (that is what broke the old resume); which of
-        // the three failures lands after a checkpoint inside its key depends on timing, so one of them suffices.
+        assertThat(CollectedResults.failuresAtValuesLeft(name))
+                .as("all injected failures happened")
+                .isZero();
+        // The resume must start inside a run of equal keys at least once (that is what broke the
+        // old resume); which of
+        // the three failures lands after a checkpoint inside its key depends on timing, so one of
+        // them suffices.
         assertThat(resumes)
                 .as("a resume inside the rows of key 1, 2 or 3")
                 .anySatisfy(l -> assertThat(resumedInsideKey(l)).isTrue());
@@ -195,18 +222,27 @@ class JdbcSourceFailoverITCase {
             }
         }
         HashSet<Long> missing =
-                new HashSet<>(LongStream.rangeClosed(1, LARGE_TIES_ROWS).boxed().collect(Collectors.toList()));
+                new HashSet<>(
+                        LongStream.rangeClosed(1, LARGE_TIES_ROWS)
+                                .boxed()
+                                .collect(Collectors.toList()));
         missing.removeAll(collected);
         assertThat(duplicates.size())
-                .as("rows delivered twice, the first: %s", duplicates.subList(0, Math.min(10, duplicates.size())))
+                .as(
+                        "rows delivered twice, the first: %s",
+                        duplicates.subList(0, Math.min(10, duplicates.size())))
                 .isZero();
         assertThat(missing.size())
-                .as("rows never delivered, e.g. %s", missing.stream().sorted().limit(10).collect(Collectors.toList()))
+                .as(
+                        "rows never delivered, e.g. %s",
+                        missing.stream().sorted().limit(10).collect(Collectors.toList()))
                 .isZero();
         assertThat(collected).hasSize(LARGE_TIES_ROWS);
     }
 
-    /** True for a "Resumed split range-k after n rows" line of key 1..3 with 0 < n < the key's rows. */
+    /**
+     * True for a "Resumed split range-k after n rows" line of key 1..3 with 0 < n < the key's rows.
+     */
     private static boolean resumedInsideKey(String line) {
         for (int key = 1; key <= 3; key++) {
             String prefix = "Resumed split range-" + key + " after ";
@@ -221,52 +257,72 @@ class JdbcSourceFailoverITCase {
     @Test
     void exactlyOnceOnASingleSplitResumesByTheUniqueKey() throws Exception {
         String name = "eo-single";
-        runWithFailures(name, source(DeliveryGuarantee.EXACTLY_ONCE).setUniqueKey("id", Long.class).build(), true, 2);
+        runWithFailures(
+                name,
+                source(DeliveryGuarantee.EXACTLY_ONCE).setUniqueKey("id", Long.class).build(),
+                true,
+                2);
         assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
     }
 
     @Test
     void atLeastOnceDeliversEveryRow() throws Exception {
         String name = "alo";
-        runWithFailures(name, source(DeliveryGuarantee.AT_LEAST_ONCE).setPartitioning("id", 4).build(), true, 2);
-        assertThat(new HashSet<>(CollectedResults.sorted(name))).containsExactlyInAnyOrderElementsOf(allIds);
+        runWithFailures(
+                name,
+                source(DeliveryGuarantee.AT_LEAST_ONCE).setPartitioning("id", 4).build(),
+                true,
+                2);
+        assertThat(new HashSet<>(CollectedResults.sorted(name)))
+                .containsExactlyInAnyOrderElementsOf(allIds);
     }
 
     @Test
     void atMostOnceNeverDeliversARowTwice() throws Exception {
         String name = "amo";
         // Every split a failed reader held is given up, so one failure already ends the job early.
-        runWithFailures(name, source(DeliveryGuarantee.NONE).setPartitioning("id", 6).build(), false, 2, 1);
+        runWithFailures(
+                name, source(DeliveryGuarantee.NONE).setPartitioning("id", 6).build(), false, 2, 1);
         List<Long> emitted = CollectedResults.sorted(name);
         assertThat(emitted).doesNotHaveDuplicates().isNotEmpty();
         assertThat(allIds).containsAll(emitted);
     }
 
     @Test
-    void restoresFromASavepointWithADifferentParallelism(@TempDir Path savepoints) throws Exception {
+    void restoresFromASavepointWithADifferentParallelism(@TempDir Path savepoints)
+            throws Exception {
         String name = "savepoint";
         CollectedResults.reset(name, 0);
         UnaryOperator<JdbcSourceBuilder<Long>> configure =
-                b -> b.setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.numericRange("id", 5))
-                        .setUniqueKey("id", Long.class)
-                        .setRateLimiterStrategy(RateLimiterStrategy.perSecond(3_000));
+                b ->
+                        b.setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.numericRange("id", 5))
+                                .setUniqueKey("id", Long.class)
+                                .setRateLimiterStrategy(RateLimiterStrategy.perSecond(3_000));
 
         StreamExecutionEnvironment first = env(2, new Configuration());
-        first.fromSource(configure.apply(source(DeliveryGuarantee.EXACTLY_ONCE)).build(), WatermarkStrategy.noWatermarks(), "jdbc")
+        first.fromSource(
+                        configure.apply(source(DeliveryGuarantee.EXACTLY_ONCE)).build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "jdbc")
                 .uid("jdbc-source")
                 .sinkTo(new ExactlyOnceCollectSink(name))
                 .uid("collect");
         JobClient job = first.executeAsync(name + "-1");
         waitUntil(() -> CollectedResults.size(name) >= ROWS / 4, Duration.ofSeconds(60));
         String savepoint =
-                job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL).get();
+                job.stopWithSavepoint(
+                                false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get();
         int afterFirst = CollectedResults.size(name);
         assertThat(afterFirst).isLessThan(ROWS);
 
         Configuration restore = new Configuration();
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         StreamExecutionEnvironment second = env(3, restore);
-        second.fromSource(configure.apply(source(DeliveryGuarantee.EXACTLY_ONCE)).build(), WatermarkStrategy.noWatermarks(), "jdbc")
+        second.fromSource(
+                        configure.apply(source(DeliveryGuarantee.EXACTLY_ONCE)).build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "jdbc")
                 .uid("jdbc-source")
                 .sinkTo(new ExactlyOnceCollectSink(name))
                 .uid("collect");

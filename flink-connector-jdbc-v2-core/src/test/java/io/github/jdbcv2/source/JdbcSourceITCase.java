@@ -1,26 +1,25 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
+import io.github.jdbcv2.source.reader.extractor.RowDataResultExtractor;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
-import org.apache.flink.util.ExceptionUtils;
-
 import org.apache.flink.connector.jdbc.core.database.dialect.AbstractDialectConverter;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.BigIntType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.VarCharType;
-
-import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
-import io.github.jdbcv2.source.reader.extractor.RowDataResultExtractor;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.util.ExceptionUtils;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,14 +38,16 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every built-in assigner reads every row exactly once, on a real PostgreSQL and a real MiniCluster. */
+/**
+ * Every built-in assigner reads every row exactly once, on a real PostgreSQL and a real
+ * MiniCluster.
+ */
 class JdbcSourceITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            FlinkMiniCluster.withSlots(4);
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(4);
 
     private static final int ROWS = 5_000;
     private static TestTable table;
@@ -54,7 +55,9 @@ class JdbcSourceITCase {
 
     @BeforeAll
     static void createTable() throws Exception {
-        table = DB.createTable("id BIGINT PRIMARY KEY, k BIGINT, s TEXT, u UUID, d DATE, ts TIMESTAMP");
+        table =
+                DB.createTable(
+                        "id BIGINT PRIMARY KEY, k BIGINT, s TEXT, u UUID, d DATE, ts TIMESTAMP");
         // k is skewed (90% of rows in 0..9, the rest spread up to ~1e9) and NULL for every 7th row.
         table.insertSeries(
                 1,
@@ -80,7 +83,8 @@ class JdbcSourceITCase {
         env.setParallelism(parallelism);
         List<Long> out = new ArrayList<>();
         try (CloseableIterator<Long> it =
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc").executeAndCollect()) {
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc")
+                        .executeAndCollect()) {
             it.forEachRemaining(out::add);
         }
         Collections.sort(out);
@@ -94,29 +98,41 @@ class JdbcSourceITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 3, 4})
     void numericRangesReadEveryRowOnce(int parallelism) throws Exception {
-        assertThat(read(idSource(sql()).setPartitioning("id", 7).build(), parallelism)).isEqualTo(allIds);
+        assertThat(read(idSource(sql()).setPartitioning("id", 7).build(), parallelism))
+                .isEqualTo(allIds);
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(DeliveryGuarantee.class)
-    void everyGuaranteeReadsEveryRowOnceWithoutFailures(DeliveryGuarantee guarantee) throws Exception {
-        assertThat(read(idSource(sql()).setPartitioning("k", 5).setUniqueKey("id", Long.class).setDeliveryGuarantee(guarantee).build(), 3))
+    void everyGuaranteeReadsEveryRowOnceWithoutFailures(DeliveryGuarantee guarantee)
+            throws Exception {
+        assertThat(
+                        read(
+                                idSource(sql())
+                                        .setPartitioning("k", 5)
+                                        .setUniqueKey("id", Long.class)
+                                        .setDeliveryGuarantee(guarantee)
+                                        .build(),
+                                3))
                 .isEqualTo(allIds);
     }
 
     @Test
     void givenBoundsNarrowerThanTheDataStillReadEveryRow() throws Exception {
-        assertThat(read(idSource(sql()).setPartitioning("id", 4, 1000, 2000).build(), 2)).isEqualTo(allIds);
+        assertThat(read(idSource(sql()).setPartitioning("id", 4, 1000, 2000).build(), 2))
+                .isEqualTo(allIds);
     }
 
     @Test
     void skewedAndNullPartitionKeysAreReadOnce() throws Exception {
         assertThat(read(idSource(sql()).setPartitioning("k", 8).build(), 4)).isEqualTo(allIds);
-        assertThat(read(idSource(sql()).setPartitioning("k", 8, Long.class).build(), 4)).isEqualTo(allIds);
+        assertThat(read(idSource(sql()).setPartitioning("k", 8, Long.class).build(), 4))
+                .isEqualTo(allIds);
         assertThat(
                         read(
                                 idSource(sql())
-                                        .setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.quantiles("k", Long.class, 8))
+                                        .setJdbcSqlSplitAssignerProvider(
+                                                JdbcSplitAssigners.quantiles("k", Long.class, 8))
                                         .setUniqueKey("id", Long.class)
                                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                                         .build(),
@@ -128,10 +144,13 @@ class JdbcSourceITCase {
     @ValueSource(strings = {"s", "u", "d", "ts"})
     void databaseBoundariesOverNonNumericKeysReadEveryRowOnce(String column) throws Exception {
         Class<?> type =
-                column.equals("s") ? String.class
-                        : column.equals("u") ? UUID.class
-                        : column.equals("d") ? java.time.LocalDate.class
-                        : java.time.LocalDateTime.class;
+                column.equals("s")
+                        ? String.class
+                        : column.equals("u")
+                                ? UUID.class
+                                : column.equals("d")
+                                        ? java.time.LocalDate.class
+                                        : java.time.LocalDateTime.class;
         assertThat(
                         read(
                                 idSource(sql())
@@ -147,15 +166,36 @@ class JdbcSourceITCase {
     void valuesNearTheEndsOfTheLongRangeAreReadOnce() throws Exception {
         TestTable extremes = DB.createTable("id BIGINT PRIMARY KEY");
         List<Long> ids =
-                List.of(Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, 0L, 1L, Long.MAX_VALUE - 1, Long.MAX_VALUE);
+                List.of(
+                        Long.MIN_VALUE,
+                        Long.MIN_VALUE + 1,
+                        -1L,
+                        0L,
+                        1L,
+                        Long.MAX_VALUE - 1,
+                        Long.MAX_VALUE);
         DB.execute(
-                "INSERT INTO " + extremes.getQuotedName() + " VALUES "
+                "INSERT INTO "
+                        + extremes.getQuotedName()
+                        + " VALUES "
                         + ids.stream().map(v -> "(" + v + ")").collect(Collectors.joining(",")));
         String sql = "SELECT id FROM " + extremes.getQuotedName();
-        assertThat(read(idSource(sql).setPartitioning("id", 5).build(), 2)).containsExactlyElementsOf(ids);
-        assertThat(read(idSource(sql).setPartitioning("id", 3, Long.MIN_VALUE, Long.MAX_VALUE).build(), 2))
+        assertThat(read(idSource(sql).setPartitioning("id", 5).build(), 2))
                 .containsExactlyElementsOf(ids);
-        assertThat(read(idSource(sql).setPartitioning("id", 64, Long.MAX_VALUE - 3, Long.MAX_VALUE).build(), 2))
+        assertThat(
+                        read(
+                                idSource(sql)
+                                        .setPartitioning("id", 3, Long.MIN_VALUE, Long.MAX_VALUE)
+                                        .build(),
+                                2))
+                .containsExactlyElementsOf(ids);
+        assertThat(
+                        read(
+                                idSource(sql)
+                                        .setPartitioning(
+                                                "id", 64, Long.MAX_VALUE - 3, Long.MAX_VALUE)
+                                        .build(),
+                                2))
                 .containsExactlyElementsOf(ids);
     }
 
@@ -181,7 +221,8 @@ class JdbcSourceITCase {
         TestTable empty = DB.createTable("id BIGINT PRIMARY KEY");
         String emptySql = "SELECT id FROM " + empty.getQuotedName();
         assertThat(read(idSource(emptySql).setPartitioning("id", 4).build(), 2)).isEmpty();
-        assertThat(read(idSource(emptySql).setPartitioning("id", 4, String.class).build(), 2)).isEmpty();
+        assertThat(read(idSource(emptySql).setPartitioning("id", 4, String.class).build(), 2))
+                .isEmpty();
         assertThat(read(idSource(emptySql).build(), 2)).isEmpty();
 
         TestTable one = DB.createTable("id BIGINT PRIMARY KEY");
@@ -207,13 +248,15 @@ class JdbcSourceITCase {
                         .setUsername(DB.getUsername())
                         .setPassword(DB.getPassword())
                         .setSql("SELECT id, s FROM " + table.getQuotedName() + " WHERE id <= 3")
-                        .setResultExtractor(io.github.jdbcv2.source.reader.extractor.ResultExtractor.ofRow())
+                        .setResultExtractor(
+                                io.github.jdbcv2.source.reader.extractor.ResultExtractor.ofRow())
                         .setTypeInformation(Types.ROW(Types.LONG, Types.STRING))
                         .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         List<String> rows = new ArrayList<>();
         try (CloseableIterator<Row> it =
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc").executeAndCollect()) {
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc")
+                        .executeAndCollect()) {
             it.forEachRemaining(r -> rows.add(r.getField(0) + ":" + r.getField(1)));
         }
         assertThat(rows).containsExactlyInAnyOrder("1:name-1", "2:name-2", "3:name-3");
@@ -244,7 +287,8 @@ class JdbcSourceITCase {
     void partitionColumnProblemsFailTheBuildNamingTheColumn() {
         assertThatThrownBy(() -> idSource(sql()).setPartitioning("nope", 4).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Invalid JDBC source option 'partitionColumn': 'nope' cannot be selected")
+                .hasMessageContaining(
+                        "Invalid JDBC source option 'partitionColumn': 'nope' cannot be selected")
                 .hasMessageContaining("SQLSTATE 42703");
         assertThatThrownBy(() -> idSource(sql()).setPartitioning("s", 4).build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -259,7 +303,8 @@ class JdbcSourceITCase {
 
     @Test
     void partitionColumnProblemsFoundAtPlanningFailTheJobClearly() throws Exception {
-        // Built while the column existed (the check passes), run after it was renamed: planning reports it.
+        // Built while the column existed (the check passes), run after it was renamed: planning
+        // reports it.
         TestTable renamed = DB.createTable("id BIGINT PRIMARY KEY, k BIGINT");
         renamed.insertSeries(1, 10, "i, i");
         JdbcSource<Long> source =
@@ -274,9 +319,13 @@ class JdbcSourceITCase {
                         .build();
         DB.execute("ALTER TABLE " + renamed.getQuotedName() + " RENAME COLUMN k TO k2");
         assertThatThrownBy(() -> read(source, 1))
-                .satisfies(e -> assertThat(ExceptionUtils.findThrowableWithMessage(
-                                e, "Finding the bounds of partition column 'k' failed"))
-                        .isPresent());
+                .satisfies(
+                        e ->
+                                assertThat(
+                                                ExceptionUtils.findThrowableWithMessage(
+                                                        e,
+                                                        "Finding the bounds of partition column 'k' failed"))
+                                        .isPresent());
     }
 
     /** A dialect converter built on Apache's base class, as the SQL layer will use. */

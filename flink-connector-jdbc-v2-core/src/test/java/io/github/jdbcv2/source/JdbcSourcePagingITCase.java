@@ -1,5 +1,8 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -7,12 +10,9 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
-
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,8 +21,9 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keyset paging reads every row once with every guarantee, including splits whose size is an exact multiple of the
- * page size (the last page is empty) and a page size larger than a split; each page is its own transaction.
+ * Keyset paging reads every row once with every guarantee, including splits whose size is an exact
+ * multiple of the page size (the last page is empty) and a page size larger than a split; each page
+ * is its own transaction.
  */
 class JdbcSourcePagingITCase {
 
@@ -64,8 +65,10 @@ class JdbcSourcePagingITCase {
         }
         env.execute(name);
         List<Long> twice =
-                LongStream.rangeClosed(1, 2400).boxed().flatMap(i -> java.util.stream.Stream.of(i, i)).collect(
-                        Collectors.toList());
+                LongStream.rangeClosed(1, 2400)
+                        .boxed()
+                        .flatMap(i -> java.util.stream.Stream.of(i, i))
+                        .collect(Collectors.toList());
         assertThat(CollectedResults.sorted(name)).isEqualTo(twice);
     }
 }

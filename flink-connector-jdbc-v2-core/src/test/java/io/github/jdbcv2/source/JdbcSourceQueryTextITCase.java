@@ -1,17 +1,17 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
+import io.github.jdbcv2.testutils.Await;
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-
-import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
-import io.github.jdbcv2.testutils.Await;
-import io.github.jdbcv2.testutils.FlinkMiniCluster;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,18 +29,22 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The user's query is nested into split, bounds, probe and COPY queries: a trailing {@code -- comment}, a trailing
- * {@code ;} or both must not break any of them. Every assigner, paging and continuous mode, with at-least-once (the
- * query as given) and exactly-once (the query ordered by its key); in the postgres module again over binary COPY.
+ * The user's query is nested into split, bounds, probe and COPY queries: a trailing {@code --
+ * comment}, a trailing {@code ;} or both must not break any of them. Every assigner, paging and
+ * continuous mode, with at-least-once (the query as given) and exactly-once (the query ordered by
+ * its key); in the postgres module again over binary COPY.
  */
 class JdbcSourceQueryTextITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(4);
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(4);
 
     private static final int ROWS = 1_000;
-    private static final String[] ENDINGS = {" -- trailing comment", "; -- comment after the terminator", " ;\n"};
+    private static final String[] ENDINGS = {
+        " -- trailing comment", "; -- comment after the terminator", " ;\n"
+    };
     private static TestTable table;
 
     @BeforeAll
@@ -64,7 +68,9 @@ class JdbcSourceQueryTextITCase {
             case "quantiles":
                 return b -> b.setPartitioning("s", 3, String.class);
             case "quantilesProvider":
-                return b -> b.setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.quantiles("k", Long.class, 3));
+                return b ->
+                        b.setJdbcSqlSplitAssignerProvider(
+                                JdbcSplitAssigners.quantiles("k", Long.class, 3));
             case "paging":
                 return b -> b.setPartitioning("id", 2, 1, ROWS).setPageSize(128);
             default:
@@ -80,15 +86,24 @@ class JdbcSourceQueryTextITCase {
     @ParameterizedTest(name = "{0}")
     @ValueSource(
             strings = {
-                "single", "parameterValues", "numericRange", "numericRangeWithBounds", "numericRangeOnNonUniqueColumn",
-                "quantiles", "quantilesProvider", "paging"
+                "single",
+                "parameterValues",
+                "numericRange",
+                "numericRangeWithBounds",
+                "numericRangeOnNonUniqueColumn",
+                "quantiles",
+                "quantilesProvider",
+                "paging"
             })
     void aTrailingCommentOrSemicolonReadsEveryRowOnce(String assigner) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         List<String> names = new ArrayList<>();
         for (int e = 0; e < ENDINGS.length; e++) {
-            for (DeliveryGuarantee guarantee : new DeliveryGuarantee[] {DeliveryGuarantee.AT_LEAST_ONCE, DeliveryGuarantee.EXACTLY_ONCE}) {
+            for (DeliveryGuarantee guarantee :
+                    new DeliveryGuarantee[] {
+                        DeliveryGuarantee.AT_LEAST_ONCE, DeliveryGuarantee.EXACTLY_ONCE
+                    }) {
                 String name = "text-" + assigner + '-' + e + '-' + guarantee;
                 CollectedResults.reset(name, 0);
                 names.add(name);
@@ -96,14 +111,16 @@ class JdbcSourceQueryTextITCase {
                         assigner(assigner)
                                 .apply(
                                         JdbcSource.<Long>builder()
-                                                .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
+                                                .setJdbcConnectionOptionsBuilder(
+                                                        DB.connectionOptionsBuilder())
                                                 .setSql(query(assigner, ENDINGS[e]))
                                                 .setResultExtractor(rs -> rs.getLong(1))
                                                 .setTypeInformation(Types.LONG)
                                                 .setUniqueKey("id", Long.class)
                                                 .setDeliveryGuarantee(guarantee))
                                 .build();
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), name).sinkTo(new PlainCollectSink(name));
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), name)
+                        .sinkTo(new PlainCollectSink(name));
             }
         }
         env.execute("text-" + assigner);
@@ -126,19 +143,27 @@ class JdbcSourceQueryTextITCase {
                         .setResultExtractor(rs -> rs.getLong(1))
                         .setTypeInformation(Types.LONG)
                         .setContinuousUnBoundingSettings(
-                                new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofMillis(100)))
+                                new ContinuousUnBoundingSettings(
+                                        Duration.ZERO, Duration.ofMillis(100)))
                         .setIncreasingColumn("id", Long.class)
                         .setUniqueKey("id", Long.class)
                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                         .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), name).sinkTo(new PlainCollectSink(name));
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), name)
+                .sinkTo(new PlainCollectSink(name));
         JobClient job = env.executeAsync(name);
         try {
-            Await.until("the first 300 rows", Duration.ofSeconds(60), () -> CollectedResults.size(name) >= 300);
+            Await.until(
+                    "the first 300 rows",
+                    Duration.ofSeconds(60),
+                    () -> CollectedResults.size(name) >= 300);
             events.insertSeries(301, 500, "i, 'v' || i");
-            Await.until("all 500 rows", Duration.ofSeconds(60), () -> CollectedResults.size(name) >= 500);
+            Await.until(
+                    "all 500 rows",
+                    Duration.ofSeconds(60),
+                    () -> CollectedResults.size(name) >= 500);
         } finally {
             job.cancel().get();
         }

@@ -1,5 +1,8 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -16,9 +19,6 @@ import org.apache.flink.connector.testframe.junit.annotations.TestSemantics;
 import org.apache.flink.connector.testframe.testsuites.SourceTestSuiteBase;
 import org.apache.flink.core.execution.CheckpointingMode;
 
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
-
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
@@ -31,7 +31,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-/** Flink's connector testing framework against the embedded PostgreSQL: bounded and continuous modes. */
+/**
+ * Flink's connector testing framework against the embedded PostgreSQL: bounded and continuous
+ * modes.
+ */
 class JdbcSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
@@ -41,10 +44,12 @@ class JdbcSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
     @TestSemantics
     CheckpointingMode[] semantics = new CheckpointingMode[] {CheckpointingMode.EXACTLY_ONCE};
 
-    @TestContext
-    ExternalContextFactory<PostgresSourceContext> context = PostgresSourceContext::new;
+    @TestContext ExternalContextFactory<PostgresSourceContext> context = PostgresSourceContext::new;
 
-    /** One table per test; each framework "split" writes its rows there, tagged with the split number. */
+    /**
+     * One table per test; each framework "split" writes its rows there, tagged with the split
+     * number.
+     */
     static final class PostgresSourceContext implements DataStreamSourceExternalContext<String> {
 
         private final TestTable table;
@@ -52,7 +57,9 @@ class JdbcSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
 
         PostgresSourceContext(String testName) {
             try {
-                table = DB.createTable("id BIGSERIAL PRIMARY KEY, split INT NOT NULL, v TEXT NOT NULL");
+                table =
+                        DB.createTable(
+                                "id BIGSERIAL PRIMARY KEY, split INT NOT NULL, v TEXT NOT NULL");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -61,7 +68,8 @@ class JdbcSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
         @Override
         public Source<String, ?, ?> createSource(TestingSourceSettings settings) {
             DeliveryGuarantee guarantee =
-                    settings.getCheckpointingMode() == org.apache.flink.streaming.api.CheckpointingMode.EXACTLY_ONCE
+                    settings.getCheckpointingMode()
+                                    == org.apache.flink.streaming.api.CheckpointingMode.EXACTLY_ONCE
                             ? DeliveryGuarantee.EXACTLY_ONCE
                             : DeliveryGuarantee.AT_LEAST_ONCE;
             JdbcSourceBuilder<String> builder =
@@ -75,10 +83,12 @@ class JdbcSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
                             .setResultSetFetchSize(100);
             if (settings.getBoundedness() == Boundedness.CONTINUOUS_UNBOUNDED) {
                 builder.setContinuousUnBoundingSettings(
-                                new ContinuousUnBoundingSettings(Duration.ZERO, Duration.ofMillis(100)))
+                                new ContinuousUnBoundingSettings(
+                                        Duration.ZERO, Duration.ofMillis(100)))
                         .setIncreasingColumn("id", Long.class);
             } else {
-                // The framework checks the order within each of its splits: partition by its split number, and
+                // The framework checks the order within each of its splits: partition by its split
+                // number, and
                 // read each partition ordered by id (the declared unique key).
                 builder.setPartitioning("split", 4);
             }
@@ -86,14 +96,18 @@ class JdbcSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
         }
 
         @Override
-        public ExternalSystemSplitDataWriter<String> createSourceSplitDataWriter(TestingSourceSettings settings) {
+        public ExternalSystemSplitDataWriter<String> createSourceSplitDataWriter(
+                TestingSourceSettings settings) {
             int split = writers++;
             return new ExternalSystemSplitDataWriter<String>() {
                 @Override
                 public void writeRecords(List<String> records) {
                     try (Connection c = DB.openConnection();
-                            PreparedStatement ps = c.prepareStatement(
-                                    "INSERT INTO " + table.getQuotedName() + " (split, v) VALUES (?, ?)")) {
+                            PreparedStatement ps =
+                                    c.prepareStatement(
+                                            "INSERT INTO "
+                                                    + table.getQuotedName()
+                                                    + " (split, v) VALUES (?, ?)")) {
                         for (String record : records) {
                             ps.setInt(1, split);
                             ps.setString(2, record);
@@ -111,12 +125,19 @@ class JdbcSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
         }
 
         @Override
-        public List<String> generateTestData(TestingSourceSettings settings, int splitIndex, long seed) {
+        public List<String> generateTestData(
+                TestingSourceSettings settings, int splitIndex, long seed) {
             Random random = new Random(seed);
             int count = 50 + random.nextInt(100);
             List<String> records = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                records.add("split-" + splitIndex + "-" + i + "-" + Long.toHexString(random.nextLong()));
+                records.add(
+                        "split-"
+                                + splitIndex
+                                + "-"
+                                + i
+                                + "-"
+                                + Long.toHexString(random.nextLong()));
             }
             return records;
         }

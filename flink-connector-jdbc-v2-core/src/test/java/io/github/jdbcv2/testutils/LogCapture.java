@@ -14,7 +14,10 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records every log line (all levels, with stack traces) of some loggers while open, to check what logs show. */
+/**
+ * Records every log line (all levels, with stack traces) of some loggers while open, to check what
+ * logs show.
+ */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
@@ -26,7 +29,10 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         this.loggerNames = loggerNames;
     }
 
-    /** Starts capturing the named loggers (and their children) at TRACE; a logger without its own configuration logs only here while captured. */
+    /**
+     * Starts capturing the named loggers (and their children) at TRACE; a logger without its own
+     * configuration logs only here while captured.
+     */
     public static LogCapture start(String... loggerNames) {
         LogCapture capture = new LogCapture(loggerNames);
         capture.start();
@@ -34,8 +40,12 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         Configuration config = context.getConfiguration();
         for (String name : loggerNames) {
             LoggerConfig existing = config.getLoggerConfig(name);
-            LoggerConfig own = existing.getName().equals(name) ? existing : new LoggerConfig(name, Level.TRACE, false);
-            capture.previousLevels.add(existing.getName().equals(name) ? existing.getLevel() : null);
+            LoggerConfig own =
+                    existing.getName().equals(name)
+                            ? existing
+                            : new LoggerConfig(name, Level.TRACE, false);
+            capture.previousLevels.add(
+                    existing.getName().equals(name) ? existing.getLevel() : null);
             own.setLevel(Level.TRACE);
             own.addAppender(capture, Level.TRACE, null);
             if (own != existing) {

@@ -18,7 +18,8 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Gives a test class its own fresh database on the JVM's one PostgreSQL server ({@link EmbeddedPostgresServer}).
+ * Gives a test class its own fresh database on the JVM's one PostgreSQL server ({@link
+ * EmbeddedPostgresServer}).
  *
  * <pre>{@code
  * @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
@@ -40,9 +41,14 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
         server = EmbeddedPostgresServer.get();
         String className = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
         database =
-                "t_" + (className.length() > 40 ? className.substring(0, 40) : className)
-                        + "_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+                "t_"
+                        + (className.length() > 40 ? className.substring(0, 40) : className)
+                        + "_"
+                        + ProcessHandle.current().pid()
+                        + "_"
+                        + DATABASES.incrementAndGet();
+        try (Connection c = adminConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
     }
@@ -52,22 +58,29 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
         if (database == null) {
             return;
         }
-        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-            // Prepared XA transactions would keep the database busy: a test may leave one behind on purpose.
+        try (Connection c = adminConnection();
+                Statement s = c.createStatement()) {
+            // Prepared XA transactions would keep the database busy: a test may leave one behind on
+            // purpose.
             rollbackPreparedTransactions(c, database);
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
     private Connection adminConnection() throws SQLException {
-        return DriverManager.getConnection(server.getAdminUrl(), server.getUser(), server.getPassword());
+        return DriverManager.getConnection(
+                server.getAdminUrl(), server.getUser(), server.getPassword());
     }
 
-    private static void rollbackPreparedTransactions(Connection admin, String database) throws SQLException {
+    private static void rollbackPreparedTransactions(Connection admin, String database)
+            throws SQLException {
         List<String> gids = new ArrayList<>();
         try (Statement s = admin.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT gid FROM pg_prepared_xacts WHERE database = '" + database + "'")) {
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT gid FROM pg_prepared_xacts WHERE database = '"
+                                        + database
+                                        + "'")) {
             while (rs.next()) {
                 gids.add(rs.getString(1));
             }
@@ -75,8 +88,11 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
         if (gids.isEmpty()) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(
-                        server().urlOf(database), server().getUser(), server().getPassword());
+        try (Connection c =
+                        DriverManager.getConnection(
+                                server().urlOf(database),
+                                server().getUser(),
+                                server().getPassword());
                 Statement s = c.createStatement()) {
             for (String gid : gids) {
                 s.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
@@ -133,7 +149,8 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
 
     /** Runs statements in autocommit mode. */
     public void execute(String... sql) throws SQLException {
-        try (Connection c = openConnection(); Statement s = c.createStatement()) {
+        try (Connection c = openConnection();
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }
@@ -142,7 +159,9 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
 
     /** The first column of the first row of {@code sql} as a long. */
     public long queryLong(String sql) throws SQLException {
-        try (Connection c = openConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = openConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 throw new SQLException("No row from: " + sql);
             }
@@ -152,7 +171,9 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
 
     /** Every row of {@code sql}, each as a list of {@link ResultSet#getObject(int)} values. */
     public List<List<Object>> query(String sql) throws SQLException {
-        try (Connection c = openConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = openConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             List<List<Object>> rows = new ArrayList<>();
             while (rs.next()) {
@@ -168,20 +189,28 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
 
     /** The server process id behind a connection ({@code pg_backend_pid()}). */
     public static int backendPid(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
-    /** Kills a server backend, as a crash or an administrator would: its client sees the connection drop. */
+    /**
+     * Kills a server backend, as a crash or an administrator would: its client sees the connection
+     * drop.
+     */
     public void terminateBackend(int pid) throws SQLException {
-        try (Connection admin = openConnection(); Statement s = admin.createStatement()) {
+        try (Connection admin = openConnection();
+                Statement s = admin.createStatement()) {
             s.execute("SELECT pg_terminate_backend(" + pid + ")");
         }
     }
 
-    /** Creates a table with a fresh name ({@code t1}, {@code t2}, ...) and the given column definitions. */
+    /**
+     * Creates a table with a fresh name ({@code t1}, {@code t2}, ...) and the given column
+     * definitions.
+     */
     public TestTable createTable(String columnDefinitions) throws SQLException {
         return createTable("t" + TABLES.incrementAndGet(), columnDefinitions);
     }

@@ -3,8 +3,8 @@ package io.github.jdbcv2.testutils;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-import java.io.StringReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,18 +34,29 @@ public final class TestTable {
      * Inserts one row for each {@code i} in {@code [from, to]} in a single statement, the row being
      * {@code selectExpressions} over {@code i}, e.g. {@code "i, 'name-' || i, i * 1.5"}.
      */
-    public TestTable insertSeries(long from, long to, String selectExpressions) throws SQLException {
+    public TestTable insertSeries(long from, long to, String selectExpressions)
+            throws SQLException {
         database.execute(
-                "INSERT INTO " + getQuotedName() + " SELECT " + selectExpressions
-                        + " FROM generate_series(" + from + "::bigint, " + to + "::bigint) AS i");
+                "INSERT INTO "
+                        + getQuotedName()
+                        + " SELECT "
+                        + selectExpressions
+                        + " FROM generate_series("
+                        + from
+                        + "::bigint, "
+                        + to
+                        + "::bigint) AS i");
         return this;
     }
 
-    /** Loads rows given in COPY text format (tab-separated, {@code \N} for NULL, one row per line). */
+    /**
+     * Loads rows given in COPY text format (tab-separated, {@code \N} for NULL, one row per line).
+     */
     public long copyIn(String copyText) throws SQLException {
         try (Connection c = database.openConnection()) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            return copy.copyIn("COPY " + getQuotedName() + " FROM STDIN", new StringReader(copyText));
+            return copy.copyIn(
+                    "COPY " + getQuotedName() + " FROM STDIN", new StringReader(copyText));
         } catch (IOException e) {
             throw new SQLException(e);
         }

@@ -9,10 +9,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The DSQL connection options as Flink {@link ConfigOption}s: the names and defaults of the Flink CDC DSQL pipeline
- * connector page (host, port, database, auth, pool, full load) plus this library's own (token lifetime, AWS
- * credentials, TLS, connection rate, JDBC URL override). Read by {@link DsqlConnectionOptions#fromConfig}; the sink's
- * OCC retry options are in {@link io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions}.
+ * The DSQL connection options as Flink {@link ConfigOption}s: the names and defaults of the Flink
+ * CDC DSQL pipeline connector page (host, port, database, auth, pool, full load) plus this
+ * library's own (token lifetime, AWS credentials, TLS, connection rate, JDBC URL override). Read by
+ * {@link DsqlConnectionOptions#fromConfig}; the sink's OCC retry options are in {@link
+ * io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions}.
  */
 @PublicEvolving
 public final class DsqlConfigOptions {
@@ -24,7 +25,10 @@ public final class DsqlConfigOptions {
                     .withDescription("The cluster endpoint, e.g. abc123.dsql.us-east-1.on.aws.");
 
     public static final ConfigOption<Integer> PORT =
-            ConfigOptions.key("port").intType().defaultValue(5432).withDescription("The cluster's port.");
+            ConfigOptions.key("port")
+                    .intType()
+                    .defaultValue(5432)
+                    .withDescription("The cluster's port.");
 
     public static final ConfigOption<String> DATABASE =
             ConfigOptions.key("database")
@@ -36,19 +40,22 @@ public final class DsqlConfigOptions {
             ConfigOptions.key("use-iam-auth")
                     .booleanType()
                     .defaultValue(true)
-                    .withDescription("Whether each connection's password is a fresh IAM auth token.");
+                    .withDescription(
+                            "Whether each connection's password is a fresh IAM auth token.");
 
     public static final ConfigOption<String> REGION =
             ConfigOptions.key("region")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription("The AWS region; with IAM auth read from the host when it names one.");
+                    .withDescription(
+                            "The AWS region; with IAM auth read from the host when it names one.");
 
     public static final ConfigOption<String> USERNAME =
             ConfigOptions.key("username")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription("The database role; admin by default with IAM auth, required without.");
+                    .withDescription(
+                            "The database role; admin by default with IAM auth, required without.");
 
     public static final ConfigOption<String> PASSWORD =
             ConfigOptions.key("password")
@@ -72,13 +79,15 @@ public final class DsqlConfigOptions {
             ConfigOptions.key("connection-max-lifetime-ms")
                     .longType()
                     .defaultValue(3_540_000L)
-                    .withDescription("Milliseconds after which a connection is retired; below DSQL's 60 minutes.");
+                    .withDescription(
+                            "Milliseconds after which a connection is retired; below DSQL's 60 minutes.");
 
     public static final ConfigOption<Long> CONNECTION_IDLE_TIMEOUT_MS =
             ConfigOptions.key("connection-idle-timeout-ms")
                     .longType()
                     .defaultValue(300_000L)
-                    .withDescription("Milliseconds after which idle connections above the minimum are closed.");
+                    .withDescription(
+                            "Milliseconds after which idle connections above the minimum are closed.");
 
     public static final ConfigOption<Long> CONNECTION_TIMEOUT_MS =
             ConfigOptions.key("connection-timeout-ms")
@@ -108,7 +117,8 @@ public final class DsqlConfigOptions {
             ConfigOptions.key("aws-profile")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription("A named AWS profile that signs the tokens instead of the default chain.");
+                    .withDescription(
+                            "A named AWS profile that signs the tokens instead of the default chain.");
 
     public static final ConfigOption<String> AWS_ACCESS_KEY_ID =
             ConfigOptions.key("aws-access-key-id")
@@ -138,29 +148,50 @@ public final class DsqlConfigOptions {
             ConfigOptions.key("sslrootcert")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription("A CA certificate file; by default the JVM trust store is used.");
+                    .withDescription(
+                            "A CA certificate file; by default the JVM trust store is used.");
 
     public static final ConfigOption<Double> MAX_CONNECTIONS_PER_SECOND =
             ConfigOptions.key("max-connections-per-second")
                     .doubleType()
                     .defaultValue(100.0)
-                    .withDescription("New physical connections per second of one pool; at most 1000.");
+                    .withDescription(
+                            "New physical connections per second of one pool; at most 1000.");
 
     public static final ConfigOption<String> JDBC_URL =
             ConfigOptions.key("jdbc-url")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription("A PostgreSQL JDBC URL used instead of host, port and database (tests).");
+                    .withDescription(
+                            "A PostgreSQL JDBC URL used instead of host, port and database (tests).");
 
     /** Every option above, in documentation order. */
     public static final List<ConfigOption<?>> ALL =
             Collections.unmodifiableList(
                     Arrays.asList(
-                            HOST, PORT, DATABASE, USE_IAM_AUTH, REGION, USERNAME, PASSWORD, MAX_POOL_SIZE,
-                            MIN_POOL_SIZE, CONNECTION_MAX_LIFETIME_MS, CONNECTION_IDLE_TIMEOUT_MS,
-                            CONNECTION_TIMEOUT_MS, ENABLE_FULL_LOAD, PARALLELISM, TOKEN_LIFETIME_MS, AWS_PROFILE,
-                            AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, SSL_MODE, SSL_ROOT_CERT,
-                            MAX_CONNECTIONS_PER_SECOND, JDBC_URL));
+                            HOST,
+                            PORT,
+                            DATABASE,
+                            USE_IAM_AUTH,
+                            REGION,
+                            USERNAME,
+                            PASSWORD,
+                            MAX_POOL_SIZE,
+                            MIN_POOL_SIZE,
+                            CONNECTION_MAX_LIFETIME_MS,
+                            CONNECTION_IDLE_TIMEOUT_MS,
+                            CONNECTION_TIMEOUT_MS,
+                            ENABLE_FULL_LOAD,
+                            PARALLELISM,
+                            TOKEN_LIFETIME_MS,
+                            AWS_PROFILE,
+                            AWS_ACCESS_KEY_ID,
+                            AWS_SECRET_ACCESS_KEY,
+                            AWS_SESSION_TOKEN,
+                            SSL_MODE,
+                            SSL_ROOT_CERT,
+                            MAX_CONNECTIONS_PER_SECOND,
+                            JDBC_URL));
 
     private DsqlConfigOptions() {}
 }

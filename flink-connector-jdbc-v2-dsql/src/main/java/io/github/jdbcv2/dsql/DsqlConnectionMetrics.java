@@ -9,9 +9,9 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import java.util.function.ToIntFunction;
 
 /**
- * Registers a {@link DsqlConnectionProvider}'s gauges in a Flink {@link MetricGroup}, under a {@value #GROUP}
- * subgroup: pool connections (active, idle, pending, total), physical connections opened, IAM tokens generated, auth
- * failures and connection acquisition time.
+ * Registers a {@link DsqlConnectionProvider}'s gauges in a Flink {@link MetricGroup}, under a
+ * {@value #GROUP} subgroup: pool connections (active, idle, pending, total), physical connections
+ * opened, IAM tokens generated, auth failures and connection acquisition time.
  */
 @PublicEvolving
 public final class DsqlConnectionMetrics {
@@ -31,29 +31,40 @@ public final class DsqlConnectionMetrics {
 
     private DsqlConnectionMetrics() {}
 
-    /** Adds the gauges to a {@value #GROUP} subgroup of {@code parent} and returns that subgroup. */
+    /**
+     * Adds the gauges to a {@value #GROUP} subgroup of {@code parent} and returns that subgroup.
+     */
     public static MetricGroup register(MetricGroup parent, DsqlConnectionProvider provider) {
         MetricGroup group = parent.addGroup(GROUP);
         group.gauge(POOL_ACTIVE, poolGauge(provider, HikariPoolMXBean::getActiveConnections));
         group.gauge(POOL_IDLE, poolGauge(provider, HikariPoolMXBean::getIdleConnections));
-        group.gauge(POOL_PENDING, poolGauge(provider, HikariPoolMXBean::getThreadsAwaitingConnection));
+        group.gauge(
+                POOL_PENDING, poolGauge(provider, HikariPoolMXBean::getThreadsAwaitingConnection));
         group.gauge(POOL_TOTAL, poolGauge(provider, HikariPoolMXBean::getTotalConnections));
         group.gauge(
                 PHYSICAL_CONNECTIONS_OPENED,
-                (Gauge<Long>) () -> provider.isPoolInUse() ? provider.getPhysicalConnectionsOpened() : 0L);
+                (Gauge<Long>)
+                        () ->
+                                provider.isPoolInUse()
+                                        ? provider.getPhysicalConnectionsOpened()
+                                        : 0L);
         group.gauge(TOKENS_GENERATED, (Gauge<Long>) provider::getTokensGenerated);
         group.gauge(AUTH_FAILURES, (Gauge<Long>) provider::getAuthFailures);
-        group.gauge(CONNECTIONS_ACQUIRED, (Gauge<Long>) () -> provider.getConnectionStats().getAcquisitions());
+        group.gauge(
+                CONNECTIONS_ACQUIRED,
+                (Gauge<Long>) () -> provider.getConnectionStats().getAcquisitions());
         group.gauge(
                 LAST_ACQUISITION_MS,
-                (Gauge<Double>) () -> provider.getConnectionStats().getLastAcquisitionNanos() / 1e6);
+                (Gauge<Double>)
+                        () -> provider.getConnectionStats().getLastAcquisitionNanos() / 1e6);
         group.gauge(
                 MAX_ACQUISITION_MS,
                 (Gauge<Double>) () -> provider.getConnectionStats().getMaxAcquisitionNanos() / 1e6);
         return group;
     }
 
-    private static Gauge<Integer> poolGauge(DsqlConnectionProvider provider, ToIntFunction<HikariPoolMXBean> read) {
+    private static Gauge<Integer> poolGauge(
+            DsqlConnectionProvider provider, ToIntFunction<HikariPoolMXBean> read) {
         return () -> provider.currentPoolStatistics().map(read::applyAsInt).orElse(0);
     }
 }

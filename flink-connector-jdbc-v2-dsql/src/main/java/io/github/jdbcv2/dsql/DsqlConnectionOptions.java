@@ -1,8 +1,5 @@
 package io.github.jdbcv2.dsql;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.ReadableConfig;
-
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.JdbcCredentialsSupplier;
 import io.github.jdbcv2.connection.JdbcPoolOptions;
@@ -12,6 +9,9 @@ import io.github.jdbcv2.dsql.auth.DsqlAwsCredentials;
 import io.github.jdbcv2.dsql.auth.DsqlCredentialsSupplier;
 import io.github.jdbcv2.dsql.auth.DsqlTokenSource;
 import io.github.jdbcv2.dsql.sink.DsqlRetryOptions;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ReadableConfig;
 
 import javax.annotation.Nullable;
 
@@ -23,15 +23,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to reach and use an Aurora DSQL cluster: endpoint, authentication (IAM tokens or user name and password), TLS,
- * and pool sizing within DSQL's connection limits (a {@link JdbcPoolOptions}); also the full-load switch and
- * parallelism of the DSQL page.
+ * How to reach and use an Aurora DSQL cluster: endpoint, authentication (IAM tokens or user name
+ * and password), TLS, and pool sizing within DSQL's connection limits (a {@link JdbcPoolOptions});
+ * also the full-load switch and parallelism of the DSQL page.
  *
- * <p>Option names and defaults are declared once in {@link DsqlConfigOptions} and follow the Flink CDC DSQL pipeline
- * connector. Build with {@link #builder()}, {@link #fromConfig(ReadableConfig)} or {@link #fromMap(Map)}; every
- * invalid value is an {@link IllegalArgumentException} naming the option. {@link #toString()} never shows a password,
- * token or AWS secret. The OCC retry settings belong to the sink ({@link DsqlRetryOptions}); the ones still given
- * here are carried to the sink for compatibility.
+ * <p>Option names and defaults are declared once in {@link DsqlConfigOptions} and follow the Flink
+ * CDC DSQL pipeline connector. Build with {@link #builder()}, {@link #fromConfig(ReadableConfig)}
+ * or {@link #fromMap(Map)}; every invalid value is an {@link IllegalArgumentException} naming the
+ * option. {@link #toString()} never shows a password, token or AWS secret. The OCC retry settings
+ * belong to the sink ({@link DsqlRetryOptions}); the ones still given here are carried to the sink
+ * for compatibility.
  */
 @PublicEvolving
 public final class DsqlConnectionOptions implements Serializable {
@@ -47,17 +48,31 @@ public final class DsqlConnectionOptions implements Serializable {
             DsqlConfigOptions.CONNECTION_MAX_LIFETIME_MS.defaultValue();
     public static final long DEFAULT_CONNECTION_IDLE_TIMEOUT_MS =
             DsqlConfigOptions.CONNECTION_IDLE_TIMEOUT_MS.defaultValue();
-    public static final long DEFAULT_CONNECTION_TIMEOUT_MS = DsqlConfigOptions.CONNECTION_TIMEOUT_MS.defaultValue();
+    public static final long DEFAULT_CONNECTION_TIMEOUT_MS =
+            DsqlConfigOptions.CONNECTION_TIMEOUT_MS.defaultValue();
     public static final int DEFAULT_PARALLELISM = DsqlConfigOptions.PARALLELISM.defaultValue();
     public static final Duration DEFAULT_TOKEN_LIFETIME =
             Duration.ofMillis(DsqlConfigOptions.TOKEN_LIFETIME_MS.defaultValue());
     public static final String DEFAULT_SSL_MODE = DsqlConfigOptions.SSL_MODE.defaultValue();
-    /** @deprecated use {@link DsqlRetryOptions#DEFAULT_MAX_ATTEMPTS} */
-    @Deprecated public static final int DEFAULT_OCC_MAX_ATTEMPTS = DsqlRetryOptions.DEFAULT_MAX_ATTEMPTS;
-    /** @deprecated use {@link DsqlRetryOptions#DEFAULT_MIN_BACKOFF} */
-    @Deprecated public static final Duration DEFAULT_OCC_MIN_BACKOFF = DsqlRetryOptions.DEFAULT_MIN_BACKOFF;
-    /** @deprecated use {@link DsqlRetryOptions#DEFAULT_MAX_BACKOFF} */
-    @Deprecated public static final Duration DEFAULT_OCC_MAX_BACKOFF = DsqlRetryOptions.DEFAULT_MAX_BACKOFF;
+
+    /**
+     * @deprecated use {@link DsqlRetryOptions#DEFAULT_MAX_ATTEMPTS}
+     */
+    @Deprecated
+    public static final int DEFAULT_OCC_MAX_ATTEMPTS = DsqlRetryOptions.DEFAULT_MAX_ATTEMPTS;
+
+    /**
+     * @deprecated use {@link DsqlRetryOptions#DEFAULT_MIN_BACKOFF}
+     */
+    @Deprecated
+    public static final Duration DEFAULT_OCC_MIN_BACKOFF = DsqlRetryOptions.DEFAULT_MIN_BACKOFF;
+
+    /**
+     * @deprecated use {@link DsqlRetryOptions#DEFAULT_MAX_BACKOFF}
+     */
+    @Deprecated
+    public static final Duration DEFAULT_OCC_MAX_BACKOFF = DsqlRetryOptions.DEFAULT_MAX_BACKOFF;
+
     public static final double DEFAULT_MAX_CONNECTIONS_PER_SECOND =
             DsqlConfigOptions.MAX_CONNECTIONS_PER_SECOND.defaultValue();
 
@@ -67,7 +82,9 @@ public final class DsqlConnectionOptions implements Serializable {
     /** DSQL's cluster-wide ceiling on new connections per second (burst). */
     public static final double DSQL_MAX_CONNECTIONS_PER_SECOND_BURST = 1000;
 
-    /** The JVM trust store holds Amazon Root CA 1, so no certificate file is needed for verify-full. */
+    /**
+     * The JVM trust store holds Amazon Root CA 1, so no certificate file is needed for verify-full.
+     */
     static final String JAVA_TRUST_STORE_SSL_FACTORY = "org.postgresql.ssl.DefaultJavaSSLFactory";
 
     private final String host;
@@ -120,18 +137,20 @@ public final class DsqlConnectionOptions implements Serializable {
     }
 
     /**
-     * Options from string key-value pairs (SQL {@code WITH} clauses, YAML, properties) with the keys of
-     * {@link DsqlConfigOptions} and, for compatibility, the sink's {@link io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions} ({@code occ-*}, carried
-     * to the sink); unknown keys are rejected.
+     * Options from string key-value pairs (SQL {@code WITH} clauses, YAML, properties) with the
+     * keys of {@link DsqlConfigOptions} and, for compatibility, the sink's {@link
+     * io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions} ({@code occ-*}, carried to the sink);
+     * unknown keys are rejected.
      */
     public static DsqlConnectionOptions fromMap(Map<String, String> options) {
         return DsqlOptionsParser.parse(options);
     }
 
     /**
-     * Options from a Flink configuration (e.g. validated table options) with the keys of {@link DsqlConfigOptions};
-     * the {@code occ-*} keys of {@link io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions}, when present, are carried to the sink. Other keys are
-     * ignored; bad values fail naming the option.
+     * Options from a Flink configuration (e.g. validated table options) with the keys of {@link
+     * DsqlConfigOptions}; the {@code occ-*} keys of {@link
+     * io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions}, when present, are carried to the sink.
+     * Other keys are ignored; bad values fail naming the option.
      */
     public static DsqlConnectionOptions fromConfig(ReadableConfig config) {
         return DsqlOptionsParser.parse(config);
@@ -139,7 +158,10 @@ public final class DsqlConnectionOptions implements Serializable {
 
     // ---------------------------------------------------------------------------------------------- derived objects
 
-    /** {@code jdbc:postgresql://host:port/database?sslmode=...}, or the overriding URL when one was set. */
+    /**
+     * {@code jdbc:postgresql://host:port/database?sslmode=...}, or the overriding URL when one was
+     * set.
+     */
     public String getJdbcUrl() {
         if (jdbcUrlOverride != null) {
             return jdbcUrlOverride;
@@ -148,14 +170,16 @@ public final class DsqlConnectionOptions implements Serializable {
     }
 
     /**
-     * A new credentials supplier for IAM auth (a token cache over {@link #createTokenSource()}), or empty when
-     * {@code use-iam-auth} is false.
+     * A new credentials supplier for IAM auth (a token cache over {@link #createTokenSource()}), or
+     * empty when {@code use-iam-auth} is false.
      */
     public Optional<DsqlCredentialsSupplier> createCredentialsSupplier() {
         if (!useIamAuth) {
             return Optional.empty();
         }
-        return Optional.of(new DsqlCredentialsSupplier(username, createTokenSource(), tokenLifetime, tokenClock));
+        return Optional.of(
+                new DsqlCredentialsSupplier(
+                        username, createTokenSource(), tokenLifetime, tokenClock));
     }
 
     /** Where IAM tokens come from: the AWS SDK generator, or the source set for tests. */
@@ -163,7 +187,8 @@ public final class DsqlConnectionOptions implements Serializable {
         if (tokenSourceOverride != null) {
             return tokenSourceOverride;
         }
-        return new DsqlAuthTokenGenerator(host, Objects.requireNonNull(region, "region"), awsCredentials);
+        return new DsqlAuthTokenGenerator(
+                host, Objects.requireNonNull(region, "region"), awsCredentials);
     }
 
     /** Connection options with a new credentials supplier (IAM) or the user name and password. */
@@ -171,8 +196,12 @@ public final class DsqlConnectionOptions implements Serializable {
         return toJdbcConnectionOptions(createCredentialsSupplier().orElse(null));
     }
 
-    /** Connection options whose new connections take their credentials from {@code iamCredentials} (IAM auth). */
-    public JdbcConnectionOptions toJdbcConnectionOptions(@Nullable JdbcCredentialsSupplier iamCredentials) {
+    /**
+     * Connection options whose new connections take their credentials from {@code iamCredentials}
+     * (IAM auth).
+     */
+    public JdbcConnectionOptions toJdbcConnectionOptions(
+            @Nullable JdbcCredentialsSupplier iamCredentials) {
         if (useIamAuth && iamCredentials == null) {
             throw new IllegalArgumentException(
                     "DSQL option 'use-iam-auth' is true: a credentials supplier for IAM auth tokens is needed.");
@@ -197,7 +226,10 @@ public final class DsqlConnectionOptions implements Serializable {
         return b.build();
     }
 
-    /** Pool sizing and timing: lifetime below DSQL's 60 minutes, connection rate within DSQL's limit. */
+    /**
+     * Pool sizing and timing: lifetime below DSQL's 60 minutes, connection rate within DSQL's
+     * limit.
+     */
     public JdbcPoolOptions toPoolOptions() {
         return pool;
     }
@@ -285,26 +317,33 @@ public final class DsqlConnectionOptions implements Serializable {
     /**
      * The OCC retry options given with these connection options (defaults if none), for the sink.
      *
-     * @deprecated OCC retries are the sink's: give {@link DsqlRetryOptions} to the DSQL sink builder.
+     * @deprecated OCC retries are the sink's: give {@link DsqlRetryOptions} to the DSQL sink
+     *     builder.
      */
     @Deprecated
     public DsqlRetryOptions getRetryOptions() {
         return retryOptions;
     }
 
-    /** @deprecated use {@link DsqlRetryOptions#getMaxAttempts()} */
+    /**
+     * @deprecated use {@link DsqlRetryOptions#getMaxAttempts()}
+     */
     @Deprecated
     public int getOccMaxAttempts() {
         return retryOptions.getMaxAttempts();
     }
 
-    /** @deprecated use {@link DsqlRetryOptions#getMinBackoff()} */
+    /**
+     * @deprecated use {@link DsqlRetryOptions#getMinBackoff()}
+     */
     @Deprecated
     public Duration getOccMinBackoff() {
         return retryOptions.getMinBackoff();
     }
 
-    /** @deprecated use {@link DsqlRetryOptions#getMaxBackoff()} */
+    /**
+     * @deprecated use {@link DsqlRetryOptions#getMaxBackoff()}
+     */
     @Deprecated
     public Duration getOccMaxBackoff() {
         return retryOptions.getMaxBackoff();
@@ -328,7 +367,9 @@ public final class DsqlConnectionOptions implements Serializable {
                 + (password == null ? "null" : SecretRedaction.MASK)
                 + ", awsCredentials="
                 + awsCredentials
-                + (tokenSourceOverride == null ? "" : ", tokenSource=" + tokenSourceOverride.getClass().getName())
+                + (tokenSourceOverride == null
+                        ? ""
+                        : ", tokenSource=" + tokenSourceOverride.getClass().getName())
                 + ", tokenLifetime="
                 + tokenLifetime
                 + ", maxPoolSize="
@@ -438,12 +479,14 @@ public final class DsqlConnectionOptions implements Serializable {
         }
 
         /** Connections are retired after this; must stay below DSQL's 60 minutes. */
-        public DsqlConnectionOptionsBuilder withConnectionMaxLifetimeMs(long connectionMaxLifetimeMs) {
+        public DsqlConnectionOptionsBuilder withConnectionMaxLifetimeMs(
+                long connectionMaxLifetimeMs) {
             this.connectionMaxLifetimeMs = connectionMaxLifetimeMs;
             return this;
         }
 
-        public DsqlConnectionOptionsBuilder withConnectionIdleTimeoutMs(long connectionIdleTimeoutMs) {
+        public DsqlConnectionOptionsBuilder withConnectionIdleTimeoutMs(
+                long connectionIdleTimeoutMs) {
             this.connectionIdleTimeoutMs = connectionIdleTimeoutMs;
             return this;
         }
@@ -484,7 +527,9 @@ public final class DsqlConnectionOptions implements Serializable {
 
         /** Sign tokens with these static temporary credentials instead of the default chain. */
         public DsqlConnectionOptionsBuilder withAwsStaticCredentials(
-                @Nullable String accessKeyId, @Nullable String secretAccessKey, @Nullable String sessionToken) {
+                @Nullable String accessKeyId,
+                @Nullable String secretAccessKey,
+                @Nullable String sessionToken) {
             this.awsAccessKeyId = accessKeyId;
             this.awsSecretAccessKey = secretAccessKey;
             this.awsSessionToken = sessionToken;
@@ -497,16 +542,20 @@ public final class DsqlConnectionOptions implements Serializable {
             return this;
         }
 
-        /** A CA certificate file for verify-ca/verify-full; by default the JVM trust store is used. */
+        /**
+         * A CA certificate file for verify-ca/verify-full; by default the JVM trust store is used.
+         */
         public DsqlConnectionOptionsBuilder withSslRootCert(@Nullable String sslRootCert) {
             this.sslRootCert = sslRootCert;
             return this;
         }
 
         /**
-         * Attempts of a transaction that fails with SQLSTATE 40001 (1: no retry), carried to the sink.
+         * Attempts of a transaction that fails with SQLSTATE 40001 (1: no retry), carried to the
+         * sink.
          *
-         * @deprecated OCC retries are the sink's: use {@link DsqlRetryOptions.Builder#withMaxAttempts(int)}.
+         * @deprecated OCC retries are the sink's: use {@link
+         *     DsqlRetryOptions.Builder#withMaxAttempts(int)}.
          */
         @Deprecated
         public DsqlConnectionOptionsBuilder withOccMaxAttempts(int occMaxAttempts) {
@@ -525,19 +574,27 @@ public final class DsqlConnectionOptions implements Serializable {
             return this;
         }
 
-        /** New physical connections per second of this pool; DSQL allows 100 per second per cluster. */
-        public DsqlConnectionOptionsBuilder withMaxConnectionsPerSecond(double maxConnectionsPerSecond) {
+        /**
+         * New physical connections per second of this pool; DSQL allows 100 per second per cluster.
+         */
+        public DsqlConnectionOptionsBuilder withMaxConnectionsPerSecond(
+                double maxConnectionsPerSecond) {
             this.maxConnectionsPerSecond = maxConnectionsPerSecond;
             return this;
         }
 
-        /** Connects to this PostgreSQL JDBC URL instead of the one built from host, port and database (tests). */
+        /**
+         * Connects to this PostgreSQL JDBC URL instead of the one built from host, port and
+         * database (tests).
+         */
         public DsqlConnectionOptionsBuilder withJdbcUrl(@Nullable String jdbcUrl) {
             this.jdbcUrl = jdbcUrl;
             return this;
         }
 
-        /** Takes IAM-mode passwords from this source instead of the AWS SDK (tests and emulators). */
+        /**
+         * Takes IAM-mode passwords from this source instead of the AWS SDK (tests and emulators).
+         */
         public DsqlConnectionOptionsBuilder withTokenSource(@Nullable DsqlTokenSource tokenSource) {
             this.tokenSource = tokenSource;
             return this;
@@ -552,7 +609,8 @@ public final class DsqlConnectionOptions implements Serializable {
         public DsqlConnectionOptions build() {
             DsqlOptionsValidator.validate(this);
             DsqlRetryOptions retryOptions = retry.build();
-            // Checked above against DSQL's limits with the DSQL option names; the pool checks HikariCP's floors.
+            // Checked above against DSQL's limits with the DSQL option names; the pool checks
+            // HikariCP's floors.
             JdbcPoolOptions pool =
                     JdbcPoolOptions.builder()
                             .withMaxPoolSize(maxPoolSize)
@@ -560,12 +618,14 @@ public final class DsqlConnectionOptions implements Serializable {
                             .withMaxLifetime(Duration.ofMillis(connectionMaxLifetimeMs))
                             .withIdleTimeout(Duration.ofMillis(connectionIdleTimeoutMs))
                             .withConnectionTimeout(Duration.ofMillis(connectionTimeoutMs))
-                            .withValidationTimeout(Duration.ofMillis(Math.min(5_000L, connectionTimeoutMs / 2)))
+                            .withValidationTimeout(
+                                    Duration.ofMillis(Math.min(5_000L, connectionTimeoutMs / 2)))
                             .withMaxConnectionsPerSecond(maxConnectionsPerSecond)
                             .build();
             String resolvedRegion = useIamAuth ? resolveRegion() : normalizedRegion();
             String resolvedUser = username != null ? username.trim() : DEFAULT_IAM_USERNAME;
-            return new DsqlConnectionOptions(this, resolvedRegion, resolvedUser, pool, retryOptions);
+            return new DsqlConnectionOptions(
+                    this, resolvedRegion, resolvedUser, pool, retryOptions);
         }
 
         @Nullable
@@ -580,10 +640,13 @@ public final class DsqlConnectionOptions implements Serializable {
             }
             return DsqlEndpoints.regionFromHost(host)
                     .orElseThrow(
-                            () -> new IllegalArgumentException(
-                                    "Missing DSQL option 'region': it is required with use-iam-auth=true when the"
-                                            + " host ('" + host.trim() + "') does not name it as in"
-                                            + " <cluster-id>.dsql.<region>.on.aws; set e.g. region=us-east-1."));
+                            () ->
+                                    new IllegalArgumentException(
+                                            "Missing DSQL option 'region': it is required with use-iam-auth=true when the"
+                                                    + " host ('"
+                                                    + host.trim()
+                                                    + "') does not name it as in"
+                                                    + " <cluster-id>.dsql.<region>.on.aws; set e.g. region=us-east-1."));
         }
 
         private DsqlAwsCredentials resolveAwsCredentials() {
@@ -591,33 +654,99 @@ public final class DsqlConnectionOptions implements Serializable {
                 return DsqlAwsCredentials.profile(awsProfile);
             }
             if (awsAccessKeyId != null || awsSecretAccessKey != null) {
-                return DsqlAwsCredentials.staticKeys(awsAccessKeyId, awsSecretAccessKey, awsSessionToken);
+                return DsqlAwsCredentials.staticKeys(
+                        awsAccessKeyId, awsSecretAccessKey, awsSessionToken);
             }
             return DsqlAwsCredentials.defaultChain();
         }
 
         // Read by the validator.
-        String host() { return host; }
-        int port() { return port; }
-        String database() { return database; }
-        boolean useIamAuth() { return useIamAuth; }
-        String region() { return region; }
-        String username() { return username; }
-        String password() { return password; }
-        int maxPoolSize() { return maxPoolSize; }
-        int minPoolSize() { return minPoolSize; }
-        long connectionMaxLifetimeMs() { return connectionMaxLifetimeMs; }
-        long connectionIdleTimeoutMs() { return connectionIdleTimeoutMs; }
-        long connectionTimeoutMs() { return connectionTimeoutMs; }
-        int parallelism() { return parallelism; }
-        Duration tokenLifetime() { return tokenLifetime; }
-        String awsProfile() { return awsProfile; }
-        String awsAccessKeyId() { return awsAccessKeyId; }
-        String awsSecretAccessKey() { return awsSecretAccessKey; }
-        String awsSessionToken() { return awsSessionToken; }
-        String sslMode() { return sslMode; }
-        double maxConnectionsPerSecond() { return maxConnectionsPerSecond; }
-        String jdbcUrl() { return jdbcUrl; }
-        Clock tokenClock() { return tokenClock; }
+        String host() {
+            return host;
+        }
+
+        int port() {
+            return port;
+        }
+
+        String database() {
+            return database;
+        }
+
+        boolean useIamAuth() {
+            return useIamAuth;
+        }
+
+        String region() {
+            return region;
+        }
+
+        String username() {
+            return username;
+        }
+
+        String password() {
+            return password;
+        }
+
+        int maxPoolSize() {
+            return maxPoolSize;
+        }
+
+        int minPoolSize() {
+            return minPoolSize;
+        }
+
+        long connectionMaxLifetimeMs() {
+            return connectionMaxLifetimeMs;
+        }
+
+        long connectionIdleTimeoutMs() {
+            return connectionIdleTimeoutMs;
+        }
+
+        long connectionTimeoutMs() {
+            return connectionTimeoutMs;
+        }
+
+        int parallelism() {
+            return parallelism;
+        }
+
+        Duration tokenLifetime() {
+            return tokenLifetime;
+        }
+
+        String awsProfile() {
+            return awsProfile;
+        }
+
+        String awsAccessKeyId() {
+            return awsAccessKeyId;
+        }
+
+        String awsSecretAccessKey() {
+            return awsSecretAccessKey;
+        }
+
+        String awsSessionToken() {
+            return awsSessionToken;
+        }
+
+        String sslMode() {
+            return sslMode;
+        }
+
+        double maxConnectionsPerSecond() {
+            return maxConnectionsPerSecond;
+        }
+
+        String jdbcUrl() {
+            return jdbcUrl;
+        }
+
+        Clock tokenClock() {
+            return tokenClock;
+        }
     }
 }

@@ -1,9 +1,9 @@
 package io.github.jdbcv2.dsql;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import io.github.jdbcv2.connection.PooledJdbcConnectionProvider;
 import io.github.jdbcv2.dsql.auth.DsqlCredentialsSupplier;
+
+import org.apache.flink.annotation.PublicEvolving;
 
 import com.zaxxer.hikari.HikariPoolMXBean;
 import org.slf4j.Logger;
@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A pooled provider for Aurora DSQL: each new physical connection gets a cached IAM auth token (or the fixed user
- * name and password), connections are retired before DSQL's 60-minute limit and opened no faster than the configured
- * rate.
+ * A pooled provider for Aurora DSQL: each new physical connection gets a cached IAM auth token (or
+ * the fixed user name and password), connections are retired before DSQL's 60-minute limit and
+ * opened no faster than the configured rate.
  *
- * <p>A connection refused for its credentials (SQLSTATE class 28) is counted and drops the cached token, so the next
- * attempt signs a new one.
+ * <p>A connection refused for its credentials (SQLSTATE class 28) is counted and drops the cached
+ * token, so the next attempt signs a new one.
  */
 @PublicEvolving
 public class DsqlConnectionProvider extends PooledJdbcConnectionProvider {
@@ -90,7 +90,10 @@ public class DsqlConnectionProvider extends PooledJdbcConnectionProvider {
         }
     }
 
-    /** True once this copy borrowed from the pool and until it is closed: pool statistics are then available. */
+    /**
+     * True once this copy borrowed from the pool and until it is closed: pool statistics are then
+     * available.
+     */
     public boolean isPoolInUse() {
         return poolInUse;
     }

@@ -13,11 +13,15 @@ final class DsqlEndpoints {
 
     /** {@code <cluster-id>.dsql[-suffix].<region>.on.aws}. */
     private static final Pattern ENDPOINT =
-            Pattern.compile("^[a-z0-9-]+\\.dsql(?:-[a-z0-9]+)?\\.([a-z]{2}(?:-[a-z]+)+-[0-9]+)\\.on\\.aws\\.?$");
+            Pattern.compile(
+                    "^[a-z0-9-]+\\.dsql(?:-[a-z0-9]+)?\\.([a-z]{2}(?:-[a-z]+)+-[0-9]+)\\.on\\.aws\\.?$");
 
     private DsqlEndpoints() {}
 
-    /** The AWS region named in a DSQL endpoint host, or empty when the host is not a DSQL endpoint name. */
+    /**
+     * The AWS region named in a DSQL endpoint host, or empty when the host is not a DSQL endpoint
+     * name.
+     */
     static Optional<String> regionFromHost(String host) {
         if (host == null) {
             return Optional.empty();

@@ -1,21 +1,22 @@
 package io.github.jdbcv2.dsql;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
-import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
-
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
 
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
+import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
+
 /**
  * Creates the {@link DsqlDialect} for PostgreSQL JDBC URLs whose hosts are Aurora DSQL endpoints
- * ({@code jdbc:postgresql://<id>.dsql.<region>.on.aws...}); it outranks the PostgreSQL factory, which accepts them
- * too.
+ * ({@code jdbc:postgresql://<id>.dsql.<region>.on.aws...}); it outranks the PostgreSQL factory,
+ * which accepts them too.
  *
- * <p>AWS's own driver URL form {@code jdbc:aws-dsql:postgresql://...} is not accepted: this library connects through
- * the PostgreSQL driver, which cannot open such URLs. A DSQL cluster reached through another host name (a tunnel,
- * {@code localhost}) is not recognised from the URL: use {@link DsqlDialect} directly.
+ * <p>AWS's own driver URL form {@code jdbc:aws-dsql:postgresql://...} is not accepted: this library
+ * connects through the PostgreSQL driver, which cannot open such URLs. A DSQL cluster reached
+ * through another host name (a tunnel, {@code localhost}) is not recognised from the URL: use
+ * {@link DsqlDialect} directly.
  */
 @PublicEvolving
 public class DsqlFactory implements JdbcV2Factory {

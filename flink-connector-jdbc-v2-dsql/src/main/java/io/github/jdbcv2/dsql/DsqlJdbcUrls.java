@@ -10,14 +10,17 @@ import java.util.List;
 @Internal
 final class DsqlJdbcUrls {
 
-    /** PostgreSQL JDBC URLs with hosts; this library connects to DSQL through the PostgreSQL driver only. */
+    /**
+     * PostgreSQL JDBC URLs with hosts; this library connects to DSQL through the PostgreSQL driver
+     * only.
+     */
     private static final String HOSTS_PREFIX = "jdbc:postgresql://";
 
     private DsqlJdbcUrls() {}
 
     /**
-     * True for {@code jdbc:postgresql://<id>.dsql.<region>.on.aws[:port][/db][?...]}: every host of the URL (the
-     * driver takes a comma-separated list) must be a DSQL endpoint name.
+     * True for {@code jdbc:postgresql://<id>.dsql.<region>.on.aws[:port][/db][?...]}: every host of
+     * the URL (the driver takes a comma-separated list) must be a DSQL endpoint name.
      */
     static boolean isDsqlEndpointUrl(String url) {
         List<String> hosts = hosts(url);
@@ -33,9 +36,9 @@ final class DsqlJdbcUrls {
     }
 
     /**
-     * The host names of a {@code jdbc:postgresql://host[:port][,host[:port]...]/...} URL, without ports; empty for
-     * any other URL (including {@code jdbc:postgresql:db}, which means localhost). IPv6 literals are returned with
-     * their brackets.
+     * The host names of a {@code jdbc:postgresql://host[:port][,host[:port]...]/...} URL, without
+     * ports; empty for any other URL (including {@code jdbc:postgresql:db}, which means localhost).
+     * IPv6 literals are returned with their brackets.
      */
     static List<String> hosts(String url) {
         if (url == null || !url.startsWith(HOSTS_PREFIX)) {

@@ -1,13 +1,13 @@
 package io.github.jdbcv2.dsql;
 
+import io.github.jdbcv2.config.ConfigValues;
+import io.github.jdbcv2.dsql.sink.DsqlRetryOptions;
+import io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
-
-import io.github.jdbcv2.config.ConfigValues;
-import io.github.jdbcv2.dsql.sink.DsqlRetryOptions;
-import io.github.jdbcv2.dsql.sink.DsqlSinkConfigOptions;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +18,9 @@ import java.util.Map;
 import static io.github.jdbcv2.dsql.DsqlConfigOptions.*;
 
 /**
- * Reads {@link DsqlConnectionOptions} from string key-value pairs or a Flink configuration, through the declarations
- * of {@link DsqlConfigOptions} (and the sink's {@link DsqlSinkConfigOptions}, carried to the sink).
+ * Reads {@link DsqlConnectionOptions} from string key-value pairs or a Flink configuration, through
+ * the declarations of {@link DsqlConfigOptions} (and the sink's {@link DsqlSinkConfigOptions},
+ * carried to the sink).
  */
 @Internal
 final class DsqlOptionsParser {
@@ -64,14 +65,20 @@ final class DsqlOptionsParser {
         b.withMaxPoolSize(ConfigValues.get(config, MAX_POOL_SIZE, KIND, ConfigValues.AN_INTEGER));
         b.withMinPoolSize(ConfigValues.get(config, MIN_POOL_SIZE, KIND, ConfigValues.AN_INTEGER));
         b.withConnectionMaxLifetimeMs(
-                ConfigValues.get(config, CONNECTION_MAX_LIFETIME_MS, KIND, ConfigValues.A_WHOLE_NUMBER));
+                ConfigValues.get(
+                        config, CONNECTION_MAX_LIFETIME_MS, KIND, ConfigValues.A_WHOLE_NUMBER));
         b.withConnectionIdleTimeoutMs(
-                ConfigValues.get(config, CONNECTION_IDLE_TIMEOUT_MS, KIND, ConfigValues.A_WHOLE_NUMBER));
-        b.withConnectionTimeoutMs(ConfigValues.get(config, CONNECTION_TIMEOUT_MS, KIND, ConfigValues.A_WHOLE_NUMBER));
-        b.withEnableFullLoad(ConfigValues.get(config, ENABLE_FULL_LOAD, KIND, ConfigValues.TRUE_OR_FALSE));
+                ConfigValues.get(
+                        config, CONNECTION_IDLE_TIMEOUT_MS, KIND, ConfigValues.A_WHOLE_NUMBER));
+        b.withConnectionTimeoutMs(
+                ConfigValues.get(config, CONNECTION_TIMEOUT_MS, KIND, ConfigValues.A_WHOLE_NUMBER));
+        b.withEnableFullLoad(
+                ConfigValues.get(config, ENABLE_FULL_LOAD, KIND, ConfigValues.TRUE_OR_FALSE));
         b.withParallelism(ConfigValues.get(config, PARALLELISM, KIND, ConfigValues.AN_INTEGER));
         b.withTokenLifetime(
-                Duration.ofMillis(ConfigValues.get(config, TOKEN_LIFETIME_MS, KIND, ConfigValues.A_WHOLE_NUMBER)));
+                Duration.ofMillis(
+                        ConfigValues.get(
+                                config, TOKEN_LIFETIME_MS, KIND, ConfigValues.A_WHOLE_NUMBER)));
         b.withAwsProfile(string(config, AWS_PROFILE));
         String accessKeyId = string(config, AWS_ACCESS_KEY_ID);
         String secretAccessKey = string(config, AWS_SECRET_ACCESS_KEY);

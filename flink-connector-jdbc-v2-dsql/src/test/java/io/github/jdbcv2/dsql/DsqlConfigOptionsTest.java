@@ -1,9 +1,9 @@
 package io.github.jdbcv2.dsql;
 
-import org.apache.flink.configuration.Configuration;
-
 import io.github.jdbcv2.connection.JdbcPoolOptions;
 import io.github.jdbcv2.dsql.sink.DsqlRetryOptions;
+
+import org.apache.flink.configuration.Configuration;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,10 @@ import static io.github.jdbcv2.testutils.ConfigOptionTable.assertOption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The DSQL options keep the DSQL page's names, types and defaults; a configuration reads into the value classes. */
+/**
+ * The DSQL options keep the DSQL page's names, types and defaults; a configuration reads into the
+ * value classes.
+ */
 class DsqlConfigOptionsTest {
 
     private static final String HOST = "abcdefghijklmnopqrstuvwxyz.dsql.us-east-1.on.aws";
@@ -31,33 +34,74 @@ class DsqlConfigOptionsTest {
         assertOption(DsqlConfigOptions.PASSWORD, "password", String.class, null);
         assertOption(DsqlConfigOptions.MAX_POOL_SIZE, "max-pool-size", Integer.class, 10);
         assertOption(DsqlConfigOptions.MIN_POOL_SIZE, "min-pool-size", Integer.class, 2);
-        assertOption(DsqlConfigOptions.CONNECTION_MAX_LIFETIME_MS, "connection-max-lifetime-ms", Long.class, 3_540_000L);
-        assertOption(DsqlConfigOptions.CONNECTION_IDLE_TIMEOUT_MS, "connection-idle-timeout-ms", Long.class, 300_000L);
+        assertOption(
+                DsqlConfigOptions.CONNECTION_MAX_LIFETIME_MS,
+                "connection-max-lifetime-ms",
+                Long.class,
+                3_540_000L);
+        assertOption(
+                DsqlConfigOptions.CONNECTION_IDLE_TIMEOUT_MS,
+                "connection-idle-timeout-ms",
+                Long.class,
+                300_000L);
         assertOption(DsqlConfigOptions.ENABLE_FULL_LOAD, "enable-full-load", Boolean.class, false);
         assertOption(DsqlConfigOptions.PARALLELISM, "parallelism", Integer.class, 1);
     }
 
     @Test
     void ownOptionsKeepTheirNamesAndDefaults() {
-        assertOption(DsqlConfigOptions.CONNECTION_TIMEOUT_MS, "connection-timeout-ms", Long.class, 30_000L);
-        assertOption(DsqlConfigOptions.TOKEN_LIFETIME_MS, "token-lifetime-ms", Long.class, 900_000L);
+        assertOption(
+                DsqlConfigOptions.CONNECTION_TIMEOUT_MS,
+                "connection-timeout-ms",
+                Long.class,
+                30_000L);
+        assertOption(
+                DsqlConfigOptions.TOKEN_LIFETIME_MS, "token-lifetime-ms", Long.class, 900_000L);
         assertOption(DsqlConfigOptions.AWS_PROFILE, "aws-profile", String.class, null);
         assertOption(DsqlConfigOptions.AWS_ACCESS_KEY_ID, "aws-access-key-id", String.class, null);
-        assertOption(DsqlConfigOptions.AWS_SECRET_ACCESS_KEY, "aws-secret-access-key", String.class, null);
+        assertOption(
+                DsqlConfigOptions.AWS_SECRET_ACCESS_KEY,
+                "aws-secret-access-key",
+                String.class,
+                null);
         assertOption(DsqlConfigOptions.AWS_SESSION_TOKEN, "aws-session-token", String.class, null);
         assertOption(DsqlConfigOptions.SSL_MODE, "sslmode", String.class, "verify-full");
         assertOption(DsqlConfigOptions.SSL_ROOT_CERT, "sslrootcert", String.class, null);
-        assertOption(DsqlConfigOptions.MAX_CONNECTIONS_PER_SECOND, "max-connections-per-second", Double.class, 100.0);
+        assertOption(
+                DsqlConfigOptions.MAX_CONNECTIONS_PER_SECOND,
+                "max-connections-per-second",
+                Double.class,
+                100.0);
         assertOption(DsqlConfigOptions.JDBC_URL, "jdbc-url", String.class, null);
         // The names a DSQL options map accepted before the declarations, in the same order.
         assertThat(DsqlOptionsParser.KEYS)
                 .containsExactly(
-                        "host", "port", "database", "use-iam-auth", "region", "username", "password",
-                        "max-pool-size", "min-pool-size", "connection-max-lifetime-ms", "connection-idle-timeout-ms",
-                        "connection-timeout-ms", "enable-full-load", "parallelism", "token-lifetime-ms",
-                        "aws-profile", "aws-access-key-id", "aws-secret-access-key", "aws-session-token", "sslmode",
-                        "sslrootcert", "max-connections-per-second", "jdbc-url", "occ-max-attempts",
-                        "occ-min-backoff-ms", "occ-max-backoff-ms");
+                        "host",
+                        "port",
+                        "database",
+                        "use-iam-auth",
+                        "region",
+                        "username",
+                        "password",
+                        "max-pool-size",
+                        "min-pool-size",
+                        "connection-max-lifetime-ms",
+                        "connection-idle-timeout-ms",
+                        "connection-timeout-ms",
+                        "enable-full-load",
+                        "parallelism",
+                        "token-lifetime-ms",
+                        "aws-profile",
+                        "aws-access-key-id",
+                        "aws-secret-access-key",
+                        "aws-session-token",
+                        "sslmode",
+                        "sslrootcert",
+                        "max-connections-per-second",
+                        "jdbc-url",
+                        "occ-max-attempts",
+                        "occ-min-backoff-ms",
+                        "occ-max-backoff-ms");
     }
 
     @Test
@@ -112,7 +156,8 @@ class DsqlConfigOptionsTest {
         Configuration c = new Configuration();
         c.setString("host", HOST);
         DsqlConnectionOptions fromConfig = DsqlConnectionOptions.fromConfig(c);
-        assertThat(fromConfig.toString()).isEqualTo(DsqlConnectionOptions.builder().withHost(HOST).build().toString());
+        assertThat(fromConfig.toString())
+                .isEqualTo(DsqlConnectionOptions.builder().withHost(HOST).build().toString());
         assertThat(fromConfig.toPoolOptions().getMinPoolSize()).isEqualTo(2);
         assertThat(DsqlRetryOptions.fromConfig(c)).isEqualTo(DsqlRetryOptions.defaults());
     }
@@ -124,19 +169,24 @@ class DsqlConfigOptionsTest {
         c.setString("connection-timeout-ms", "30s");
         assertThatThrownBy(() -> DsqlConnectionOptions.fromConfig(c))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid DSQL option 'connection-timeout-ms': '30s'; it must be a whole number.");
+                .hasMessage(
+                        "Invalid DSQL option 'connection-timeout-ms': '30s'; it must be a whole number.");
         c.setString("connection-timeout-ms", "30000");
         c.setString("max-connections-per-second", "lots");
         assertThatThrownBy(() -> DsqlConnectionOptions.fromConfig(c))
-                .hasMessage("Invalid DSQL option 'max-connections-per-second': 'lots'; it must be a number.");
+                .hasMessage(
+                        "Invalid DSQL option 'max-connections-per-second': 'lots'; it must be a number.");
         c.setString("max-connections-per-second", "10");
         c.setString("occ-max-attempts", "0");
         assertThatThrownBy(() -> DsqlConnectionOptions.fromConfig(c))
-                .hasMessage("Invalid DSQL option 'occ-max-attempts': 0; it must be at least 1 (1 means no retry).");
-        assertThatThrownBy(() -> DsqlRetryOptions.fromConfig(c)).hasMessageContaining("'occ-max-attempts'");
+                .hasMessage(
+                        "Invalid DSQL option 'occ-max-attempts': 0; it must be at least 1 (1 means no retry).");
+        assertThatThrownBy(() -> DsqlRetryOptions.fromConfig(c))
+                .hasMessageContaining("'occ-max-attempts'");
         c.setString("occ-max-attempts", "2");
         c.setString("enable-full-load", "yes");
         assertThatThrownBy(() -> DsqlConnectionOptions.fromConfig(c))
-                .hasMessage("Invalid DSQL option 'enable-full-load': 'yes'; it must be true or false.");
+                .hasMessage(
+                        "Invalid DSQL option 'enable-full-load': 'yes'; it must be true or false.");
     }
 }

@@ -53,7 +53,8 @@ class DsqlConnectionOptionsTest {
         assertThat(o.isEnableFullLoad()).isFalse();
         assertThat(o.getParallelism()).isEqualTo(1);
         assertThat(o.getTokenLifetime()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(o.getAwsCredentials().getKind()).isEqualTo(DsqlAwsCredentials.Kind.DEFAULT_CHAIN);
+        assertThat(o.getAwsCredentials().getKind())
+                .isEqualTo(DsqlAwsCredentials.Kind.DEFAULT_CHAIN);
         assertThat(o.getSslMode()).isEqualTo("verify-full");
         assertThat(o.getOccMaxAttempts()).isEqualTo(5);
         assertThat(o.getOccMinBackoff()).isEqualTo(Duration.ofMillis(50));
@@ -95,33 +96,45 @@ class DsqlConnectionOptionsTest {
 
     @Test
     void sslRootCertReplacesTheJavaTrustStore() {
-        JdbcConnectionOptions jdbc = iam().withSslRootCert("/etc/ssl/AmazonRootCA1.pem").build().toJdbcConnectionOptions();
-        assertThat(jdbc.getExtendProperties().getProperty("sslrootcert")).isEqualTo("/etc/ssl/AmazonRootCA1.pem");
+        JdbcConnectionOptions jdbc =
+                iam().withSslRootCert("/etc/ssl/AmazonRootCA1.pem")
+                        .build()
+                        .toJdbcConnectionOptions();
+        assertThat(jdbc.getExtendProperties().getProperty("sslrootcert"))
+                .isEqualTo("/etc/ssl/AmazonRootCA1.pem");
         assertThat(jdbc.getExtendProperties().getProperty("sslfactory")).isNull();
     }
 
     @Test
     void regionIsReadFromTheHostOrGivenExplicitly() {
         assertThat(DsqlEndpoints.regionFromHost("abc.dsql.eu-west-1.on.aws")).contains("eu-west-1");
-        assertThat(DsqlEndpoints.regionFromHost("ABC.DSQL.AP-SOUTHEAST-2.ON.AWS")).contains("ap-southeast-2");
-        assertThat(DsqlEndpoints.regionFromHost("abc.dsql-gamma.us-gov-west-1.on.aws")).contains("us-gov-west-1");
+        assertThat(DsqlEndpoints.regionFromHost("ABC.DSQL.AP-SOUTHEAST-2.ON.AWS"))
+                .contains("ap-southeast-2");
+        assertThat(DsqlEndpoints.regionFromHost("abc.dsql-gamma.us-gov-west-1.on.aws"))
+                .contains("us-gov-west-1");
         assertThat(DsqlEndpoints.regionFromHost("localhost")).isEmpty();
         assertThat(DsqlEndpoints.regionFromHost("my-dsql-cluster.amazonaws.com")).isEmpty();
         assertThat(DsqlEndpoints.regionFromHost(null)).isEmpty();
 
-        assertThat(iam().withHost("abc.dsql.eu-central-1.on.aws").build().getRegion()).contains("eu-central-1");
-        // An explicit region wins, and makes a non-endpoint host (an emulator, a tunnel) usable with IAM.
+        assertThat(iam().withHost("abc.dsql.eu-central-1.on.aws").build().getRegion())
+                .contains("eu-central-1");
+        // An explicit region wins, and makes a non-endpoint host (an emulator, a tunnel) usable
+        // with IAM.
         assertThat(iam().withRegion("us-west-2").build().getRegion()).contains("us-west-2");
-        assertThat(iam().withHost("localhost").withRegion("us-east-2").build().getRegion()).contains("us-east-2");
+        assertThat(iam().withHost("localhost").withRegion("us-east-2").build().getRegion())
+                .contains("us-east-2");
     }
 
     @Test
     void jdbcUrlCanBeOverriddenForTests() {
         DsqlConnectionOptions o =
-                iam().withHost("127.0.0.1").withRegion("us-east-1").withJdbcUrl("jdbc:postgresql://127.0.0.1:1234/db")
+                iam().withHost("127.0.0.1")
+                        .withRegion("us-east-1")
+                        .withJdbcUrl("jdbc:postgresql://127.0.0.1:1234/db")
                         .build();
         assertThat(o.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:1234/db");
-        assertThat(o.toJdbcConnectionOptions().getDbURL()).isEqualTo("jdbc:postgresql://127.0.0.1:1234/db");
+        assertThat(o.toJdbcConnectionOptions().getDbURL())
+                .isEqualTo("jdbc:postgresql://127.0.0.1:1234/db");
     }
 
     static Stream<Arguments> badInputs() {
@@ -136,36 +149,104 @@ class DsqlConnectionOptionsTest {
                 bad("no region, host without one", b -> b.withHost("localhost"), "'region'"),
                 bad("password with IAM", b -> b.withPassword("x"), "'password'"),
                 bad("empty username", b -> b.withUsername(" "), "'username'"),
-                bad("no username without IAM", b -> b.withUseIamAuth(false).withPassword("x"), "'username'"),
-                bad("no password without IAM", b -> b.withUseIamAuth(false).withUsername("u"), "'password'"),
+                bad(
+                        "no username without IAM",
+                        b -> b.withUseIamAuth(false).withPassword("x"),
+                        "'username'"),
+                bad(
+                        "no password without IAM",
+                        b -> b.withUseIamAuth(false).withUsername("u"),
+                        "'password'"),
                 bad("max pool 0", b -> b.withMaxPoolSize(0), "'max-pool-size'"),
                 bad("min pool negative", b -> b.withMinPoolSize(-1), "'min-pool-size'"),
-                bad("min pool above max", b -> b.withMaxPoolSize(3).withMinPoolSize(4), "'min-pool-size'"),
-                bad("lifetime 60 minutes", b -> b.withConnectionMaxLifetimeMs(3_600_000L), "'connection-max-lifetime-ms'"),
-                bad("lifetime 2 hours", b -> b.withConnectionMaxLifetimeMs(7_200_000L), "60 minutes"),
-                bad("lifetime below HikariCP floor", b -> b.withConnectionMaxLifetimeMs(29_999), "'connection-max-lifetime-ms'"),
-                bad("idle timeout too small", b -> b.withConnectionIdleTimeoutMs(5_000), "'connection-idle-timeout-ms'"),
-                bad("idle timeout above lifetime", b -> b.withConnectionMaxLifetimeMs(60_000).withConnectionIdleTimeoutMs(60_000), "'connection-idle-timeout-ms'"),
-                bad("connection timeout too small", b -> b.withConnectionTimeoutMs(10), "'connection-timeout-ms'"),
+                bad(
+                        "min pool above max",
+                        b -> b.withMaxPoolSize(3).withMinPoolSize(4),
+                        "'min-pool-size'"),
+                bad(
+                        "lifetime 60 minutes",
+                        b -> b.withConnectionMaxLifetimeMs(3_600_000L),
+                        "'connection-max-lifetime-ms'"),
+                bad(
+                        "lifetime 2 hours",
+                        b -> b.withConnectionMaxLifetimeMs(7_200_000L),
+                        "60 minutes"),
+                bad(
+                        "lifetime below HikariCP floor",
+                        b -> b.withConnectionMaxLifetimeMs(29_999),
+                        "'connection-max-lifetime-ms'"),
+                bad(
+                        "idle timeout too small",
+                        b -> b.withConnectionIdleTimeoutMs(5_000),
+                        "'connection-idle-timeout-ms'"),
+                bad(
+                        "idle timeout above lifetime",
+                        b ->
+                                b.withConnectionMaxLifetimeMs(60_000)
+                                        .withConnectionIdleTimeoutMs(60_000),
+                        "'connection-idle-timeout-ms'"),
+                bad(
+                        "connection timeout too small",
+                        b -> b.withConnectionTimeoutMs(10),
+                        "'connection-timeout-ms'"),
                 bad("parallelism 0", b -> b.withParallelism(0), "'parallelism'"),
-                bad("token lifetime zero", b -> b.withTokenLifetime(Duration.ZERO), "'token-lifetime-ms'"),
-                bad("token lifetime 8 days", b -> b.withTokenLifetime(Duration.ofDays(8)), "'token-lifetime-ms'"),
-                bad("profile and static keys", b -> b.withAwsProfile("p").withAwsStaticCredentials("AKID", "sk"), "'aws-profile'"),
-                bad("access key without secret", b -> b.withAwsStaticCredentials("AKID", null), "'aws-secret-access-key'"),
+                bad(
+                        "token lifetime zero",
+                        b -> b.withTokenLifetime(Duration.ZERO),
+                        "'token-lifetime-ms'"),
+                bad(
+                        "token lifetime 8 days",
+                        b -> b.withTokenLifetime(Duration.ofDays(8)),
+                        "'token-lifetime-ms'"),
+                bad(
+                        "profile and static keys",
+                        b -> b.withAwsProfile("p").withAwsStaticCredentials("AKID", "sk"),
+                        "'aws-profile'"),
+                bad(
+                        "access key without secret",
+                        b -> b.withAwsStaticCredentials("AKID", null),
+                        "'aws-secret-access-key'"),
                 bad("empty profile", b -> b.withAwsProfile(" "), "'aws-profile'"),
-                bad("AWS credentials without IAM", b -> b.withUseIamAuth(false).withUsername("u").withPassword("p").withAwsProfile("x"), "use-iam-auth"),
+                bad(
+                        "AWS credentials without IAM",
+                        b ->
+                                b.withUseIamAuth(false)
+                                        .withUsername("u")
+                                        .withPassword("p")
+                                        .withAwsProfile("x"),
+                        "use-iam-auth"),
                 bad("unknown sslmode", b -> b.withSslMode("on"), "'sslmode'"),
-                bad("sslmode disable on a DSQL endpoint", b -> b.withSslMode("disable"), "'sslmode'"),
+                bad(
+                        "sslmode disable on a DSQL endpoint",
+                        b -> b.withSslMode("disable"),
+                        "'sslmode'"),
                 bad("occ attempts 0", b -> b.withOccMaxAttempts(0), "'occ-max-attempts'"),
-                bad("occ negative backoff", b -> b.withOccBackoff(Duration.ofMillis(-1), Duration.ofSeconds(1)), "'occ-min-backoff-ms'"),
-                bad("occ max below min", b -> b.withOccBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)), "'occ-max-backoff-ms'"),
-                bad("rate 0", b -> b.withMaxConnectionsPerSecond(0), "'max-connections-per-second'"),
-                bad("rate above burst", b -> b.withMaxConnectionsPerSecond(5000), "'max-connections-per-second'"),
-                bad("jdbc url of another driver", b -> b.withJdbcUrl("jdbc:mysql://h/db"), "'jdbc-url'"));
+                bad(
+                        "occ negative backoff",
+                        b -> b.withOccBackoff(Duration.ofMillis(-1), Duration.ofSeconds(1)),
+                        "'occ-min-backoff-ms'"),
+                bad(
+                        "occ max below min",
+                        b -> b.withOccBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                        "'occ-max-backoff-ms'"),
+                bad(
+                        "rate 0",
+                        b -> b.withMaxConnectionsPerSecond(0),
+                        "'max-connections-per-second'"),
+                bad(
+                        "rate above burst",
+                        b -> b.withMaxConnectionsPerSecond(5000),
+                        "'max-connections-per-second'"),
+                bad(
+                        "jdbc url of another driver",
+                        b -> b.withJdbcUrl("jdbc:mysql://h/db"),
+                        "'jdbc-url'"));
     }
 
     private static Arguments bad(
-            String name, UnaryOperator<DsqlConnectionOptions.DsqlConnectionOptionsBuilder> change, String expected) {
+            String name,
+            UnaryOperator<DsqlConnectionOptions.DsqlConnectionOptionsBuilder> change,
+            String expected) {
         return Arguments.of(name, change, expected);
     }
 
@@ -240,7 +321,8 @@ class DsqlConnectionOptionsTest {
 
     @Test
     void isSerializable() throws Exception {
-        DsqlConnectionOptions o = iam().withAwsStaticCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG").build();
+        DsqlConnectionOptions o =
+                iam().withAwsStaticCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG").build();
         DsqlConnectionOptions copy = InstantiationUtil.clone(o);
         assertThat(copy.getJdbcUrl()).isEqualTo(o.getJdbcUrl());
         assertThat(copy.getAwsCredentials()).isEqualTo(o.getAwsCredentials());

@@ -1,8 +1,8 @@
 package io.github.jdbcv2.dsql;
 
-import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
 import io.github.jdbcv2.dsql.emulator.ManualClock;
+import io.github.jdbcv2.testutils.LogCapture;
 
 import org.apache.flink.util.InstantiationUtil;
 
@@ -21,7 +21,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The DSQL provider through the emulator: tokens, rotation, connection cuts, rate limit, metrics. */
+/**
+ * The DSQL provider through the emulator: tokens, rotation, connection cuts, rate limit, metrics.
+ */
 class DsqlConnectionProviderTest {
 
     private static DsqlEmulator dsql;
@@ -42,20 +44,26 @@ class DsqlConnectionProviderTest {
         dsql.execute("DELETE FROM events");
         dsql.proxy().setMaxConnectionAge(Duration.ofMillis(700));
         long closedByAgeBefore = dsql.proxy().getConnectionsClosedByAge();
-        DsqlConnectionOptions options = dsql.connectionOptionsBuilder().withMinPoolSize(1).withMaxPoolSize(2).build();
+        DsqlConnectionOptions options =
+                dsql.connectionOptionsBuilder().withMinPoolSize(1).withMaxPoolSize(2).build();
         try (DsqlConnectionProvider provider = new DsqlConnectionProvider(options)) {
             long written = 0;
             long failures = 0;
             long attempt = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            // Write until the proxy has retired at least three connections under us, then a few more rows.
-            while (dsql.proxy().getConnectionsClosedByAge() - closedByAgeBefore < 3 || written < 100) {
+            // Write until the proxy has retired at least three connections under us, then a few
+            // more rows.
+            while (dsql.proxy().getConnectionsClosedByAge() - closedByAgeBefore < 3
+                    || written < 100) {
                 assertThat(System.nanoTime()).as("deadline").isLessThan(deadline);
                 attempt++;
                 try {
                     Connection c = provider.getOrEstablishConnection();
                     try (Statement s = c.createStatement()) {
-                        s.executeUpdate("INSERT INTO events VALUES (" + attempt + ", 'e') ON CONFLICT (id) DO NOTHING");
+                        s.executeUpdate(
+                                "INSERT INTO events VALUES ("
+                                        + attempt
+                                        + ", 'e') ON CONFLICT (id) DO NOTHING");
                     }
                     written++;
                 } catch (SQLException e) {
@@ -87,7 +95,9 @@ class DsqlConnectionProviderTest {
         List<String> passwords = new ArrayList<>();
         passwords.add(dsql.currentPassword());
         long issuedBefore = dsql.getTokensIssued();
-        try (LogCapture logs = LogCapture.start("io.github.jdbcv2", "com.zaxxer.hikari", "org.postgresql");
+        try (LogCapture logs =
+                        LogCapture.start(
+                                "io.github.jdbcv2", "com.zaxxer.hikari", "org.postgresql");
                 DsqlConnectionProvider first = new DsqlConnectionProvider(options);
                 DsqlConnectionProvider second = InstantiationUtil.clone(first);
                 DsqlConnectionProvider third = InstantiationUtil.clone(first)) {
@@ -95,7 +105,8 @@ class DsqlConnectionProviderTest {
             assertThat(selectOne(a)).isEqualTo(1);
             assertThat(first.getTokensGenerated()).isEqualTo(1);
 
-            // Rotation, then the token cache renews at 80% of the token lifetime: the next connection uses it.
+            // Rotation, then the token cache renews at 80% of the token lifetime: the next
+            // connection uses it.
             passwords.add(dsql.rotatePassword());
             clock.advance(Duration.ofMinutes(12));
             Connection b = second.getOrEstablishConnection();
@@ -104,7 +115,8 @@ class DsqlConnectionProviderTest {
             assertThat(second.getTokensGenerated()).isEqualTo(2);
             assertThat(selectOne(a)).isEqualTo(1);
 
-            // Rotation inside a token period: the cached token is refused, counted, dropped; the retry succeeds.
+            // Rotation inside a token period: the cached token is refused, counted, dropped; the
+            // retry succeeds.
             passwords.add(dsql.rotatePassword());
             assertThatThrownBy(third::getOrEstablishConnection)
                     .isInstanceOf(SQLException.class)
@@ -132,20 +144,26 @@ class DsqlConnectionProviderTest {
         try (DsqlConnectionProvider provider = new DsqlConnectionProvider(options)) {
             assertThat(provider.getIamCredentials()).isEmpty();
             Connection c = provider.getOrEstablishConnection();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_user")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT current_user")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo(dsql.getUsername());
             }
             assertThat(provider.getTokensGenerated()).isZero();
             assertThat(provider.toString()).doesNotContain(dsql.currentPassword());
-            assertThat(provider.getConnectionOptions().toString()).doesNotContain(dsql.currentPassword());
+            assertThat(provider.getConnectionOptions().toString())
+                    .doesNotContain(dsql.currentPassword());
         }
     }
 
     @Test
     void newConnectionsAreRateLimited() throws Exception {
         DsqlConnectionOptions options =
-                dsql.connectionOptionsBuilder().withMinPoolSize(0).withMaxPoolSize(4).withMaxConnectionsPerSecond(5).build();
+                dsql.connectionOptionsBuilder()
+                        .withMinPoolSize(0)
+                        .withMaxPoolSize(4)
+                        .withMaxConnectionsPerSecond(5)
+                        .build();
         List<DsqlConnectionProvider> providers = new ArrayList<>();
         DsqlConnectionProvider first = new DsqlConnectionProvider(options);
         providers.add(first);
@@ -170,7 +188,8 @@ class DsqlConnectionProviderTest {
 
     @Test
     void metricsReportPoolTokensAndAcquisition() throws Exception {
-        DsqlConnectionOptions options = dsql.connectionOptionsBuilder().withMinPoolSize(0).withMaxPoolSize(3).build();
+        DsqlConnectionOptions options =
+                dsql.connectionOptionsBuilder().withMinPoolSize(0).withMaxPoolSize(3).build();
         CapturingMetricGroup metrics = new CapturingMetricGroup();
         DsqlConnectionProvider provider = new DsqlConnectionProvider(options);
         DsqlConnectionMetrics.register(metrics, provider);
@@ -199,7 +218,8 @@ class DsqlConnectionProviderTest {
     }
 
     private static int selectOne(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1")) {
             rs.next();
             return rs.getInt(1);
         }

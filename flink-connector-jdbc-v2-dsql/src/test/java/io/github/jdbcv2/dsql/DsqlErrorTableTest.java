@@ -28,20 +28,26 @@ class DsqlErrorTableTest {
                 .isEqualTo(JdbcErrorCategory.SERIALIZATION_FAILURE);
         assertThat(dsql.classify(new SQLException("schema updated (OC001)", "40001")))
                 .isEqualTo(JdbcErrorCategory.SERIALIZATION_FAILURE);
-        assertThat(dsql.classify(new SQLException("row limit", "54000"))).isEqualTo(JdbcErrorCategory.LIMIT_EXCEEDED);
+        assertThat(dsql.classify(new SQLException("row limit", "54000")))
+                .isEqualTo(JdbcErrorCategory.LIMIT_EXCEEDED);
         assertThat(dsql.classify(new SQLException("too many", "53300")))
                 .isEqualTo(JdbcErrorCategory.CONNECTION_LIMIT);
         assertThat(dsql.classify(new SQLException("too fast", "53400")))
                 .isEqualTo(JdbcErrorCategory.CONNECTION_LIMIT);
-        assertThat(dsql.classify(new SQLException("token", "28P01"))).isEqualTo(JdbcErrorCategory.AUTHENTICATION);
+        assertThat(dsql.classify(new SQLException("token", "28P01")))
+                .isEqualTo(JdbcErrorCategory.AUTHENTICATION);
         for (String retried : new String[] {"40001", "08006", "57P01", "57P02", "57P03", "40P01"}) {
             assertThat(dsql.isRetryable(new SQLException("x", retried))).as(retried).isTrue();
         }
         for (String failed : new String[] {"54000", "53300", "53400", "23505", "23514", "28P01"}) {
             assertThat(dsql.isRetryable(new SQLException("x", failed))).as(failed).isFalse();
         }
-        // A pool timeout (a transient connection exception) is retried even when it carries a limit's state.
+        // A pool timeout (a transient connection exception) is retried even when it carries a
+        // limit's state.
         assertThat(dsql.isRetryable(new SQLTransientConnectionException("pool", "53300"))).isTrue();
-        assertThat(DsqlSqlStates.isConnectionLimit(new SQLTransientConnectionException("pool", "53300"))).isTrue();
+        assertThat(
+                        DsqlSqlStates.isConnectionLimit(
+                                new SQLTransientConnectionException("pool", "53300")))
+                .isTrue();
     }
 }

@@ -1,11 +1,11 @@
 package io.github.jdbcv2.dsql;
 
-import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
-
 import io.github.jdbcv2.dialect.JdbcDialectLoader;
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
 import io.github.jdbcv2.postgres.PostgresFactory;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+
+import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Which URLs get the DSQL dialect, with the PostgreSQL factory on the same classpath. */
 class DsqlFactoryTest {
 
-    private static final String DSQL_URL = "jdbc:postgresql://abc.dsql.us-east-1.on.aws:5432/postgres";
+    private static final String DSQL_URL =
+            "jdbc:postgresql://abc.dsql.us-east-1.on.aws:5432/postgres";
 
     private final ClassLoader cl = getClass().getClassLoader();
 
@@ -35,12 +36,16 @@ class DsqlFactoryTest {
 
     @Test
     void theLoaderGivesTheDsqlDialectForDsqlEndpointsAndThePostgresDialectOtherwise() {
-        assertThat(JdbcDialectLoader.loadDialect(DSQL_URL, cl)).isExactlyInstanceOf(DsqlDialect.class);
-        assertThat(JdbcDialectLoader.findFactory(DSQL_URL, cl)).isExactlyInstanceOf(DsqlFactory.class);
+        assertThat(JdbcDialectLoader.loadDialect(DSQL_URL, cl))
+                .isExactlyInstanceOf(DsqlDialect.class);
+        assertThat(JdbcDialectLoader.findFactory(DSQL_URL, cl))
+                .isExactlyInstanceOf(DsqlFactory.class);
 
         assertThat(JdbcDialectLoader.loadDialect("jdbc:postgresql://localhost:5432/postgres", cl))
                 .isExactlyInstanceOf(PostgresDialect.class);
-        assertThat(JdbcDialectLoader.loadDialect("jdbc:postgresql://db.example.com/shop?ssl=true", cl))
+        assertThat(
+                        JdbcDialectLoader.loadDialect(
+                                "jdbc:postgresql://db.example.com/shop?ssl=true", cl))
                 .isExactlyInstanceOf(PostgresDialect.class);
     }
 
@@ -90,17 +95,22 @@ class DsqlFactoryTest {
 
     @Test
     void awsDriverUrlsAreNotTakenBecauseThisLibraryCannotConnectWithThem() {
-        // The connection layer connects through the PostgreSQL driver only (DsqlConnectionOptions rejects others).
+        // The connection layer connects through the PostgreSQL driver only (DsqlConnectionOptions
+        // rejects others).
         assertThatThrownBy(
-                        () -> JdbcDialectLoader.loadDialect(
-                                "jdbc:aws-dsql:postgresql://abc.dsql.us-east-1.on.aws/postgres", cl))
+                        () ->
+                                JdbcDialectLoader.loadDialect(
+                                        "jdbc:aws-dsql:postgresql://abc.dsql.us-east-1.on.aws/postgres",
+                                        cl))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("No JDBC dialect accepts");
         assertThatThrownBy(
-                        () -> DsqlConnectionOptions.builder()
-                                .withHost("abc.dsql.us-east-1.on.aws")
-                                .withJdbcUrl("jdbc:aws-dsql:postgresql://abc.dsql.us-east-1.on.aws/postgres")
-                                .build())
+                        () ->
+                                DsqlConnectionOptions.builder()
+                                        .withHost("abc.dsql.us-east-1.on.aws")
+                                        .withJdbcUrl(
+                                                "jdbc:aws-dsql:postgresql://abc.dsql.us-east-1.on.aws/postgres")
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jdbc-url");
     }
@@ -109,7 +119,8 @@ class DsqlFactoryTest {
     void theOptionsUrlOfADsqlEndpointGetsTheDsqlDialect() {
         DsqlConnectionOptions options =
                 DsqlConnectionOptions.builder().withHost("abc123.dsql.eu-west-1.on.aws").build();
-        assertThat(JdbcDialectLoader.loadDialect(options.getJdbcUrl(), cl)).isExactlyInstanceOf(DsqlDialect.class);
+        assertThat(JdbcDialectLoader.loadDialect(options.getJdbcUrl(), cl))
+                .isExactlyInstanceOf(DsqlDialect.class);
     }
 
     @Test
@@ -128,7 +139,16 @@ class DsqlFactoryTest {
 
     @Test
     void hasNoCatalogYet() {
-        assertThatThrownBy(() -> new DsqlFactory().createCatalog(cl, "c", "postgres", "admin", "secret-pw", DSQL_URL))
+        assertThatThrownBy(
+                        () ->
+                                new DsqlFactory()
+                                        .createCatalog(
+                                                cl,
+                                                "c",
+                                                "postgres",
+                                                "admin",
+                                                "secret-pw",
+                                                DSQL_URL))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("Aurora DSQL")
                 .hasMessageContaining("catalogs come with the Flink SQL layer")

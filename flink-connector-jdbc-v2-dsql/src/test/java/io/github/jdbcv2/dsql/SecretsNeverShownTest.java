@@ -47,7 +47,8 @@ class SecretsNeverShownTest {
         DsqlConnectionProvider provider = new DsqlConnectionProvider(o);
         DsqlCredentialsSupplier supplier = provider.getIamCredentials().orElseThrow();
         String token = supplier.get().getPassword();
-        String signature = token.substring(token.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length());
+        String signature =
+                token.substring(token.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length());
         assertThat(signature).hasSize(64);
         for (String text :
                 new String[] {
@@ -59,39 +60,62 @@ class SecretsNeverShownTest {
                     o.getAwsCredentials().toString(),
                     o.createTokenSource().toString()
                 }) {
-            assertThat(text).doesNotContain(SECRET_KEY).doesNotContain(SESSION_TOKEN).doesNotContain(signature);
+            assertThat(text)
+                    .doesNotContain(SECRET_KEY)
+                    .doesNotContain(SESSION_TOKEN)
+                    .doesNotContain(signature);
         }
     }
 
     @Test
     void badInputMessagesNeverEchoSecrets() {
-        assertThatThrownBy(() -> DsqlConnectionOptions.builder().withHost(HOST).withPassword(PASSWORD).build())
+        assertThatThrownBy(
+                        () ->
+                                DsqlConnectionOptions.builder()
+                                        .withHost(HOST)
+                                        .withPassword(PASSWORD)
+                                        .build())
                 .hasMessageContaining("'password'")
                 .hasMessageNotContaining(PASSWORD);
-        assertThatThrownBy(() -> DsqlConnectionOptions.builder().withHost(HOST).withAwsStaticCredentials(null, SECRET_KEY).build())
+        assertThatThrownBy(
+                        () ->
+                                DsqlConnectionOptions.builder()
+                                        .withHost(HOST)
+                                        .withAwsStaticCredentials(null, SECRET_KEY)
+                                        .build())
                 .hasMessageContaining("'aws-access-key-id'")
                 .hasMessageNotContaining(SECRET_KEY);
-        assertThatThrownBy(() -> DsqlConnectionOptions.builder()
-                        .withHost(HOST)
-                        .withAwsStaticCredentials("AKIDEXAMPLE", SECRET_KEY, "")
-                        .build())
+        assertThatThrownBy(
+                        () ->
+                                DsqlConnectionOptions.builder()
+                                        .withHost(HOST)
+                                        .withAwsStaticCredentials("AKIDEXAMPLE", SECRET_KEY, "")
+                                        .build())
                 .hasMessageContaining("'aws-session-token'")
                 .hasMessageNotContaining(SECRET_KEY);
-        assertThatThrownBy(() -> DsqlConnectionOptions.builder()
-                        .withHost(HOST)
-                        .withJdbcUrl("jdbc:mysql://h/db?password=" + PASSWORD)
-                        .build())
+        assertThatThrownBy(
+                        () ->
+                                DsqlConnectionOptions.builder()
+                                        .withHost(HOST)
+                                        .withJdbcUrl("jdbc:mysql://h/db?password=" + PASSWORD)
+                                        .build())
                 .hasMessageContaining("'jdbc-url'")
                 .hasMessageNotContaining(PASSWORD);
 
-        assertThatThrownBy(() -> DsqlConnectionOptions.builder().withHost("admin:" + PASSWORD + "@" + HOST).build())
+        assertThatThrownBy(
+                        () ->
+                                DsqlConnectionOptions.builder()
+                                        .withHost("admin:" + PASSWORD + "@" + HOST)
+                                        .build())
                 .hasMessageContaining("'host'")
                 .hasMessageContaining(HOST)
                 .hasMessageNotContaining(PASSWORD);
-        assertThatThrownBy(() -> DsqlConnectionOptions.builder()
-                        .withHost(HOST)
-                        .withJdbcUrl("jdbc:mysql://admin:" + PASSWORD + "@h/db")
-                        .build())
+        assertThatThrownBy(
+                        () ->
+                                DsqlConnectionOptions.builder()
+                                        .withHost(HOST)
+                                        .withJdbcUrl("jdbc:mysql://admin:" + PASSWORD + "@h/db")
+                                        .build())
                 .hasMessageContaining("'jdbc-url'")
                 .hasMessageNotContaining(PASSWORD);
 
@@ -107,12 +131,17 @@ class SecretsNeverShownTest {
     void tokenGenerationErrorsNeverEchoSecrets() {
         DsqlAuthTokenGenerator generator =
                 new DsqlAuthTokenGenerator(
-                        HOST, "us-east-1", DsqlAwsCredentials.staticKeys("AKIDEXAMPLE", SECRET_KEY, SESSION_TOKEN));
+                        HOST,
+                        "us-east-1",
+                        DsqlAwsCredentials.staticKeys("AKIDEXAMPLE", SECRET_KEY, SESSION_TOKEN));
         assertThatThrownBy(() -> generator.generateToken("admin", Duration.ofSeconds(-5)))
                 .isInstanceOf(SQLException.class)
-                .hasMessageContaining("Could not generate a DSQL IAM auth token").hasMessageContaining("outside 1 second to 7 days")
-                .satisfies(e -> assertThat(DsqlConnectionProviderTest.messagesOf(e))
-                        .doesNotContain(SECRET_KEY)
-                        .doesNotContain(SESSION_TOKEN));
+                .hasMessageContaining("Could not generate a DSQL IAM auth token")
+                .hasMessageContaining("outside 1 second to 7 days")
+                .satisfies(
+                        e ->
+                                assertThat(DsqlConnectionProviderTest.messagesOf(e))
+                                        .doesNotContain(SECRET_KEY)
+                                        .doesNotContain(SESSION_TOKEN));
     }
 }

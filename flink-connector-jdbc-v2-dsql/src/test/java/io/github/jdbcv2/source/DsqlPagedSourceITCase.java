@@ -1,5 +1,8 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+import io.github.jdbcv2.dsql.source.DsqlSource;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -9,9 +12,6 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-
-import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
-import io.github.jdbcv2.dsql.source.DsqlSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A DSQL source over the emulator with 2-second transactions reads a table that takes far longer than that, in
- * keyset pages, exactly once across an injected failure. (In this package to reuse the core source tests' failing map
- * and two-phase collecting sink.)
+ * A DSQL source over the emulator with 2-second transactions reads a table that takes far longer
+ * than that, in keyset pages, exactly once across an injected failure. (In this package to reuse
+ * the core source tests' failing map and two-phase collecting sink.)
  */
 class DsqlPagedSourceITCase {
 
@@ -51,8 +51,11 @@ class DsqlPagedSourceITCase {
         dsql.execute("CREATE TABLE paged_source (id BIGINT PRIMARY KEY, name TEXT NOT NULL)");
         for (int from = 1; from <= ROWS; from += 3000) {
             dsql.execute(
-                    "INSERT INTO paged_source SELECT g, 'name-' || g FROM generate_series(" + from + ", "
-                            + Math.min(ROWS, from + 2999) + ") g");
+                    "INSERT INTO paged_source SELECT g, 'name-' || g FROM generate_series("
+                            + from
+                            + ", "
+                            + Math.min(ROWS, from + 2999)
+                            + ") g");
         }
     }
 
@@ -94,7 +97,9 @@ class DsqlPagedSourceITCase {
                 .returns(Types.LONG)
                 .sinkTo(new ExactlyOnceCollectSink(name));
         env.execute(name);
-        assertThat(CollectedResults.failuresLeft(name)).as("the injected failure happened").isZero();
+        assertThat(CollectedResults.failuresLeft(name))
+                .as("the injected failure happened")
+                .isZero();
         List<Long> all = LongStream.rangeClosed(1, ROWS).boxed().collect(Collectors.toList());
         assertThat(CollectedResults.sorted(name)).isEqualTo(all);
     }
@@ -102,11 +107,12 @@ class DsqlPagedSourceITCase {
     @Test
     void pagingNeedsAUniqueKey() {
         assertThatThrownBy(
-                        () -> DsqlSource.<Long>builder(dsql.connectionOptionsBuilder().build())
-                                .setSql("SELECT id FROM paged_source")
-                                .setResultExtractor(rs -> rs.getLong(1))
-                                .setTypeInformation(Types.LONG)
-                                .build())
+                        () ->
+                                DsqlSource.<Long>builder(dsql.connectionOptionsBuilder().build())
+                                        .setSql("SELECT id FROM paged_source")
+                                        .setResultExtractor(rs -> rs.getLong(1))
+                                        .setTypeInformation(Types.LONG)
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'pageSize' = 10000")
                 .hasMessageContaining("setUniqueKey");

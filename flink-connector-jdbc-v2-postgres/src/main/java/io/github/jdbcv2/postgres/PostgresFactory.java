@@ -1,9 +1,5 @@
 package io.github.jdbcv2.postgres;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
-import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
-
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.dialect.CommitHorizonProbe;
 import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
@@ -16,6 +12,10 @@ import io.github.jdbcv2.postgres.sink.PostgresSinkConnectionDefaults;
 import io.github.jdbcv2.postgres.sink.PostgresXaDialect;
 import io.github.jdbcv2.postgres.source.PgCommitHorizonProbe;
 import io.github.jdbcv2.postgres.source.PgCopyQueryReader;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
+import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
 import javax.annotation.Nullable;
 
@@ -56,19 +56,28 @@ public class PostgresFactory implements JdbcV2Factory {
         return new PgCommitHorizonProbe();
     }
 
-    /** The SQL standard's states plus 57P01-57P03 (connection lost) and 40P01 (deadlock, retryable). */
+    /**
+     * The SQL standard's states plus 57P01-57P03 (connection lost) and 40P01 (deadlock, retryable).
+     */
     @Override
     public JdbcErrorClassifier createErrorClassifier() {
         return PostgresSqlStates.classifier();
     }
 
-    /** {@code reWriteBatchedInserts=true} unless set, or the statement is an {@code ON CONFLICT DO UPDATE}. */
+    /**
+     * {@code reWriteBatchedInserts=true} unless set, or the statement is an {@code ON CONFLICT DO
+     * UPDATE}.
+     */
     @Override
-    public JdbcConnectionOptions sinkConnectionOptions(JdbcConnectionOptions options, @Nullable String query) {
+    public JdbcConnectionOptions sinkConnectionOptions(
+            JdbcConnectionOptions options, @Nullable String query) {
         return PostgresSinkConnectionDefaults.apply(options, query);
     }
 
-    /** {@code max_prepared_transactions} check and {@code txid_status} outcomes, for a PostgreSQL server. */
+    /**
+     * {@code max_prepared_transactions} check and {@code txid_status} outcomes, for a PostgreSQL
+     * server.
+     */
     @Override
     @Nullable
     public JdbcXaDialect createXaDialect(Connection connection) throws SQLException {

@@ -6,6 +6,7 @@ import io.github.jdbcv2.testutils.TestTable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,11 +21,15 @@ import static io.github.jdbcv2.sink.SinkTestSupport.ids;
 import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** At-least-once under real failures: injected task failures and connections killed by the server. */
+/**
+ * At-least-once under real failures: injected task failures and connections killed by the server.
+ */
 class JdbcAtLeastOnceFailoverITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     @Test
     void noIdMissingAfterInjectedFailures() throws Exception {
@@ -33,10 +38,12 @@ class JdbcAtLeastOnceFailoverITCase {
         StreamExecutionEnvironment env = env(2, 50, 10);
         ids(env, 20_000, 1000)
                 .map(new FailureInjector(key, 2, 1, 300))
-                .sinkTo(JdbcSink.<Long>builder()
-                        .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                        .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(200).build())
-                        .buildAtLeastOnce(DB.getConnectionOptions()));
+                .sinkTo(
+                        JdbcSink.<Long>builder()
+                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder().withBatchSize(200).build())
+                                .buildAtLeastOnce(DB.getConnectionOptions()));
         env.execute();
         assertThat(FailureInjector.injected(key, "mid")).isEqualTo(2);
         assertThat(FailureInjector.injected(key, "checkpoint")).isEqualTo(1);
@@ -49,20 +56,24 @@ class JdbcAtLeastOnceFailoverITCase {
         String application = "jdbcv2-sink-kill-" + System.nanoTime();
         StreamExecutionEnvironment env = env(2, 50, 0);
         ids(env, 30_000, 1000)
-                .sinkTo(JdbcSink.<Long>builder()
-                        .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                        .withExecutionOptions(
-                                JdbcExecutionOptions.builder()
-                                        .withBatchSize(100)
-                                        .withMaxRetries(5)
-                                        .withRetryPolicy(new DefaultJdbcRetryPolicy(10, 200))
-                                        .build())
-                        .buildAtLeastOnce(DB.connectionOptionsBuilder()
-                                .withProperty("ApplicationName", application)
-                                .build()));
+                .sinkTo(
+                        JdbcSink.<Long>builder()
+                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder()
+                                                .withBatchSize(100)
+                                                .withMaxRetries(5)
+                                                .withRetryPolicy(
+                                                        new DefaultJdbcRetryPolicy(10, 200))
+                                                .build())
+                                .buildAtLeastOnce(
+                                        DB.connectionOptionsBuilder()
+                                                .withProperty("ApplicationName", application)
+                                                .build()));
         // No restarts allowed: the writers must recover the connection themselves.
         JobClient job = env.executeAsync();
-        SinkTestSupport.waitUntil(() -> count(table) >= 3000, Duration.ofSeconds(60), "3000 rows written");
+        SinkTestSupport.waitUntil(
+                () -> count(table) >= 3000, Duration.ofSeconds(60), "3000 rows written");
         long killed =
                 DB.queryLong(
                         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '"

@@ -2,6 +2,7 @@ package io.github.jdbcv2.sink;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,10 +20,14 @@ import static io.github.jdbcv2.sink.SinkTestSupport.env;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A PostgreSQL server with {@code max_prepared_transactions = 0}: the exactly-once sink refuses to start, saying why. */
+/**
+ * A PostgreSQL server with {@code max_prepared_transactions = 0}: the exactly-once sink refuses to
+ * start, saying why.
+ */
 class JdbcExactlyOnceWithoutPreparedTransactionsITCase {
 
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static EmbeddedPostgres server;
 
@@ -34,7 +39,8 @@ class JdbcExactlyOnceWithoutPreparedTransactionsITCase {
                         .setServerConfig("max_prepared_transactions", "0")
                         .setServerConfig("fsync", "off")
                         .start();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE target (id BIGINT, name TEXT)");
         }
     }
@@ -51,12 +57,22 @@ class JdbcExactlyOnceWithoutPreparedTransactionsITCase {
         String url = server.getJdbcUrl("postgres", "postgres");
         StreamExecutionEnvironment env = env(1, 100, 0);
         ids(env, 100, 0)
-                .sinkTo(JdbcSink.<Long>builder()
-                        .withQueryStatement("INSERT INTO target (id, name) VALUES (?, ?)", SinkTestSupport.idBinder())
-                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), () -> dataSource(url)));
+                .sinkTo(
+                        JdbcSink.<Long>builder()
+                                .withQueryStatement(
+                                        "INSERT INTO target (id, name) VALUES (?, ?)",
+                                        SinkTestSupport.idBinder())
+                                .buildExactlyOnce(
+                                        JdbcExactlyOnceOptions.defaults(), () -> dataSource(url)));
         assertThatThrownBy(env::execute)
-                .satisfies(e -> SinkTestSupport.rootCauseWithMessage(e, "max_prepared_transactions = 0"))
-                .satisfies(e -> SinkTestSupport.rootCauseWithMessage(e, "Set max_prepared_transactions"));
+                .satisfies(
+                        e ->
+                                SinkTestSupport.rootCauseWithMessage(
+                                        e, "max_prepared_transactions = 0"))
+                .satisfies(
+                        e ->
+                                SinkTestSupport.rootCauseWithMessage(
+                                        e, "Set max_prepared_transactions"));
     }
 
     private static XADataSource dataSource(String url) {

@@ -8,6 +8,7 @@ import io.github.jdbcv2.testutils.TestTable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.function.SerializableSupplier;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,25 +27,34 @@ import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Commits that fail (injected {@code XAER_RMFAIL} around a real commit): the job fails over, nothing is dropped. */
+/**
+ * Commits that fail (injected {@code XAER_RMFAIL} around a real commit): the job fails over,
+ * nothing is dropped.
+ */
 class JdbcXaCommitFailureITCase {
 
     private static final String COMMITTER_LOGGER = "io.github.jdbcv2.sink.committer";
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
-    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(
-            TestTable table, JdbcExactlyOnceOptions options, SerializableSupplier<XADataSource> dataSource) {
+            TestTable table,
+            JdbcExactlyOnceOptions options,
+            SerializableSupplier<XADataSource> dataSource) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
+                .withExecutionOptions(
+                        JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
                 .buildExactlyOnce(options, dataSource);
     }
 
     @AfterEach
     void rollBackWhatATestLeftPrepared() throws SQLException {
-        for (List<Object> row : DB.query("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
+        for (List<Object> row :
+                DB.query("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
             DB.execute("ROLLBACK PREPARED '" + row.get(0) + "'");
         }
     }
@@ -53,10 +63,13 @@ class JdbcXaCommitFailureITCase {
     void failedCommitsFailTheJobWhichRestartsAndCommitsEveryRowOnce() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         String key = "commit-fails-" + System.nanoTime();
-        // Two attempts per commit, five failures: the committer must give up twice, the job must fail over twice.
+        // Two attempts per commit, five failures: the committer must give up twice, the job must
+        // fail over twice.
         SerializableSupplier<XADataSource> flaky =
-                CommitFaultInjection.failingCommits(SinkTestSupport.xaDataSource(DB), key, 5, Mode.BEFORE_COMMIT);
-        JdbcExactlyOnceOptions options = JdbcExactlyOnceOptions.builder().withMaxCommitAttempts(2).build();
+                CommitFaultInjection.failingCommits(
+                        SinkTestSupport.xaDataSource(DB), key, 5, Mode.BEFORE_COMMIT);
+        JdbcExactlyOnceOptions options =
+                JdbcExactlyOnceOptions.builder().withMaxCommitAttempts(2).build();
         StreamExecutionEnvironment env = env(2, 50, 10);
         ids(env, 2000, 200).sinkTo(sink(table, options, flaky));
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER)) {
@@ -74,14 +87,23 @@ class JdbcXaCommitFailureITCase {
         String key = "commit-never-" + System.nanoTime();
         SerializableSupplier<XADataSource> broken =
                 CommitFaultInjection.failingCommits(
-                        SinkTestSupport.xaDataSource(DB), key, Integer.MAX_VALUE, Mode.BEFORE_COMMIT);
-        JdbcExactlyOnceOptions options = JdbcExactlyOnceOptions.builder().withMaxCommitAttempts(2).build();
+                        SinkTestSupport.xaDataSource(DB),
+                        key,
+                        Integer.MAX_VALUE,
+                        Mode.BEFORE_COMMIT);
+        JdbcExactlyOnceOptions options =
+                JdbcExactlyOnceOptions.builder().withMaxCommitAttempts(2).build();
         StreamExecutionEnvironment env = env(1, 50, 0);
         ids(env, 500, 100).sinkTo(sink(table, options, broken));
         assertThatThrownBy(env::execute)
-                .satisfies(e -> SinkTestSupport.rootCauseWithMessage(e, "Committing the prepared transaction"))
+                .satisfies(
+                        e ->
+                                SinkTestSupport.rootCauseWithMessage(
+                                        e, "Committing the prepared transaction"))
                 .satisfies(e -> SinkTestSupport.rootCauseWithMessage(e, "XAER_RMFAIL"));
-        assertThat(preparedTransactions(DB)).as("the transaction waits, prepared, for a restart").isPositive();
+        assertThat(preparedTransactions(DB))
+                .as("the transaction waits, prepared, for a restart")
+                .isPositive();
     }
 
     @Test
@@ -89,7 +111,8 @@ class JdbcXaCommitFailureITCase {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         String key = "commit-reply-lost-" + System.nanoTime();
         SerializableSupplier<XADataSource> lossy =
-                CommitFaultInjection.failingCommits(SinkTestSupport.xaDataSource(DB), key, 2, Mode.AFTER_COMMIT);
+                CommitFaultInjection.failingCommits(
+                        SinkTestSupport.xaDataSource(DB), key, 2, Mode.AFTER_COMMIT);
         StreamExecutionEnvironment env = env(2, 50, 5);
         ids(env, 2000, 200).sinkTo(sink(table, JdbcExactlyOnceOptions.defaults(), lossy));
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER)) {
@@ -97,7 +120,8 @@ class JdbcXaCommitFailureITCase {
             assertThat(CommitFaultInjection.injected(key)).isEqualTo(2);
             assertExactlyOnce(table.readLongs("id"), 2000);
             assertThat(preparedTransactions(DB)).isZero();
-            assertThat(log.getText()).contains("was committed before (the database reports transaction");
+            assertThat(log.getText())
+                    .contains("was committed before (the database reports transaction");
         }
     }
 }

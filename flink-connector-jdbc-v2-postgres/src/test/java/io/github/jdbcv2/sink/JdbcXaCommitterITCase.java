@@ -1,10 +1,10 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.postgres.sink.PostgresXaDialect;
 import io.github.jdbcv2.sink.CommitFaultInjection.Mode;
 import io.github.jdbcv2.sink.committer.JdbcXaCommittable;
 import io.github.jdbcv2.sink.committer.JdbcXaCommitter;
 import io.github.jdbcv2.sink.xa.JdbcXid;
-import io.github.jdbcv2.postgres.sink.PostgresXaDialect;
 import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
@@ -14,6 +14,7 @@ import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.runtime.metrics.groups.InternalSinkCommitterMetricGroup;
 import org.apache.flink.util.function.SerializableSupplier;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +36,10 @@ import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The committer alone against real prepared transactions: backoff, giving up, and "unknown transaction" outcomes. */
+/**
+ * The committer alone against real prepared transactions: backoff, giving up, and "unknown
+ * transaction" outcomes.
+ */
 class JdbcXaCommitterITCase {
 
     private static final String COMMITTER_LOGGER = "io.github.jdbcv2.sink.committer";
@@ -45,7 +49,8 @@ class JdbcXaCommitterITCase {
 
     @AfterEach
     void rollBackWhatATestLeftPrepared() throws SQLException {
-        for (List<Object> row : DB.query("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
+        for (List<Object> row :
+                DB.query("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
             DB.execute("ROLLBACK PREPARED '" + row.get(0) + "'");
         }
     }
@@ -56,10 +61,12 @@ class JdbcXaCommitterITCase {
         try {
             XAResource resource = xa.getXAResource();
             Connection connection = xa.getConnection();
-            JdbcXid xid = new JdbcXid(SINK, new JobID().getBytes(), new JobID().getBytes(), 0, 1L, 0, 0);
+            JdbcXid xid =
+                    new JdbcXid(SINK, new JobID().getBytes(), new JobID().getBytes(), 0, 1L, 0, 0);
             resource.start(xid, XAResource.TMNOFLAGS);
             try (PreparedStatement ps =
-                    connection.prepareStatement("INSERT INTO " + table.getQuotedName() + " (id) VALUES (?)")) {
+                    connection.prepareStatement(
+                            "INSERT INTO " + table.getQuotedName() + " (id) VALUES (?)")) {
                 ps.setLong(1, id);
                 ps.executeUpdate();
             }
@@ -73,14 +80,18 @@ class JdbcXaCommitterITCase {
     }
 
     private static JdbcXaCommitter committer(
-            SerializableSupplier<XADataSource> dataSource, int attempts, Duration initial, Duration max) {
+            SerializableSupplier<XADataSource> dataSource,
+            int attempts,
+            Duration initial,
+            Duration max) {
         return new JdbcXaCommitter(
                 dataSource,
                 JdbcExactlyOnceOptions.builder()
                         .withMaxCommitAttempts(attempts)
                         .withCommitRetryBackoff(initial, max)
                         .build(),
-                InternalSinkCommitterMetricGroup.wrap(UnregisteredMetricsGroup.createOperatorMetricGroup()));
+                InternalSinkCommitterMetricGroup.wrap(
+                        UnregisteredMetricsGroup.createOperatorMetricGroup()));
     }
 
     @Test
@@ -89,9 +100,11 @@ class JdbcXaCommitterITCase {
         JdbcXaCommittable committable = prepared(table, 1);
         String key = "backoff-" + System.nanoTime();
         SerializableSupplier<XADataSource> flaky =
-                CommitFaultInjection.failingCommits(SinkTestSupport.xaDataSource(DB), key, 2, Mode.BEFORE_COMMIT);
+                CommitFaultInjection.failingCommits(
+                        SinkTestSupport.xaDataSource(DB), key, 2, Mode.BEFORE_COMMIT);
         RecordingRequest request = new RecordingRequest(committable, true);
-        try (JdbcXaCommitter committer = committer(flaky, 3, Duration.ofMillis(150), Duration.ofSeconds(1))) {
+        try (JdbcXaCommitter committer =
+                committer(flaky, 3, Duration.ofMillis(150), Duration.ofSeconds(1))) {
             committer.commit(Collections.singletonList(request));
         }
         assertThat(request.outcome).as("request outcome (none = committed)").isNull();
@@ -99,8 +112,10 @@ class JdbcXaCommitterITCase {
         assertThat(preparedTransactions(DB)).isZero();
         List<Long> calls = CommitFaultInjection.commitCalls(key);
         assertThat(calls).hasSize(3);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(calls.get(1) - calls.get(0))).isGreaterThanOrEqualTo(150);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(calls.get(2) - calls.get(1))).isGreaterThanOrEqualTo(300);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(calls.get(1) - calls.get(0)))
+                .isGreaterThanOrEqualTo(150);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(calls.get(2) - calls.get(1)))
+                .isGreaterThanOrEqualTo(300);
     }
 
     @Test
@@ -110,11 +125,13 @@ class JdbcXaCommitterITCase {
         JdbcXaCommittable fine = prepared(table, 2);
         String key = "give-up-" + System.nanoTime();
         SerializableSupplier<XADataSource> flaky =
-                CommitFaultInjection.failingCommits(SinkTestSupport.xaDataSource(DB), key, 2, Mode.BEFORE_COMMIT);
+                CommitFaultInjection.failingCommits(
+                        SinkTestSupport.xaDataSource(DB), key, 2, Mode.BEFORE_COMMIT);
         RecordingRequest first = new RecordingRequest(failing, true);
         RecordingRequest second = new RecordingRequest(fine, true);
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
-                JdbcXaCommitter committer = committer(flaky, 2, Duration.ofMillis(10), Duration.ofMillis(10))) {
+                JdbcXaCommitter committer =
+                        committer(flaky, 2, Duration.ofMillis(10), Duration.ofMillis(10))) {
             assertThatThrownBy(() -> committer.commit(List.of(first, second)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasRootCauseInstanceOf(javax.transaction.xa.XAException.class)
@@ -124,7 +141,8 @@ class JdbcXaCommitterITCase {
             assertThat(log.getText()).contains("Failing the job");
         }
         assertThat(first.outcome).isEqualTo("failed-unknown");
-        // The other request was still committed before the job failed; the failed one waits, prepared.
+        // The other request was still committed before the job failed; the failed one waits,
+        // prepared.
         assertThat(second.outcome).isNull();
         assertThat(table.readLongs("id")).containsExactly(2);
         assertThat(preparedTransactions(DB)).isEqualTo(1);
@@ -136,7 +154,8 @@ class JdbcXaCommitterITCase {
         JdbcXaCommittable committable = prepared(table, 1);
         String key = "no-throw-" + System.nanoTime();
         SerializableSupplier<XADataSource> broken =
-                CommitFaultInjection.failingCommits(SinkTestSupport.xaDataSource(DB), key, 9, Mode.BEFORE_COMMIT);
+                CommitFaultInjection.failingCommits(
+                        SinkTestSupport.xaDataSource(DB), key, 9, Mode.BEFORE_COMMIT);
         RecordingRequest request = new RecordingRequest(committable, false);
         try (JdbcXaCommitter committer = committer(broken, 1, Duration.ZERO, Duration.ZERO)) {
             assertThatThrownBy(() -> committer.commit(Collections.singletonList(request)))
@@ -154,9 +173,14 @@ class JdbcXaCommitterITCase {
         RecordingRequest request = new RecordingRequest(committable, true);
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
                 JdbcXaCommitter committer =
-                        committer(SinkTestSupport.xaDataSource(DB), 3, Duration.ZERO, Duration.ZERO)) {
+                        committer(
+                                SinkTestSupport.xaDataSource(DB),
+                                3,
+                                Duration.ZERO,
+                                Duration.ZERO)) {
             committer.commit(Collections.singletonList(request));
-            assertThat(log.getText()).contains("was committed before (the database reports transaction");
+            assertThat(log.getText())
+                    .contains("was committed before (the database reports transaction");
         }
         assertThat(request.outcome).isEqualTo("already-committed");
     }
@@ -169,9 +193,15 @@ class JdbcXaCommitterITCase {
         RecordingRequest request = new RecordingRequest(committable, true);
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
                 JdbcXaCommitter committer =
-                        committer(SinkTestSupport.xaDataSource(DB), 3, Duration.ZERO, Duration.ZERO)) {
+                        committer(
+                                SinkTestSupport.xaDataSource(DB),
+                                3,
+                                Duration.ZERO,
+                                Duration.ZERO)) {
             committer.commit(Collections.singletonList(request));
-            assertThat(log.getText()).contains("was rolled back").contains("rows it wrote are lost");
+            assertThat(log.getText())
+                    .contains("was rolled back")
+                    .contains("rows it wrote are lost");
         }
         assertThat(request.outcome).isEqualTo("failed-known");
     }
@@ -182,19 +212,29 @@ class JdbcXaCommitterITCase {
         JdbcXaCommittable prepared = prepared(table, 1);
         DB.execute("COMMIT PREPARED '" + prepared.getXid().postgresGid() + "'");
         // As restored from a version-1 committable: no database transaction id.
-        RecordingRequest request = new RecordingRequest(new JdbcXaCommittable(prepared.getXid()), true);
+        RecordingRequest request =
+                new RecordingRequest(new JdbcXaCommittable(prepared.getXid()), true);
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
                 JdbcXaCommitter committer =
-                        committer(SinkTestSupport.xaDataSource(DB), 3, Duration.ZERO, Duration.ZERO)) {
+                        committer(
+                                SinkTestSupport.xaDataSource(DB),
+                                3,
+                                Duration.ZERO,
+                                Duration.ZERO)) {
             committer.commit(Collections.singletonList(request));
             assertThat(log.getText())
-                    .contains("is unknown to the database and whether it was committed cannot be checked");
+                    .contains(
+                            "is unknown to the database and whether it was committed cannot be checked");
         }
         assertThat(request.outcome).isEqualTo("already-committed");
     }
 
-    /** A commit request recording what the committer signalled; like Flink 2.2 it may throw on an unknown failure. */
-    private static final class RecordingRequest implements Committer.CommitRequest<JdbcXaCommittable> {
+    /**
+     * A commit request recording what the committer signalled; like Flink 2.2 it may throw on an
+     * unknown failure.
+     */
+    private static final class RecordingRequest
+            implements Committer.CommitRequest<JdbcXaCommittable> {
         private final JdbcXaCommittable committable;
         private final boolean throwOnUnknownFailure;
         private String outcome;

@@ -2,6 +2,9 @@ package io.github.jdbcv2.source;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@link JdbcSourceConnectionLossITCase} again, with the PostgreSQL dialect on the classpath: splits are read through binary COPY. */
+/**
+ * {@link JdbcSourceConnectionLossITCase} again, with the PostgreSQL dialect on the classpath:
+ * splits are read through binary COPY.
+ */
 @ExtendWith(CopyReadsCheck.class)
 class PgCopyJdbcSourceConnectionLossITCase extends JdbcSourceConnectionLossITCase {}

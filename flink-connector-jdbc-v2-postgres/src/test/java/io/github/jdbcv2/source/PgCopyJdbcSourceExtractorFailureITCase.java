@@ -2,6 +2,9 @@ package io.github.jdbcv2.source;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@link JdbcSourceExtractorFailureITCase} again, with the PostgreSQL dialect on the classpath: splits are read through binary COPY. */
+/**
+ * {@link JdbcSourceExtractorFailureITCase} again, with the PostgreSQL dialect on the classpath:
+ * splits are read through binary COPY.
+ */
 @ExtendWith(CopyReadsCheck.class)
 class PgCopyJdbcSourceExtractorFailureITCase extends JdbcSourceExtractorFailureITCase {}

@@ -2,6 +2,9 @@ package io.github.jdbcv2.source;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Flink's source test suite again, with the PostgreSQL dialect on the classpath: splits are read through binary COPY. */
+/**
+ * Flink's source test suite again, with the PostgreSQL dialect on the classpath: splits are read
+ * through binary COPY.
+ */
 @ExtendWith(CopyReadsCheck.class)
 class PgCopyJdbcSourceTestSuiteITCase extends JdbcSourceTestSuiteITCase {}

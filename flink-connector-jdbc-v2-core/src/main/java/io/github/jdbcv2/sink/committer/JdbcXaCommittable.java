@@ -7,13 +7,17 @@ import org.apache.flink.annotation.Internal;
 import java.util.Objects;
 
 /**
- * A prepared XA transaction waiting for its checkpoint to complete: its XA id and, where the database has one (PostgreSQL),
- * the database's own transaction id, with which the committer can tell whether an unknown transaction was committed.
+ * A prepared XA transaction waiting for its checkpoint to complete: its XA id and, where the
+ * database has one (PostgreSQL), the database's own transaction id, with which the committer can
+ * tell whether an unknown transaction was committed.
  */
 @Internal
 public final class JdbcXaCommittable {
 
-    /** The database transaction id is not known (another database, or a committable of connector version 1). */
+    /**
+     * The database transaction id is not known (another database, or a committable of connector
+     * version 1).
+     */
     public static final long UNKNOWN_TRANSACTION_ID = -1L;
 
     private final JdbcXid xid;
@@ -32,7 +36,10 @@ public final class JdbcXaCommittable {
         return xid;
     }
 
-    /** The database's transaction id (PostgreSQL {@code txid_current()}), or {@link #UNKNOWN_TRANSACTION_ID}. */
+    /**
+     * The database's transaction id (PostgreSQL {@code txid_current()}), or {@link
+     * #UNKNOWN_TRANSACTION_ID}.
+     */
     public long getTransactionId() {
         return transactionId;
     }
@@ -51,6 +58,9 @@ public final class JdbcXaCommittable {
 
     @Override
     public String toString() {
-        return "JdbcXaCommittable{" + xid + (transactionId >= 0 ? ", txid=" + transactionId : "") + '}';
+        return "JdbcXaCommittable{"
+                + xid
+                + (transactionId >= 0 ? ", txid=" + transactionId : "")
+                + '}';
     }
 }

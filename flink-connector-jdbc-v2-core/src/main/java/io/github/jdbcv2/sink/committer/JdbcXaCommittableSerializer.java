@@ -12,11 +12,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * Version 2: format id, global id and branch qualifier (each as length and bytes), then the database transaction id.
- * Version 1 (still read): the same without the transaction id.
+ * Version 2: format id, global id and branch qualifier (each as length and bytes), then the
+ * database transaction id. Version 1 (still read): the same without the transaction id.
  */
 @Internal
-public final class JdbcXaCommittableSerializer implements SimpleVersionedSerializer<JdbcXaCommittable> {
+public final class JdbcXaCommittableSerializer
+        implements SimpleVersionedSerializer<JdbcXaCommittable> {
 
     public static final int VERSION = 2;
     private static final int LEGACY_VERSION = 1;
@@ -59,11 +60,16 @@ public final class JdbcXaCommittableSerializer implements SimpleVersionedSeriali
             int formatId = in.readInt();
             byte[] gtrid = readBytes(in);
             byte[] bqual = readBytes(in);
-            long transactionId = version == LEGACY_VERSION ? JdbcXaCommittable.UNKNOWN_TRANSACTION_ID : in.readLong();
+            long transactionId =
+                    version == LEGACY_VERSION
+                            ? JdbcXaCommittable.UNKNOWN_TRANSACTION_ID
+                            : in.readLong();
             try {
-                return new JdbcXaCommittable(JdbcXid.fromParts(formatId, gtrid, bqual), transactionId);
+                return new JdbcXaCommittable(
+                        JdbcXid.fromParts(formatId, gtrid, bqual), transactionId);
             } catch (IllegalArgumentException e) {
-                throw new IOException("Corrupt JDBC exactly-once committable: " + e.getMessage(), e);
+                throw new IOException(
+                        "Corrupt JDBC exactly-once committable: " + e.getMessage(), e);
             }
         }
     }

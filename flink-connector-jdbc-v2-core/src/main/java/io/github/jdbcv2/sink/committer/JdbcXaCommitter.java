@@ -1,7 +1,7 @@
 package io.github.jdbcv2.sink.committer;
 
-import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.dialect.JdbcXaDialect;
+import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.sink.xa.XaDialects;
 import io.github.jdbcv2.sink.xa.XaSession;
 
@@ -24,18 +24,21 @@ import java.sql.SQLException;
 import java.util.Collection;
 
 /**
- * Commits prepared XA transactions once their checkpoint is complete, over its own (fresh) XA connection, so a
- * transaction prepared by a writer that has since died is committed just the same.
+ * Commits prepared XA transactions once their checkpoint is complete, over its own (fresh) XA
+ * connection, so a transaction prepared by a writer that has since died is committed just the same.
  *
- * <p>A commit that fails for a transient reason (connection lost, resource manager error) is tried again here, up to
- * {@link JdbcExactlyOnceOptions#getMaxCommitAttempts()} times with exponential backoff in between (the committer
- * waits itself: Flink would call it again at once). A commit that still fails, or fails for any other reason, fails
- * the job: it restarts from the last completed checkpoint, whose committer state holds the transaction, and commits it
- * again. Nothing is dropped while the job runs.
+ * <p>A commit that fails for a transient reason (connection lost, resource manager error) is tried
+ * again here, up to {@link JdbcExactlyOnceOptions#getMaxCommitAttempts()} times with exponential
+ * backoff in between (the committer waits itself: Flink would call it again at once). A commit that
+ * still fails, or fails for any other reason, fails the job: it restarts from the last completed
+ * checkpoint, whose committer state holds the transaction, and commits it again. Nothing is dropped
+ * while the job runs.
  *
- * <p>"Unknown transaction" ({@code XAER_NOTA}) is checked against the database where its dialect can (a
- * {@link JdbcXaDialect}; PostgreSQL's asks {@code txid_status} for the transaction id recorded before the prepare): committed counts as done, rolled back is reported
- * as lost rows (ERROR, metric {@value #TRANSACTIONS_LOST}); without a way to check it counts as done with a WARN.
+ * <p>"Unknown transaction" ({@code XAER_NOTA}) is checked against the database where its dialect
+ * can (a {@link JdbcXaDialect}; PostgreSQL's asks {@code txid_status} for the transaction id
+ * recorded before the prepare): committed counts as done, rolled back is reported as lost rows
+ * (ERROR, metric {@value #TRANSACTIONS_LOST}); without a way to check it counts as done with a
+ * WARN.
  */
 @Internal
 public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
@@ -55,6 +58,7 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
     private final Counter retries;
     private XADataSource dataSource;
     private XaSession session;
+
     /** The database's XA specifics, found when the session opens; null when there are none. */
     @Nullable private JdbcXaDialect xaDialect;
 
@@ -89,9 +93,11 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
             }
         }
         if (failed != null) {
-            LOG.error("{} Failing the job: it restarts from its last completed checkpoint and commits again.",
+            LOG.error(
+                    "{} Failing the job: it restarts from its last completed checkpoint and commits again.",
                     failure.getMessage());
-            // Flink 2.x fails the job on this signal (it throws); should it ever only count it, we still fail here.
+            // Flink 2.x fails the job on this signal (it throws); should it ever only count it, we
+            // still fail here.
             failed.signalFailedWithUnknownReason(failure);
             throw new IOException(failure.getMessage(), failure);
         }
@@ -119,7 +125,8 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
                     settleUnknown(request);
                     return null;
                 } else if (e.errorCode == XAException.XA_HEURCOM) {
-                    LOG.warn("{} was committed heuristically (outside this job) before the job committed it",
+                    LOG.warn(
+                            "{} was committed heuristically (outside this job) before the job committed it",
                             committable);
                     request.signalAlreadyCommitted();
                     return null;
@@ -153,14 +160,23 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
                         error);
             }
             long backoff = backoffMillis(attempt);
-            LOG.warn("Committing {} failed with {} (attempt {} of {}); trying again in {} ms",
-                    committable, reason, attempt, maxCommitAttempts, backoff, error);
+            LOG.warn(
+                    "Committing {} failed with {} (attempt {} of {}); trying again in {} ms",
+                    committable,
+                    reason,
+                    attempt,
+                    maxCommitAttempts,
+                    backoff,
+                    error);
             retries.inc();
             Thread.sleep(backoff);
         }
     }
 
-    /** The wait after failed attempt {@code attempt} (1-based): the initial backoff doubled per attempt, capped. */
+    /**
+     * The wait after failed attempt {@code attempt} (1-based): the initial backoff doubled per
+     * attempt, capped.
+     */
     long backoffMillis(int attempt) {
         long backoff = initialBackoffMillis;
         for (int i = 1; i < attempt && backoff < maxBackoffMillis; i++) {
@@ -169,7 +185,9 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
         return Math.min(backoff, maxBackoffMillis);
     }
 
-    /** The database does not know the transaction: find out, where we can, whether it was committed. */
+    /**
+     * The database does not know the transaction: find out, where we can, whether it was committed.
+     */
     private void settleUnknown(CommitRequest<JdbcXaCommittable> request) {
         JdbcXaCommittable committable = request.getCommittable();
         JdbcXaDialect.TransactionOutcome outcome = JdbcXaDialect.TransactionOutcome.UNKNOWN;
@@ -181,7 +199,9 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
                 XaSession s = session();
                 if (xaDialect != null) {
                     outcome = xaDialect.outcome(s.connection(), committable.getTransactionId());
-                    why = "the database no longer knows transaction " + committable.getTransactionId();
+                    why =
+                            "the database no longer knows transaction "
+                                    + committable.getTransactionId();
                 }
             } catch (SQLException e) {
                 closeSession();
@@ -190,21 +210,28 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
         }
         switch (outcome) {
             case COMMITTED:
-                LOG.info("{} was committed before (the database reports transaction {} committed): a restart "
+                LOG.info(
+                        "{} was committed before (the database reports transaction {} committed): a restart "
                                 + "restored a checkpoint whose commit had already happened",
-                        committable, committable.getTransactionId());
+                        committable,
+                        committable.getTransactionId());
                 request.signalAlreadyCommitted();
                 break;
             case ABORTED:
-                reportLost(request, "was rolled back (the database reports transaction "
-                        + committable.getTransactionId() + " aborted)");
+                reportLost(
+                        request,
+                        "was rolled back (the database reports transaction "
+                                + committable.getTransactionId()
+                                + " aborted)");
                 break;
             default:
-                LOG.warn("{} is unknown to the database and whether it was committed cannot be checked ({}). "
+                LOG.warn(
+                        "{} is unknown to the database and whether it was committed cannot be checked ({}). "
                                 + "Counting it as committed, which is what it means after a restart from a checkpoint "
                                 + "whose commit had already happened. If another job or an administrator rolled it "
                                 + "back instead, its rows are missing.",
-                        committable, why);
+                        committable,
+                        why);
                 request.signalAlreadyCommitted();
         }
     }
@@ -213,12 +240,17 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
         JdbcXaCommittable committable = request.getCommittable();
         lost.inc();
         String message =
-                "The prepared transaction " + committable + " " + what + " before this job committed it: the rows "
+                "The prepared transaction "
+                        + committable
+                        + " "
+                        + what
+                        + " before this job committed it: the rows "
                         + "it wrote are lost and exactly-once is broken for them. Something other than this job's "
                         + "lineage rolled it back: another job started from the same savepoint with "
                         + "rollbackRestoredJobLeftovers, or an administrator's ROLLBACK PREPARED.";
         LOG.error(message);
-        // Restarting cannot bring the rows back; the job goes on, the loss is in the log and in metric
+        // Restarting cannot bring the rows back; the job goes on, the loss is in the log and in
+        // metric
         // jdbcTransactionsLost (Flink's numCommittablesFailure counts it as well).
         request.signalFailedWithKnownReason(new FlinkRuntimeException(message));
     }

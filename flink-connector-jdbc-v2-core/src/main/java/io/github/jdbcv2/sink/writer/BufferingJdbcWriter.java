@@ -12,8 +12,9 @@ import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Buffers records and flushes them on batch size, on the batch interval (a Flink processing-time timer, run in the
- * task's mailbox thread), on {@link #flush(boolean)} (every checkpoint) and at end of input.
+ * Buffers records and flushes them on batch size, on the batch interval (a Flink processing-time
+ * timer, run in the task's mailbox thread), on {@link #flush(boolean)} (every checkpoint) and at
+ * end of input.
  */
 @Internal
 public abstract class BufferingJdbcWriter<T> implements SinkWriter<T> {
@@ -25,7 +26,8 @@ public abstract class BufferingJdbcWriter<T> implements SinkWriter<T> {
     private ScheduledFuture<?> pendingTimer;
 
     protected BufferingJdbcWriter(WriterInitContext context, JdbcExecutionOptions options) {
-        TypeSerializer<T> copier = context.isObjectReuseEnabled() ? context.<T>createInputSerializer() : null;
+        TypeSerializer<T> copier =
+                context.isObjectReuseEnabled() ? context.<T>createInputSerializer() : null;
         this.buffer = new RecordBuffer<>(Math.min(options.getBatchSize(), 1 << 16), copier);
         this.batchSize = options.getBatchSize();
         this.batchIntervalMs = options.getBatchIntervalMs();
@@ -40,7 +42,8 @@ public abstract class BufferingJdbcWriter<T> implements SinkWriter<T> {
         } else if (size == 1 && batchIntervalMs > 0 && pendingTimer == null) {
             pendingTimer =
                     timeService.registerTimer(
-                            timeService.getCurrentProcessingTime() + batchIntervalMs, this::onBatchInterval);
+                            timeService.getCurrentProcessingTime() + batchIntervalMs,
+                            this::onBatchInterval);
         }
     }
 

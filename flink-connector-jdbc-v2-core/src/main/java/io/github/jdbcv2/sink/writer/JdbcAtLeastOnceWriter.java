@@ -17,11 +17,13 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The at-least-once writer: every flush commits the buffered records in local transactions, retrying as allowed. It
- * hands the committer nothing and keeps no state (everything flushed is committed by the time a checkpoint is taken).
+ * The at-least-once writer: every flush commits the buffered records in local transactions,
+ * retrying as allowed. It hands the committer nothing and keeps no state (everything flushed is
+ * committed by the time a checkpoint is taken).
  */
 @Internal
-public final class JdbcAtLeastOnceWriter<T> extends BufferingJdbcWriter<T> implements JdbcSinkWriter<T> {
+public final class JdbcAtLeastOnceWriter<T> extends BufferingJdbcWriter<T>
+        implements JdbcSinkWriter<T> {
 
     private final TransactionalBatchRunner<T> runner;
 

@@ -5,8 +5,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 
 /**
- * The writer's counters, registered in its metric group: {@value #TRANSACTIONS_COMMITTED}, {@value #RETRIES},
- * {@value #RECORDS_WRITTEN} (plus Flink's standard {@code numRecordsSend}).
+ * The writer's counters, registered in its metric group: {@value #TRANSACTIONS_COMMITTED}, {@value
+ * #RETRIES}, {@value #RECORDS_WRITTEN} (plus Flink's standard {@code numRecordsSend}).
  */
 @Internal
 public final class JdbcWriterMetrics {

@@ -12,14 +12,22 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Binds each record to one prepared statement and sends the range with a single {@code executeBatch}. */
+/**
+ * Binds each record to one prepared statement and sends the range with a single {@code
+ * executeBatch}.
+ */
 @Internal
 public final class PreparedStatementBatchExecutor<T> implements JdbcBatchExecutor<T> {
 
     private final JdbcQueryStatement<T> statement;
+
     /** The statement as the connection returned it (closed by us). */
     private PreparedStatement prepared;
-    /** The statement records are bound to: the driver's own object when {@link #prepared} is a reflective proxy. */
+
+    /**
+     * The statement records are bound to: the driver's own object when {@link #prepared} is a
+     * reflective proxy.
+     */
     private PreparedStatement target;
 
     public PreparedStatementBatchExecutor(JdbcQueryStatement<T> statement) {
@@ -39,8 +47,9 @@ public final class PreparedStatementBatchExecutor<T> implements JdbcBatchExecuto
     }
 
     /**
-     * Pooled and XA connections (pgjdbc's XA connection among them) hand out {@link java.lang.reflect.Proxy}
-     * statements: every setter would then be a reflective call. Bind to the statement behind the proxy instead.
+     * Pooled and XA connections (pgjdbc's XA connection among them) hand out {@link
+     * java.lang.reflect.Proxy} statements: every setter would then be a reflective call. Bind to
+     * the statement behind the proxy instead.
      */
     private static PreparedStatement unwrapProxy(PreparedStatement ps) {
         if (!Proxy.isProxyClass(ps.getClass())) {

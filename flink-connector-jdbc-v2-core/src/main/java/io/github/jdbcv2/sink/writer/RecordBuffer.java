@@ -15,7 +15,10 @@ public final class RecordBuffer<T> {
     private final ArrayList<T> records;
     @Nullable private final TypeSerializer<T> copier;
 
-    /** {@code copier} is the input serializer when object reuse is on, otherwise {@code null} (no copy). */
+    /**
+     * {@code copier} is the input serializer when object reuse is on, otherwise {@code null} (no
+     * copy).
+     */
     public RecordBuffer(int capacity, @Nullable TypeSerializer<T> copier) {
         this.records = new ArrayList<>(capacity);
         this.copier = copier;

@@ -21,9 +21,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes a batch as local transactions of at most {@code maxRowsPerTransaction} rows (and, with a record size
- * estimator, at most {@code maxBytesPerTransaction} estimated bytes), each committed on its own, and
- * replays a failed transaction (on a re-established connection if it broke) as the retry policy allows.
+ * Writes a batch as local transactions of at most {@code maxRowsPerTransaction} rows (and, with a
+ * record size estimator, at most {@code maxBytesPerTransaction} estimated bytes), each committed on
+ * its own, and replays a failed transaction (on a re-established connection if it broke) as the
+ * retry policy allows.
  */
 @Internal
 public final class TransactionalBatchRunner<T> implements AutoCloseable {
@@ -55,7 +56,8 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
         this.maxRowsPerTransaction = options.getMaxRowsPerTransaction();
         this.maxBytesPerTransaction = options.getMaxBytesPerTransaction();
         @SuppressWarnings("unchecked")
-        JdbcRecordSizeEstimator<T> estimator = (JdbcRecordSizeEstimator<T>) options.getRecordSizeEstimator();
+        JdbcRecordSizeEstimator<T> estimator =
+                (JdbcRecordSizeEstimator<T>) options.getRecordSizeEstimator();
         this.sizeEstimator = estimator;
         this.metrics = metrics;
     }
@@ -73,7 +75,10 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
         }
     }
 
-    /** The end of the transaction starting at {@code from}: before {@code limit} and within the byte cap. */
+    /**
+     * The end of the transaction starting at {@code from}: before {@code limit} and within the byte
+     * cap.
+     */
     private int endByBytes(List<T> records, int from, int limit) {
         final JdbcRecordSizeEstimator<T> estimator = sizeEstimator;
         long bytes = 0;
@@ -86,7 +91,8 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
         return limit;
     }
 
-    private void runTransaction(List<T> records, int from, int to) throws IOException, InterruptedException {
+    private void runTransaction(List<T> records, int from, int to)
+            throws IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
             try {
                 Connection connection = connection();
@@ -138,7 +144,10 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
             }
         } catch (SQLException e) {
             // The next attempt will try again to connect and count as a failure if it cannot.
-            LOG.warn("Re-establishing the sink's connection failed (SQLSTATE {})", e.getSQLState(), e);
+            LOG.warn(
+                    "Re-establishing the sink's connection failed (SQLSTATE {})",
+                    e.getSQLState(),
+                    e);
             boundConnection = null;
             connectionProvider.closeConnection();
         }
@@ -154,7 +163,9 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            LOG.debug("Rollback after a failed transaction failed too (SQLSTATE {})", e.getSQLState());
+            LOG.debug(
+                    "Rollback after a failed transaction failed too (SQLSTATE {})",
+                    e.getSQLState());
         }
     }
 
@@ -166,7 +177,8 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while waiting to retry a JDBC transaction");
+            throw new InterruptedIOException(
+                    "Interrupted while waiting to retry a JDBC transaction");
         }
     }
 
@@ -181,7 +193,10 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
                 + executor.describe();
     }
 
-    /** Closes the executor and the provider: its connection and, for a pooled provider, its share of the pool. */
+    /**
+     * Closes the executor and the provider: its connection and, for a pooled provider, its share of
+     * the pool.
+     */
     @Override
     public void close() throws Exception {
         try {

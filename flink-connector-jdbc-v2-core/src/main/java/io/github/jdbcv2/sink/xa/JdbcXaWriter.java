@@ -1,5 +1,6 @@
 package io.github.jdbcv2.sink.xa;
 
+import io.github.jdbcv2.dialect.JdbcXaDialect;
 import io.github.jdbcv2.sink.JdbcBatchExecutor;
 import io.github.jdbcv2.sink.JdbcBatchExecutorFactory;
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
@@ -11,8 +12,6 @@ import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-
-import io.github.jdbcv2.dialect.JdbcXaDialect;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +28,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The exactly-once writer: one XA transaction per checkpoint, started with the first flushed record, ended and prepared
- * in {@link #prepareCommit()} and handed to the committer, which commits it when the checkpoint completes.
+ * The exactly-once writer: one XA transaction per checkpoint, started with the first flushed
+ * record, ended and prepared in {@link #prepareCommit()} and handed to the committer, which commits
+ * it when the checkpoint completes.
  */
 @Internal
 public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements JdbcSinkWriter<T> {
@@ -46,16 +46,18 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
     private final XaSession session;
     private final JdbcBatchExecutor<T> executor;
     private final JdbcWriterMetrics metrics;
+
     /** The database's XA specifics, or null (no transaction ids recorded). */
     @Nullable private final JdbcXaDialect xaDialect;
+
     private long lastCheckpointId;
     private int sequence;
     private JdbcXid current;
     private int currentRows;
 
     /**
-     * @param runId the run id of the sink object this writer comes from (random per built sink, the same for every
-     *     subtask and every restart of one job graph)
+     * @param runId the run id of the sink object this writer comes from (random per built sink, the
+     *     same for every subtask and every restart of one job graph)
      */
     public JdbcXaWriter(
             WriterInitContext context,
@@ -70,19 +72,26 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
         this.jobId = context.getJobInfo().getJobId().getBytes();
         this.subtask = context.getTaskInfo().getIndexOfThisSubtask();
         this.attempt = context.getTaskInfo().getAttemptNumber();
-        XaSinkIdentity identity = XaSinkIdentity.of(exactlyOnceOptions.getSinkName(), context.metricGroup());
+        XaSinkIdentity identity =
+                XaSinkIdentity.of(exactlyOnceOptions.getSinkName(), context.metricGroup());
         if (!identity.isDistinct()) {
-            LOG.warn("Neither a sink name nor the operator id is known for this exactly-once sink: two sinks built "
-                    + "from one sink object would use the same transaction ids. Set "
-                    + "JdbcExactlyOnceOptions.withSinkName.");
+            LOG.warn(
+                    "Neither a sink name nor the operator id is known for this exactly-once sink: two sinks built "
+                            + "from one sink object would use the same transaction ids. Set "
+                            + "JdbcExactlyOnceOptions.withSinkName.");
         }
         this.sinkId = identity.sinkId();
         this.runId = runId.clone();
         this.state = new JdbcXaWriterState(sinkId, this.runId, jobId, subtask);
         this.lastCheckpointId = context.getRestoredCheckpointId().orElse(0L);
         this.metrics = new JdbcWriterMetrics(context.metricGroup());
-        LOG.info("Exactly-once writer {} of {}: run {}, restored checkpoint {}, restored lineages {}",
-                subtask, identity, state, lastCheckpointId, restored);
+        LOG.info(
+                "Exactly-once writer {} of {}: run {}, restored checkpoint {}, restored lineages {}",
+                subtask,
+                identity,
+                state,
+                lastCheckpointId,
+                restored);
         XaSession opened = null;
         try {
             opened = XaSession.open(dataSource);
@@ -96,7 +105,10 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
                                 lastCheckpointId,
                                 subtask,
                                 context.getTaskInfo().getNumberOfParallelSubtasks())
-                        .clean(state, restored, exactlyOnceOptions.isRollbackRestoredJobLeftovers());
+                        .clean(
+                                state,
+                                restored,
+                                exactlyOnceOptions.isRollbackRestoredJobLeftovers());
             }
             this.executor = executorFactory.create();
             executor.open(opened.connection());
@@ -107,7 +119,8 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
             if (e instanceof IllegalStateException) {
                 throw (IllegalStateException) e;
             }
-            throw new IOException("Starting the exactly-once JDBC writer failed: " + e.getMessage(), e);
+            throw new IOException(
+                    "Starting the exactly-once JDBC writer failed: " + e.getMessage(), e);
         }
         this.session = opened;
     }
@@ -120,7 +133,15 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
         }
         try {
             if (current == null) {
-                current = new JdbcXid(sinkId, runId, jobId, subtask, lastCheckpointId + 1, attempt, sequence++);
+                current =
+                        new JdbcXid(
+                                sinkId,
+                                runId,
+                                jobId,
+                                subtask,
+                                lastCheckpointId + 1,
+                                attempt,
+                                sequence++);
                 session.resource().start(current, XAResource.TMNOFLAGS);
                 currentRows = 0;
             }
@@ -135,7 +156,8 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
                             + executor.describe(),
                     e);
         } catch (XAException e) {
-            throw new IOException("Starting XA transaction " + current + " failed: " + XaSession.describe(e), e);
+            throw new IOException(
+                    "Starting XA transaction " + current + " failed: " + XaSession.describe(e), e);
         }
         currentRows += rows;
         metrics.written(rows);
@@ -153,7 +175,8 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
         long transactionId = JdbcXaCommittable.UNKNOWN_TRANSACTION_ID;
         try {
             if (xaDialect != null) {
-                // Lets the committer tell "committed before" from "rolled back" should the database not know the Xid.
+                // Lets the committer tell "committed before" from "rolled back" should the database
+                // not know the Xid.
                 long id = xaDialect.currentTransactionId(session.connection());
                 transactionId = id == JdbcXaDialect.UNKNOWN_TRANSACTION_ID ? transactionId : id;
             }
@@ -167,9 +190,14 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
             return Collections.singletonList(new JdbcXaCommittable(xid, transactionId));
         } catch (SQLException e) {
             throw new IOException(
-                    "Reading the transaction id of " + xid + " failed with SQLSTATE " + e.getSQLState(), e);
+                    "Reading the transaction id of "
+                            + xid
+                            + " failed with SQLSTATE "
+                            + e.getSQLState(),
+                    e);
         } catch (XAException e) {
-            throw new IOException("Preparing XA transaction " + xid + " failed: " + XaSession.describe(e), e);
+            throw new IOException(
+                    "Preparing XA transaction " + xid + " failed: " + XaSession.describe(e), e);
         }
     }
 

@@ -5,10 +5,10 @@ import org.apache.flink.annotation.Internal;
 import java.util.Arrays;
 
 /**
- * What an exactly-once writer subtask remembers across restarts: the lineage its transactions are named after (sink id
- * and run id), the job that wrote the state and the subtask index that did. A restored writer rolls back left-over
- * transactions of a restored lineage only when that lineage provably belongs to this job (see
- * {@link LeftoverTransactionCleaner}).
+ * What an exactly-once writer subtask remembers across restarts: the lineage its transactions are
+ * named after (sink id and run id), the job that wrote the state and the subtask index that did. A
+ * restored writer rolls back left-over transactions of a restored lineage only when that lineage
+ * provably belongs to this job (see {@link LeftoverTransactionCleaner}).
  *
  * <p>A legacy state (version 1, written before the run id existed) holds only a job id.
  */
@@ -33,7 +33,8 @@ public final class JdbcXaWriterState {
         return new JdbcXaWriterState(true, NONE_SINK, NONE_RUN, jobId, -1);
     }
 
-    private JdbcXaWriterState(boolean legacy, byte[] sinkId, byte[] runId, byte[] jobId, int subtask) {
+    private JdbcXaWriterState(
+            boolean legacy, byte[] sinkId, byte[] runId, byte[] jobId, int subtask) {
         JdbcXid.checkLength("sink id", sinkId, JdbcXid.SINK_ID_LENGTH);
         JdbcXid.checkLength("run id", runId, JdbcXid.RUN_ID_LENGTH);
         JdbcXid.checkLength("job id", jobId, JdbcXid.JOB_ID_LENGTH);
@@ -75,9 +76,14 @@ public final class JdbcXaWriterState {
         return Arrays.equals(jobId, job);
     }
 
-    /** True if {@code xid} is a transaction of the lineage and subtask this state names (or, legacy, of its job). */
+    /**
+     * True if {@code xid} is a transaction of the lineage and subtask this state names (or, legacy,
+     * of its job).
+     */
     public boolean owns(JdbcXid xid) {
-        return legacy ? xid.isLegacyOfJob(jobId) : xid.belongsToRun(sinkId, runId) && xid.getSubtask() == subtask;
+        return legacy
+                ? xid.isLegacyOfJob(jobId)
+                : xid.belongsToRun(sinkId, runId) && xid.getSubtask() == subtask;
     }
 
     @Override
@@ -95,7 +101,9 @@ public final class JdbcXaWriterState {
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * Arrays.hashCode(sinkId) + Arrays.hashCode(runId)) + Arrays.hashCode(jobId))
+        return 31
+                        * (31 * (31 * Arrays.hashCode(sinkId) + Arrays.hashCode(runId))
+                                + Arrays.hashCode(jobId))
                 + subtask;
     }
 

@@ -10,11 +10,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * Version 2: sink id (8 bytes), run id (16), job id (16), subtask index (4). Version 1 (still read): the 16 bytes of
- * the job id.
+ * Version 2: sink id (8 bytes), run id (16), job id (16), subtask index (4). Version 1 (still
+ * read): the 16 bytes of the job id.
  */
 @Internal
-public final class JdbcXaWriterStateSerializer implements SimpleVersionedSerializer<JdbcXaWriterState> {
+public final class JdbcXaWriterStateSerializer
+        implements SimpleVersionedSerializer<JdbcXaWriterState> {
 
     public static final int VERSION = 2;
     private static final int LEGACY_VERSION = 1;
@@ -27,7 +28,8 @@ public final class JdbcXaWriterStateSerializer implements SimpleVersionedSeriali
     @Override
     public byte[] serialize(JdbcXaWriterState state) throws IOException {
         if (state.isLegacy()) {
-            throw new IOException("A legacy (version 1) writer state is only read, never written: " + state);
+            throw new IOException(
+                    "A legacy (version 1) writer state is only read, never written: " + state);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(44);
         try (DataOutputStream out = new DataOutputStream(bytes)) {

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Our XA transaction id: a fixed format id, a global id naming the sink, the run, the job, the subtask and the
- * checkpoint, and a branch qualifier with the attempt and a sequence number.
+ * Our XA transaction id: a fixed format id, a global id naming the sink, the run, the job, the
+ * subtask and the checkpoint, and a branch qualifier with the attempt and a sequence number.
  *
  * <pre>
  * formatId = 0x4A444232 ("JDB2")
@@ -22,12 +22,14 @@ import java.util.Base64;
  * bqual   = attempt(4) sequence(4)                                                  8 bytes
  * </pre>
  *
- * <p>Both parts stay within the 64 bytes XA allows (PostgreSQL's gid, {@code formatId_base64(gtrid)_base64(bqual)},
- * stays under its 200 byte limit). The sink id tells sinks apart (two sinks of one job, see {@link XaSinkIdentity});
- * the run id is random per built sink, so it tells apart jobs that share a job id or a savepoint. A sink and run
- * together are a lineage: only the lineage's owner rolls its transactions back.
+ * <p>Both parts stay within the 64 bytes XA allows (PostgreSQL's gid, {@code
+ * formatId_base64(gtrid)_base64(bqual)}, stays under its 200 byte limit). The sink id tells sinks
+ * apart (two sinks of one job, see {@link XaSinkIdentity}); the run id is random per built sink, so
+ * it tells apart jobs that share a job id or a savepoint. A sink and run together are a lineage:
+ * only the lineage's owner rolls its transactions back.
  *
- * <p>{@link #parse(Xid)} recognises any {@link Xid} by these bytes alone (the driver's recover returns its own class).
+ * <p>{@link #parse(Xid)} recognises any {@link Xid} by these bytes alone (the driver's recover
+ * returns its own class).
  */
 @Internal
 public final class JdbcXid implements Xid {
@@ -36,13 +38,18 @@ public final class JdbcXid implements Xid {
     public static final int SINK_ID_LENGTH = 8;
     public static final int RUN_ID_LENGTH = 16;
     public static final int JOB_ID_LENGTH = 16;
-    /** Largest global id or branch qualifier XA allows ({@code Xid.MAXGTRIDSIZE}, {@code MAXBQUALSIZE}). */
+
+    /**
+     * Largest global id or branch qualifier XA allows ({@code Xid.MAXGTRIDSIZE}, {@code
+     * MAXBQUALSIZE}).
+     */
     public static final int MAX_PART_LENGTH = 64;
 
     private static final byte LAYOUT_LEGACY = 1;
     private static final byte LAYOUT_CURRENT = 2;
     private static final int LEGACY_GTRID_LENGTH = 1 + JOB_ID_LENGTH + 4 + 8;
-    private static final int GTRID_LENGTH = 1 + SINK_ID_LENGTH + RUN_ID_LENGTH + JOB_ID_LENGTH + 4 + 8;
+    private static final int GTRID_LENGTH =
+            1 + SINK_ID_LENGTH + RUN_ID_LENGTH + JOB_ID_LENGTH + 4 + 8;
     private static final int BQUAL_LENGTH = 8;
     private static final byte[] NONE_SINK = new byte[SINK_ID_LENGTH];
     private static final byte[] NONE_RUN = new byte[RUN_ID_LENGTH];
@@ -60,13 +67,28 @@ public final class JdbcXid implements Xid {
 
     /** A current-layout id. */
     public JdbcXid(
-            byte[] sinkId, byte[] runId, byte[] jobId, int subtask, long checkpointId, int attempt, int sequence) {
+            byte[] sinkId,
+            byte[] runId,
+            byte[] jobId,
+            int subtask,
+            long checkpointId,
+            int attempt,
+            int sequence) {
         this(LAYOUT_CURRENT, sinkId, runId, jobId, subtask, checkpointId, attempt, sequence);
     }
 
     /** A layout-1 id, as connector versions before the run id wrote them. */
-    public static JdbcXid legacy(byte[] jobId, int subtask, long checkpointId, int attempt, int sequence) {
-        return new JdbcXid(LAYOUT_LEGACY, NONE_SINK, NONE_RUN, jobId, subtask, checkpointId, attempt, sequence);
+    public static JdbcXid legacy(
+            byte[] jobId, int subtask, long checkpointId, int attempt, int sequence) {
+        return new JdbcXid(
+                LAYOUT_LEGACY,
+                NONE_SINK,
+                NONE_RUN,
+                jobId,
+                subtask,
+                checkpointId,
+                attempt,
+                sequence);
     }
 
     private JdbcXid(
@@ -102,7 +124,12 @@ public final class JdbcXid implements Xid {
     static void checkLength(String what, byte[] bytes, int length) {
         if (bytes == null || bytes.length != length) {
             throw new IllegalArgumentException(
-                    "A " + what + " has " + length + " bytes, got " + (bytes == null ? "null" : bytes.length));
+                    "A "
+                            + what
+                            + " has "
+                            + length
+                            + " bytes, got "
+                            + (bytes == null ? "null" : bytes.length));
         }
     }
 
@@ -212,7 +239,10 @@ public final class JdbcXid implements Xid {
         return bqual.clone();
     }
 
-    /** The name PostgreSQL's driver gives this transaction: the {@code gid} column of {@code pg_prepared_xacts}. */
+    /**
+     * The name PostgreSQL's driver gives this transaction: the {@code gid} column of {@code
+     * pg_prepared_xacts}.
+     */
     public String postgresGid() {
         Base64.Encoder base64 = Base64.getEncoder();
         return FORMAT_ID + "_" + base64.encodeToString(gtrid) + "_" + base64.encodeToString(bqual);
@@ -262,7 +292,8 @@ public final class JdbcXid implements Xid {
     /** Appends {@code bytes} as lower-case hex. */
     static StringBuilder hex(StringBuilder s, byte[] bytes) {
         for (byte x : bytes) {
-            s.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+            s.append(Character.forDigit((x >> 4) & 0xF, 16))
+                    .append(Character.forDigit(x & 0xF, 16));
         }
         return s;
     }

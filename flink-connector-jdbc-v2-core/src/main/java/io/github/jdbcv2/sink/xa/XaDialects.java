@@ -11,18 +11,24 @@ import javax.annotation.Nullable;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Finds the XA specifics of the database behind an XA connection through the dialect of its URL. */
+/**
+ * Finds the XA specifics of the database behind an XA connection through the dialect of its URL.
+ */
 @Internal
 public final class XaDialects {
 
     private XaDialects() {}
 
-    /** The dialect's {@link JdbcXaDialect} for the connection's URL, or {@code null} when none applies. */
+    /**
+     * The dialect's {@link JdbcXaDialect} for the connection's URL, or {@code null} when none
+     * applies.
+     */
     @Nullable
     public static JdbcXaDialect of(Connection connection) throws SQLException {
         JdbcV2Factory factory =
                 JdbcDialectLoader.findV2Factory(
-                        connection.getMetaData().getURL(), Thread.currentThread().getContextClassLoader());
+                        connection.getMetaData().getURL(),
+                        Thread.currentThread().getContextClassLoader());
         return factory == null ? null : factory.createXaDialect(connection);
     }
 }

@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One XA connection: its resource for transaction control and its SQL connection for the writes. */
+/**
+ * One XA connection: its resource for transaction control and its SQL connection for the writes.
+ */
 @Internal
 public final class XaSession implements AutoCloseable {
 

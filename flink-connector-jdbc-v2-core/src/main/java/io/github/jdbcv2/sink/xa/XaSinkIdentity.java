@@ -10,10 +10,10 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Which sink of a job a transaction belongs to: the sink name set on the builder (if any) and the id of the writer
- * operator (Flink derives it from the operator uid, or from the job graph when no uid is set), hashed to
- * {@value JdbcXid#SINK_ID_LENGTH} bytes for the {@link JdbcXid}. Two sinks of one job always differ in their operator
- * id, even when built from one sink object.
+ * Which sink of a job a transaction belongs to: the sink name set on the builder (if any) and the
+ * id of the writer operator (Flink derives it from the operator uid, or from the job graph when no
+ * uid is set), hashed to {@value JdbcXid#SINK_ID_LENGTH} bytes for the {@link JdbcXid}. Two sinks
+ * of one job always differ in their operator id, even when built from one sink object.
  */
 @Internal
 public final class XaSinkIdentity {
@@ -43,14 +43,19 @@ public final class XaSinkIdentity {
         return sinkId.clone();
     }
 
-    /** False if neither a sink name nor an operator id is known: sinks built from one object would then collide. */
+    /**
+     * False if neither a sink name nor an operator id is known: sinks built from one object would
+     * then collide.
+     */
     public boolean isDistinct() {
         return name != null || !operatorId.isEmpty();
     }
 
     private static byte[] hash(String identity) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(identity.getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(digest, JdbcXid.SINK_ID_LENGTH);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -63,7 +68,9 @@ public final class XaSinkIdentity {
         if (name != null) {
             s.append('\'').append(name).append("' ");
         }
-        s.append("(operator ").append(operatorId.isEmpty() ? "unknown" : operatorId).append(", id ");
+        s.append("(operator ")
+                .append(operatorId.isEmpty() ? "unknown" : operatorId)
+                .append(", id ");
         return JdbcXid.hex(s, sinkId).append(')').toString();
     }
 }

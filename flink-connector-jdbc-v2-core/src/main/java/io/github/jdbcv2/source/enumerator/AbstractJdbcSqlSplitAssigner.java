@@ -1,8 +1,8 @@
 package io.github.jdbcv2.source.enumerator;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
+
+import org.apache.flink.annotation.PublicEvolving;
 
 import javax.annotation.Nullable;
 
@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Base of the built-in assigners: a queue of splits, planned once; subclasses plan and may add state of their own.
+ * Base of the built-in assigners: a queue of splits, planned once; subclasses plan and may add
+ * state of their own.
  */
 @PublicEvolving
 public abstract class AbstractJdbcSqlSplitAssigner implements JdbcSqlSplitAssigner {
@@ -31,7 +32,8 @@ public abstract class AbstractJdbcSqlSplitAssigner implements JdbcSqlSplitAssign
     private boolean planned;
 
     @Override
-    public void open(Collection<JdbcSourceSplit> restoredSplits, @Nullable byte[] restoredState) throws IOException {
+    public void open(Collection<JdbcSourceSplit> restoredSplits, @Nullable byte[] restoredState)
+            throws IOException {
         pending.addAll(restoredSplits);
         if (restoredState == null) {
             return;
@@ -40,8 +42,13 @@ public abstract class AbstractJdbcSqlSplitAssigner implements JdbcSqlSplitAssign
             int version = in.readInt();
             if (version != STATE_VERSION) {
                 throw new IOException(
-                        "Unsupported state version " + version + " of split assigner " + getClass().getSimpleName()
-                                + "; this connector reads version " + STATE_VERSION + '.');
+                        "Unsupported state version "
+                                + version
+                                + " of split assigner "
+                                + getClass().getSimpleName()
+                                + "; this connector reads version "
+                                + STATE_VERSION
+                                + '.');
             }
             planned = in.readBoolean();
             readState(in);

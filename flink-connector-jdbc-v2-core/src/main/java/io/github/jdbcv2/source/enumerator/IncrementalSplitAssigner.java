@@ -1,14 +1,14 @@
 package io.github.jdbcv2.source.enumerator;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.annotation.VisibleForTesting;
-
 import io.github.jdbcv2.dialect.CommitHorizon;
 import io.github.jdbcv2.dialect.CommitHorizonProbe;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.split.TypedValues;
 import io.github.jdbcv2.source.sql.SourceSql;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,34 +31,47 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Continuous mode: each discovery reads {@code MAX(column)} and, when it grew past the high-water mark, adds the split
- * {@code mark < column <= upper}. The mark is checkpointed, so new rows are read once across failures. Rows with NULL
- * in the column are never read.
+ * Continuous mode: each discovery reads {@code MAX(column)} and, when it grew past the high-water
+ * mark, adds the split {@code mark < column <= upper}. The mark is checkpointed, so new rows are
+ * read once across failures. Rows with NULL in the column are never read.
  *
- * <p>{@code upper} stays behind rows that may still commit below it: by the lag ({@code max - n}, or the database's
- * {@code LOCALTIMESTAMP - d} for a timestamp column) and, with a {@link CommitHorizonProbe}, at the newest maximum
- * seen before the oldest open transaction started.
+ * <p>{@code upper} stays behind rows that may still commit below it: by the lag ({@code max - n},
+ * or the database's {@code LOCALTIMESTAMP - d} for a timestamp column) and, with a {@link
+ * CommitHorizonProbe}, at the newest maximum seen before the oldest open transaction started.
  */
 @Internal
 public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncrementalSplitAssigner.class);
-    /** Maxima remembered while an old transaction is open; beyond this, newer ones wait (only a delay). */
+
+    /**
+     * Maxima remembered while an old transaction is open; beyond this, newer ones wait (only a
+     * delay).
+     */
     private static final int MAX_SIGHTINGS = 10_000;
 
     private final String sql;
     private final String column;
     private final KeyType columnType;
     private final RangeSplits splits;
+
     /** Values (integer column) to stay behind the maximum; 0 for none. */
     private final long lagValues;
+
     /** Time (timestamp column) to stay behind the database's clock; null for none. */
     @Nullable private final Duration lagDuration;
+
     @Nullable private final CommitHorizonProbe horizonProbe;
-    /** Maxima with the database time they were seen at, oldest first; only on the planning thread. */
+
+    /**
+     * Maxima with the database time they were seen at, oldest first; only on the planning thread.
+     */
     private final ArrayDeque<Sighting> sightings = new ArrayDeque<>();
 
-    /** The largest value already covered by a split; written on the coordinator thread, read by discovery. */
+    /**
+     * The largest value already covered by a split; written on the coordinator thread, read by
+     * discovery.
+     */
     @Nullable private volatile Object highWaterMark;
 
     /** Without lag or commit check. */
@@ -121,7 +134,8 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
     @Nullable
     private Object readUpperBound(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(SourceSql.maximum(sql, column, lagDuration != null))) {
+                ResultSet rs =
+                        s.executeQuery(SourceSql.maximum(sql, column, lagDuration != null))) {
             rs.next();
             Object max = columnType.read(rs, 1);
             Object bound = max;
@@ -138,14 +152,16 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
     }
 
     /**
-     * Records {@code max} as seen at the horizon's time and returns the newest recorded maximum seen before the oldest
-     * open transaction started (null for none): any row up to it not visible then belonged to a transaction open then,
-     * which has ended since.
+     * Records {@code max} as seen at the horizon's time and returns the newest recorded maximum
+     * seen before the oldest open transaction started (null for none): any row up to it not visible
+     * then belonged to a transaction open then, which has ended since.
      */
     @Nullable
     private Object committedBound(@Nullable Object max, CommitHorizon horizon) {
         Sighting newest = sightings.peekLast();
-        if (max != null && (newest == null || compare(max, newest.max) > 0) && sightings.size() < MAX_SIGHTINGS) {
+        if (max != null
+                && (newest == null || compare(max, newest.max) > 0)
+                && sightings.size() < MAX_SIGHTINGS) {
             sightings.addLast(new Sighting(horizon.getNow(), max));
         }
         Instant oldestOpen = horizon.getOldestOpenStart();
@@ -158,14 +174,19 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
             sightings.addFirst(safe);
         } else {
             if (max != null) {
-                LOG.debug("Holding back rows up to {}: a transaction open since {} may still commit below it",
-                        max, oldestOpen);
+                LOG.debug(
+                        "Holding back rows up to {}: a transaction open since {} may still commit below it",
+                        max,
+                        oldestOpen);
             }
             return null;
         }
         if (max != null && compare(safe.max, max) < 0) {
-            LOG.debug("Holding back rows in ({}, {}]: a transaction open since {} may still commit below them",
-                    safe.max, max, oldestOpen);
+            LOG.debug(
+                    "Holding back rows in ({}, {}]: a transaction open since {} may still commit below them",
+                    safe.max,
+                    max,
+                    oldestOpen);
         }
         return safe.max;
     }
@@ -181,7 +202,10 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
             Object[] p = split.getParameters();
             Object from = p.length == 1 ? null : p[0];
             if (!Objects.equals(from, highWaterMark)) {
-                LOG.debug("Dropping stale discovery {} (mark is now {})", split.splitId(), highWaterMark);
+                LOG.debug(
+                        "Dropping stale discovery {} (mark is now {})",
+                        split.splitId(),
+                        highWaterMark);
                 continue;
             }
             highWaterMark = p[p.length - 1];
@@ -209,6 +233,5 @@ public final class IncrementalSplitAssigner extends AbstractJdbcSqlSplitAssigner
             this.seenAt = seenAt;
             this.max = max;
         }
-
     }
 }

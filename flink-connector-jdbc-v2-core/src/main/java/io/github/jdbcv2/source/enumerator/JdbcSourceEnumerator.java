@@ -1,14 +1,14 @@
 package io.github.jdbcv2.source.enumerator;
 
+import io.github.jdbcv2.connection.JdbcConnectionProvider;
+import io.github.jdbcv2.source.ContinuousUnBoundingSettings;
+import io.github.jdbcv2.source.split.JdbcSourceSplit;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.util.FlinkRuntimeException;
-
-import io.github.jdbcv2.connection.JdbcConnectionProvider;
-import io.github.jdbcv2.source.ContinuousUnBoundingSettings;
-import io.github.jdbcv2.source.split.JdbcSourceSplit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +25,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hands the assigner's splits to readers on request. Planning (bounds, boundaries, discovery of new rows) runs off the
- * coordinator thread via {@link SplitEnumeratorContext#callAsync}.
+ * Hands the assigner's splits to readers on request. Planning (bounds, boundaries, discovery of new
+ * rows) runs off the coordinator thread via {@link SplitEnumeratorContext#callAsync}.
  *
- * <p>At-most-once pushes every split to the registered readers as soon as it exists, so that after a checkpoint all
- * splits live in reader state, and drops splits that come back after a failure.
+ * <p>At-most-once pushes every split to the registered readers as soon as it exists, so that after
+ * a checkpoint all splits live in reader state, and drops splits that come back after a failure.
  */
 @Internal
-public final class JdbcSourceEnumerator implements SplitEnumerator<JdbcSourceSplit, JdbcSourceEnumeratorState> {
+public final class JdbcSourceEnumerator
+        implements SplitEnumerator<JdbcSourceSplit, JdbcSourceEnumeratorState> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceEnumerator.class);
 
@@ -79,7 +80,10 @@ public final class JdbcSourceEnumerator implements SplitEnumerator<JdbcSourceSpl
         }
     }
 
-    /** Runs on a worker thread: only the assigner's planning and the enumerator's own connection are touched. */
+    /**
+     * Runs on a worker thread: only the assigner's planning and the enumerator's own connection are
+     * touched.
+     */
     private List<JdbcSourceSplit> plan() throws SQLException {
         try {
             Connection connection = connectionProvider.getOrEstablishConnection();
@@ -99,11 +103,17 @@ public final class JdbcSourceEnumerator implements SplitEnumerator<JdbcSourceSpl
             if (assigner.isBounded() || ++discoveryFailures >= MAX_DISCOVERY_FAILURES) {
                 throw new FlinkRuntimeException(
                         "Planning the splits of the JDBC source failed"
-                                + (assigner.isBounded() ? "" : " " + discoveryFailures + " times in a row")
-                                + ": " + error.getMessage(),
+                                + (assigner.isBounded()
+                                        ? ""
+                                        : " " + discoveryFailures + " times in a row")
+                                + ": "
+                                + error.getMessage(),
                         error);
             }
-            LOG.warn("Discovering new rows failed ({} in a row); retrying at the next interval", discoveryFailures, error);
+            LOG.warn(
+                    "Discovering new rows failed ({} in a row); retrying at the next interval",
+                    discoveryFailures,
+                    error);
             return;
         }
         discoveryFailures = 0;
@@ -120,10 +130,14 @@ public final class JdbcSourceEnumerator implements SplitEnumerator<JdbcSourceSpl
     @Override
     public void addSplitsBack(List<JdbcSourceSplit> splits, int subtaskId) {
         if (deliveryGuarantee == DeliveryGuarantee.NONE) {
-            LOG.info("At-most-once: dropping {} split(s) of failed reader {}", splits.size(), subtaskId);
+            LOG.info(
+                    "At-most-once: dropping {} split(s) of failed reader {}",
+                    splits.size(),
+                    subtaskId);
             return;
         }
-        // Splits come back as they were assigned: read again from where the last checkpoint saw them.
+        // Splits come back as they were assigned: read again from where the last checkpoint saw
+        // them.
         assigner.addSplits(splits);
         assignSplits();
     }
@@ -176,7 +190,8 @@ public final class JdbcSourceEnumerator implements SplitEnumerator<JdbcSourceSpl
 
     @Override
     public JdbcSourceEnumeratorState snapshotState(long checkpointId) throws Exception {
-        return new JdbcSourceEnumeratorState(assigner.remainingSplits(), assigner.snapshotState(checkpointId));
+        return new JdbcSourceEnumeratorState(
+                assigner.remainingSplits(), assigner.snapshotState(checkpointId));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.github.jdbcv2.source.enumerator;
 
-import org.apache.flink.annotation.Internal;
-
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
+
+import org.apache.flink.annotation.Internal;
 
 import javax.annotation.Nullable;
 
@@ -19,7 +19,8 @@ public final class JdbcSourceEnumeratorState {
     private final List<JdbcSourceSplit> remainingSplits;
     @Nullable private final byte[] assignerState;
 
-    public JdbcSourceEnumeratorState(Collection<JdbcSourceSplit> remainingSplits, @Nullable byte[] assignerState) {
+    public JdbcSourceEnumeratorState(
+            Collection<JdbcSourceSplit> remainingSplits, @Nullable byte[] assignerState) {
         this.remainingSplits = new ArrayList<>(remainingSplits);
         this.assignerState = assignerState;
     }
@@ -42,7 +43,8 @@ public final class JdbcSourceEnumeratorState {
             return false;
         }
         JdbcSourceEnumeratorState that = (JdbcSourceEnumeratorState) o;
-        return remainingSplits.equals(that.remainingSplits) && Arrays.equals(assignerState, that.assignerState);
+        return remainingSplits.equals(that.remainingSplits)
+                && Arrays.equals(assignerState, that.assignerState);
     }
 
     @Override

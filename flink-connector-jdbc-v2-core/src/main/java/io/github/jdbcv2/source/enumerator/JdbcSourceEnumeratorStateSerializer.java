@@ -1,11 +1,11 @@
 package io.github.jdbcv2.source.enumerator;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
-
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.JdbcSourceSplitSerializer;
 import io.github.jdbcv2.source.split.TypedValues;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,11 +15,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Versioned binary form of {@link JdbcSourceEnumeratorState}; splits inside carry their own version. */
+/**
+ * Versioned binary form of {@link JdbcSourceEnumeratorState}; splits inside carry their own
+ * version.
+ */
 @Internal
-public final class JdbcSourceEnumeratorStateSerializer implements SimpleVersionedSerializer<JdbcSourceEnumeratorState> {
+public final class JdbcSourceEnumeratorStateSerializer
+        implements SimpleVersionedSerializer<JdbcSourceEnumeratorState> {
 
-    public static final JdbcSourceEnumeratorStateSerializer INSTANCE = new JdbcSourceEnumeratorStateSerializer();
+    public static final JdbcSourceEnumeratorStateSerializer INSTANCE =
+            new JdbcSourceEnumeratorStateSerializer();
 
     private static final int VERSION = 1;
 
@@ -48,7 +53,8 @@ public final class JdbcSourceEnumeratorStateSerializer implements SimpleVersione
     }
 
     @Override
-    public JdbcSourceEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
+    public JdbcSourceEnumeratorState deserialize(int version, byte[] serialized)
+            throws IOException {
         if (version != VERSION) {
             throw new IOException(
                     "Unsupported JDBC source enumerator state version "
@@ -61,7 +67,8 @@ public final class JdbcSourceEnumeratorStateSerializer implements SimpleVersione
             JdbcSourceSplitSerializer.checkVersion(in.readInt());
             int count = in.readInt();
             if (count < 0) {
-                throw new IOException("Corrupt JDBC source enumerator state: negative split count " + count);
+                throw new IOException(
+                        "Corrupt JDBC source enumerator state: negative split count " + count);
             }
             List<JdbcSourceSplit> splits = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

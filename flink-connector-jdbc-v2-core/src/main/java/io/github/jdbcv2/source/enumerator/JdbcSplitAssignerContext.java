@@ -1,14 +1,17 @@
 package io.github.jdbcv2.source.enumerator;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import io.github.jdbcv2.source.split.KeyType;
+
+import org.apache.flink.annotation.PublicEvolving;
 
 import javax.annotation.Nullable;
 
 import java.io.Serializable;
 
-/** What an assigner knows of the source: its SQL, the number of placeholders in it and a declared unique key. */
+/**
+ * What an assigner knows of the source: its SQL, the number of placeholders in it and a declared
+ * unique key.
+ */
 @PublicEvolving
 public final class JdbcSplitAssignerContext implements Serializable {
 
@@ -20,7 +23,10 @@ public final class JdbcSplitAssignerContext implements Serializable {
     @Nullable private final KeyType uniqueKeyType;
 
     public JdbcSplitAssignerContext(
-            String sql, int placeholderCount, @Nullable String uniqueKeyColumn, @Nullable KeyType uniqueKeyType) {
+            String sql,
+            int placeholderCount,
+            @Nullable String uniqueKeyColumn,
+            @Nullable KeyType uniqueKeyType) {
         this.sql = sql;
         this.placeholderCount = placeholderCount;
         this.uniqueKeyColumn = uniqueKeyColumn;
@@ -35,7 +41,10 @@ public final class JdbcSplitAssignerContext implements Serializable {
         return placeholderCount;
     }
 
-    /** A column declared unique (and not null) in the query's result, used to resume exactly-once reads. */
+    /**
+     * A column declared unique (and not null) in the query's result, used to resume exactly-once
+     * reads.
+     */
     @Nullable
     public String getUniqueKeyColumn() {
         return uniqueKeyColumn;

@@ -1,10 +1,10 @@
 package io.github.jdbcv2.source.enumerator;
 
-import org.apache.flink.annotation.Internal;
-
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.sql.SourceSql;
+
+import org.apache.flink.annotation.Internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Equal-width ranges over an integer column, bounds given or found with one {@code MIN/MAX} query. The first and last
- * ranges are open so rows outside given bounds are still read; NULL keys get a split of their own. Arithmetic is exact
- * (no overflow near {@code Long.MIN_VALUE}/{@code Long.MAX_VALUE}).
+ * Equal-width ranges over an integer column, bounds given or found with one {@code MIN/MAX} query.
+ * The first and last ranges are open so rows outside given bounds are still read; NULL keys get a
+ * split of their own. Arithmetic is exact (no overflow near {@code Long.MIN_VALUE}/{@code
+ * Long.MAX_VALUE}).
  */
 @Internal
 public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigner {
@@ -59,9 +60,14 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(SourceSql.bounds(sql, column))) {
             int type = rs.getMetaData().getColumnType(1);
-            if (type != Types.BIGINT && type != Types.INTEGER && type != Types.SMALLINT && type != Types.TINYINT) {
+            if (type != Types.BIGINT
+                    && type != Types.INTEGER
+                    && type != Types.SMALLINT
+                    && type != Types.TINYINT) {
                 throw new IllegalArgumentException(
-                        "Partition column '" + column + "' has SQL type "
+                        "Partition column '"
+                                + column
+                                + "' has SQL type "
                                 + rs.getMetaData().getColumnTypeName(1)
                                 + "; numeric range partitioning needs an integer column (smallint, integer, bigint)."
                                 + " For other types use setPartitioning(column, partitions, keyType) with String,"
@@ -76,11 +82,19 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
             if (nulls > 0) {
                 planned.add(splits.nulls());
             }
-            LOG.info("Planned {} splits over column {} in [{}, {}]", planned.size(), column, min, max);
+            LOG.info(
+                    "Planned {} splits over column {} in [{}, {}]",
+                    planned.size(),
+                    column,
+                    min,
+                    max);
             return planned;
         } catch (SQLException e) {
             throw new SQLException(
-                    "Finding the bounds of partition column '" + column + "' failed: " + e.getMessage(),
+                    "Finding the bounds of partition column '"
+                            + column
+                            + "' failed: "
+                            + e.getMessage(),
                     e.getSQLState(),
                     e);
         }
@@ -90,17 +104,27 @@ public final class NumericRangeSplitAssigner extends AbstractJdbcSqlSplitAssigne
         List<JdbcSourceSplit> planned = new ArrayList<>();
         BigInteger lower = BigInteger.valueOf(min);
         BigInteger span = BigInteger.valueOf(max).subtract(lower).add(BigInteger.ONE);
-        int n = span.compareTo(BigInteger.valueOf(partitions)) < 0 ? span.intValueExact() : partitions;
+        int n =
+                span.compareTo(BigInteger.valueOf(partitions)) < 0
+                        ? span.intValueExact()
+                        : partitions;
         if (n <= 1) {
             planned.add(splits.range(RangeSplits.rangeId(0), null, null));
         } else {
             BigInteger count = BigInteger.valueOf(n);
             long previousEnd = 0;
             for (int i = 0; i < n; i++) {
-                // Range i ends at 'end' inclusive and starts after the previous end: no bound leaves the long range.
-                long end = lower.add(span.multiply(BigInteger.valueOf(i + 1)).divide(count))
-                        .subtract(BigInteger.ONE).longValueExact();
-                planned.add(splits.range(RangeSplits.rangeId(i), i == 0 ? null : previousEnd, i == n - 1 ? null : end));
+                // Range i ends at 'end' inclusive and starts after the previous end: no bound
+                // leaves the long range.
+                long end =
+                        lower.add(span.multiply(BigInteger.valueOf(i + 1)).divide(count))
+                                .subtract(BigInteger.ONE)
+                                .longValueExact();
+                planned.add(
+                        splits.range(
+                                RangeSplits.rangeId(i),
+                                i == 0 ? null : previousEnd,
+                                i == n - 1 ? null : end));
                 previousEnd = end;
             }
         }

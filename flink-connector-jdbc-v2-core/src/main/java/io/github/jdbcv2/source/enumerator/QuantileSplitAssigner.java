@@ -1,10 +1,10 @@
 package io.github.jdbcv2.source.enumerator;
 
-import org.apache.flink.annotation.Internal;
-
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.sql.SourceSql;
+
+import org.apache.flink.annotation.Internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Ranges over any orderable column (string, uuid, date, timestamp, decimal, integer) whose boundaries come from the
- * database: the largest value of each of {@code n} equal-count buckets (found with {@code ROW_NUMBER() OVER (ORDER BY column)}), so
- * skewed data still gives splits of similar size. Equal boundaries merge; NULL keys get a split of their own.
+ * Ranges over any orderable column (string, uuid, date, timestamp, decimal, integer) whose
+ * boundaries come from the database: the largest value of each of {@code n} equal-count buckets
+ * (found with {@code ROW_NUMBER() OVER (ORDER BY column)}), so skewed data still gives splits of
+ * similar size. Equal boundaries merge; NULL keys get a split of their own.
  */
 @Internal
 public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
@@ -33,7 +34,8 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
     private final int partitions;
     private final RangeSplits splits;
 
-    QuantileSplitAssigner(JdbcSplitAssignerContext context, String column, KeyType columnType, int partitions) {
+    QuantileSplitAssigner(
+            JdbcSplitAssignerContext context, String column, KeyType columnType, int partitions) {
         this.sql = context.getSql();
         this.column = column;
         this.columnType = columnType;
@@ -46,7 +48,8 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
         List<Object> maxima = new ArrayList<>();
         long nulls;
         try (Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery(SourceSql.quantileBoundaries(sql, column, partitions))) {
+            try (ResultSet rs =
+                    s.executeQuery(SourceSql.quantileBoundaries(sql, column, partitions))) {
                 while (rs.next()) {
                     maxima.add(columnType.read(rs, 1));
                 }
@@ -57,7 +60,10 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
             }
         } catch (SQLException e) {
             throw new SQLException(
-                    "Finding split boundaries of partition column '" + column + "' failed: " + e.getMessage(),
+                    "Finding split boundaries of partition column '"
+                            + column
+                            + "' failed: "
+                            + e.getMessage(),
                     e.getSQLState(),
                     e);
         }
@@ -67,11 +73,13 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
             List<Object> boundaries = new ArrayList<>();
             for (int i = 0; i < maxima.size() - 1; i++) {
                 Object b = maxima.get(i);
-                if (boundaries.isEmpty() || !Objects.equals(boundaries.get(boundaries.size() - 1), b)) {
+                if (boundaries.isEmpty()
+                        || !Objects.equals(boundaries.get(boundaries.size() - 1), b)) {
                     boundaries.add(b);
                 }
             }
-            // Range i is (boundary i-1, boundary i]; the first and the last are open on their outer side.
+            // Range i is (boundary i-1, boundary i]; the first and the last are open on their outer
+            // side.
             int n = boundaries.size();
             for (int i = 0; i <= n; i++) {
                 Object lower = i == 0 ? null : boundaries.get(i - 1);
@@ -82,7 +90,8 @@ public final class QuantileSplitAssigner extends AbstractJdbcSqlSplitAssigner {
         if (nulls > 0) {
             planned.add(splits.nulls());
         }
-        LOG.info("Planned {} splits over column {} from database quantiles", planned.size(), column);
+        LOG.info(
+                "Planned {} splits over column {} from database quantiles", planned.size(), column);
         return planned;
     }
 }

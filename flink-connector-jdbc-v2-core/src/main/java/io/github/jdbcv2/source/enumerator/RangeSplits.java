@@ -1,16 +1,16 @@
 package io.github.jdbcv2.source.enumerator;
 
-import org.apache.flink.annotation.Internal;
-
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.sql.SourceSql;
 
+import org.apache.flink.annotation.Internal;
+
 import javax.annotation.Nullable;
 
 /**
- * Makes the splits of the user's query over ranges of one column, each keyed by the declared unique key, else by that
- * column (not unique: at-least-once only).
+ * Makes the splits of the user's query over ranges of one column, each keyed by the declared unique
+ * key, else by that column (not unique: at-least-once only).
  */
 @Internal
 final class RangeSplits {
@@ -33,19 +33,25 @@ final class RangeSplits {
         this.keyUnique = uniqueKey != null;
     }
 
-    /** The rows with the column in {@code (lower, upper]}, a null bound leaving that side open (both: not NULL). */
+    /**
+     * The rows with the column in {@code (lower, upper]}, a null bound leaving that side open
+     * (both: not NULL).
+     */
     JdbcSourceSplit range(String id, @Nullable Object lower, @Nullable Object upper) {
         Object[] parameters =
                 lower != null && upper != null
                         ? new Object[] {lower, upper}
-                        : lower != null ? new Object[] {lower} : upper != null ? new Object[] {upper} : null;
-        return new JdbcSourceSplit(id, SourceSql.range(sql, column, lower != null, upper != null), parameters)
+                        : lower != null
+                                ? new Object[] {lower}
+                                : upper != null ? new Object[] {upper} : null;
+        return new JdbcSourceSplit(
+                        id, SourceSql.range(sql, column, lower != null, upper != null), parameters)
                 .withKey(keyColumn, keyType, keyUnique);
     }
 
     /**
-     * The rows with NULL in the column, ordered by the declared unique key if there is one; when that is the column
-     * itself, reading any row here fails naming it.
+     * The rows with NULL in the column, ordered by the declared unique key if there is one; when
+     * that is the column itself, reading any row here fails naming it.
      */
     JdbcSourceSplit nulls() {
         JdbcSourceSplit split = new JdbcSourceSplit(NULL_ID, SourceSql.nulls(sql, column), null);

@@ -1,9 +1,9 @@
 package io.github.jdbcv2.source.enumerator;
 
-import org.apache.flink.annotation.Internal;
-
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
+
+import org.apache.flink.annotation.Internal;
 
 import javax.annotation.Nullable;
 
@@ -15,8 +15,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Splits known without asking the database: the user's query once, or once per explicit parameter set. A declared
- * unique key makes them resumable by keyset.
+ * Splits known without asking the database: the user's query once, or once per explicit parameter
+ * set. A declared unique key makes them resumable by keyset.
  */
 @Internal
 public final class StaticSplitAssigner extends AbstractJdbcSqlSplitAssigner {
@@ -35,7 +35,8 @@ public final class StaticSplitAssigner extends AbstractJdbcSqlSplitAssigner {
     }
 
     @Override
-    public void open(Collection<JdbcSourceSplit> restoredSplits, @Nullable byte[] restoredState) throws IOException {
+    public void open(Collection<JdbcSourceSplit> restoredSplits, @Nullable byte[] restoredState)
+            throws IOException {
         super.open(restoredSplits, restoredState);
         if (restoredState == null) {
             addPlannedSplits(createSplits());
@@ -48,7 +49,10 @@ public final class StaticSplitAssigner extends AbstractJdbcSqlSplitAssigner {
             splits.add(keyed(new JdbcSourceSplit("single", sql, null)));
         } else {
             for (int i = 0; i < parameterSets.size(); i++) {
-                splits.add(keyed(new JdbcSourceSplit("parameters-" + i, sql, parameterSets.get(i).clone())));
+                splits.add(
+                        keyed(
+                                new JdbcSourceSplit(
+                                        "parameters-" + i, sql, parameterSets.get(i).clone())));
             }
         }
         return splits;

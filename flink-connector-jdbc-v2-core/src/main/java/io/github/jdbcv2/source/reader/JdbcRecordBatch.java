@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.Set;
 
 /**
- * Rows fetched from one split in one go, in arrays, with the keys that position them when they are tracked. Handed
- * to the task in chunks of at most {@link #MAX_CHUNK} rows.
+ * Rows fetched from one split in one go, in arrays, with the keys that position them when they are
+ * tracked. Handed to the task in chunks of at most {@link #MAX_CHUNK} rows.
  */
 @Internal
 final class JdbcRecordBatch<T> implements RecordsWithSplitIds<JdbcRecordChunk<T>> {
@@ -70,6 +70,8 @@ final class JdbcRecordBatch<T> implements RecordsWithSplitIds<JdbcRecordChunk<T>
 
     @Override
     public Set<String> finishedSplits() {
-        return finished && splitId != null ? Collections.singleton(splitId) : Collections.emptySet();
+        return finished && splitId != null
+                ? Collections.singleton(splitId)
+                : Collections.emptySet();
     }
 }

@@ -5,17 +5,19 @@ import org.apache.flink.annotation.Internal;
 import javax.annotation.Nullable;
 
 /**
- * A run of consecutive rows of one batch, handed to the emitter as one element so that one {@code pollNext} call
- * emits many records (the per-call framework cost is paid per chunk, not per row). One instance per batch is reused:
- * the emitter must not keep it.
+ * A run of consecutive rows of one batch, handed to the emitter as one element so that one {@code
+ * pollNext} call emits many records (the per-call framework cost is paid per chunk, not per row).
+ * One instance per batch is reused: the emitter must not keep it.
  */
 @Internal
 public final class JdbcRecordChunk<T> {
 
     /** No key tracked (no keyset resume). */
     public static final byte NO_KEY = 0;
+
     /** Keys are in {@link #longKeys}. */
     public static final byte LONG_KEY = 1;
+
     /** Keys are in {@link #keys}. */
     public static final byte OBJECT_KEY = 2;
 
@@ -26,7 +28,8 @@ public final class JdbcRecordChunk<T> {
     int from;
     int to;
 
-    JdbcRecordChunk(byte keyMode, Object[] records, @Nullable long[] longKeys, @Nullable Object[] keys) {
+    JdbcRecordChunk(
+            byte keyMode, Object[] records, @Nullable long[] longKeys, @Nullable Object[] keys) {
         this.keyMode = keyMode;
         this.records = records;
         this.longKeys = longKeys;

@@ -1,19 +1,21 @@
 package io.github.jdbcv2.source.reader;
 
+import io.github.jdbcv2.source.split.JdbcSourceSplitState;
+import io.github.jdbcv2.source.split.SplitPosition;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 import org.apache.flink.metrics.Counter;
 
-import io.github.jdbcv2.source.split.JdbcSourceSplitState;
-import io.github.jdbcv2.source.split.SplitPosition;
-
 /**
- * Emits a chunk of records; for exactly-once it also advances the split's position (row count, last key and how many
- * rows carried it). The base reader counts one input record per chunk; the rest are counted here.
+ * Emits a chunk of records; for exactly-once it also advances the split's position (row count, last
+ * key and how many rows carried it). The base reader counts one input record per chunk; the rest
+ * are counted here.
  */
 @Internal
-public final class JdbcRecordEmitter<T> implements RecordEmitter<JdbcRecordChunk<T>, T, JdbcSourceSplitState> {
+public final class JdbcRecordEmitter<T>
+        implements RecordEmitter<JdbcRecordChunk<T>, T, JdbcSourceSplitState> {
 
     private final boolean trackPosition;
     private final Counter numRecordsIn;
@@ -25,7 +27,8 @@ public final class JdbcRecordEmitter<T> implements RecordEmitter<JdbcRecordChunk
 
     @Override
     @SuppressWarnings("unchecked")
-    public void emitRecord(JdbcRecordChunk<T> chunk, SourceOutput<T> output, JdbcSourceSplitState state) {
+    public void emitRecord(
+            JdbcRecordChunk<T> chunk, SourceOutput<T> output, JdbcSourceSplitState state) {
         final Object[] records = chunk.records;
         final int from = chunk.from;
         final int to = chunk.to;

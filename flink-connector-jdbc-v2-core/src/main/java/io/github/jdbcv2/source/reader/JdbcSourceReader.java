@@ -1,5 +1,8 @@
 package io.github.jdbcv2.source.reader;
 
+import io.github.jdbcv2.source.split.JdbcSourceSplit;
+import io.github.jdbcv2.source.split.JdbcSourceSplitState;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -7,9 +10,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
-
-import io.github.jdbcv2.source.split.JdbcSourceSplit;
-import io.github.jdbcv2.source.split.JdbcSourceSplitState;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +21,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The source reader: one fetcher thread runs a {@link JdbcSourceSplitReader}; asks for the next split when it has none.
- * At-most-once drops every split restored from a checkpoint (it may have been read further after that checkpoint).
+ * The source reader: one fetcher thread runs a {@link JdbcSourceSplitReader}; asks for the next
+ * split when it has none. At-most-once drops every split restored from a checkpoint (it may have
+ * been read further after that checkpoint).
  */
 @Internal
 public final class JdbcSourceReader<T>
-        extends SingleThreadMultiplexSourceReaderBase<JdbcRecordChunk<T>, T, JdbcSourceSplit, JdbcSourceSplitState> {
+        extends SingleThreadMultiplexSourceReaderBase<
+                JdbcRecordChunk<T>, T, JdbcSourceSplit, JdbcSourceSplitState> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceReader.class);
 
@@ -62,7 +64,9 @@ public final class JdbcSourceReader<T>
     @Override
     public void addSplits(List<JdbcSourceSplit> splits) {
         if (!started && deliveryGuarantee == DeliveryGuarantee.NONE) {
-            LOG.info("At-most-once: not resuming {} split(s) restored from a checkpoint", splits.size());
+            LOG.info(
+                    "At-most-once: not resuming {} split(s) restored from a checkpoint",
+                    splits.size());
             return;
         }
         super.addSplits(splits);

@@ -1,12 +1,5 @@
 package io.github.jdbcv2.source.reader;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-
 import io.github.jdbcv2.connection.JdbcConnectionProvider;
 import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
@@ -14,6 +7,13 @@ import io.github.jdbcv2.source.JdbcReadOptions;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.SplitPosition;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,27 +28,32 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 
 /**
- * Reads splits one after the other on its own connection: streams each query forward-only (autocommit off, fetch size)
- * and hands rows over in batches.
+ * Reads splits one after the other on its own connection: streams each query forward-only
+ * (autocommit off, fetch size) and hands rows over in batches.
  *
- * <p>Exactly-once reads each split ordered by its unique key and resumes with {@code key > last}: a total order, so
- * the resumed query returns exactly the rows not read yet. A split without a unique key is refused, as is a NULL key
- * (it has no place in that order): the read fails naming the column. After a lost connection it reconnects (bounded
- * attempts) and resumes: exactly-once from the last row read, at-least-once from the split's start, at-most-once gives
- * up the rest of the split.
+ * <p>Exactly-once reads each split ordered by its unique key and resumes with {@code key > last}: a
+ * total order, so the resumed query returns exactly the rows not read yet. A split without a unique
+ * key is refused, as is a NULL key (it has no place in that order): the read fails naming the
+ * column. After a lost connection it reconnects (bounded attempts) and resumes: exactly-once from
+ * the last row read, at-least-once from the split's start, at-most-once gives up the rest of the
+ * split.
  */
 @Internal
-public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChunk<T>, JdbcSourceSplit> {
+public final class JdbcSourceSplitReader<T>
+        implements SplitReader<JdbcRecordChunk<T>, JdbcSourceSplit> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceSplitReader.class);
 
     private final JdbcConnectionProvider connectionProvider;
     private final ResultExtractor<T> extractor;
     private final JdbcReadOptions options;
+
     /** The dialect's faster way to read a query, tried before a cursor; null for none. */
     @Nullable private final JdbcBulkQueryReader bulkReader;
+
     /** The dialect's SQLSTATE table: which failures mean the connection is lost. */
     private final JdbcErrorClassifier errorClassifier;
+
     private boolean bulkReadLogged;
     private final boolean exactlyOnce;
     private final ArrayDeque<JdbcSourceSplit> splits = new ArrayDeque<>();
@@ -61,14 +66,21 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     @Nullable private PreparedStatement statement;
     @Nullable private ResultSet resultSet;
     private int keyIndex;
+
     /** Position after the last row read (not necessarily emitted yet). */
     @Nullable private SplitPosition readPosition;
-    /** True when the open query skips the rows read so far with {@code key > ?}, which also skips NULL keys. */
+
+    /**
+     * True when the open query skips the rows read so far with {@code key > ?}, which also skips
+     * NULL keys.
+     */
     private boolean queryAfterKey;
+
     /** The read position's offset when the current page's query was opened. */
     private long pageStartOffset;
 
     private int reconnects;
+
     /** Rows of the current batch already counted in the read position. */
     private int positionedRows;
 
@@ -103,14 +115,17 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                     openQuery();
                 }
                 if (batch == null) {
-                    batch = new JdbcRecordBatch<>(plan.split.splitId(), options.getBatchSize(), plan.keyMode);
+                    batch =
+                            new JdbcRecordBatch<>(
+                                    plan.split.splitId(), options.getBatchSize(), plan.keyMode);
                     positionedRows = 0;
                 }
                 boolean more = fill(batch, resultSet);
                 advanceReadPosition(batch, positionedRows);
                 reconnects = 0;
                 if (!more && plan.paged && readPosition.getOffset() - pageStartOffset >= pageSize) {
-                    // A full page: end its query and transaction; the next fetch reads the page after the last key.
+                    // A full page: end its query and transaction; the next fetch reads the page
+                    // after the last key.
                     endPage();
                     return batch;
                 }
@@ -132,7 +147,10 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                 }
                 // At-most-once gave up the rest of the split.
                 JdbcRecordBatch<T> done =
-                        batch != null ? batch : new JdbcRecordBatch<>(plan.split.splitId(), 0, JdbcRecordChunk.NO_KEY);
+                        batch != null
+                                ? batch
+                                : new JdbcRecordBatch<>(
+                                        plan.split.splitId(), 0, JdbcRecordChunk.NO_KEY);
                 finishSplit();
                 done.markFinished();
                 return done;
@@ -179,7 +197,8 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         }
     }
 
-    // Row decoding: any exception of the extractor or of a key getter fails the split (it is no lost connection).
+    // Row decoding: any exception of the extractor or of a key getter fails the split (it is no
+    // lost connection).
 
     private T extract(ResultSet rs, int batchIndex) throws IOException {
         try {
@@ -217,12 +236,22 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         return key;
     }
 
-    /** Ends the query (a bulk read's stream with it) and names the split, the row and the column. */
+    /**
+     * Ends the query (a bulk read's stream with it) and names the split, the row and the column.
+     */
     private IOException rowFailure(ResultSet rs, int batchIndex, Exception cause, String where) {
         long row = readPosition.getOffset() + (batchIndex - positionedRows) + 1;
         closeQuery();
         return new IOException(
-                "Reading split " + plan.split.splitId() + " failed at row " + row + ", " + where + ": " + cause, cause);
+                "Reading split "
+                        + plan.split.splitId()
+                        + " failed at row "
+                        + row
+                        + ", "
+                        + where
+                        + ": "
+                        + cause,
+                cause);
     }
 
     /** Moves the read position over the batch's rows from {@code from}; per batch, not per row. */
@@ -262,12 +291,15 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         ResultSet rs = bulkReader == null ? null : bulkReader.open(connection, sql, parameters);
         if (!bulkReadLogged) {
             bulkReadLogged = true;
-            LOG.info("Reading split {} with {}", s.splitId(),
+            LOG.info(
+                    "Reading split {} with {}",
+                    s.splitId(),
                     rs != null ? bulkReader.getClass().getSimpleName() : "a JDBC cursor");
         }
         if (rs == null) {
             PreparedStatement ps =
-                    connection.prepareStatement(sql, options.getResultSetType(), options.getResultSetConcurrency());
+                    connection.prepareStatement(
+                            sql, options.getResultSetType(), options.getResultSetConcurrency());
             statement = ps;
             ps.setFetchSize(options.getFetchSize());
             for (int i = 0; i < parameters.length; i++) {
@@ -285,15 +317,16 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     }
 
     /**
-     * A query after the last key ({@code key > ?}) never returns rows whose key is NULL: before such a split ends, one
-     * count makes sure there are none, so that none is lost silently.
+     * A query after the last key ({@code key > ?}) never returns rows whose key is NULL: before
+     * such a split ends, one count makes sure there are none, so that none is lost silently.
      */
     private void checkNoNullKeys() throws SQLException, IOException {
         closeQuery();
         String probe = plan.nullKeyCountSql();
         Object[] parameters = plan.split.getParameters();
         long nulls;
-        try (PreparedStatement ps = connectionProvider.getOrEstablishConnection().prepareStatement(probe)) {
+        try (PreparedStatement ps =
+                connectionProvider.getOrEstablishConnection().prepareStatement(probe)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }
@@ -310,7 +343,8 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     /** True to continue reading the split, false when at-most-once gives the rest of it up. */
     private boolean recover(SQLException e) throws IOException {
         String splitId = plan.split.splitId();
-        // End the query first: a bulk read (COPY) holds the connection until its stream ends, and a validity check
+        // End the query first: a bulk read (COPY) holds the connection until its stream ends, and a
+        // validity check
         // on it would wait for that stream forever.
         closeQuery();
         if (!isConnectionLost(e)) {
@@ -318,12 +352,20 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
         }
         if (++reconnects > options.getMaxReconnectAttempts()) {
             throw new IOException(
-                    "Reading split " + splitId + " failed: the connection was lost and "
-                            + options.getMaxReconnectAttempts() + " reconnect attempt(s) did not help: " + e.getMessage(),
+                    "Reading split "
+                            + splitId
+                            + " failed: the connection was lost and "
+                            + options.getMaxReconnectAttempts()
+                            + " reconnect attempt(s) did not help: "
+                            + e.getMessage(),
                     e);
         }
-        LOG.warn("Connection lost while reading split {} (attempt {} of {}): {}", splitId, reconnects,
-                options.getMaxReconnectAttempts(), e.toString());
+        LOG.warn(
+                "Connection lost while reading split {} (attempt {} of {}): {}",
+                splitId,
+                reconnects,
+                options.getMaxReconnectAttempts(),
+                e.toString());
         try {
             connectionProvider.reestablishConnection();
         } catch (SQLException reconnectFailure) {
@@ -337,7 +379,9 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
                 readPosition.reset(plan.split, plan.isKeyed());
                 return true;
             default:
-                LOG.warn("At-most-once: giving up the rest of split {} after a lost connection", splitId);
+                LOG.warn(
+                        "At-most-once: giving up the rest of split {} after a lost connection",
+                        splitId);
                 return false;
         }
     }
@@ -356,7 +400,10 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     private void finishSplit() {
         endPage();
         if (plan != null) {
-            LOG.debug("Finished split {} after {} rows", plan.split.splitId(), readPosition.getOffset());
+            LOG.debug(
+                    "Finished split {} after {} rows",
+                    plan.split.splitId(),
+                    readPosition.getOffset());
         }
         plan = null;
     }
@@ -398,7 +445,8 @@ public final class JdbcSourceSplitReader<T> implements SplitReader<JdbcRecordChu
     public void handleSplitsChanges(SplitsChange<JdbcSourceSplit> splitsChanges) {
         if (!(splitsChanges instanceof SplitsAddition)) {
             throw new UnsupportedOperationException(
-                    "The JDBC source only adds splits; got " + splitsChanges.getClass().getSimpleName());
+                    "The JDBC source only adds splits; got "
+                            + splitsChanges.getClass().getSimpleName());
         }
         splits.addAll(splitsChanges.splits());
     }

@@ -1,8 +1,8 @@
 package io.github.jdbcv2.source.reader;
 
-import org.apache.flink.annotation.Internal;
-
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
+
+import org.apache.flink.annotation.Internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -13,11 +13,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 
 /**
- * Tells which column a failed row read was at, for the error message; runs only after a failure, never per row.
+ * Tells which column a failed row read was at, for the error message; runs only after a failure,
+ * never per row.
  *
- * <p>For the result extractor it replays the extractor once on the same row through a result set that records each
- * column read: the column whose getter throws is the failing one; if the extractor's own code throws, the last column
- * it read is named.
+ * <p>For the result extractor it replays the extractor once on the same row through a result set
+ * that records each column read: the column whose getter throws is the failing one; if the
+ * extractor's own code throws, the last column it read is named.
  */
 @Internal
 final class RowFailure {
@@ -29,12 +30,17 @@ final class RowFailure {
         return action + " " + describe(rs, index);
     }
 
-    /** Where the extractor failed on the current row of {@code rs}, which must still be on that row. */
+    /**
+     * Where the extractor failed on the current row of {@code rs}, which must still be on that row.
+     */
     static String extractorColumn(ResultSet rs, ResultExtractor<?> extractor) {
         Recorder recorder = new Recorder(rs);
         ResultSet recording =
-                (ResultSet) Proxy.newProxyInstance(
-                        RowFailure.class.getClassLoader(), new Class<?>[] {ResultSet.class}, recorder);
+                (ResultSet)
+                        Proxy.newProxyInstance(
+                                RowFailure.class.getClassLoader(),
+                                new Class<?>[] {ResultSet.class},
+                                recorder);
         try {
             extractor.extract(recording);
         } catch (VirtualMachineError e) {
@@ -44,7 +50,12 @@ final class RowFailure {
         }
         String name = "the result extractor";
         if (recorder.failedColumn > 0) {
-            return name + "'s " + recorder.failedMethod + " on " + describe(rs, recorder.failedColumn) + " failed";
+            return name
+                    + "'s "
+                    + recorder.failedMethod
+                    + " on "
+                    + describe(rs, recorder.failedColumn)
+                    + " failed";
         }
         if (recorder.lastColumn > 0) {
             return name + " failed after reading " + describe(rs, recorder.lastColumn);
@@ -55,13 +66,22 @@ final class RowFailure {
     private static String describe(ResultSet rs, int index) {
         try {
             ResultSetMetaData meta = rs.getMetaData();
-            return "column " + index + " (" + meta.getColumnLabel(index) + ", " + meta.getColumnTypeName(index) + ")";
+            return "column "
+                    + index
+                    + " ("
+                    + meta.getColumnLabel(index)
+                    + ", "
+                    + meta.getColumnTypeName(index)
+                    + ")";
         } catch (SQLException | RuntimeException e) {
             return "column " + index;
         }
     }
 
-    /** Passes getters to the real result set and records the column of each; refuses to move or change it. */
+    /**
+     * Passes getters to the real result set and records the column of each; refuses to move or
+     * change it.
+     */
     private static final class Recorder implements InvocationHandler {
 
         private final ResultSet target;
@@ -87,15 +107,19 @@ final class RowFailure {
                 }
             }
             boolean getter = name.startsWith("get") && args != null && args.length > 0;
-            if (!name.startsWith("get") && !name.startsWith("is") && !name.equals("wasNull")
-                    && !name.equals("findColumn") && !name.equals("unwrap")) {
+            if (!name.startsWith("get")
+                    && !name.startsWith("is")
+                    && !name.equals("wasNull")
+                    && !name.equals("findColumn")
+                    && !name.equals("unwrap")) {
                 throw new SQLException(name + " is not allowed while the failing row is replayed");
             }
             int column = 0;
             if (getter) {
-                column = args[0] instanceof Integer
-                        ? (Integer) args[0]
-                        : args[0] instanceof String ? findColumn((String) args[0]) : 0;
+                column =
+                        args[0] instanceof Integer
+                                ? (Integer) args[0]
+                                : args[0] instanceof String ? findColumn((String) args[0]) : 0;
                 if (column > 0) {
                     lastColumn = column;
                 }

@@ -1,12 +1,12 @@
 package io.github.jdbcv2.source.reader;
 
-import org.apache.flink.annotation.Internal;
-
 import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.split.SplitPosition;
 import io.github.jdbcv2.source.sql.ColumnName;
 import io.github.jdbcv2.source.sql.SourceSql;
+
+import org.apache.flink.annotation.Internal;
 
 import javax.annotation.Nullable;
 
@@ -16,22 +16,29 @@ import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
- * How one split is read, decided once per split: whether its key is tracked (exactly-once, or paging), whether it is
- * read in pages, and the query text from the start and after a key.
+ * How one split is read, decided once per split: whether its key is tracked (exactly-once, or
+ * paging), whether it is read in pages, and the query text from the start and after a key.
  */
 @Internal
 final class SplitReadPlan {
 
     final JdbcSourceSplit split;
-    /** {@link JdbcRecordChunk#NO_KEY}, {@link JdbcRecordChunk#LONG_KEY} or {@link JdbcRecordChunk#OBJECT_KEY}. */
+
+    /**
+     * {@link JdbcRecordChunk#NO_KEY}, {@link JdbcRecordChunk#LONG_KEY} or {@link
+     * JdbcRecordChunk#OBJECT_KEY}.
+     */
     final byte keyMode;
+
     /** True when the split is read in keyset pages (paging on and the split has a unique key). */
     final boolean paged;
+
     @Nullable final Class<?> keyClass;
     private final String query;
     @Nullable private final String queryAfterKey;
 
-    private SplitReadPlan(JdbcSourceSplit split, byte keyMode, boolean paged, @Nullable String limitClause) {
+    private SplitReadPlan(
+            JdbcSourceSplit split, byte keyMode, boolean paged, @Nullable String limitClause) {
         this.split = split;
         this.keyMode = keyMode;
         this.paged = paged;
@@ -50,13 +57,18 @@ final class SplitReadPlan {
      *
      * @param pageLimitClause the clause ending a page's query, null without paging
      */
-    static SplitReadPlan of(JdbcSourceSplit split, boolean exactlyOnce, @Nullable String pageLimitClause)
+    static SplitReadPlan of(
+            JdbcSourceSplit split, boolean exactlyOnce, @Nullable String pageLimitClause)
             throws IOException {
         KeyType type = split.getKeyType();
         if (exactlyOnce && (type == null || !split.isKeyUnique())) {
             throw new IOException(
-                    "Cannot read split " + split.splitId() + " exactly-once: it has "
-                            + (type == null ? "no key" : "the non-unique key '" + split.getKeyColumn() + "'")
+                    "Cannot read split "
+                            + split.splitId()
+                            + " exactly-once: it has "
+                            + (type == null
+                                    ? "no key"
+                                    : "the non-unique key '" + split.getKeyColumn() + "'")
                             + ", and resuming inside rows that tie (or by a row count) repeats and loses rows."
                             + " Exactly-once needs every split keyed by a unique key: declare one with"
                             + " setUniqueKey(...) (a custom split assigner keys its splits with"
@@ -74,7 +86,10 @@ final class SplitReadPlan {
         return keyMode != JdbcRecordChunk.NO_KEY;
     }
 
-    /** True when the query from {@code position} skips the rows read with {@code key > ?} (which skips NULLs too). */
+    /**
+     * True when the query from {@code position} skips the rows read with {@code key > ?} (which
+     * skips NULLs too).
+     */
     boolean readsAfterKey(SplitPosition position) {
         return isKeyed() && position.hasKey();
     }
@@ -84,7 +99,10 @@ final class SplitReadPlan {
         return readsAfterKey(position) ? queryAfterKey : query;
     }
 
-    /** The values of the query's placeholders to read on from {@code position}: the split's, then the last key. */
+    /**
+     * The values of the query's placeholders to read on from {@code position}: the split's, then
+     * the last key.
+     */
     Object[] parameters(SplitPosition position) {
         Object[] parameters = split.getParameters();
         if (!readsAfterKey(position)) {
@@ -110,17 +128,25 @@ final class SplitReadPlan {
             }
         }
         throw new SQLException(
-                "Key column '" + column + "' is not among the query's result columns; select it in the query.");
+                "Key column '"
+                        + column
+                        + "' is not among the query's result columns; select it in the query.");
     }
 
     /** The failure for a NULL in the unique key. */
     IOException nullKey() {
         String column = split.getKeyColumn();
         return new IOException(
-                "Reading split " + split.splitId() + " failed: the unique key column '" + column + "' is NULL in a"
+                "Reading split "
+                        + split.splitId()
+                        + " failed: the unique key column '"
+                        + column
+                        + "' is NULL in a"
                         + " row of the query's result, but setUniqueKey declares a column that is unique and never"
                         + " NULL (a NULL key has no place in the key order, so it cannot be resumed after). Filter"
-                        + " those rows out (WHERE " + column + " IS NOT NULL), declare another unique key, or read"
+                        + " those rows out (WHERE "
+                        + column
+                        + " IS NOT NULL), declare another unique key, or read"
                         + " at-least-once without setUniqueKey and setPageSize.");
     }
 }

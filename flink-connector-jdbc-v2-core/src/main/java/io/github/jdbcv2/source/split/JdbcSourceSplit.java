@@ -9,11 +9,12 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One query to read: its SQL, the values of its placeholders, an optional order key for exactly-once keyset resume,
- * and the position reached (rows emitted, last key emitted and how many rows carried that key).
+ * One query to read: its SQL, the values of its placeholders, an optional order key for
+ * exactly-once keyset resume, and the position reached (rows emitted, last key emitted and how many
+ * rows carried that key).
  *
- * <p>Immutable; a reader's progress is a {@link SplitPosition} (the emitted one in {@link JdbcSourceSplitState})
- * and comes back here at checkpoints ({@link SplitPosition#applyTo}).
+ * <p>Immutable; a reader's progress is a {@link SplitPosition} (the emitted one in {@link
+ * JdbcSourceSplitState}) and comes back here at checkpoints ({@link SplitPosition#applyTo}).
  */
 @PublicEvolving
 public final class JdbcSourceSplit implements SourceSplit {
@@ -61,13 +62,24 @@ public final class JdbcSourceSplit implements SourceSplit {
 
     /** This split with an order key used for keyset resume. */
     public JdbcSourceSplit withKey(String column, KeyType type, boolean unique) {
-        return new JdbcSourceSplit(splitId, sql, parameters, column, type, unique, offset, lastKey, lastKeyCount);
+        return new JdbcSourceSplit(
+                splitId, sql, parameters, column, type, unique, offset, lastKey, lastKeyCount);
     }
 
-    /** This split positioned after {@code offset} rows, the last of which had key {@code lastKey}. */
+    /**
+     * This split positioned after {@code offset} rows, the last of which had key {@code lastKey}.
+     */
     public JdbcSourceSplit withPosition(long offset, @Nullable Object lastKey, long lastKeyCount) {
         return new JdbcSourceSplit(
-                splitId, sql, parameters, keyColumn, keyType, keyUnique, offset, lastKey, lastKeyCount);
+                splitId,
+                sql,
+                parameters,
+                keyColumn,
+                keyType,
+                keyUnique,
+                offset,
+                lastKey,
+                lastKeyCount);
     }
 
     @Override
@@ -142,8 +154,13 @@ public final class JdbcSourceSplit implements SourceSplit {
     @Override
     public String toString() {
         // Parameter values are data, not secrets, but can be long: only their count is shown.
-        return "JdbcSourceSplit{id=" + splitId + ", parameters=" + parameters.length
+        return "JdbcSourceSplit{id="
+                + splitId
+                + ", parameters="
+                + parameters.length
                 + (keyColumn == null ? "" : ", key=" + keyColumn + (keyUnique ? " (unique)" : ""))
-                + ", offset=" + offset + '}';
+                + ", offset="
+                + offset
+                + '}';
     }
 }

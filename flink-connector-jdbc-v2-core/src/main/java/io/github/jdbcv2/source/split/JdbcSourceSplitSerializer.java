@@ -93,6 +93,7 @@ public final class JdbcSourceSplitSerializer implements SimpleVersionedSerialize
         long offset = in.readLong();
         Object lastKey = TypedValues.read(in);
         long lastKeyCount = in.readLong();
-        return new JdbcSourceSplit(id, sql, parameters, keyColumn, keyType, unique, offset, lastKey, lastKeyCount);
+        return new JdbcSourceSplit(
+                id, sql, parameters, keyColumn, keyType, unique, offset, lastKey, lastKeyCount);
     }
 }

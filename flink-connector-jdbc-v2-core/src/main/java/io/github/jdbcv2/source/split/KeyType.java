@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The Java type of a key column (partition, unique or increasing column) and how it is read from a result set. */
+/**
+ * The Java type of a key column (partition, unique or increasing column) and how it is read from a
+ * result set.
+ */
 @PublicEvolving
 public enum KeyType {
     /** Any integral column (smallint, int, bigint), read with {@link ResultSet#getLong(int)}. */
@@ -37,7 +39,10 @@ public enum KeyType {
         return javaClass;
     }
 
-    /** Reads the key at {@code index}, {@code null} for SQL NULL. Not for {@link #LONG} on the hot path. */
+    /**
+     * Reads the key at {@code index}, {@code null} for SQL NULL. Not for {@link #LONG} on the hot
+     * path.
+     */
     public Object read(ResultSet rs, int index) throws SQLException {
         if (this == LONG) {
             long v = rs.getLong(index);
@@ -48,8 +53,12 @@ public enum KeyType {
 
     /** The key type for a Java class; fails naming the class and the supported ones. */
     public static KeyType of(Class<?> type) {
-        if (type == Long.class || type == Integer.class || type == Short.class || type == long.class
-                || type == int.class || type == short.class) {
+        if (type == Long.class
+                || type == Integer.class
+                || type == Short.class
+                || type == long.class
+                || type == int.class
+                || type == short.class) {
             return LONG;
         }
         for (KeyType k : values()) {

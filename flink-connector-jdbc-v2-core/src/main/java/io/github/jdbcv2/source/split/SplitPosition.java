@@ -7,10 +7,10 @@ import javax.annotation.Nullable;
 import java.util.Objects;
 
 /**
- * Where a split has been read to: rows passed, and for a keyed split the last key and how many rows in a row carried
- * it. Long keys are kept unboxed, so advancing allocates nothing. Mutable, one thread at a time: the split state holds
- * the emitted position, the split reader its own read position (ahead of the emitted one); a {@link JdbcSourceSplit}
- * carries a snapshot of it.
+ * Where a split has been read to: rows passed, and for a keyed split the last key and how many rows
+ * in a row carried it. Long keys are kept unboxed, so advancing allocates nothing. Mutable, one
+ * thread at a time: the split state holds the emitted position, the split reader its own read
+ * position (ahead of the emitted one); a {@link JdbcSourceSplit} carries a snapshot of it.
  */
 @Internal
 public final class SplitPosition {

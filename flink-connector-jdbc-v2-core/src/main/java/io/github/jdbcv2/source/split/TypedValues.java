@@ -49,13 +49,25 @@ public final class TypedValues {
     /** True when {@link #write} can encode {@code value}. */
     public static boolean isSupported(@Nullable Object value) {
         return value == null
-                || value instanceof Long || value instanceof Integer || value instanceof Short
-                || value instanceof Byte || value instanceof Double || value instanceof Float
-                || value instanceof BigDecimal || value instanceof BigInteger || value instanceof String
-                || value instanceof Boolean || value instanceof UUID || value instanceof LocalDate
-                || value instanceof LocalDateTime || value instanceof LocalTime
-                || value instanceof OffsetDateTime || value instanceof Instant
-                || value instanceof java.sql.Date || value instanceof Timestamp || value instanceof byte[];
+                || value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof Double
+                || value instanceof Float
+                || value instanceof BigDecimal
+                || value instanceof BigInteger
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof UUID
+                || value instanceof LocalDate
+                || value instanceof LocalDateTime
+                || value instanceof LocalTime
+                || value instanceof OffsetDateTime
+                || value instanceof Instant
+                || value instanceof java.sql.Date
+                || value instanceof Timestamp
+                || value instanceof byte[];
     }
 
     /** The classes {@link #write} accepts, for error messages. */
@@ -137,7 +149,10 @@ public final class TypedValues {
             writeBytes((byte[]) v, out);
         } else {
             throw new IOException(
-                    "Cannot store a value of type " + v.getClass().getName() + "; supported: " + supportedTypes());
+                    "Cannot store a value of type "
+                            + v.getClass().getName()
+                            + "; supported: "
+                            + supportedTypes());
         }
     }
 
@@ -186,11 +201,13 @@ public final class TypedValues {
             case SQL_DATE:
                 return java.sql.Date.valueOf(LocalDate.ofEpochDay(in.readLong()));
             case SQL_TIMESTAMP:
-                return Timestamp.valueOf(LocalDateTime.ofEpochSecond(in.readLong(), in.readInt(), ZoneOffset.UTC));
+                return Timestamp.valueOf(
+                        LocalDateTime.ofEpochSecond(in.readLong(), in.readInt(), ZoneOffset.UTC));
             case BYTES:
                 return readBytes(in);
             default:
-                throw new IOException("Unknown value type tag " + tag + " in stored JDBC source state.");
+                throw new IOException(
+                        "Unknown value type tag " + tag + " in stored JDBC source state.");
         }
     }
 

@@ -5,10 +5,11 @@ import org.apache.flink.annotation.Internal;
 import javax.annotation.Nullable;
 
 /**
- * Checks a column name given to the source before it is written into SQL: a plain identifier ({@code order_id}), a
- * qualified one ({@code o.order_id}) or quoted ones ({@code "Order Id"}, {@code `id`}); anything else (operators,
- * spaces, semicolons, comments) is refused. Split queries filter the user's query as a derived table, where only the
- * column's own name is in scope, so a qualifier is dropped.
+ * Checks a column name given to the source before it is written into SQL: a plain identifier
+ * ({@code order_id}), a qualified one ({@code o.order_id}) or quoted ones ({@code "Order Id"},
+ * {@code `id`}); anything else (operators, spaces, semicolons, comments) is refused. Split queries
+ * filter the user's query as a derived table, where only the column's own name is in scope, so a
+ * qualifier is dropped.
  */
 @Internal
 public final class ColumnName {
@@ -16,7 +17,8 @@ public final class ColumnName {
     private ColumnName() {}
 
     /**
-     * The name as the source writes it into SQL: the last part of a qualified name, quoted as given.
+     * The name as the source writes it into SQL: the last part of a qualified name, quoted as
+     * given.
      *
      * @param option the builder option, for the error message
      * @param description what the column is for, e.g. "partition column"
@@ -25,7 +27,10 @@ public final class ColumnName {
     public static String check(String option, String description, @Nullable String column) {
         if (column == null || column.trim().isEmpty()) {
             throw new IllegalArgumentException(
-                    "Missing " + description + " (JDBC source option '" + option
+                    "Missing "
+                            + description
+                            + " (JDBC source option '"
+                            + option
                             + "'): give the name of a column of the query.");
         }
         String name = column.trim();
@@ -51,7 +56,9 @@ public final class ColumnName {
     /** The name as a result set labels the column: unquoted, doubled quotes undone. */
     public static String label(String column) {
         int n = column.length();
-        if (n >= 2 && (column.charAt(0) == '"' || column.charAt(0) == '`') && column.charAt(n - 1) == column.charAt(0)) {
+        if (n >= 2
+                && (column.charAt(0) == '"' || column.charAt(0) == '`')
+                && column.charAt(n - 1) == column.charAt(0)) {
             String quote = String.valueOf(column.charAt(0));
             return column.substring(1, n - 1).replace(quote + quote, quote);
         }
@@ -83,7 +90,10 @@ public final class ColumnName {
             return -1;
         }
         int j = i + 1;
-        while (j < n && (Character.isLetterOrDigit(name.charAt(j)) || name.charAt(j) == '_' || name.charAt(j) == '$')) {
+        while (j < n
+                && (Character.isLetterOrDigit(name.charAt(j))
+                        || name.charAt(j) == '_'
+                        || name.charAt(j) == '$')) {
             j++;
         }
         return j;
@@ -91,7 +101,11 @@ public final class ColumnName {
 
     private static IllegalArgumentException invalid(String option, String column) {
         return new IllegalArgumentException(
-                "Invalid JDBC source option '" + option + "': '" + column + "' is not a column name. Give a plain"
+                "Invalid JDBC source option '"
+                        + option
+                        + "': '"
+                        + column
+                        + "' is not a column name. Give a plain"
                         + " name (order_id), a qualified one (o.order_id) or a quoted one (\"Order Id\"); expressions,"
                         + " spaces, comments and other SQL are not accepted.");
     }

@@ -3,9 +3,9 @@ package io.github.jdbcv2.source.sql;
 import org.apache.flink.annotation.Internal;
 
 /**
- * Prepares the user's query for nesting in the queries the source builds ({@code SELECT ... FROM (query) alias},
- * {@code COPY (query) TO STDOUT}): the statement terminator goes, and the closing parenthesis goes on a line of its
- * own so that a trailing {@code -- comment} cannot swallow it.
+ * Prepares the user's query for nesting in the queries the source builds ({@code SELECT ... FROM
+ * (query) alias}, {@code COPY (query) TO STDOUT}): the statement terminator goes, and the closing
+ * parenthesis goes on a line of its own so that a trailing {@code -- comment} cannot swallow it.
  */
 @Internal
 public final class QueryText {
@@ -19,14 +19,19 @@ public final class QueryText {
      */
     public static String parenthesized(String sql) {
         String query = withoutTerminator(sql);
-        return new StringBuilder(query.length() + 3).append('(').append(query).append("\n)").toString();
+        return new StringBuilder(query.length() + 3)
+                .append('(')
+                .append(query)
+                .append("\n)")
+                .toString();
     }
 
     /**
-     * The query without trailing {@code ;} terminators (those followed by nothing but whitespace, comments and other
-     * terminators); semicolons inside literals, quoted names and comments stay.
+     * The query without trailing {@code ;} terminators (those followed by nothing but whitespace,
+     * comments and other terminators); semicolons inside literals, quoted names and comments stay.
      *
-     * @throws IllegalArgumentException when a {@code ;} is followed by more SQL: the text holds more than one statement
+     * @throws IllegalArgumentException when a {@code ;} is followed by more SQL: the text holds
+     *     more than one statement
      */
     public static String withoutTerminator(String sql) {
         SqlLexer lexer = new SqlLexer(sql);
@@ -39,9 +44,12 @@ public final class QueryText {
                 if (firstTerminator < 0) {
                     firstTerminator = i;
                 }
-            } else if (firstTerminator >= 0 && !Character.isWhitespace(c) && !lexer.isCommentAt(i)) {
+            } else if (firstTerminator >= 0
+                    && !Character.isWhitespace(c)
+                    && !lexer.isCommentAt(i)) {
                 throw new IllegalArgumentException(
-                        "Invalid JDBC source option 'sql': a ';' at position " + firstTerminator
+                        "Invalid JDBC source option 'sql': a ';' at position "
+                                + firstTerminator
                                 + " is followed by more SQL, but the source reads one query; give one query"
                                 + " (a single trailing ';' is allowed).");
             }

@@ -3,9 +3,10 @@ package io.github.jdbcv2.source.sql;
 import org.apache.flink.annotation.Internal;
 
 /**
- * Walks SQL text token by token as far as nesting it needs: string literals ({@code '...'}, {@code E'...'} with
- * backslash escapes), quoted identifiers ({@code "..."}, {@code `...`}), dollar quotes ({@code $tag$...$tag$}), line
- * comments and (nested) block comments are skipped as a whole; everything else is one character.
+ * Walks SQL text token by token as far as nesting it needs: string literals ({@code '...'}, {@code
+ * E'...'} with backslash escapes), quoted identifiers ({@code "..."}, {@code `...`}), dollar quotes
+ * ({@code $tag$...$tag$}), line comments and (nested) block comments are skipped as a whole;
+ * everything else is one character.
  */
 @Internal
 final class SqlLexer {
@@ -22,10 +23,13 @@ final class SqlLexer {
     boolean isCommentAt(int i) {
         char c = sql.charAt(i);
         return i + 1 < length
-                && ((c == '-' && sql.charAt(i + 1) == '-') || (c == '/' && sql.charAt(i + 1) == '*'));
+                && ((c == '-' && sql.charAt(i + 1) == '-')
+                        || (c == '/' && sql.charAt(i + 1) == '*'));
     }
 
-    /** The index just after the token that starts at {@code i} (unterminated tokens run to the end). */
+    /**
+     * The index just after the token that starts at {@code i} (unterminated tokens run to the end).
+     */
     int tokenEnd(int i) {
         char c = sql.charAt(i);
         if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
@@ -40,7 +44,8 @@ final class SqlLexer {
         }
         if (c == '"' || c == '`') {
             int end = sql.indexOf(c, i + 1);
-            // A doubled quote inside starts the next quoted token right away: the same name continues.
+            // A doubled quote inside starts the next quoted token right away: the same name
+            // continues.
             return end < 0 ? length : end + 1;
         }
         if (c == '$' && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))) {
@@ -102,7 +107,10 @@ final class SqlLexer {
         return (e == 'E' || e == 'e') && (quote == 1 || !isIdentifierPart(sql.charAt(quote - 2)));
     }
 
-    /** The index after {@code $tag$} starting at {@code i}, or -1 when {@code i} starts no dollar quote. */
+    /**
+     * The index after {@code $tag$} starting at {@code i}, or -1 when {@code i} starts no dollar
+     * quote.
+     */
     private int dollarTagEnd(int i) {
         int j = i + 1;
         if (j < length && Character.isDigit(sql.charAt(j))) {

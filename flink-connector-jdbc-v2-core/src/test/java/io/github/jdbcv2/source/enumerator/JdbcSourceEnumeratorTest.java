@@ -1,16 +1,16 @@
 package io.github.jdbcv2.source.enumerator;
 
+import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
+import io.github.jdbcv2.source.split.JdbcSourceSplit;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.metrics.groups.SplitEnumeratorMetricGroup;
-
-import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
-import io.github.jdbcv2.source.split.JdbcSourceSplit;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The enumerator against a real database: planning off-thread, assignment, returned splits, state round trip. */
+/**
+ * The enumerator against a real database: planning off-thread, assignment, returned splits, state
+ * round trip.
+ */
 class JdbcSourceEnumeratorTest {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
@@ -45,13 +48,19 @@ class JdbcSourceEnumeratorTest {
 
     private static JdbcSqlSplitAssigner assigner(int partitions) {
         return JdbcSplitAssigners.numericRange("id", partitions)
-                .create(new JdbcSplitAssignerContext("SELECT id FROM " + table.getQuotedName(), 0, null, null));
+                .create(
+                        new JdbcSplitAssignerContext(
+                                "SELECT id FROM " + table.getQuotedName(), 0, null, null));
     }
 
     private static JdbcSourceEnumerator enumerator(
             RecordingContext context, JdbcSqlSplitAssigner assigner, DeliveryGuarantee guarantee) {
         return new JdbcSourceEnumerator(
-                context, assigner, new SimpleJdbcConnectionProvider(DB.getConnectionOptions()), guarantee, null);
+                context,
+                assigner,
+                new SimpleJdbcConnectionProvider(DB.getConnectionOptions()),
+                guarantee,
+                null);
     }
 
     @Test
@@ -59,7 +68,8 @@ class JdbcSourceEnumeratorTest {
         RecordingContext context = new RecordingContext(2);
         JdbcSqlSplitAssigner assigner = assigner(4);
         assigner.open(Collections.emptyList(), null);
-        try (JdbcSourceEnumerator enumerator = enumerator(context, assigner, DeliveryGuarantee.AT_LEAST_ONCE)) {
+        try (JdbcSourceEnumerator enumerator =
+                enumerator(context, assigner, DeliveryGuarantee.AT_LEAST_ONCE)) {
             enumerator.start();
             enumerator.handleSplitRequest(0, null);
             assertThat(context.assigned).as("nothing before planning completes").isEmpty();
@@ -68,7 +78,10 @@ class JdbcSourceEnumeratorTest {
             for (int i = 0; i < 10; i++) {
                 enumerator.handleSplitRequest(i % 2, null);
             }
-            assertThat(context.assigned.stream().map(JdbcSourceSplit::splitId).collect(Collectors.toList()))
+            assertThat(
+                            context.assigned.stream()
+                                    .map(JdbcSourceSplit::splitId)
+                                    .collect(Collectors.toList()))
                     .containsExactlyInAnyOrder("range-0", "range-1", "range-2", "range-3");
             assertThat(context.noMoreSplits).containsExactlyInAnyOrder(0, 1);
         }
@@ -101,25 +114,31 @@ class JdbcSourceEnumeratorTest {
         JdbcSqlSplitAssigner assigner = assigner(3);
         assigner.open(Collections.emptyList(), null);
         JdbcSourceEnumeratorState state;
-        try (JdbcSourceEnumerator enumerator = enumerator(context, assigner, DeliveryGuarantee.EXACTLY_ONCE)) {
+        try (JdbcSourceEnumerator enumerator =
+                enumerator(context, assigner, DeliveryGuarantee.EXACTLY_ONCE)) {
             enumerator.start();
             context.runAsyncCalls();
             enumerator.handleSplitRequest(0, null);
-            state = JdbcSourceEnumeratorStateSerializer.INSTANCE.deserialize(
-                    1, JdbcSourceEnumeratorStateSerializer.INSTANCE.serialize(enumerator.snapshotState(5)));
+            state =
+                    JdbcSourceEnumeratorStateSerializer.INSTANCE.deserialize(
+                            1,
+                            JdbcSourceEnumeratorStateSerializer.INSTANCE.serialize(
+                                    enumerator.snapshotState(5)));
         }
         assertThat(state.getRemainingSplits()).hasSize(2);
 
         RecordingContext restoredContext = new RecordingContext(1);
         JdbcSqlSplitAssigner restoredAssigner = assigner(3);
         restoredAssigner.open(state.getRemainingSplits(), state.getAssignerState());
-        try (JdbcSourceEnumerator restored = enumerator(restoredContext, restoredAssigner, DeliveryGuarantee.EXACTLY_ONCE)) {
+        try (JdbcSourceEnumerator restored =
+                enumerator(restoredContext, restoredAssigner, DeliveryGuarantee.EXACTLY_ONCE)) {
             restored.start();
             assertThat(restoredContext.asyncCalls).as("no new planning").isEmpty();
             for (int i = 0; i < 3; i++) {
                 restored.handleSplitRequest(0, null);
             }
-            assertThat(restoredContext.assigned).containsExactlyElementsOf(state.getRemainingSplits());
+            assertThat(restoredContext.assigned)
+                    .containsExactlyElementsOf(state.getRemainingSplits());
             assertThat(restoredContext.noMoreSplits).containsExactly(0);
         }
     }
@@ -129,7 +148,8 @@ class JdbcSourceEnumeratorTest {
         RecordingContext context = new RecordingContext(2);
         JdbcSqlSplitAssigner assigner = assigner(5);
         assigner.open(Collections.emptyList(), null);
-        try (JdbcSourceEnumerator enumerator = enumerator(context, assigner, DeliveryGuarantee.NONE)) {
+        try (JdbcSourceEnumerator enumerator =
+                enumerator(context, assigner, DeliveryGuarantee.NONE)) {
             enumerator.start();
             enumerator.addReader(0);
             enumerator.addReader(1);
@@ -180,10 +200,13 @@ class JdbcSourceEnumeratorTest {
 
         @Override
         public void assignSplits(SplitsAssignment<JdbcSourceSplit> assignment) {
-            assignment.assignment().forEach((subtask, splits) -> {
-                assigned.addAll(splits);
-                splits.forEach(s -> assignedTo.add(subtask));
-            });
+            assignment
+                    .assignment()
+                    .forEach(
+                            (subtask, splits) -> {
+                                assigned.addAll(splits);
+                                splits.forEach(s -> assignedTo.add(subtask));
+                            });
         }
 
         @Override
@@ -193,21 +216,25 @@ class JdbcSourceEnumeratorTest {
 
         @Override
         public <T> void callAsync(Callable<T> callable, BiConsumer<T, Throwable> handler) {
-            asyncCalls.add(() -> {
-                T result = null;
-                Throwable error = null;
-                try {
-                    result = callable.call();
-                } catch (Throwable t) {
-                    error = t;
-                }
-                handler.accept(result, error);
-            });
+            asyncCalls.add(
+                    () -> {
+                        T result = null;
+                        Throwable error = null;
+                        try {
+                            result = callable.call();
+                        } catch (Throwable t) {
+                            error = t;
+                        }
+                        handler.accept(result, error);
+                    });
         }
 
         @Override
         public <T> void callAsync(
-                Callable<T> callable, BiConsumer<T, Throwable> handler, long initialDelay, long period) {
+                Callable<T> callable,
+                BiConsumer<T, Throwable> handler,
+                long initialDelay,
+                long period) {
             callAsync(callable, handler);
         }
 

@@ -11,7 +11,8 @@ class JdbcRecordBatchTest {
 
     @Test
     void handsOutEveryRowOnceInBoundedChunksThenReportsTheFinishedSplit() {
-        JdbcRecordBatch<Integer> batch = new JdbcRecordBatch<>("s1", 1300, JdbcRecordChunk.LONG_KEY);
+        JdbcRecordBatch<Integer> batch =
+                new JdbcRecordBatch<>("s1", 1300, JdbcRecordChunk.LONG_KEY);
         for (int i = 0; i < 1200; i++) {
             batch.records[i] = i;
             batch.longKeys[i] = 10L * i;

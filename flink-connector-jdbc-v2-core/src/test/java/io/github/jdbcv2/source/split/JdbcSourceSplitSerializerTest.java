@@ -26,13 +26,29 @@ class JdbcSourceSplitSerializerTest {
     @Test
     void roundTripsEveryParameterType() throws Exception {
         Object[] parameters = {
-            null, 1L, 2, (short) 3, (byte) 4, 5.5d, 6.5f, new BigDecimal("-123.4500"), new BigInteger("98765432109876543210"),
-            "text ü", true, UUID.randomUUID(), LocalDate.of(2024, 2, 29), LocalDateTime.of(2024, 1, 1, 12, 0, 0, 123456789),
-            LocalTime.of(23, 59, 59, 1), OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 5, ZoneOffset.ofHours(3)),
-            Instant.ofEpochSecond(-5, 7), java.sql.Date.valueOf("2020-05-06"), Timestamp.valueOf("2021-01-02 03:04:05.6"),
+            null,
+            1L,
+            2,
+            (short) 3,
+            (byte) 4,
+            5.5d,
+            6.5f,
+            new BigDecimal("-123.4500"),
+            new BigInteger("98765432109876543210"),
+            "text ü",
+            true,
+            UUID.randomUUID(),
+            LocalDate.of(2024, 2, 29),
+            LocalDateTime.of(2024, 1, 1, 12, 0, 0, 123456789),
+            LocalTime.of(23, 59, 59, 1),
+            OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 5, ZoneOffset.ofHours(3)),
+            Instant.ofEpochSecond(-5, 7),
+            java.sql.Date.valueOf("2020-05-06"),
+            Timestamp.valueOf("2021-01-02 03:04:05.6"),
             new byte[] {1, 2, 3}
         };
-        JdbcSourceSplit split = new JdbcSourceSplit("s-1", "SELECT * FROM t WHERE a > ?", parameters);
+        JdbcSourceSplit split =
+                new JdbcSourceSplit("s-1", "SELECT * FROM t WHERE a > ?", parameters);
         JdbcSourceSplit copy = roundTrip(split);
         assertThat(copy).isEqualTo(split);
         assertThat(copy.getParameters()).hasSize(parameters.length);
@@ -41,7 +57,10 @@ class JdbcSourceSplitSerializerTest {
     @Test
     void roundTripsKeysAndPositions() throws Exception {
         JdbcSourceSplit keyed =
-                new JdbcSourceSplit("range-3", "SELECT 1", new Object[] {Long.MIN_VALUE, Long.MAX_VALUE})
+                new JdbcSourceSplit(
+                                "range-3",
+                                "SELECT 1",
+                                new Object[] {Long.MIN_VALUE, Long.MAX_VALUE})
                         .withKey("id", KeyType.LONG, true)
                         .withPosition(12345, Long.MAX_VALUE, 1);
         assertThat(roundTrip(keyed)).isEqualTo(keyed);
@@ -63,14 +82,17 @@ class JdbcSourceSplitSerializerTest {
 
     @Test
     void rejectsAnUnknownVersion() throws Exception {
-        byte[] bytes = JdbcSourceSplitSerializer.INSTANCE.serialize(new JdbcSourceSplit("a", "SELECT 1", null));
+        byte[] bytes =
+                JdbcSourceSplitSerializer.INSTANCE.serialize(
+                        new JdbcSourceSplit("a", "SELECT 1", null));
         assertThatThrownBy(() -> JdbcSourceSplitSerializer.INSTANCE.deserialize(99, bytes))
                 .hasMessageContaining("Unsupported JDBC source split version 99");
     }
 
     @Test
     void stateTracksPositionAndTiesAndReturnsToASplit() {
-        JdbcSourceSplit split = new JdbcSourceSplit("a", "SELECT 1", null).withKey("k", KeyType.LONG, false);
+        JdbcSourceSplit split =
+                new JdbcSourceSplit("a", "SELECT 1", null).withKey("k", KeyType.LONG, false);
         JdbcSourceSplitState state = new JdbcSourceSplitState(split);
         state.getPosition().advance(5);
         state.getPosition().advance(7);

@@ -11,10 +11,13 @@ class ColumnNameTest {
     @Test
     void acceptsNamesAndDropsTheQualifier() {
         assertThat(ColumnName.check("uniqueKey", "unique key column", "id")).isEqualTo("id");
-        assertThat(ColumnName.check("uniqueKey", "unique key column", " order_id2 ")).isEqualTo("order_id2");
+        assertThat(ColumnName.check("uniqueKey", "unique key column", " order_id2 "))
+                .isEqualTo("order_id2");
         assertThat(ColumnName.check("uniqueKey", "unique key column", "o.id")).isEqualTo("id");
-        assertThat(ColumnName.check("uniqueKey", "unique key column", "s.t.\"Mixed Case\"")).isEqualTo("\"Mixed Case\"");
-        assertThat(ColumnName.check("uniqueKey", "unique key column", "\"a \"\"b\"\"\"")).isEqualTo("\"a \"\"b\"\"\"");
+        assertThat(ColumnName.check("uniqueKey", "unique key column", "s.t.\"Mixed Case\""))
+                .isEqualTo("\"Mixed Case\"");
+        assertThat(ColumnName.check("uniqueKey", "unique key column", "\"a \"\"b\"\"\""))
+                .isEqualTo("\"a \"\"b\"\"\"");
         assertThat(ColumnName.check("uniqueKey", "unique key column", "`id`")).isEqualTo("`id`");
         assertThat(ColumnName.check("uniqueKey", "unique key column", "größe")).isEqualTo("größe");
     }
@@ -23,8 +26,21 @@ class ColumnNameTest {
     void refusesEverythingElseNamingTheOptionAndTheValue() {
         for (String bad :
                 new String[] {
-                    "id; DROP TABLE t", "id -- x", "id /* x */", "id)", "1id", "a b", "a.", ".a", "a..b", "\"\"",
-                    "\"open", "\"a\"b", "lower(id)", "id > 0", "'id'"
+                    "id; DROP TABLE t",
+                    "id -- x",
+                    "id /* x */",
+                    "id)",
+                    "1id",
+                    "a b",
+                    "a.",
+                    ".a",
+                    "a..b",
+                    "\"\"",
+                    "\"open",
+                    "\"a\"b",
+                    "lower(id)",
+                    "id > 0",
+                    "'id'"
                 }) {
             assertThatThrownBy(() -> ColumnName.check("uniqueKey", "unique key column", bad))
                     .as(bad)

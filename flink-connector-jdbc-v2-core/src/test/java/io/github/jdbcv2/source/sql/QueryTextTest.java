@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The terminator goes, comments and literals stay, and the closing parenthesis is never inside a comment. */
+/**
+ * The terminator goes, comments and literals stay, and the closing parenthesis is never inside a
+ * comment.
+ */
 class QueryTextTest {
 
     @Test
@@ -17,7 +20,8 @@ class QueryTextTest {
     @Test
     void trailingTerminatorsGoEvenBeforeAComment() {
         assertThat(QueryText.withoutTerminator("SELECT 1 ; \n")).isEqualTo("SELECT 1  \n");
-        assertThat(QueryText.withoutTerminator("SELECT 1;; -- done;\n /* ; */ ;")).isEqualTo("SELECT 1 -- done;\n /* ; */ ");
+        assertThat(QueryText.withoutTerminator("SELECT 1;; -- done;\n /* ; */ ;"))
+                .isEqualTo("SELECT 1 -- done;\n /* ; */ ");
         assertThat(QueryText.parenthesized("SELECT 1; -- done")).isEqualTo("(SELECT 1 -- done\n)");
     }
 
@@ -26,7 +30,8 @@ class QueryTextTest {
         for (String sql :
                 new String[] {
                     "SELECT ';'", "SELECT 'it''s;'", "SELECT E'\\';' AS x", "SELECT \"a;b\" FROM t",
-                    "SELECT `a;b` FROM t", "SELECT $$;$$", "SELECT $tag$ ; $$ ; $tag$", "SELECT 1 /* ; /* ; */ ; */",
+                    "SELECT `a;b` FROM t", "SELECT $$;$$", "SELECT $tag$ ; $$ ; $tag$",
+                            "SELECT 1 /* ; /* ; */ ; */",
                     "SELECT 1 -- ;", "SELECT a$b FROM t WHERE x = $1"
                 }) {
             assertThat(QueryText.withoutTerminator(sql)).as(sql).isEqualTo(sql);

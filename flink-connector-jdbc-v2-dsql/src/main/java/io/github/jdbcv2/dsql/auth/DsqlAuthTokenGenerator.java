@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Generates Aurora DSQL IAM auth tokens locally (SigV4 presigning, no network call): {@code DbConnectAdmin} tokens for
- * the {@code admin} role, {@code DbConnect} tokens for every other role.
+ * Generates Aurora DSQL IAM auth tokens locally (SigV4 presigning, no network call): {@code
+ * DbConnectAdmin} tokens for the {@code admin} role, {@code DbConnect} tokens for every other role.
  *
- * <p>Serializable: the SDK utilities and credentials provider are transient and built on first use on the task.
+ * <p>Serializable: the SDK utilities and credentials provider are transient and built on first use
+ * on the task.
  */
 @PublicEvolving
 public final class DsqlAuthTokenGenerator implements DsqlTokenSource {
@@ -51,7 +52,8 @@ public final class DsqlAuthTokenGenerator implements DsqlTokenSource {
     public String generateToken(String username, Duration lifetime) throws SQLException {
         boolean admin = ADMIN_ROLE.equals(username);
         try {
-            if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
+            if (lifetime.compareTo(Duration.ofSeconds(1)) < 0
+                    || lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
                 throw new IllegalArgumentException(
                         "the token lifetime " + lifetime + " is outside 1 second to 7 days");
             }
@@ -60,7 +62,8 @@ public final class DsqlAuthTokenGenerator implements DsqlTokenSource {
                     ? u.generateDbConnectAdminAuthToken(b -> b.hostname(host).expiresIn(lifetime))
                     : u.generateDbConnectAuthToken(b -> b.hostname(host).expiresIn(lifetime));
         } catch (RuntimeException e) {
-            // SDK messages name the missing piece (credentials, region) and never carry the secret key.
+            // SDK messages name the missing piece (credentials, region) and never carry the secret
+            // key.
             throw new SQLInvalidAuthorizationSpecException(
                     "Could not generate a DSQL IAM auth token ("
                             + (admin ? "DbConnectAdmin" : "DbConnect")
@@ -85,10 +88,11 @@ public final class DsqlAuthTokenGenerator implements DsqlTokenSource {
             synchronized (this) {
                 u = utilities;
                 if (u == null) {
-                    u = DsqlUtilities.builder()
-                            .region(Region.of(region))
-                            .credentialsProvider(credentials.createProvider())
-                            .build();
+                    u =
+                            DsqlUtilities.builder()
+                                    .region(Region.of(region))
+                                    .credentialsProvider(credentials.createProvider())
+                                    .build();
                     utilities = u;
                 }
             }
@@ -98,6 +102,12 @@ public final class DsqlAuthTokenGenerator implements DsqlTokenSource {
 
     @Override
     public String toString() {
-        return "DsqlAuthTokenGenerator{host=" + host + ", region=" + region + ", " + credentials + '}';
+        return "DsqlAuthTokenGenerator{host="
+                + host
+                + ", region="
+                + region
+                + ", "
+                + credentials
+                + '}';
     }
 }

@@ -1,8 +1,8 @@
 package io.github.jdbcv2.dsql.auth;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import io.github.jdbcv2.connection.SecretRedaction;
+
+import org.apache.flink.annotation.PublicEvolving;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -17,10 +17,11 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Which AWS credentials sign DSQL auth tokens: the SDK default chain, a named profile, or a static key pair.
+ * Which AWS credentials sign DSQL auth tokens: the SDK default chain, a named profile, or a static
+ * key pair.
  *
- * <p>Serializable; the SDK provider is built on the task. {@link #toString()} never shows the secret key or session
- * token.
+ * <p>Serializable; the SDK provider is built on the task. {@link #toString()} never shows the
+ * secret key or session token.
  */
 @PublicEvolving
 public final class DsqlAwsCredentials implements Serializable {
@@ -91,7 +92,8 @@ public final class DsqlAwsCredentials implements Serializable {
             throw new IllegalArgumentException(
                     "Invalid DSQL option 'aws-session-token': it must not be empty when set (value hidden).");
         }
-        return new DsqlAwsCredentials(Kind.STATIC, null, accessKeyId.trim(), secretAccessKey, sessionToken);
+        return new DsqlAwsCredentials(
+                Kind.STATIC, null, accessKeyId.trim(), secretAccessKey, sessionToken);
     }
 
     public Kind getKind() {
@@ -112,7 +114,8 @@ public final class DsqlAwsCredentials implements Serializable {
                 return StaticCredentialsProvider.create(
                         sessionToken == null
                                 ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
-                                : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
+                                : AwsSessionCredentials.create(
+                                        accessKeyId, secretAccessKey, sessionToken));
             case DEFAULT_CHAIN:
             default:
                 return DefaultCredentialsProvider.builder().build();
@@ -143,8 +146,11 @@ public final class DsqlAwsCredentials implements Serializable {
             case PROFILE:
                 return "DsqlAwsCredentials{profile=" + profileName + '}';
             case STATIC:
-                return "DsqlAwsCredentials{static, accessKeyId=" + maskKeyId(accessKeyId) + ", secretAccessKey="
-                        + SecretRedaction.MASK + (sessionToken == null ? "" : ", sessionToken=" + SecretRedaction.MASK)
+                return "DsqlAwsCredentials{static, accessKeyId="
+                        + maskKeyId(accessKeyId)
+                        + ", secretAccessKey="
+                        + SecretRedaction.MASK
+                        + (sessionToken == null ? "" : ", sessionToken=" + SecretRedaction.MASK)
                         + '}';
             case DEFAULT_CHAIN:
             default:
@@ -154,6 +160,8 @@ public final class DsqlAwsCredentials implements Serializable {
 
     /** Key ids are not secret, but only the first four characters are needed to tell them apart. */
     private static String maskKeyId(String keyId) {
-        return keyId.length() <= 4 ? SecretRedaction.MASK : keyId.substring(0, 4) + SecretRedaction.MASK;
+        return keyId.length() <= 4
+                ? SecretRedaction.MASK
+                : keyId.substring(0, 4) + SecretRedaction.MASK;
     }
 }

@@ -1,9 +1,9 @@
 package io.github.jdbcv2.dsql.auth;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import io.github.jdbcv2.connection.JdbcCredentials;
 import io.github.jdbcv2.connection.JdbcCredentialsSupplier;
+
+import org.apache.flink.annotation.PublicEvolving;
 
 import java.io.Serializable;
 import java.sql.SQLException;
@@ -16,8 +16,8 @@ import java.util.UUID;
  * Credentials for each new DSQL connection: the role name and a cached auth token, renewed at
  * {@value DsqlTokenCache#RENEW_AT_PERCENT}% of its lifetime.
  *
- * <p>Serializable. On a TaskManager, every copy of one supplier shares one {@link DsqlTokenCache} while a provider
- * holds it ({@link #retainSharedCache()}); otherwise each copy keeps its own.
+ * <p>Serializable. On a TaskManager, every copy of one supplier shares one {@link DsqlTokenCache}
+ * while a provider holds it ({@link #retainSharedCache()}); otherwise each copy keeps its own.
  */
 @PublicEvolving
 public final class DsqlCredentialsSupplier implements JdbcCredentialsSupplier {
@@ -32,19 +32,22 @@ public final class DsqlCredentialsSupplier implements JdbcCredentialsSupplier {
 
     private transient volatile DsqlTokenCache localCache;
 
-    public DsqlCredentialsSupplier(String username, DsqlTokenSource tokenSource, Duration tokenLifetime) {
+    public DsqlCredentialsSupplier(
+            String username, DsqlTokenSource tokenSource, Duration tokenLifetime) {
         this(username, tokenSource, tokenLifetime, Clock.systemUTC());
     }
 
     /** With a clock of one's own, for tests; it must be serializable. */
-    public DsqlCredentialsSupplier(String username, DsqlTokenSource tokenSource, Duration tokenLifetime, Clock clock) {
+    public DsqlCredentialsSupplier(
+            String username, DsqlTokenSource tokenSource, Duration tokenLifetime, Clock clock) {
         this.id = UUID.randomUUID().toString();
         this.username = Objects.requireNonNull(username, "username");
         this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource");
         this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (!(clock instanceof Serializable)) {
-            throw new IllegalArgumentException("The token clock must be serializable: " + clock.getClass().getName());
+            throw new IllegalArgumentException(
+                    "The token clock must be serializable: " + clock.getClass().getName());
         }
     }
 
@@ -76,7 +79,10 @@ public final class DsqlCredentialsSupplier implements JdbcCredentialsSupplier {
         cache().recordAuthFailure();
     }
 
-    /** Joins the JVM-wide cache of this supplier (a provider calls it when it starts using the supplier). */
+    /**
+     * Joins the JVM-wide cache of this supplier (a provider calls it when it starts using the
+     * supplier).
+     */
     public void retainSharedCache() {
         SharedTokenCaches.acquire(this);
     }

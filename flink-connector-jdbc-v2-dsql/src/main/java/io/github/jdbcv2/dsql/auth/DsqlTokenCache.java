@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Holds one auth token and renews it once {@value #RENEW_AT_PERCENT}% of its lifetime has passed: one token per
- * period, however many connections open in it. Thread-safe.
+ * Holds one auth token and renews it once {@value #RENEW_AT_PERCENT}% of its lifetime has passed:
+ * one token per period, however many connections open in it. Thread-safe.
  */
 @Internal
 public final class DsqlTokenCache {
@@ -43,7 +43,10 @@ public final class DsqlTokenCache {
         this.clock = clock;
     }
 
-    /** The cached token, or a new one when there is none or it reached {@value #RENEW_AT_PERCENT}% of its life. */
+    /**
+     * The cached token, or a new one when there is none or it reached {@value #RENEW_AT_PERCENT}%
+     * of its life.
+     */
     public synchronized String getToken() throws SQLException {
         Instant now = clock.instant();
         if (token == null || !now.isBefore(renewAt)) {
@@ -57,7 +60,10 @@ public final class DsqlTokenCache {
             token = fresh;
             renewAt = now.plus(renewAfter);
             tokensGenerated.incrementAndGet();
-            LOG.debug("Generated a DSQL auth token for role '{}', renewed after {}", username, renewAt);
+            LOG.debug(
+                    "Generated a DSQL auth token for role '{}', renewed after {}",
+                    username,
+                    renewAt);
         }
         return token;
     }
@@ -67,7 +73,10 @@ public final class DsqlTokenCache {
         token = null;
     }
 
-    /** A connection was refused for its credentials: count it and drop the token, which may be stale. */
+    /**
+     * A connection was refused for its credentials: count it and drop the token, which may be
+     * stale.
+     */
     public void recordAuthFailure() {
         authFailures.incrementAndGet();
         invalidate();
@@ -83,6 +92,12 @@ public final class DsqlTokenCache {
 
     @Override
     public String toString() {
-        return "DsqlTokenCache{username=" + username + ", lifetime=" + lifetime + ", source=" + source + '}';
+        return "DsqlTokenCache{username="
+                + username
+                + ", lifetime="
+                + lifetime
+                + ", source="
+                + source
+                + '}';
     }
 }

@@ -7,10 +7,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Makes the password for a new DSQL connection: an IAM auth token in production, another secret in tests.
+ * Makes the password for a new DSQL connection: an IAM auth token in production, another secret in
+ * tests.
  *
- * <p>Implementations are serializable (they travel with the job) and thread-safe; their {@code toString()} must not
- * reveal secrets.
+ * <p>Implementations are serializable (they travel with the job) and thread-safe; their {@code
+ * toString()} must not reveal secrets.
  */
 @PublicEvolving
 @FunctionalInterface

@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The token caches of this JVM, one per {@link DsqlCredentialsSupplier} id and reference-counted by the providers
- * that use it, so every subtask of a TaskManager shares one token (and one set of counters).
+ * The token caches of this JVM, one per {@link DsqlCredentialsSupplier} id and reference-counted by
+ * the providers that use it, so every subtask of a TaskManager shares one token (and one set of
+ * counters).
  */
 @Internal
 final class SharedTokenCaches {
@@ -26,7 +27,8 @@ final class SharedTokenCaches {
     }
 
     static synchronized DsqlTokenCache acquire(DsqlCredentialsSupplier supplier) {
-        Entry entry = CACHES.computeIfAbsent(supplier.getId(), id -> new Entry(supplier.newCache()));
+        Entry entry =
+                CACHES.computeIfAbsent(supplier.getId(), id -> new Entry(supplier.newCache()));
         entry.references++;
         return entry.cache;
     }

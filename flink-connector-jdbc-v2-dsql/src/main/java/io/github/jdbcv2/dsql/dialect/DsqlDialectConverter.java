@@ -1,17 +1,18 @@
 package io.github.jdbcv2.dsql.dialect;
 
+import io.github.jdbcv2.postgres.dialect.PostgresDialectConverter;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 
-import io.github.jdbcv2.postgres.dialect.PostgresDialectConverter;
-
 import java.sql.SQLException;
 
 /**
- * PostgreSQL's converter for Aurora DSQL. The DSQL type mapping stores {@code TINYINT} and {@code SMALLINT} in
- * {@code integer} columns, so it adds {@code TINYINT} (written as an integer) and reads both from any integer column,
- * failing on values outside the Flink type's range instead of wrapping them.
+ * PostgreSQL's converter for Aurora DSQL. The DSQL type mapping stores {@code TINYINT} and {@code
+ * SMALLINT} in {@code integer} columns, so it adds {@code TINYINT} (written as an integer) and
+ * reads both from any integer column, failing on values outside the Flink type's range instead of
+ * wrapping them.
  */
 @PublicEvolving
 public class DsqlDialectConverter extends PostgresDialectConverter {
@@ -32,9 +33,18 @@ public class DsqlDialectConverter extends PostgresDialectConverter {
         switch (type.getTypeRoot()) {
             case TINYINT:
                 return value ->
-                        (byte) checkedRange(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT", "SMALLINT or INT");
+                        (byte)
+                                checkedRange(
+                                        value,
+                                        Byte.MIN_VALUE,
+                                        Byte.MAX_VALUE,
+                                        "TINYINT",
+                                        "SMALLINT or INT");
             case SMALLINT:
-                return value -> (short) checkedRange(value, Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT", "INT");
+                return value ->
+                        (short)
+                                checkedRange(
+                                        value, Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT", "INT");
             default:
                 return super.createInternalConverter(type);
         }
@@ -50,13 +60,22 @@ public class DsqlDialectConverter extends PostgresDialectConverter {
         }
     }
 
-    private static long checkedRange(Object value, long min, long max, String flinkType, String wider)
-            throws SQLException {
+    private static long checkedRange(
+            Object value, long min, long max, String flinkType, String wider) throws SQLException {
         long number = ((Number) value).longValue();
         if (number < min || number > max) {
             throw new SQLException(
-                    "The integer " + number + " cannot be read as " + flinkType + " (" + min + ".." + max
-                            + "); declare the column " + wider + " in Flink.");
+                    "The integer "
+                            + number
+                            + " cannot be read as "
+                            + flinkType
+                            + " ("
+                            + min
+                            + ".."
+                            + max
+                            + "); declare the column "
+                            + wider
+                            + " in Flink.");
         }
         return number;
     }

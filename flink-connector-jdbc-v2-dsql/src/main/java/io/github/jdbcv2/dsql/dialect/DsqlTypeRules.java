@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Rejects the Flink types Aurora DSQL cannot store with a reason and an alternative; types it does not know are left
- * to the PostgreSQL validator's generic message.
+ * Rejects the Flink types Aurora DSQL cannot store with a reason and an alternative; types it does
+ * not know are left to the PostgreSQL validator's generic message.
  */
 @Internal
 final class DsqlTypeRules {
@@ -40,7 +40,10 @@ final class DsqlTypeRules {
         }
     }
 
-    /** Why DSQL cannot take a column of this type and what to use instead, or null when there is nothing to add. */
+    /**
+     * Why DSQL cannot take a column of this type and what to use instead, or null when there is
+     * nothing to add.
+     */
     private static String adviceFor(LogicalTypeRoot root) {
         switch (root) {
             case ARRAY:
@@ -65,7 +68,10 @@ final class DsqlTypeRules {
 
     /** The supported roots by their SQL names, in Flink's type order. */
     static String describe(Set<LogicalTypeRoot> roots) {
-        return roots.stream().sorted().map(DsqlTypeRules::sqlName).collect(Collectors.joining(", "));
+        return roots.stream()
+                .sorted()
+                .map(DsqlTypeRules::sqlName)
+                .collect(Collectors.joining(", "));
     }
 
     private static String sqlName(LogicalTypeRoot root) {

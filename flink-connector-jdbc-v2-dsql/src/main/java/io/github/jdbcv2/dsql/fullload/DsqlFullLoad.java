@@ -1,19 +1,19 @@
 package io.github.jdbcv2.dsql.fullload;
 
+import io.github.jdbcv2.connection.JdbcConnectionOptions;
+import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
+import io.github.jdbcv2.dsql.DsqlConfigOptions;
+import io.github.jdbcv2.dsql.DsqlConnectionOptions;
+import io.github.jdbcv2.dsql.sink.DsqlSink;
+import io.github.jdbcv2.sink.JdbcSink;
+import io.github.jdbcv2.source.JdbcSource;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import io.github.jdbcv2.connection.JdbcConnectionOptions;
-import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
-import io.github.jdbcv2.dsql.DsqlConnectionOptions;
-import io.github.jdbcv2.dsql.DsqlConfigOptions;
-import io.github.jdbcv2.dsql.sink.DsqlSink;
-import io.github.jdbcv2.sink.JdbcSink;
-import io.github.jdbcv2.source.JdbcSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,8 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The full load of {@code enable-full-load}: a partitioned, parallel read of a table from any JDBC database into an
- * Aurora DSQL table through the {@link DsqlSink} preset of the core sink (upserts on the key, so a restarted load converges).
+ * The full load of {@code enable-full-load}: a partitioned, parallel read of a table from any JDBC
+ * database into an Aurora DSQL table through the {@link DsqlSink} preset of the core sink (upserts
+ * on the key, so a restarted load converges).
  */
 @PublicEvolving
 public final class DsqlFullLoad {
@@ -36,12 +37,14 @@ public final class DsqlFullLoad {
     private DsqlFullLoad() {}
 
     /**
-     * Adds to {@code env} a job reading every column of {@code sourceTable} (split into ranges of the integer,
-     * unique {@code keyColumn}, with {@code parallelism} readers and writers from the DSQL options) and upserting the
-     * rows into {@code targetTable}, which must have the same column names and {@code keyColumn} as primary key.
-     * Column names are read from the source table now, on the client; values travel as JDBC objects.
+     * Adds to {@code env} a job reading every column of {@code sourceTable} (split into ranges of
+     * the integer, unique {@code keyColumn}, with {@code parallelism} readers and writers from the
+     * DSQL options) and upserting the rows into {@code targetTable}, which must have the same
+     * column names and {@code keyColumn} as primary key. Column names are read from the source
+     * table now, on the client; values travel as JDBC objects.
      *
-     * @throws IllegalArgumentException when {@code enable-full-load} is false or the source table cannot be read
+     * @throws IllegalArgumentException when {@code enable-full-load} is false or the source table
+     *     cannot be read
      */
     public static DataStreamSink<Object[]> copyTable(
             StreamExecutionEnvironment env,
@@ -52,8 +55,12 @@ public final class DsqlFullLoad {
             String targetTable) {
         if (!dsqlOptions.isEnableFullLoad()) {
             throw new IllegalArgumentException(
-                    "Invalid DSQL option '" + DsqlConfigOptions.ENABLE_FULL_LOAD.key() + "' = false: DsqlFullLoad.copyTable "
-                            + "runs the initial full load; set " + DsqlConfigOptions.ENABLE_FULL_LOAD.key() + " to true.");
+                    "Invalid DSQL option '"
+                            + DsqlConfigOptions.ENABLE_FULL_LOAD.key()
+                            + "' = false: DsqlFullLoad.copyTable "
+                            + "runs the initial full load; set "
+                            + DsqlConfigOptions.ENABLE_FULL_LOAD.key()
+                            + " to true.");
         }
         SourceColumns sourceColumns = columnsOf(sourceOptions, sourceTable);
         List<String> columns = sourceColumns.names;
@@ -84,7 +91,8 @@ public final class DsqlFullLoad {
                                 },
                                 row -> row[keyIndex])
                         .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "full load of " + sourceTable)
+        return env.fromSource(
+                        source, WatermarkStrategy.noWatermarks(), "full load of " + sourceTable)
                 .setParallelism(parallelism)
                 .sinkTo(sink)
                 .name("DSQL upsert into " + targetTable)
@@ -122,8 +130,10 @@ public final class DsqlFullLoad {
         }
     }
 
-    private static SourceColumns columnsOf(JdbcConnectionOptions sourceOptions, String sourceTable) {
-        try (SimpleJdbcConnectionProvider provider = new SimpleJdbcConnectionProvider(sourceOptions);
+    private static SourceColumns columnsOf(
+            JdbcConnectionOptions sourceOptions, String sourceTable) {
+        try (SimpleJdbcConnectionProvider provider =
+                        new SimpleJdbcConnectionProvider(sourceOptions);
                 Connection c = provider.getOrEstablishConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM " + sourceTable + " WHERE 1 = 0")) {
@@ -136,8 +146,11 @@ public final class DsqlFullLoad {
             return new SourceColumns(columns, quote == null || quote.trim().isEmpty() ? "" : quote);
         } catch (Exception e) {
             throw new IllegalArgumentException(
-                    "Full load: could not read the columns of source table '" + sourceTable + "' ("
-                            + e.getClass().getSimpleName() + "); check the table name and the source connection.",
+                    "Full load: could not read the columns of source table '"
+                            + sourceTable
+                            + "' ("
+                            + e.getClass().getSimpleName()
+                            + "); check the table name and the source connection.",
                     e);
         }
     }
@@ -149,7 +162,12 @@ public final class DsqlFullLoad {
             }
         }
         throw new IllegalArgumentException(
-                "Invalid full-load option 'keyColumn': '" + keyColumn + "' is not a column of '" + table
-                        + "'; columns: " + columns + ".");
+                "Invalid full-load option 'keyColumn': '"
+                        + keyColumn
+                        + "' is not a column of '"
+                        + table
+                        + "'; columns: "
+                        + columns
+                        + ".");
     }
 }

@@ -1,17 +1,18 @@
 package io.github.jdbcv2.dsql.sink;
 
+import io.github.jdbcv2.config.ConfigValues;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ReadableConfig;
-
-import io.github.jdbcv2.config.ConfigValues;
 
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the DSQL sink retries a transaction after an optimistic concurrency conflict: attempts and backoff bounds
- * ({@code occ-max-attempts}, {@code occ-min-backoff-ms}, {@code occ-max-backoff-ms}).
+ * How the DSQL sink retries a transaction after an optimistic concurrency conflict: attempts and
+ * backoff bounds ({@code occ-max-attempts}, {@code occ-min-backoff-ms}, {@code
+ * occ-max-backoff-ms}).
  */
 @PublicEvolving
 public final class DsqlRetryOptions implements Serializable {
@@ -20,7 +21,8 @@ public final class DsqlRetryOptions implements Serializable {
 
     static final String KIND = "DSQL";
 
-    public static final int DEFAULT_MAX_ATTEMPTS = DsqlSinkConfigOptions.OCC_MAX_ATTEMPTS.defaultValue();
+    public static final int DEFAULT_MAX_ATTEMPTS =
+            DsqlSinkConfigOptions.OCC_MAX_ATTEMPTS.defaultValue();
     public static final Duration DEFAULT_MIN_BACKOFF =
             Duration.ofMillis(DsqlSinkConfigOptions.OCC_MIN_BACKOFF_MS.defaultValue());
     public static final Duration DEFAULT_MAX_BACKOFF =
@@ -44,12 +46,18 @@ public final class DsqlRetryOptions implements Serializable {
         return builder().build();
     }
 
-    /** Options from a Flink configuration with the keys of {@link DsqlSinkConfigOptions}; unset keys take defaults. */
+    /**
+     * Options from a Flink configuration with the keys of {@link DsqlSinkConfigOptions}; unset keys
+     * take defaults.
+     */
     public static DsqlRetryOptions fromConfig(ReadableConfig config) {
         return builder()
                 .withMaxAttempts(
                         ConfigValues.get(
-                                config, DsqlSinkConfigOptions.OCC_MAX_ATTEMPTS, KIND, ConfigValues.AN_INTEGER))
+                                config,
+                                DsqlSinkConfigOptions.OCC_MAX_ATTEMPTS,
+                                KIND,
+                                ConfigValues.AN_INTEGER))
                 .withBackoff(
                         Duration.ofMillis(
                                 ConfigValues.get(
@@ -97,11 +105,19 @@ public final class DsqlRetryOptions implements Serializable {
 
     @Override
     public String toString() {
-        return "DsqlRetryOptions{maxAttempts=" + maxAttempts + ", backoff=" + minBackoff.toMillis() + ".."
-                + maxBackoff.toMillis() + "ms}";
+        return "DsqlRetryOptions{maxAttempts="
+                + maxAttempts
+                + ", backoff="
+                + minBackoff.toMillis()
+                + ".."
+                + maxBackoff.toMillis()
+                + "ms}";
     }
 
-    /** Builder of {@link DsqlRetryOptions}; {@link #build()} checks every value and names the option at fault. */
+    /**
+     * Builder of {@link DsqlRetryOptions}; {@link #build()} checks every value and names the option
+     * at fault.
+     */
     @PublicEvolving
     public static final class Builder {
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
@@ -126,18 +142,28 @@ public final class DsqlRetryOptions implements Serializable {
         public DsqlRetryOptions build() {
             if (maxAttempts < 1) {
                 throw ConfigValues.invalid(
-                        KIND, DsqlSinkConfigOptions.OCC_MAX_ATTEMPTS, maxAttempts, "must be at least 1 (1 means no retry)");
+                        KIND,
+                        DsqlSinkConfigOptions.OCC_MAX_ATTEMPTS,
+                        maxAttempts,
+                        "must be at least 1 (1 means no retry)");
             }
             if (minBackoff == null || minBackoff.isNegative()) {
-                throw ConfigValues.invalid(KIND, DsqlSinkConfigOptions.OCC_MIN_BACKOFF_MS, minBackoff, "must be 0 or more");
+                throw ConfigValues.invalid(
+                        KIND,
+                        DsqlSinkConfigOptions.OCC_MIN_BACKOFF_MS,
+                        minBackoff,
+                        "must be 0 or more");
             }
             if (maxBackoff == null || maxBackoff.compareTo(minBackoff) < 0) {
                 throw ConfigValues.invalid(
                         KIND,
                         DsqlSinkConfigOptions.OCC_MAX_BACKOFF_MS,
                         maxBackoff == null ? "null" : maxBackoff.toMillis(),
-                        "must be at least " + DsqlSinkConfigOptions.OCC_MIN_BACKOFF_MS.key() + " ("
-                                + minBackoff.toMillis() + ")");
+                        "must be at least "
+                                + DsqlSinkConfigOptions.OCC_MIN_BACKOFF_MS.key()
+                                + " ("
+                                + minBackoff.toMillis()
+                                + ")");
             }
             return new DsqlRetryOptions(this);
         }

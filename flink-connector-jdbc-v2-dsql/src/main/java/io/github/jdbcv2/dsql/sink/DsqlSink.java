@@ -1,14 +1,15 @@
 package io.github.jdbcv2.dsql.sink;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.sink.JdbcSink;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /**
- * The at-least-once {@link JdbcSink} preset for Aurora DSQL: pooled IAM connections, transactions within DSQL's
- * limits, OCC retries with jittered backoff, and DSQL metrics. {@link #builder(DsqlConnectionOptions)} gives the
- * builder; the sink it builds is a plain {@link JdbcSink}.
+ * The at-least-once {@link JdbcSink} preset for Aurora DSQL: pooled IAM connections, transactions
+ * within DSQL's limits, OCC retries with jittered backoff, and DSQL metrics. {@link
+ * #builder(DsqlConnectionOptions)} gives the builder; the sink it builds is a plain {@link
+ * JdbcSink}.
  *
  * <pre>{@code
  * JdbcSink<Account> sink = DsqlSink.<Account>builder(dsqlOptions)
@@ -21,7 +22,9 @@ import io.github.jdbcv2.sink.JdbcSink;
 @PublicEvolving
 public final class DsqlSink {
 
-    /** Counter of transactions replayed after an optimistic concurrency conflict (SQLSTATE 40001). */
+    /**
+     * Counter of transactions replayed after an optimistic concurrency conflict (SQLSTATE 40001).
+     */
     public static final String OCC_RETRIES = "dsqlOccRetries";
 
     private DsqlSink() {}

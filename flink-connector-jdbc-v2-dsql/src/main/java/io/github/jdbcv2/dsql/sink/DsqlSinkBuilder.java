@@ -1,9 +1,5 @@
 package io.github.jdbcv2.dsql.sink;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.dsql.DsqlConnectionProvider;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
@@ -13,18 +9,24 @@ import io.github.jdbcv2.sink.JdbcSink;
 import io.github.jdbcv2.sink.JdbcSinkBuilder;
 import io.github.jdbcv2.sink.JdbcStatementBuilder;
 
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The core {@link JdbcSinkBuilder} preset for Aurora DSQL; every problem is reported by {@link #build()} before the
- * job runs. It adds the DSQL upsert and DSQL's transaction limits, and sets on the core builder the
- * {@link DsqlRetryPolicy}, the DSQL writer metrics and the {@link DsqlConnectionProvider}.
+ * The core {@link JdbcSinkBuilder} preset for Aurora DSQL; every problem is reported by {@link
+ * #build()} before the job runs. It adds the DSQL upsert and DSQL's transaction limits, and sets on
+ * the core builder the {@link DsqlRetryPolicy}, the DSQL writer metrics and the {@link
+ * DsqlConnectionProvider}.
  *
  * <p>From the {@link JdbcExecutionOptions} the sink takes the batch size, the batch interval, a
- * {@code maxRowsPerTransaction} below DSQL's and a byte cap (with its estimator) below 10 MiB; retries always follow the
- * {@link DsqlRetryOptions} ({@code occ-max-attempts}, {@code occ-min-backoff-ms}, {@code occ-max-backoff-ms}; by
- * default those carried by the connection options) with a {@link DsqlRetryPolicy}.
+ * {@code maxRowsPerTransaction} below DSQL's and a byte cap (with its estimator) below 10 MiB;
+ * retries always follow the {@link DsqlRetryOptions} ({@code occ-max-attempts}, {@code
+ * occ-min-backoff-ms}, {@code occ-max-backoff-ms}; by default those carried by the connection
+ * options) with a {@link DsqlRetryPolicy}.
  */
 @PublicEvolving
 public final class DsqlSinkBuilder<T> {
@@ -48,7 +50,10 @@ public final class DsqlSinkBuilder<T> {
         this.retryOptions = options.getRetryOptions();
     }
 
-    /** How transactions are retried after OCC conflicts; by default as carried by the connection options. */
+    /**
+     * How transactions are retried after OCC conflicts; by default as carried by the connection
+     * options.
+     */
     public DsqlSinkBuilder<T> withRetryOptions(DsqlRetryOptions retryOptions) {
         if (retryOptions == null) {
             throw new IllegalArgumentException(
@@ -59,11 +64,12 @@ public final class DsqlSinkBuilder<T> {
     }
 
     /**
-     * Upserts each record into {@code table}: {@code INSERT INTO table (columns) VALUES (?, ...) ON CONFLICT
-     * (keyColumns) DO UPDATE SET ...}. {@code statementBuilder} binds the record to the placeholders in
-     * {@code columns} order; {@code keySelector} returns the record's key (equal for equal key column values; a
-     * {@code Tuple} or {@code List} for composite keys). Within one transaction, records with the same key are
-     * collapsed to the last one before the batch runs, since one multi-row upsert cannot touch a row twice.
+     * Upserts each record into {@code table}: {@code INSERT INTO table (columns) VALUES (?, ...) ON
+     * CONFLICT (keyColumns) DO UPDATE SET ...}. {@code statementBuilder} binds the record to the
+     * placeholders in {@code columns} order; {@code keySelector} returns the record's key (equal
+     * for equal key column values; a {@code Tuple} or {@code List} for composite keys). Within one
+     * transaction, records with the same key are collapsed to the last one before the batch runs,
+     * since one multi-row upsert cannot touch a row twice.
      */
     public DsqlSinkBuilder<T> withUpsert(
             String table,
@@ -72,7 +78,8 @@ public final class DsqlSinkBuilder<T> {
             JdbcStatementBuilder<T> statementBuilder,
             KeySelector<T, ?> keySelector) {
         if (table == null || table.trim().isEmpty()) {
-            throw new IllegalArgumentException("Invalid DSQL sink option 'table': it is empty; give the target table.");
+            throw new IllegalArgumentException(
+                    "Invalid DSQL sink option 'table': it is empty; give the target table.");
         }
         if (columns == null || columns.isEmpty()) {
             throw new IllegalArgumentException(
@@ -81,38 +88,49 @@ public final class DsqlSinkBuilder<T> {
         if (keyColumns == null || keyColumns.isEmpty()) {
             throw new IllegalArgumentException(
                     "Invalid DSQL sink option 'keyColumns': an upsert needs the primary key (or a unique index) "
-                            + "columns of '" + table + "'.");
+                            + "columns of '"
+                            + table
+                            + "'.");
         }
         for (String key : keyColumns) {
             if (!DsqlUpsertSql.containsIgnoreCase(columns, key)) {
                 throw new IllegalArgumentException(
-                        "Invalid DSQL sink option 'keyColumns': '" + key + "' is not among the columns " + columns
+                        "Invalid DSQL sink option 'keyColumns': '"
+                                + key
+                                + "' is not among the columns "
+                                + columns
                                 + "; every key column must be written.");
             }
         }
         if (statementBuilder == null) {
             throw new IllegalArgumentException(
                     "Invalid DSQL sink option 'statementBuilder': null; give (statement, record) -> {...} binding "
-                            + columns + " in order.");
+                            + columns
+                            + " in order.");
         }
         if (keySelector == null) {
             throw new IllegalArgumentException(
-                    "Invalid DSQL sink option 'keySelector': null; give record -> key of " + keyColumns
+                    "Invalid DSQL sink option 'keySelector': null; give record -> key of "
+                            + keyColumns
                             + " (duplicate keys in a transaction are collapsed to the last record).");
         }
         checkNoStatement();
-        String sql = DsqlUpsertSql.upsert(table, new ArrayList<>(columns), new ArrayList<>(keyColumns));
+        String sql =
+                DsqlUpsertSql.upsert(table, new ArrayList<>(columns), new ArrayList<>(keyColumns));
         sink.withBatchExecutor(
-                DsqlUpsertBatchExecutor.factory(JdbcQueryStatement.of(sql, statementBuilder), keySelector));
+                DsqlUpsertBatchExecutor.factory(
+                        JdbcQueryStatement.of(sql, statementBuilder), keySelector));
         statementSource = "withUpsert";
         return this;
     }
 
     /**
-     * Runs {@code sql} per record as it is: make it idempotent (an upsert on the primary key), since at-least-once
-     * replays records after a failure, and hold at most one row per key per batch (nothing is collapsed here).
+     * Runs {@code sql} per record as it is: make it idempotent (an upsert on the primary key),
+     * since at-least-once replays records after a failure, and hold at most one row per key per
+     * batch (nothing is collapsed here).
      */
-    public DsqlSinkBuilder<T> withQueryStatement(String sql, JdbcStatementBuilder<T> statementBuilder) {
+    public DsqlSinkBuilder<T> withQueryStatement(
+            String sql, JdbcStatementBuilder<T> statementBuilder) {
         checkNoStatement();
         sink.withQueryStatement(sql, statementBuilder);
         statementSource = "withQueryStatement";
@@ -122,7 +140,8 @@ public final class DsqlSinkBuilder<T> {
     private void checkNoStatement() {
         if (statementSource != null) {
             throw new IllegalStateException(
-                    "DSQL sink: the statement was already set by " + statementSource
+                    "DSQL sink: the statement was already set by "
+                            + statementSource
                             + "; call only one of withUpsert and withQueryStatement.");
         }
     }
@@ -130,7 +149,8 @@ public final class DsqlSinkBuilder<T> {
     /** Batch size, batch interval, and optionally fewer rows per transaction than DSQL's 3,000. */
     public DsqlSinkBuilder<T> withExecutionOptions(JdbcExecutionOptions executionOptions) {
         if (executionOptions == null) {
-            throw new IllegalArgumentException("Invalid DSQL sink option 'executionOptions': null.");
+            throw new IllegalArgumentException(
+                    "Invalid DSQL sink option 'executionOptions': null.");
         }
         this.executionOptions = executionOptions;
         return this;
@@ -140,7 +160,8 @@ public final class DsqlSinkBuilder<T> {
     public DsqlSinkBuilder<T> withMaxRowsPerTransaction(int maxRows) {
         if (maxRows < 1 || maxRows > DsqlTransactionLimits.MAX_ROWS) {
             throw new IllegalArgumentException(
-                    "Invalid DSQL sink option 'maxRowsPerTransaction': " + maxRows
+                    "Invalid DSQL sink option 'maxRowsPerTransaction': "
+                            + maxRows
                             + "; Aurora DSQL modifies at most 3,000 rows per transaction, so use 1..3000.");
         }
         this.maxRowsPerTransaction = maxRows;
@@ -148,15 +169,17 @@ public final class DsqlSinkBuilder<T> {
     }
 
     /**
-     * The largest size one written row takes in DSQL, in bytes, counting its index entries: transactions then hold
-     * at most {@code 10 MiB / estimatedRowBytes} rows, so they stay within DSQL's 10 MiB. Unset, only the row limit
-     * applies, which is safe for rows up to about 3.4 KiB.
+     * The largest size one written row takes in DSQL, in bytes, counting its index entries:
+     * transactions then hold at most {@code 10 MiB / estimatedRowBytes} rows, so they stay within
+     * DSQL's 10 MiB. Unset, only the row limit applies, which is safe for rows up to about 3.4 KiB.
      */
     public DsqlSinkBuilder<T> withEstimatedRowBytes(long estimatedRowBytes) {
         if (estimatedRowBytes < 1 || estimatedRowBytes > DsqlTransactionLimits.MAX_BYTES) {
             throw new IllegalArgumentException(
-                    "Invalid DSQL sink option 'estimatedRowBytes': " + estimatedRowBytes
-                            + "; give the bytes of one row with its index entries, 1.." + DsqlTransactionLimits.MAX_BYTES
+                    "Invalid DSQL sink option 'estimatedRowBytes': "
+                            + estimatedRowBytes
+                            + "; give the bytes of one row with its index entries, 1.."
+                            + DsqlTransactionLimits.MAX_BYTES
                             + " (DSQL writes at most 10 MiB per transaction).");
         }
         this.estimatedRowBytes = estimatedRowBytes;
@@ -164,9 +187,10 @@ public final class DsqlSinkBuilder<T> {
     }
 
     /**
-     * Estimates the bytes each record writes (with its index entries): a transaction then ends before its estimate
-     * passes DSQL's 10 MiB. For rows of varying size; called once per record and flush, so keep it cheap (e.g. the sum
-     * of the lengths of the variable columns plus a constant).
+     * Estimates the bytes each record writes (with its index entries): a transaction then ends
+     * before its estimate passes DSQL's 10 MiB. For rows of varying size; called once per record
+     * and flush, so keep it cheap (e.g. the sum of the lengths of the variable columns plus a
+     * constant).
      */
     public DsqlSinkBuilder<T> withRecordSizeEstimator(JdbcRecordSizeEstimator<T> estimator) {
         if (estimator == null) {
@@ -177,7 +201,10 @@ public final class DsqlSinkBuilder<T> {
         return this;
     }
 
-    /** {@code AT_LEAST_ONCE} (the default) or {@code NONE} (written the same way); {@code EXACTLY_ONCE} is refused by {@link #build()}. */
+    /**
+     * {@code AT_LEAST_ONCE} (the default) or {@code NONE} (written the same way); {@code
+     * EXACTLY_ONCE} is refused by {@link #build()}.
+     */
     public DsqlSinkBuilder<T> withDeliveryGuarantee(DeliveryGuarantee guarantee) {
         if (guarantee == null) {
             throw new IllegalArgumentException(
@@ -206,11 +233,15 @@ public final class DsqlSinkBuilder<T> {
                 .buildAtLeastOnce(new DsqlConnectionProvider(options));
     }
 
-    /** The user's batching within DSQL's transaction limits, with the DSQL retry policy and OCC attempts. */
+    /**
+     * The user's batching within DSQL's transaction limits, with the DSQL retry policy and OCC
+     * attempts.
+     */
     private JdbcExecutionOptions dsqlExecutionOptions() {
         int rows =
                 DsqlTransactionLimits.rowsPerTransaction(
-                        Math.min(maxRowsPerTransaction, executionOptions.getMaxRowsPerTransaction()),
+                        Math.min(
+                                maxRowsPerTransaction, executionOptions.getMaxRowsPerTransaction()),
                         estimatedRowBytes);
         DsqlRetryPolicy retryPolicy = DsqlRetryPolicy.of(retryOptions);
         JdbcExecutionOptions.Builder dsqlExecution =
@@ -221,10 +252,14 @@ public final class DsqlSinkBuilder<T> {
                         .withMaxRetries(retryOptions.getMaxAttempts() - 1)
                         .withRetryPolicy(retryPolicy);
         JdbcRecordSizeEstimator<?> estimator =
-                recordSizeEstimator != null ? recordSizeEstimator : executionOptions.getRecordSizeEstimator();
+                recordSizeEstimator != null
+                        ? recordSizeEstimator
+                        : executionOptions.getRecordSizeEstimator();
         if (estimator != null) {
             dsqlExecution.withMaxBytesPerTransaction(
-                    Math.min(DsqlTransactionLimits.MAX_BYTES, executionOptions.getMaxBytesPerTransaction()),
+                    Math.min(
+                            DsqlTransactionLimits.MAX_BYTES,
+                            executionOptions.getMaxBytesPerTransaction()),
                     estimator);
         }
         return dsqlExecution.build();

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** The DSQL sink's OCC retry options as Flink {@link ConfigOption}s, read by {@link DsqlRetryOptions#fromConfig}. */
+/**
+ * The DSQL sink's OCC retry options as Flink {@link ConfigOption}s, read by {@link
+ * DsqlRetryOptions#fromConfig}.
+ */
 @PublicEvolving
 public final class DsqlSinkConfigOptions {
 
@@ -16,13 +19,15 @@ public final class DsqlSinkConfigOptions {
             ConfigOptions.key("occ-max-attempts")
                     .intType()
                     .defaultValue(5)
-                    .withDescription("Attempts of a transaction that fails with SQLSTATE 40001; 1 means no retry.");
+                    .withDescription(
+                            "Attempts of a transaction that fails with SQLSTATE 40001; 1 means no retry.");
 
     public static final ConfigOption<Long> OCC_MIN_BACKOFF_MS =
             ConfigOptions.key("occ-min-backoff-ms")
                     .longType()
                     .defaultValue(50L)
-                    .withDescription("Milliseconds of the first backoff between OCC retries; it doubles each time.");
+                    .withDescription(
+                            "Milliseconds of the first backoff between OCC retries; it doubles each time.");
 
     public static final ConfigOption<Long> OCC_MAX_BACKOFF_MS =
             ConfigOptions.key("occ-max-backoff-ms")
@@ -32,7 +37,8 @@ public final class DsqlSinkConfigOptions {
 
     /** Every option above. */
     public static final List<ConfigOption<?>> ALL =
-            Collections.unmodifiableList(Arrays.asList(OCC_MAX_ATTEMPTS, OCC_MIN_BACKOFF_MS, OCC_MAX_BACKOFF_MS));
+            Collections.unmodifiableList(
+                    Arrays.asList(OCC_MAX_ATTEMPTS, OCC_MIN_BACKOFF_MS, OCC_MAX_BACKOFF_MS));
 
     private DsqlSinkConfigOptions() {}
 }

@@ -15,8 +15,8 @@ final class DsqlTransactionLimits {
     private DsqlTransactionLimits() {}
 
     /**
-     * Rows per transaction that keep both limits: at most {@code maxRows} (itself at most {@link #MAX_ROWS}) and at
-     * most {@code MAX_BYTES / estimatedRowBytes} rows, at least 1.
+     * Rows per transaction that keep both limits: at most {@code maxRows} (itself at most {@link
+     * #MAX_ROWS}) and at most {@code MAX_BYTES / estimatedRowBytes} rows, at least 1.
      */
     static int rowsPerTransaction(int maxRows, long estimatedRowBytes) {
         long byBytes = estimatedRowBytes <= 0 ? Long.MAX_VALUE : MAX_BYTES / estimatedRowBytes;

@@ -1,12 +1,12 @@
 package io.github.jdbcv2.dsql.sink;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.java.functions.KeySelector;
-
 import io.github.jdbcv2.sink.JdbcBatchExecutor;
 import io.github.jdbcv2.sink.JdbcBatchExecutorFactory;
 import io.github.jdbcv2.sink.JdbcQueryStatement;
 import io.github.jdbcv2.sink.writer.PreparedStatementBatchExecutor;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.java.functions.KeySelector;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,9 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Runs an upsert batch after collapsing the rows of one transaction that share a key to the last of them: a
- * multi-row {@code INSERT ... ON CONFLICT DO UPDATE} cannot touch one row twice. Without duplicates (the usual case)
- * the range goes to the statement as it is; the set, bit set and list are reused from transaction to transaction.
+ * Runs an upsert batch after collapsing the rows of one transaction that share a key to the last of
+ * them: a multi-row {@code INSERT ... ON CONFLICT DO UPDATE} cannot touch one row twice. Without
+ * duplicates (the usual case) the range goes to the statement as it is; the set, bit set and list
+ * are reused from transaction to transaction.
  */
 @Internal
 final class DsqlUpsertBatchExecutor<T> implements JdbcBatchExecutor<T> {
@@ -34,8 +35,12 @@ final class DsqlUpsertBatchExecutor<T> implements JdbcBatchExecutor<T> {
         this.keySelector = keySelector;
     }
 
-    /** A factory of executors running {@code statement} after collapsing duplicate keys found by {@code keys}. */
-    static <T> JdbcBatchExecutorFactory<T> factory(JdbcQueryStatement<T> statement, KeySelector<T, ?> keys) {
+    /**
+     * A factory of executors running {@code statement} after collapsing duplicate keys found by
+     * {@code keys}.
+     */
+    static <T> JdbcBatchExecutorFactory<T> factory(
+            JdbcQueryStatement<T> statement, KeySelector<T, ?> keys) {
         return new Factory<>(statement, keys);
     }
 
@@ -46,7 +51,8 @@ final class DsqlUpsertBatchExecutor<T> implements JdbcBatchExecutor<T> {
 
     @Override
     public void execute(List<T> records, int from, int to) throws SQLException {
-        // Backwards, so the first time a key is seen is its last record: no index boxing, one key call per record.
+        // Backwards, so the first time a key is seen is its last record: no index boxing, one key
+        // call per record.
         HashSet<Object> seen = seenKeys;
         BitSet keep = lastOfKey;
         seen.clear();
@@ -76,7 +82,10 @@ final class DsqlUpsertBatchExecutor<T> implements JdbcBatchExecutor<T> {
             return keySelector.getKey(record);
         } catch (Exception e) {
             throw new SQLException(
-                    "The DSQL sink's key selector failed on a record (" + e.getClass().getName() + ")", e);
+                    "The DSQL sink's key selector failed on a record ("
+                            + e.getClass().getName()
+                            + ")",
+                    e);
         }
     }
 
@@ -104,7 +113,8 @@ final class DsqlUpsertBatchExecutor<T> implements JdbcBatchExecutor<T> {
 
         @Override
         public JdbcBatchExecutor<T> create() {
-            return new DsqlUpsertBatchExecutor<>(new PreparedStatementBatchExecutor<>(statement), keys);
+            return new DsqlUpsertBatchExecutor<>(
+                    new PreparedStatementBatchExecutor<>(statement), keys);
         }
 
         @Override

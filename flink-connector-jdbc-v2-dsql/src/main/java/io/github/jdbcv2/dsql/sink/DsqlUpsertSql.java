@@ -1,14 +1,17 @@
 package io.github.jdbcv2.dsql.sink;
 
-import org.apache.flink.annotation.Internal;
-
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
+
+import org.apache.flink.annotation.Internal;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Builds the positional ({@code ?}) upsert statement of the DSQL sink with the DSQL dialect's quoting. */
+/**
+ * Builds the positional ({@code ?}) upsert statement of the DSQL sink with the DSQL dialect's
+ * quoting.
+ */
 @Internal
 final class DsqlUpsertSql {
 
@@ -17,16 +20,20 @@ final class DsqlUpsertSql {
     private DsqlUpsertSql() {}
 
     /**
-     * {@code INSERT INTO t (cols) VALUES (?, ...) ON CONFLICT (keys) DO UPDATE SET c = EXCLUDED.c} for the non-key
-     * columns, or {@code DO NOTHING} when every column is a key. {@code table} may be {@code schema.table}.
+     * {@code INSERT INTO t (cols) VALUES (?, ...) ON CONFLICT (keys) DO UPDATE SET c = EXCLUDED.c}
+     * for the non-key columns, or {@code DO NOTHING} when every column is a key. {@code table} may
+     * be {@code schema.table}.
      */
     static String upsert(String table, List<String> columns, List<String> keyColumns) {
         String target = quote(table);
         String cols = columns.stream().map(DsqlUpsertSql::quote).collect(Collectors.joining(", "));
         String values = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        String keys = keyColumns.stream().map(DsqlUpsertSql::quote).collect(Collectors.joining(", "));
+        String keys =
+                keyColumns.stream().map(DsqlUpsertSql::quote).collect(Collectors.joining(", "));
         List<String> updates =
-                columns.stream().filter(c -> !containsIgnoreCase(keyColumns, c)).collect(Collectors.toList());
+                columns.stream()
+                        .filter(c -> !containsIgnoreCase(keyColumns, c))
+                        .collect(Collectors.toList());
         String action =
                 updates.isEmpty()
                         ? "DO NOTHING"
@@ -34,7 +41,16 @@ final class DsqlUpsertSql {
                                 + updates.stream()
                                         .map(c -> quote(c) + "=EXCLUDED." + quote(c))
                                         .collect(Collectors.joining(", "));
-        return "INSERT INTO " + target + " (" + cols + ") VALUES (" + values + ") ON CONFLICT (" + keys + ") " + action;
+        return "INSERT INTO "
+                + target
+                + " ("
+                + cols
+                + ") VALUES ("
+                + values
+                + ") ON CONFLICT ("
+                + keys
+                + ") "
+                + action;
     }
 
     static boolean containsIgnoreCase(List<String> names, String name) {

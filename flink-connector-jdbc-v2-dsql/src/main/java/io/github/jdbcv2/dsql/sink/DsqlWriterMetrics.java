@@ -20,7 +20,9 @@ final class DsqlWriterMetrics implements JdbcWriterMetricsHook {
 
     @Override
     public void register(
-            SinkWriterMetricGroup group, JdbcConnectionProvider connectionProvider, JdbcRetryPolicy retryPolicy) {
+            SinkWriterMetricGroup group,
+            JdbcConnectionProvider connectionProvider,
+            JdbcRetryPolicy retryPolicy) {
         if (retryPolicy instanceof DsqlRetryPolicy) {
             ((DsqlRetryPolicy) retryPolicy).setOccRetryCounter(group.counter(DsqlSink.OCC_RETRIES));
         }

@@ -1,18 +1,18 @@
 package io.github.jdbcv2.dsql.source;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.dsql.DsqlConnectionProvider;
 import io.github.jdbcv2.source.JdbcSource;
 import io.github.jdbcv2.source.JdbcSourceBuilder;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /**
  * Starts a {@link JdbcSource} reading from Aurora DSQL: pooled IAM connections and keyset pages of
- * {@value #DEFAULT_PAGE_SIZE} rows, each page its own short query and transaction, well inside DSQL's 5-minute
- * transaction limit, each read through a cursor (PostgreSQL's binary COPY reads are off: DSQL does not document
- * {@code COPY ... TO STDOUT}). Set the query, the result extractor, the type and a unique key ({@code setUniqueKey}, needed by
- * paging) on the returned builder.
+ * {@value #DEFAULT_PAGE_SIZE} rows, each page its own short query and transaction, well inside
+ * DSQL's 5-minute transaction limit, each read through a cursor (PostgreSQL's binary COPY reads are
+ * off: DSQL does not document {@code COPY ... TO STDOUT}). Set the query, the result extractor, the
+ * type and a unique key ({@code setUniqueKey}, needed by paging) on the returned builder.
  *
  * <pre>{@code
  * JdbcSource<Long> source = DsqlSource.<Long>builder(dsqlOptions)
@@ -33,7 +33,10 @@ public final class DsqlSource {
 
     private DsqlSource() {}
 
-    /** A source builder connected to DSQL with pages of {@value #DEFAULT_PAGE_SIZE} rows ({@code setPageSize}). */
+    /**
+     * A source builder connected to DSQL with pages of {@value #DEFAULT_PAGE_SIZE} rows ({@code
+     * setPageSize}).
+     */
     public static <T> JdbcSourceBuilder<T> builder(DsqlConnectionOptions options) {
         if (options == null) {
             throw new IllegalArgumentException(
@@ -44,6 +47,7 @@ public final class DsqlSource {
                 .setPageSize(DEFAULT_PAGE_SIZE)
                 // DSQL documents no COPY ... TO STDOUT: pages are read through a cursor.
                 .setBulkReadEnabled(false)
-                .setResultSetFetchSize(Math.min(JdbcSourceBuilder.DEFAULT_FETCH_SIZE, DEFAULT_PAGE_SIZE));
+                .setResultSetFetchSize(
+                        Math.min(JdbcSourceBuilder.DEFAULT_FETCH_SIZE, DEFAULT_PAGE_SIZE));
     }
 }

@@ -19,16 +19,20 @@ class DsqlAuthTokenGeneratorTest {
 
     private static final String HOST = "abcdefghijklmnopqrstuvwxyz.dsql.us-east-1.on.aws";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    private static final DsqlAwsCredentials FAKE = DsqlAwsCredentials.staticKeys("AKIDEXAMPLE", SECRET);
+    private static final DsqlAwsCredentials FAKE =
+            DsqlAwsCredentials.staticKeys("AKIDEXAMPLE", SECRET);
 
     @Test
     void adminGetsADbConnectAdminToken() throws SQLException {
-        String token = new DsqlAuthTokenGenerator(HOST, "us-east-1", FAKE).generateToken("admin", Duration.ofMinutes(15));
+        String token =
+                new DsqlAuthTokenGenerator(HOST, "us-east-1", FAKE)
+                        .generateToken("admin", Duration.ofMinutes(15));
         Map<String, String> query = parse(token);
         assertThat(token).startsWith(HOST + "/?");
         assertThat(query.get("Action")).isEqualTo("DbConnectAdmin");
         assertThat(query.get("X-Amz-Algorithm")).isEqualTo("AWS4-HMAC-SHA256");
-        assertThat(query.get("X-Amz-Credential")).matches("AKIDEXAMPLE/\\d{8}/us-east-1/dsql/aws4_request");
+        assertThat(query.get("X-Amz-Credential"))
+                .matches("AKIDEXAMPLE/\\d{8}/us-east-1/dsql/aws4_request");
         assertThat(query.get("X-Amz-Expires")).isEqualTo("900");
         assertThat(query.get("X-Amz-SignedHeaders")).isEqualTo("host");
         assertThat(query.get("X-Amz-Signature")).matches("[0-9a-f]{64}");
@@ -37,8 +41,9 @@ class DsqlAuthTokenGeneratorTest {
 
     @Test
     void otherRolesGetADbConnectTokenWithTheirLifetimeAndRegion() throws SQLException {
-        String token = new DsqlAuthTokenGenerator("xyz.dsql.eu-west-1.on.aws", "eu-west-1", FAKE)
-                .generateToken("writer", Duration.ofMinutes(5));
+        String token =
+                new DsqlAuthTokenGenerator("xyz.dsql.eu-west-1.on.aws", "eu-west-1", FAKE)
+                        .generateToken("writer", Duration.ofMinutes(5));
         Map<String, String> query = parse(token);
         assertThat(token).startsWith("xyz.dsql.eu-west-1.on.aws/?");
         assertThat(query.get("Action")).isEqualTo("DbConnect");
@@ -56,18 +61,21 @@ class DsqlAuthTokenGeneratorTest {
                     "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient",
                     "software.amazon.awssdk.http.crt.AwsCrtHttpClient"
                 }) {
-            assertThatThrownBy(() -> Class.forName(httpClient)).isInstanceOf(ClassNotFoundException.class);
+            assertThatThrownBy(() -> Class.forName(httpClient))
+                    .isInstanceOf(ClassNotFoundException.class);
         }
         DsqlAuthTokenGenerator generator = new DsqlAuthTokenGenerator(HOST, "us-east-1", FAKE);
         generator.generateToken("admin", Duration.ofMinutes(1));
         DsqlAuthTokenGenerator copy = InstantiationUtil.clone(generator);
-        assertThat(parse(copy.generateToken("admin", Duration.ofMinutes(1))).get("Action")).isEqualTo("DbConnectAdmin");
+        assertThat(parse(copy.generateToken("admin", Duration.ofMinutes(1))).get("Action"))
+                .isEqualTo("DbConnectAdmin");
     }
 
     @Test
     void missingCredentialsGiveAClearErrorWithoutSecrets() {
         DsqlAuthTokenGenerator generator =
-                new DsqlAuthTokenGenerator(HOST, "us-east-1", DsqlAwsCredentials.profile("jdbc-v2-no-such-profile"));
+                new DsqlAuthTokenGenerator(
+                        HOST, "us-east-1", DsqlAwsCredentials.profile("jdbc-v2-no-such-profile"));
         assertThatThrownBy(() -> generator.generateToken("admin", Duration.ofMinutes(15)))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("Could not generate a DSQL IAM auth token (DbConnectAdmin)")
@@ -79,10 +87,14 @@ class DsqlAuthTokenGeneratorTest {
 
     @Test
     void toStringHidesTheSecretKey() {
-        DsqlAwsCredentials withSession = DsqlAwsCredentials.staticKeys("AKIDEXAMPLE", SECRET, "FwoGZXIvYXdzEXAMPLESESSION");
+        DsqlAwsCredentials withSession =
+                DsqlAwsCredentials.staticKeys("AKIDEXAMPLE", SECRET, "FwoGZXIvYXdzEXAMPLESESSION");
         String text = new DsqlAuthTokenGenerator(HOST, "us-east-1", withSession).toString();
         assertThat(text).contains(HOST).contains("us-east-1").contains("AKID");
-        assertThat(text).doesNotContain(SECRET).doesNotContain("FwoGZXIvYXdzEXAMPLESESSION").doesNotContain("AKIDEXAMPLE");
+        assertThat(text)
+                .doesNotContain(SECRET)
+                .doesNotContain("FwoGZXIvYXdzEXAMPLESESSION")
+                .doesNotContain("AKIDEXAMPLE");
     }
 
     static Map<String, String> parse(String token) {

@@ -1,5 +1,14 @@
 package io.github.jdbcv2.dsql.auth;
 
+import io.github.jdbcv2.connection.JdbcConnectionOptions;
+import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+import io.github.jdbcv2.dsql.fullload.DsqlFullLoad;
+import io.github.jdbcv2.dsql.sink.DsqlSink;
+import io.github.jdbcv2.dsql.source.DsqlSource;
+import io.github.jdbcv2.sink.JdbcExecutionOptions;
+import io.github.jdbcv2.source.JdbcSource;
+import io.github.jdbcv2.testutils.Await;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -9,15 +18,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
-
-import io.github.jdbcv2.connection.JdbcConnectionOptions;
-import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
-import io.github.jdbcv2.dsql.fullload.DsqlFullLoad;
-import io.github.jdbcv2.dsql.sink.DsqlSink;
-import io.github.jdbcv2.dsql.source.DsqlSource;
-import io.github.jdbcv2.sink.JdbcExecutionOptions;
-import io.github.jdbcv2.source.JdbcSource;
-import io.github.jdbcv2.testutils.Await;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +33,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DSQL sinks, sources and full loads run five times in a row on one MiniCluster: after each job its pool threads, its
- * server connections and its shared IAM token cache are gone. (In the auth package to see the token caches.)
+ * DSQL sinks, sources and full loads run five times in a row on one MiniCluster: after each job its
+ * pool threads, its server connections and its shared IAM token cache are gone. (In the auth
+ * package to see the token caches.)
  */
 class DsqlResourceReleaseITCase {
 
@@ -79,20 +80,28 @@ class DsqlResourceReleaseITCase {
             long version = job;
             StreamExecutionEnvironment env = env();
             env.fromSequence(0, 999)
-                    .sinkTo(DsqlSink.<Long>builder(dsql.connectionOptionsBuilder().withMaxPoolSize(2).build())
-                            .withUpsert(
-                                    "release_sink",
-                                    List.of("id", "v"),
-                                    List.of("id"),
-                                    (ps, id) -> {
-                                        ps.setLong(1, id);
-                                        ps.setLong(2, version);
-                                    },
-                                    id -> id)
-                            .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(200).build())
-                            .build());
+                    .sinkTo(
+                            DsqlSink.<Long>builder(
+                                            dsql.connectionOptionsBuilder()
+                                                    .withMaxPoolSize(2)
+                                                    .build())
+                                    .withUpsert(
+                                            "release_sink",
+                                            List.of("id", "v"),
+                                            List.of("id"),
+                                            (ps, id) -> {
+                                                ps.setLong(1, id);
+                                                ps.setLong(2, version);
+                                            },
+                                            id -> id)
+                                    .withExecutionOptions(
+                                            JdbcExecutionOptions.builder()
+                                                    .withBatchSize(200)
+                                                    .build())
+                                    .build());
             env.execute("dsql-sink-" + job);
-            assertThat(dsql.queryLong("SELECT count(*) FROM release_sink WHERE v = " + job)).isEqualTo(1_000);
+            assertThat(dsql.queryLong("SELECT count(*) FROM release_sink WHERE v = " + job))
+                    .isEqualTo(1_000);
             awaitBaseline("after DSQL sink job " + job);
         }
     }
@@ -104,7 +113,8 @@ class DsqlResourceReleaseITCase {
                 "INSERT INTO release_source SELECT g, 'name-' || g FROM generate_series(1, 2000) g");
         for (int job = 1; job <= JOBS; job++) {
             JdbcSource<Long> source =
-                    DsqlSource.<Long>builder(dsql.connectionOptionsBuilder().withMaxPoolSize(2).build())
+                    DsqlSource.<Long>builder(
+                                    dsql.connectionOptionsBuilder().withMaxPoolSize(2).build())
                             .setSql("SELECT id, name FROM release_source")
                             .setResultExtractor(rs -> rs.getLong(1))
                             .setTypeInformation(Types.LONG)
@@ -146,7 +156,10 @@ class DsqlResourceReleaseITCase {
                     sourceOptions,
                     "release_full_source",
                     "id",
-                    dsql.connectionOptionsBuilder().withEnableFullLoad(true).withParallelism(2).build(),
+                    dsql.connectionOptionsBuilder()
+                            .withEnableFullLoad(true)
+                            .withParallelism(2)
+                            .build(),
                     "release_full_target");
             env.execute("dsql-full-load-" + job);
             assertThat(dsql.queryLong("SELECT count(*) FROM release_full_target")).isEqualTo(2_000);
@@ -169,7 +182,9 @@ class DsqlResourceReleaseITCase {
                 () -> poolThreads() <= baselinePoolThreads);
         try {
             Await.until(
-                    when + ": server connections to the emulator's database back to " + baselineServerConnections,
+                    when
+                            + ": server connections to the emulator's database back to "
+                            + baselineServerConnections,
                     RELEASE_TIMEOUT,
                     () -> serverConnections() <= baselineServerConnections);
         } catch (AssertionError e) {
@@ -203,8 +218,18 @@ class DsqlResourceReleaseITCase {
                                         + " FROM pg_stat_activity WHERE datname = current_database()"
                                         + " AND pid <> pg_backend_pid()")) {
             while (rs.next()) {
-                sessions.add(rs.getInt(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4)
-                        + "/" + rs.getString(5) + "/" + rs.getString(6));
+                sessions.add(
+                        rs.getInt(1)
+                                + "/"
+                                + rs.getString(2)
+                                + "/"
+                                + rs.getString(3)
+                                + "/"
+                                + rs.getString(4)
+                                + "/"
+                                + rs.getString(5)
+                                + "/"
+                                + rs.getString(6));
             }
         }
         return sessions;

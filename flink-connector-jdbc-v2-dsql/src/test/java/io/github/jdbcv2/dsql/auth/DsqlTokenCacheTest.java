@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DsqlTokenCacheTest {
 
-    /** Numbers its tokens; can be told to fail. Static state so serialized copies count together. */
+    /**
+     * Numbers its tokens; can be told to fail. Static state so serialized copies count together.
+     */
     static final class CountingSource implements DsqlTokenSource {
         private static final long serialVersionUID = 1L;
         static final ConcurrentHashMap<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
@@ -80,13 +82,14 @@ class DsqlTokenCacheTest {
         try {
             List<Callable<Set<String>>> tasks = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
-                tasks.add(() -> {
-                    Set<String> seen = ConcurrentHashMap.newKeySet();
-                    for (int i = 0; i < 2_000; i++) {
-                        seen.add(cache.getToken());
-                    }
-                    return seen;
-                });
+                tasks.add(
+                        () -> {
+                            Set<String> seen = ConcurrentHashMap.newKeySet();
+                            for (int i = 0; i < 2_000; i++) {
+                                seen.add(cache.getToken());
+                            }
+                            return seen;
+                        });
             }
             Set<String> all = ConcurrentHashMap.newKeySet();
             for (Future<Set<String>> f : pool.invokeAll(tasks)) {
@@ -102,7 +105,8 @@ class DsqlTokenCacheTest {
     @Test
     void authFailureDropsTheTokenAndIsCounted() throws SQLException {
         CountingSource source = new CountingSource("failure");
-        DsqlTokenCache cache = new DsqlTokenCache(source, "writer", Duration.ofMinutes(15), new ManualClock());
+        DsqlTokenCache cache =
+                new DsqlTokenCache(source, "writer", Duration.ofMinutes(15), new ManualClock());
         assertThat(cache.getToken()).isEqualTo("token-writer-1");
         cache.recordAuthFailure();
         assertThat(cache.getAuthFailures()).isEqualTo(1);
@@ -111,7 +115,8 @@ class DsqlTokenCacheTest {
         CountingSource.FAILING.add("failure");
         try {
             cache.invalidate();
-            assertThatThrownBy(cache::getToken).isInstanceOf(SQLInvalidAuthorizationSpecException.class);
+            assertThatThrownBy(cache::getToken)
+                    .isInstanceOf(SQLInvalidAuthorizationSpecException.class);
             assertThat(cache.getAuthFailures()).isEqualTo(2);
             assertThat(cache.getTokensGenerated()).isEqualTo(2);
         } finally {
@@ -129,7 +134,9 @@ class DsqlTokenCacheTest {
         supplier.retainSharedCache();
         try {
             assertThat(supplier.get().getUsername()).isEqualTo("admin");
-            assertThat(copy.get().getPassword()).isEqualTo(supplier.get().getPassword()).isEqualTo("token-admin-1");
+            assertThat(copy.get().getPassword())
+                    .isEqualTo(supplier.get().getPassword())
+                    .isEqualTo("token-admin-1");
             assertThat(copy.getTokensGenerated()).isEqualTo(1);
 
             clock.advance(Duration.ofMinutes(12));
@@ -163,8 +170,12 @@ class DsqlTokenCacheTest {
                     }
                 };
         assertThatThrownBy(
-                        () -> new DsqlCredentialsSupplier(
-                                "admin", new CountingSource("clock"), Duration.ofMinutes(1), notSerializable))
+                        () ->
+                                new DsqlCredentialsSupplier(
+                                        "admin",
+                                        new CountingSource("clock"),
+                                        Duration.ofMinutes(1),
+                                        notSerializable))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("serializable");
     }

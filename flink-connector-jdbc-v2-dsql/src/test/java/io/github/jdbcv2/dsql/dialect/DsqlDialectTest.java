@@ -1,12 +1,12 @@
 package io.github.jdbcv2.dsql.dialect;
 
+import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
-
-import io.github.jdbcv2.postgres.dialect.PostgresDialect;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,16 +44,25 @@ class DsqlDialectTest {
 
     @Test
     void upsertsWithInsertOnConflict() {
-        assertThat(DIALECT.getUpsertStatement("orders", new String[] {"id", "status", "amount"}, new String[] {"id"}))
+        assertThat(
+                        DIALECT.getUpsertStatement(
+                                "orders",
+                                new String[] {"id", "status", "amount"},
+                                new String[] {"id"}))
                 .contains(
                         "INSERT INTO \"orders\"(\"id\", \"status\", \"amount\") VALUES (:id, :status, :amount) "
                                 + "ON CONFLICT (\"id\") DO UPDATE SET \"status\"=EXCLUDED.\"status\", "
                                 + "\"amount\"=EXCLUDED.\"amount\"");
-        assertThat(DIALECT.getUpsertStatement("tags", new String[] {"post", "tag"}, new String[] {"post", "tag"}))
+        assertThat(
+                        DIALECT.getUpsertStatement(
+                                "tags", new String[] {"post", "tag"}, new String[] {"post", "tag"}))
                 .contains(
                         "INSERT INTO \"tags\"(\"post\", \"tag\") VALUES (:post, :tag) "
                                 + "ON CONFLICT (\"post\", \"tag\") DO NOTHING");
-        assertThatThrownBy(() -> DIALECT.getUpsertStatement("orders", new String[] {"id"}, new String[0]))
+        assertThatThrownBy(
+                        () ->
+                                DIALECT.getUpsertStatement(
+                                        "orders", new String[] {"id"}, new String[0]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("key column");
     }
@@ -113,31 +122,47 @@ class DsqlDialectTest {
 
     static Stream<Arguments> unsupportedTypes() {
         return Stream.of(
-                Arguments.of(DataTypes.ARRAY(DataTypes.STRING()), "ARRAY<STRING>", "array values only at query time"),
+                Arguments.of(
+                        DataTypes.ARRAY(DataTypes.STRING()),
+                        "ARRAY<STRING>",
+                        "array values only at query time"),
                 Arguments.of(DataTypes.ARRAY(DataTypes.INT()), "ARRAY<INT>", "child table"),
                 Arguments.of(
-                        DataTypes.ARRAY(DataTypes.ARRAY(DataTypes.INT())), "ARRAY<ARRAY<INT>>", "not array columns"),
-                Arguments.of(DataTypes.INTERVAL(DataTypes.SECOND(3)), "INTERVAL SECOND(3)", "BIGINT"),
+                        DataTypes.ARRAY(DataTypes.ARRAY(DataTypes.INT())),
+                        "ARRAY<ARRAY<INT>>",
+                        "not array columns"),
+                Arguments.of(
+                        DataTypes.INTERVAL(DataTypes.SECOND(3)), "INTERVAL SECOND(3)", "BIGINT"),
                 Arguments.of(DataTypes.INTERVAL(DataTypes.MONTH()), "INTERVAL MONTH", "BIGINT"),
-                Arguments.of(DataTypes.MAP(DataTypes.STRING(), DataTypes.INT()), "MAP<STRING, INT>", "no composite"),
-                Arguments.of(DataTypes.MULTISET(DataTypes.STRING()), "MULTISET<STRING>", "no composite"),
-                Arguments.of(DataTypes.ROW(FIELD("a", DataTypes.INT())), "ROW<`a` INT>", "Flatten"));
+                Arguments.of(
+                        DataTypes.MAP(DataTypes.STRING(), DataTypes.INT()),
+                        "MAP<STRING, INT>",
+                        "no composite"),
+                Arguments.of(
+                        DataTypes.MULTISET(DataTypes.STRING()), "MULTISET<STRING>", "no composite"),
+                Arguments.of(
+                        DataTypes.ROW(FIELD("a", DataTypes.INT())), "ROW<`a` INT>", "Flatten"));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("unsupportedTypes")
-    void rejectsTypesDsqlCannotStoreNamingColumnTypeAndAlternative(DataType type, String typeText, String advice) {
+    void rejectsTypesDsqlCannotStoreNamingColumnTypeAndAlternative(
+            DataType type, String typeText, String advice) {
         RowType rowType = row(FIELD("id", DataTypes.BIGINT()), FIELD("bad_col", type));
         assertThatThrownBy(() -> DIALECT.validate(rowType))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("Column 'bad_col' has type " + typeText + ", which the Aurora DSQL dialect")
+                .hasMessageStartingWith(
+                        "Column 'bad_col' has type " + typeText + ", which the Aurora DSQL dialect")
                 .hasMessageContaining(advice)
                 .hasMessageEndingWith(SUPPORTED_LIST);
     }
 
     @Test
     void theArrayMessageReadsWell() {
-        RowType rowType = row(FIELD("id", DataTypes.BIGINT()), FIELD("tags", DataTypes.ARRAY(DataTypes.STRING())));
+        RowType rowType =
+                row(
+                        FIELD("id", DataTypes.BIGINT()),
+                        FIELD("tags", DataTypes.ARRAY(DataTypes.STRING())));
         assertThatThrownBy(() -> DIALECT.validate(rowType))
                 .hasMessage(
                         "Column 'tags' has type ARRAY<STRING>, which the Aurora DSQL dialect does not support: "
@@ -160,9 +185,15 @@ class DsqlDialectTest {
     void rejectsFinerFractionalSecondsThanDsqlStores() {
         assertThatThrownBy(() -> DIALECT.validate(row(FIELD("at", DataTypes.TIMESTAMP(9)))))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("Column 'at' has type TIMESTAMP(9): the Aurora DSQL dialect supports TIMESTAMP precision "
-                        + "0..6, not 9.");
-        assertThatThrownBy(() -> DIALECT.validate(row(FIELD("at", DataTypes.BIGINT()), FIELD("t", DataTypes.TIME(7)))))
+                .hasMessage(
+                        "Column 'at' has type TIMESTAMP(9): the Aurora DSQL dialect supports TIMESTAMP precision "
+                                + "0..6, not 9.");
+        assertThatThrownBy(
+                        () ->
+                                DIALECT.validate(
+                                        row(
+                                                FIELD("at", DataTypes.BIGINT()),
+                                                FIELD("t", DataTypes.TIME(7)))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage(
                         "Column 't' has type TIME(7): the Aurora DSQL dialect supports TIME precision 0..6, not 7.");
@@ -180,7 +211,8 @@ class DsqlDialectTest {
     void thePostgresDialectStillAcceptsWhatDsqlRejects() {
         RowType rowType =
                 row(
-                        FIELD("id", DataTypes.BIGINT()), FIELD("tags", DataTypes.ARRAY(DataTypes.STRING())));
+                        FIELD("id", DataTypes.BIGINT()),
+                        FIELD("tags", DataTypes.ARRAY(DataTypes.STRING())));
         assertThatCode(() -> new PostgresDialect().validate(rowType)).doesNotThrowAnyException();
     }
 

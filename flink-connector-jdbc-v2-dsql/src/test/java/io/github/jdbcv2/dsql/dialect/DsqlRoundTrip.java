@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Writes rows through a dialect's statements and converter into a real table, and reads them back through it. */
+/**
+ * Writes rows through a dialect's statements and converter into a real table, and reads them back
+ * through it.
+ */
 final class DsqlRoundTrip {
 
     private final JdbcDialect dialect;
@@ -39,14 +42,17 @@ final class DsqlRoundTrip {
     }
 
     /** One batch of the dialect's upsert on {@code keys}; the driver's update counts. */
-    int[] upsert(Connection connection, String table, String[] keys, List<RowData> rows) throws SQLException {
+    int[] upsert(Connection connection, String table, String[] keys, List<RowData> rows)
+            throws SQLException {
         String sql =
                 dialect.getUpsertStatement(table, fieldNames, keys)
-                        .orElseThrow(() -> new AssertionError(dialect.dialectName() + " has no upsert"));
+                        .orElseThrow(
+                                () -> new AssertionError(dialect.dialectName() + " has no upsert"));
         return executeBatch(connection, sql, rows);
     }
 
-    private int[] executeBatch(Connection connection, String sql, List<RowData> rows) throws SQLException {
+    private int[] executeBatch(Connection connection, String sql, List<RowData> rows)
+            throws SQLException {
         try (FieldNamedPreparedStatement statement =
                 FieldNamedPreparedStatement.prepareStatement(connection, sql, fieldNames)) {
             for (RowData row : rows) {
@@ -60,10 +66,19 @@ final class DsqlRoundTrip {
     /** Every row of {@code table} ordered by {@code orderBy}, read through the converter. */
     List<RowData> readAll(Connection connection, String table, String orderBy) throws SQLException {
         String columns =
-                rowType.getFieldNames().stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", "));
-        String sql = "SELECT " + columns + " FROM " + dialect.quoteIdentifier(table) + " ORDER BY " + orderBy;
+                rowType.getFieldNames().stream()
+                        .map(dialect::quoteIdentifier)
+                        .collect(Collectors.joining(", "));
+        String sql =
+                "SELECT "
+                        + columns
+                        + " FROM "
+                        + dialect.quoteIdentifier(table)
+                        + " ORDER BY "
+                        + orderBy;
         List<RowData> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(converter.toInternal(rs));
             }

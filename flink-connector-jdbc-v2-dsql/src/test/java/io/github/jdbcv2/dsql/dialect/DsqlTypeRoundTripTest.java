@@ -1,5 +1,9 @@
 package io.github.jdbcv2.dsql.dialect;
 
+import io.github.jdbcv2.dsql.DsqlConnectionOptions;
+import io.github.jdbcv2.dsql.DsqlConnectionProvider;
+import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialectConverter;
 import org.apache.flink.table.api.DataTypes;
@@ -11,15 +15,10 @@ import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.InstantiationUtil;
 
-import io.github.jdbcv2.dsql.DsqlConnectionOptions;
-import io.github.jdbcv2.dsql.DsqlConnectionProvider;
-import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
-
-import org.postgresql.core.BaseConnection;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -36,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every type of the DSQL mapping written through the DSQL converter into the DSQL emulator's columns of the mapped
- * DSQL types and read back; upserts through the dialect's statement; the dialect and converter after serialization.
+ * Every type of the DSQL mapping written through the DSQL converter into the DSQL emulator's
+ * columns of the mapped DSQL types and read back; upserts through the dialect's statement; the
+ * dialect and converter after serialization.
  */
 class DsqlTypeRoundTripTest {
 
@@ -59,7 +59,10 @@ class DsqlTypeRoundTripTest {
 
     // ---------------------------------------------------------------- the mapping's types
 
-    /** Column types as the mapping gives them: TINYINT, SMALLINT and INT become integer, CHAR becomes varchar. */
+    /**
+     * Column types as the mapping gives them: TINYINT, SMALLINT and INT become integer, CHAR
+     * becomes varchar.
+     */
     private static final String MAPPED_COLUMNS =
             "id INTEGER PRIMARY KEY, c_tinyint INTEGER, c_smallint INTEGER, c_int INTEGER, c_bigint BIGINT, "
                     + "c_float REAL, c_double DOUBLE PRECISION, c_decimal DECIMAL(38, 10), "
@@ -128,7 +131,8 @@ class DsqlTypeRoundTripTest {
                 StringData.fromString("x".repeat(10_000)),
                 (int) LocalDate.of(9999, 12, 31).toEpochDay(),
                 (int) (LocalTime.of(23, 59, 59, 999_000_000).toNanoOfDay() / 1_000_000L),
-                TimestampData.fromLocalDateTime(LocalDateTime.of(2024, 2, 29, 23, 59, 59, 999_999_000)),
+                TimestampData.fromLocalDateTime(
+                        LocalDateTime.of(2024, 2, 29, 23, 59, 59, 999_999_000)),
                 true,
                 allByteValues(),
                 TimestampData.fromInstant(java.time.Instant.parse("2024-02-29T23:59:59.999999Z")));
@@ -164,7 +168,9 @@ class DsqlTypeRoundTripTest {
 
     @Test
     void smallIntegersAndCharsAlsoFitSmallintAndCharColumns() throws Exception {
-        String table = newTable("id INTEGER PRIMARY KEY, c_tinyint SMALLINT, c_smallint SMALLINT, c_char CHAR(5)");
+        String table =
+                newTable(
+                        "id INTEGER PRIMARY KEY, c_tinyint SMALLINT, c_smallint SMALLINT, c_char CHAR(5)");
         RowType type =
                 (RowType)
                         DataTypes.ROW(
@@ -175,8 +181,10 @@ class DsqlTypeRoundTripTest {
                                 .getLogicalType();
         List<RowData> rows =
                 List.of(
-                        GenericRowData.of(1, Byte.MIN_VALUE, Short.MIN_VALUE, StringData.fromString("äbcde")),
-                        GenericRowData.of(2, Byte.MAX_VALUE, Short.MAX_VALUE, StringData.fromString("ab   ")),
+                        GenericRowData.of(
+                                1, Byte.MIN_VALUE, Short.MIN_VALUE, StringData.fromString("äbcde")),
+                        GenericRowData.of(
+                                2, Byte.MAX_VALUE, Short.MAX_VALUE, StringData.fromString("ab   ")),
                         GenericRowData.of(3, null, null, null));
         DsqlRoundTrip roundTrip = new DsqlRoundTrip(DIALECT, type);
         try (Connection c = dsql.openDirectConnection()) {
@@ -193,23 +201,29 @@ class DsqlTypeRoundTripTest {
                 new DsqlRoundTrip(
                         DIALECT,
                         (RowType)
-                                DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("small", DataTypes.TINYINT()))
+                                DataTypes.ROW(
+                                                FIELD("id", DataTypes.INT()),
+                                                FIELD("small", DataTypes.TINYINT()))
                                         .getLogicalType());
         DsqlRoundTrip asSmallint =
                 new DsqlRoundTrip(
                         DIALECT,
                         (RowType)
-                                DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("small", DataTypes.SMALLINT()))
+                                DataTypes.ROW(
+                                                FIELD("id", DataTypes.INT()),
+                                                FIELD("small", DataTypes.SMALLINT()))
                                         .getLogicalType());
         try (Connection c = dsql.openDirectConnection()) {
             assertThatThrownBy(() -> asTinyint.readAll(c, table, "id"))
                     .isInstanceOf(SQLException.class)
-                    .hasMessage("The integer 128 cannot be read as TINYINT (-128..127); declare the column SMALLINT "
-                            + "or INT in Flink.");
+                    .hasMessage(
+                            "The integer 128 cannot be read as TINYINT (-128..127); declare the column SMALLINT "
+                                    + "or INT in Flink.");
             assertThatThrownBy(() -> asSmallint.readAll(c, table, "id"))
                     .isInstanceOf(SQLException.class)
-                    .hasMessage("The integer 40000 cannot be read as SMALLINT (-32768..32767); declare the column INT "
-                            + "in Flink.");
+                    .hasMessage(
+                            "The integer 40000 cannot be read as SMALLINT (-32768..32767); declare the column INT "
+                                    + "in Flink.");
         }
     }
 
@@ -228,7 +242,8 @@ class DsqlTypeRoundTripTest {
         String table = newTable("id BIGINT PRIMARY KEY, owner VARCHAR(50), balance DECIMAL(12, 2)");
         DsqlRoundTrip roundTrip = new DsqlRoundTrip(DIALECT, ACCOUNTS);
         String[] keys = {"id"};
-        // Through the DSQL connection provider (emulated IAM tokens, the emulator's proxy), with the dialect's URL
+        // Through the DSQL connection provider (emulated IAM tokens, the emulator's proxy), with
+        // the dialect's URL
         // defaults, so the driver rewrites each batch into one multi-row INSERT ... ON CONFLICT.
         DsqlConnectionOptions options =
                 dsql.connectionOptionsBuilder()
@@ -238,16 +253,28 @@ class DsqlTypeRoundTripTest {
                         .build();
         try (DsqlConnectionProvider provider = new DsqlConnectionProvider(options)) {
             Connection c = provider.getOrEstablishConnection();
-            assertThat(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled()).isTrue();
+            assertThat(
+                            c.unwrap(BaseConnection.class)
+                                    .getQueryExecutor()
+                                    .isReWriteBatchedInsertsEnabled())
+                    .isTrue();
             int[] counts =
-                    roundTrip.upsert(c, table, keys, List.of(account(1, "ann", "10.00"), account(2, "bob", "20.00")));
+                    roundTrip.upsert(
+                            c,
+                            table,
+                            keys,
+                            List.of(account(1, "ann", "10.00"), account(2, "bob", "20.00")));
             // A rewritten (multi-row) batch reports no per-row counts.
             assertThat(counts).containsOnly(Statement.SUCCESS_NO_INFO);
-            roundTrip.upsert(c, table, keys, List.of(account(1, "ann", "15.50"), account(3, "cy", null)));
+            roundTrip.upsert(
+                    c, table, keys, List.of(account(1, "ann", "15.50"), account(3, "cy", null)));
             roundTrip.upsert(c, table, keys, List.of(account(3, "cy", "1.25")));
 
             assertThat(roundTrip.readAll(c, table, "id"))
-                    .containsExactly(account(1, "ann", "15.50"), account(2, "bob", "20.00"), account(3, "cy", "1.25"));
+                    .containsExactly(
+                            account(1, "ann", "15.50"),
+                            account(2, "bob", "20.00"),
+                            account(3, "cy", "1.25"));
         }
         assertThat(dsql.queryLong("SELECT count(*) FROM " + table)).isEqualTo(3);
     }
@@ -256,8 +283,11 @@ class DsqlTypeRoundTripTest {
     void anUpsertOfOnlyKeyColumnsLeavesTheExistingRow() throws Exception {
         String table = newTable("post BIGINT, tag VARCHAR(20), PRIMARY KEY (post, tag)");
         RowType type =
-                (RowType) DataTypes.ROW(FIELD("post", DataTypes.BIGINT()), FIELD("tag", DataTypes.VARCHAR(20)))
-                        .getLogicalType();
+                (RowType)
+                        DataTypes.ROW(
+                                        FIELD("post", DataTypes.BIGINT()),
+                                        FIELD("tag", DataTypes.VARCHAR(20)))
+                                .getLogicalType();
         DsqlRoundTrip roundTrip = new DsqlRoundTrip(DIALECT, type);
         String[] keys = {"post", "tag"};
         RowData row = GenericRowData.of(7L, StringData.fromString("flink"));

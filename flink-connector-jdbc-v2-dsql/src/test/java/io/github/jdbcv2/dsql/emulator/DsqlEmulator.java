@@ -26,12 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A PostgreSQL database that behaves like Aurora DSQL where a connector notices: a per-transaction modified-row limit
- * (SQLSTATE 54000), a transaction age limit ({@code transaction_timeout}), snapshot isolation by default (so
- * conflicting writers get SQLSTATE 40001), a proxy that closes old connections and cuts others on demand, and password
- * authentication with a password the test rotates, handed out by {@link #tokenSource()} like IAM tokens.
+ * A PostgreSQL database that behaves like Aurora DSQL where a connector notices: a per-transaction
+ * modified-row limit (SQLSTATE 54000), a transaction age limit ({@code transaction_timeout}),
+ * snapshot isolation by default (so conflicting writers get SQLSTATE 40001), a proxy that closes
+ * old connections and cuts others on demand, and password authentication with a password the test
+ * rotates, handed out by {@link #tokenSource()} like IAM tokens.
  *
- * <p>DSQL's time limits are scaled down (60-minute connections become 60 s, 5-minute transactions 5 s by default).
+ * <p>DSQL's time limits are scaled down (60-minute connections become 60 s, 5-minute transactions 5
+ * s by default).
  *
  * <pre>{@code
  * try (DsqlEmulator dsql = DsqlEmulator.builder().maxConnectionAge(Duration.ofSeconds(2)).start()) {
@@ -76,15 +78,29 @@ public final class DsqlEmulator implements AutoCloseable {
         this.region = b.region;
         this.password = newPassword();
         PasswordAuthentication.install(server);
-        try (Connection c = PasswordAuthentication.superuser(server); Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "' IN ROLE "
-                    + PasswordAuthentication.GROUP_ROLE);
+        try (Connection c = PasswordAuthentication.superuser(server);
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE ROLE "
+                            + role
+                            + " LOGIN PASSWORD '"
+                            + password
+                            + "' IN ROLE "
+                            + PasswordAuthentication.GROUP_ROLE);
             s.execute("CREATE DATABASE " + database + " OWNER " + role);
-            s.execute("ALTER DATABASE " + database + " SET default_transaction_isolation = 'repeatable read'");
-            s.execute("ALTER DATABASE " + database + " SET transaction_timeout = '"
-                    + b.transactionTimeout.toMillis() + "ms'");
+            s.execute(
+                    "ALTER DATABASE "
+                            + database
+                            + " SET default_transaction_isolation = 'repeatable read'");
+            s.execute(
+                    "ALTER DATABASE "
+                            + database
+                            + " SET transaction_timeout = '"
+                            + b.transactionTimeout.toMillis()
+                            + "ms'");
         }
-        try (Connection c = superuserConnection(); Statement s = c.createStatement()) {
+        try (Connection c = superuserConnection();
+                Statement s = c.createStatement()) {
             for (String sql : DsqlEmulatorSql.installRowLimit(b.maxRowsPerTransaction)) {
                 s.execute(sql);
             }
@@ -93,7 +109,11 @@ public final class DsqlEmulator implements AutoCloseable {
         awaitPasswordEnforced();
         this.proxy = new DsqlEmulatorProxy(postgres, b.maxConnectionAge, b.randomSeed);
         RUNNING.put(id, this);
-        LOG.info("DSQL emulator {} started: database {}, proxy port {}", id, database, proxy.getPort());
+        LOG.info(
+                "DSQL emulator {} started: database {}, proxy port {}",
+                id,
+                database,
+                proxy.getPort());
     }
 
     public static Builder builder() {
@@ -109,7 +129,8 @@ public final class DsqlEmulator implements AutoCloseable {
         return RUNNING.get(id);
     }
 
-    // ------------------------------------------------------------------------------------------- where to connect
+    // -------------------------------------------------------------------------------------------
+    // where to connect
 
     /** The host clients use: the loopback address the proxy listens on. */
     public String getHost() {
@@ -136,18 +157,30 @@ public final class DsqlEmulator implements AutoCloseable {
 
     /** {@code jdbc:postgresql://127.0.0.1:<proxy>/<db>?sslmode=disable}. */
     public String getProxyUrl() {
-        return "jdbc:postgresql://" + getHost() + ":" + getPort() + "/" + database + "?sslmode=disable";
+        return "jdbc:postgresql://"
+                + getHost()
+                + ":"
+                + getPort()
+                + "/"
+                + database
+                + "?sslmode=disable";
     }
 
     /** The database's URL straight to PostgreSQL, bypassing the proxy. */
     public String getDirectUrl() {
-        return "jdbc:postgresql://" + postgres.getHostString() + ":" + postgres.getPort() + "/" + database
+        return "jdbc:postgresql://"
+                + postgres.getHostString()
+                + ":"
+                + postgres.getPort()
+                + "/"
+                + database
                 + "?sslmode=disable";
     }
 
     /**
-     * DSQL options for this emulator in IAM mode: through the proxy, explicit region, TLS off, passwords from
-     * {@link #tokenSource()}, and times scaled down (59 s lifetime, 10 s idle timeout, 5 s connection timeout).
+     * DSQL options for this emulator in IAM mode: through the proxy, explicit region, TLS off,
+     * passwords from {@link #tokenSource()}, and times scaled down (59 s lifetime, 10 s idle
+     * timeout, 5 s connection timeout).
      */
     public DsqlConnectionOptions.DsqlConnectionOptionsBuilder connectionOptionsBuilder() {
         return DsqlConnectionOptions.builder()
@@ -163,9 +196,15 @@ public final class DsqlEmulator implements AutoCloseable {
                 .withConnectionTimeoutMs(5_000);
     }
 
-    /** Like {@link #connectionOptionsBuilder()} but with user name and the current password (no IAM). */
+    /**
+     * Like {@link #connectionOptionsBuilder()} but with user name and the current password (no
+     * IAM).
+     */
     public DsqlConnectionOptions.DsqlConnectionOptionsBuilder passwordOptionsBuilder() {
-        return connectionOptionsBuilder().withTokenSource(null).withUseIamAuth(false).withPassword(password);
+        return connectionOptionsBuilder()
+                .withTokenSource(null)
+                .withUseIamAuth(false)
+                .withPassword(password);
     }
 
     // ------------------------------------------------------------------------------------------------ credentials
@@ -175,10 +214,13 @@ public final class DsqlEmulator implements AutoCloseable {
         return password;
     }
 
-    /** Changes the role's password: open connections keep working, new ones need the new password. */
+    /**
+     * Changes the role's password: open connections keep working, new ones need the new password.
+     */
     public String rotatePassword() throws SQLException {
         String next = newPassword();
-        try (Connection c = PasswordAuthentication.superuser(server); Statement s = c.createStatement()) {
+        try (Connection c = PasswordAuthentication.superuser(server);
+                Statement s = c.createStatement()) {
             s.execute("ALTER ROLE " + role + " PASSWORD '" + next + "'");
         }
         password = next;
@@ -213,28 +255,45 @@ public final class DsqlEmulator implements AutoCloseable {
 
     /** Changes the modified-row limit, for every session at once. */
     public void setMaxRowsPerTransaction(int maxRows) throws SQLException {
-        try (Connection c = superuserConnection(); Statement s = c.createStatement()) {
+        try (Connection c = superuserConnection();
+                Statement s = c.createStatement()) {
             s.execute(DsqlEmulatorSql.setRowLimit(maxRows));
         }
     }
 
     /** Changes the transaction age limit for sessions opened from now on. */
     public void setTransactionTimeout(Duration timeout) throws SQLException {
-        try (Connection c = superuserConnection(); Statement s = c.createStatement()) {
-            s.execute("ALTER DATABASE " + database + " SET transaction_timeout = '" + timeout.toMillis() + "ms'");
+        try (Connection c = superuserConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "ALTER DATABASE "
+                            + database
+                            + " SET transaction_timeout = '"
+                            + timeout.toMillis()
+                            + "ms'");
         }
     }
 
-    /** Puts the row limit on a table that existed before the emulator (tables created later get it anyway). */
+    /**
+     * Puts the row limit on a table that existed before the emulator (tables created later get it
+     * anyway).
+     */
     public void enforceRowLimit(String table) throws SQLException {
-        try (Connection c = superuserConnection(); Statement s = c.createStatement()) {
-            s.execute("SELECT dsql_emulator.attach_row_limit_to('" + table.replace("'", "''") + "'::REGCLASS)");
+        try (Connection c = superuserConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "SELECT dsql_emulator.attach_row_limit_to('"
+                            + table.replace("'", "''")
+                            + "'::REGCLASS)");
         }
     }
 
     // ------------------------------------------------------------------------------------------------------ helpers
 
-    /** A new connection as the emulator's role, straight to PostgreSQL (no proxy), with the current password. */
+    /**
+     * A new connection as the emulator's role, straight to PostgreSQL (no proxy), with the current
+     * password.
+     */
     public Connection openDirectConnection() throws SQLException {
         return openDirectConnection(password);
     }
@@ -249,7 +308,8 @@ public final class DsqlEmulator implements AutoCloseable {
 
     /** Runs statements as the emulator's role, in autocommit mode. */
     public void execute(String... sql) throws SQLException {
-        try (Connection c = openDirectConnection(); Statement s = c.createStatement()) {
+        try (Connection c = openDirectConnection();
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }
@@ -296,16 +356,21 @@ public final class DsqlEmulator implements AutoCloseable {
         throw new IOException("PostgreSQL at " + hostAndPort + " is not reachable", last);
     }
 
-    /** Polls until a wrong password is refused (the pg_hba.conf reload is asynchronous); fails after 10 s. */
+    /**
+     * Polls until a wrong password is refused (the pg_hba.conf reload is asynchronous); fails after
+     * 10 s.
+     */
     private void awaitPasswordEnforced() throws SQLException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try (Connection ignored = openDirectConnection("wrong-" + newPassword())) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(
-                            "The PostgreSQL server accepts any password for " + role
+                            "The PostgreSQL server accepts any password for "
+                                    + role
                                     + ": the DSQL emulator needs password authentication for members of "
-                                    + PasswordAuthentication.GROUP_ROLE + " (pg_hba.conf)");
+                                    + PasswordAuthentication.GROUP_ROLE
+                                    + " (pg_hba.conf)");
                 }
                 Thread.onSpinWait();
             } catch (SQLException e) {
@@ -327,7 +392,8 @@ public final class DsqlEmulator implements AutoCloseable {
     public void close() throws SQLException {
         RUNNING.remove(id);
         proxy.close();
-        try (Connection c = PasswordAuthentication.superuser(server); Statement s = c.createStatement()) {
+        try (Connection c = PasswordAuthentication.superuser(server);
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("DROP ROLE IF EXISTS " + role);
         }
@@ -335,7 +401,13 @@ public final class DsqlEmulator implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "DsqlEmulator{id=" + id + ", database=" + database + ", proxyPort=" + proxy.getPort() + '}';
+        return "DsqlEmulator{id="
+                + id
+                + ", database="
+                + database
+                + ", proxyPort="
+                + proxy.getPort()
+                + '}';
     }
 
     /** Limits and scaling of a new emulator. */
@@ -354,7 +426,10 @@ public final class DsqlEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The transaction age limit (DSQL: 5 minutes), enforced by PostgreSQL's transaction_timeout. */
+        /**
+         * The transaction age limit (DSQL: 5 minutes), enforced by PostgreSQL's
+         * transaction_timeout.
+         */
         public Builder transactionTimeout(Duration timeout) {
             this.transactionTimeout = timeout;
             return this;
@@ -382,7 +457,8 @@ public final class DsqlEmulator implements AutoCloseable {
             try {
                 return new DsqlEmulator(this);
             } catch (SQLException e) {
-                throw new IllegalStateException("Could not start the DSQL emulator: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Could not start the DSQL emulator: " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the DSQL emulator", e);
             }

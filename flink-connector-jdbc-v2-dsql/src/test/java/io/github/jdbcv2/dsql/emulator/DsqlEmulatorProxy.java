@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback TCP proxy in front of PostgreSQL that behaves like DSQL's front end where connections are concerned: it
- * closes connections older than a maximum age (DSQL's 60 minutes, scaled down) and can cut connections on demand or
- * at random. Binds 127.0.0.1 only.
+ * A loopback TCP proxy in front of PostgreSQL that behaves like DSQL's front end where connections
+ * are concerned: it closes connections older than a maximum age (DSQL's 60 minutes, scaled down)
+ * and can cut connections on demand or at random. Binds 127.0.0.1 only.
  */
 public final class DsqlEmulatorProxy implements AutoCloseable {
 
@@ -48,7 +48,8 @@ public final class DsqlEmulatorProxy implements AutoCloseable {
     private final AtomicLong cutOnDemand = new AtomicLong();
     private final AtomicLong cutAtRandom = new AtomicLong();
 
-    DsqlEmulatorProxy(InetSocketAddress target, Duration maxConnectionAge, long randomSeed) throws IOException {
+    DsqlEmulatorProxy(InetSocketAddress target, Duration maxConnectionAge, long randomSeed)
+            throws IOException {
         this.target = target;
         this.maxAgeNanos = maxConnectionAge.toNanos();
         this.random = new Random(randomSeed);
@@ -63,7 +64,8 @@ public final class DsqlEmulatorProxy implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
-        this.reaper.scheduleAtFixedRate(this::reap, REAPER_PERIOD_MS, REAPER_PERIOD_MS, TimeUnit.MILLISECONDS);
+        this.reaper.scheduleAtFixedRate(
+                this::reap, REAPER_PERIOD_MS, REAPER_PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
     /** The loopback port clients connect to. */
@@ -80,7 +82,9 @@ public final class DsqlEmulatorProxy implements AutoCloseable {
         return Duration.ofNanos(maxAgeNanos);
     }
 
-    /** On average this many open connections are cut per second, chosen at random (0 turns it off). */
+    /**
+     * On average this many open connections are cut per second, chosen at random (0 turns it off).
+     */
     public void setRandomCutsPerSecond(double cutsPerSecond) {
         this.randomCutsPerSecond = cutsPerSecond;
     }
@@ -223,7 +227,10 @@ public final class DsqlEmulatorProxy implements AutoCloseable {
         }
 
         private void startPump(InputStream in, OutputStream out, String direction) {
-            Thread t = new Thread(() -> pump(in, out), "dsql-emulator-proxy-" + direction + "-" + client.getPort());
+            Thread t =
+                    new Thread(
+                            () -> pump(in, out),
+                            "dsql-emulator-proxy-" + direction + "-" + client.getPort());
             t.setDaemon(true);
             t.start();
         }

@@ -1,14 +1,17 @@
 package io.github.jdbcv2.dsql.emulator;
 
-/** The SQL that makes an emulator database behave like DSQL: the per-transaction modified-row limit. */
+/**
+ * The SQL that makes an emulator database behave like DSQL: the per-transaction modified-row limit.
+ */
 final class DsqlEmulatorSql {
 
     private DsqlEmulatorSql() {}
 
     /**
-     * Installs, as superuser, the row limit: a statement-level AFTER trigger per table and event (using transition
-     * tables) adds the statement's rows to a transaction-local counter and raises SQLSTATE 54000 past the limit; an
-     * event trigger attaches these triggers to every table created afterwards.
+     * Installs, as superuser, the row limit: a statement-level AFTER trigger per table and event
+     * (using transition tables) adds the statement's rows to a transaction-local counter and raises
+     * SQLSTATE 54000 past the limit; an event trigger attaches these triggers to every table
+     * created afterwards.
      */
     static String[] installRowLimit(int maxRowsPerTransaction) {
         return new String[] {
@@ -62,6 +65,7 @@ final class DsqlEmulatorSql {
     }
 
     static String setRowLimit(int maxRowsPerTransaction) {
-        return "UPDATE dsql_emulator.settings SET max_rows_per_transaction = " + maxRowsPerTransaction;
+        return "UPDATE dsql_emulator.settings SET max_rows_per_transaction = "
+                + maxRowsPerTransaction;
     }
 }

@@ -36,13 +36,19 @@ class DsqlEmulatorTest {
         dsql.execute("INSERT INTO rows_limit SELECT i, 'v' FROM generate_series(1, 3000) i");
         assertThat(dsql.queryLong("SELECT count(*) FROM rows_limit")).isEqualTo(3000);
 
-        assertThatThrownBy(() -> dsql.execute("INSERT INTO rows_limit SELECT i, 'v' FROM generate_series(3001, 6001) i"))
+        assertThatThrownBy(
+                        () ->
+                                dsql.execute(
+                                        "INSERT INTO rows_limit SELECT i, 'v' FROM generate_series(3001, 6001) i"))
                 .isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("54000"))
                 .hasMessageContaining("3001 rows modified");
         // Updates and deletes count too; 3000 of each in its own transaction is fine.
         dsql.execute("UPDATE rows_limit SET v = 'w'");
-        assertThatThrownBy(() -> dsql.execute("UPDATE rows_limit SET v = 'x' WHERE id <= 3000; DELETE FROM rows_limit WHERE id = 1"))
+        assertThatThrownBy(
+                        () ->
+                                dsql.execute(
+                                        "UPDATE rows_limit SET v = 'x' WHERE id <= 3000; DELETE FROM rows_limit WHERE id = 1"))
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("54000"));
         assertThat(dsql.queryLong("SELECT count(*) FROM rows_limit WHERE v = 'w'")).isEqualTo(3000);
     }
@@ -50,14 +56,19 @@ class DsqlEmulatorTest {
     @Test
     void rowLimitCountsEveryStatementOfATransactionAndResetsOnCommit() throws SQLException {
         dsql.execute("CREATE TABLE rows_tx (id BIGINT PRIMARY KEY)");
-        try (Connection c = dsql.openDirectConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dsql.openDirectConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("INSERT INTO rows_tx SELECT generate_series(1, 2000)");
             s.execute("INSERT INTO rows_tx SELECT generate_series(2001, 3000)");
             c.commit();
             s.execute("INSERT INTO rows_tx SELECT generate_series(3001, 5000)");
-            assertThatThrownBy(() -> s.execute("INSERT INTO rows_tx SELECT generate_series(5001, 6001)"))
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("54000"));
+            assertThatThrownBy(
+                            () ->
+                                    s.execute(
+                                            "INSERT INTO rows_tx SELECT generate_series(5001, 6001)"))
+                    .satisfies(
+                            e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("54000"));
             c.rollback();
         }
         assertThat(dsql.queryLong("SELECT count(*) FROM rows_tx")).isEqualTo(3000);
@@ -69,8 +80,12 @@ class DsqlEmulatorTest {
         dsql.setMaxRowsPerTransaction(10);
         try {
             dsql.execute("INSERT INTO rows_adjust SELECT generate_series(1, 10)");
-            assertThatThrownBy(() -> dsql.execute("INSERT INTO rows_adjust SELECT generate_series(11, 21)"))
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("54000"));
+            assertThatThrownBy(
+                            () ->
+                                    dsql.execute(
+                                            "INSERT INTO rows_adjust SELECT generate_series(11, 21)"))
+                    .satisfies(
+                            e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("54000"));
         } finally {
             dsql.setMaxRowsPerTransaction(DsqlEmulator.DEFAULT_MAX_ROWS_PER_TRANSACTION);
         }
@@ -78,11 +93,15 @@ class DsqlEmulatorTest {
 
     @Test
     void concurrentWritersOfOneRowGetSerializationFailure() throws SQLException {
-        dsql.execute("CREATE TABLE occ (id BIGINT PRIMARY KEY, v BIGINT)", "INSERT INTO occ VALUES (1, 0)");
-        try (Connection a = dsql.openDirectConnection(); Connection b = dsql.openDirectConnection()) {
+        dsql.execute(
+                "CREATE TABLE occ (id BIGINT PRIMARY KEY, v BIGINT)",
+                "INSERT INTO occ VALUES (1, 0)");
+        try (Connection a = dsql.openDirectConnection();
+                Connection b = dsql.openDirectConnection()) {
             a.setAutoCommit(false);
             b.setAutoCommit(false);
-            try (Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            try (Statement sa = a.createStatement();
+                    Statement sb = b.createStatement()) {
                 assertThat(isolation(sa)).isEqualTo("repeatable read");
                 // Both transactions take their snapshot before either writes.
                 readValue(sa);
@@ -90,7 +109,10 @@ class DsqlEmulatorTest {
                 sa.executeUpdate("UPDATE occ SET v = v + 1 WHERE id = 1");
                 a.commit();
                 assertThatThrownBy(() -> sb.executeUpdate("UPDATE occ SET v = v + 10 WHERE id = 1"))
-                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("40001"));
+                        .satisfies(
+                                e ->
+                                        assertThat(((SQLException) e).getSQLState())
+                                                .isEqualTo("40001"));
                 b.rollback();
             }
         }
@@ -100,7 +122,8 @@ class DsqlEmulatorTest {
     @Test
     void transactionsOlderThanTheLimitAreEnded() throws SQLException {
         dsql.setTransactionTimeout(Duration.ofMillis(300));
-        try (Connection c = dsql.openDirectConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dsql.openDirectConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             assertThatThrownBy(() -> s.execute("SELECT pg_sleep(5)"))
                     .isInstanceOf(SQLException.class)
@@ -108,7 +131,8 @@ class DsqlEmulatorTest {
         } finally {
             dsql.setTransactionTimeout(DsqlEmulator.DEFAULT_TRANSACTION_TIMEOUT);
         }
-        try (Connection c = dsql.openDirectConnection(); Statement s = c.createStatement();
+        try (Connection c = dsql.openDirectConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW transaction_timeout")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("5s");
@@ -124,7 +148,8 @@ class DsqlEmulatorTest {
             String fresh = dsql.rotatePassword();
             assertThat(fresh).isNotEqualTo(old);
             assertThatThrownBy(() -> dsql.openDirectConnection(old))
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
+                    .satisfies(
+                            e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
             try (Connection next = dsql.openDirectConnection(fresh)) {
                 assertThat(next.isValid(5)).isTrue();
             }
@@ -136,7 +161,8 @@ class DsqlEmulatorTest {
 
     @Test
     void proxyClosesOldConnectionsAndCutsOnDemand() throws Exception {
-        try (Connection first = proxied(); Connection second = proxied()) {
+        try (Connection first = proxied();
+                Connection second = proxied()) {
             assertThat(selectOne(first)).isEqualTo(1);
             assertThat(selectOne(second)).isEqualTo(1);
             assertThat(dsql.proxy().getOpenConnections()).isEqualTo(2);
@@ -189,7 +215,8 @@ class DsqlEmulatorTest {
     }
 
     private static int selectOne(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.time.Duration;
 
-/** Hands out a running {@link DsqlEmulator}'s current password as the "token"; serializable (by emulator id). */
+/**
+ * Hands out a running {@link DsqlEmulator}'s current password as the "token"; serializable (by
+ * emulator id).
+ */
 public final class DsqlEmulatorTokenSource implements DsqlTokenSource {
 
     private static final long serialVersionUID = 1L;

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock a test moves by hand. Serializable: copies made by Flink or Java serialization share the time of the
- * original (kept per clock id in this JVM).
+ * A clock a test moves by hand. Serializable: copies made by Flink or Java serialization share the
+ * time of the original (kept per clock id in this JVM).
  */
 public final class ManualClock extends Clock implements Serializable {
 

@@ -19,9 +19,9 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * Makes the server check passwords for the emulator's roles. The embedded server trusts local connections, so
- * {@code pg_hba.conf} gets, ahead of its trust lines, a {@code scram-sha-256} rule for members of
- * {@value #GROUP_ROLE}; the superuser keeps its trusted access.
+ * Makes the server check passwords for the emulator's roles. The embedded server trusts local
+ * connections, so {@code pg_hba.conf} gets, ahead of its trust lines, a {@code scram-sha-256} rule
+ * for members of {@value #GROUP_ROLE}; the superuser keeps its trusted access.
  */
 final class PasswordAuthentication {
 
@@ -30,7 +30,8 @@ final class PasswordAuthentication {
     /** Every emulator role is a member; pg_hba.conf demands a password from its members. */
     static final String GROUP_ROLE = "dsql_emulator_password_auth";
 
-    private static final String MARKER = "# DSQL emulator: roles of " + GROUP_ROLE + " authenticate by password";
+    private static final String MARKER =
+            "# DSQL emulator: roles of " + GROUP_ROLE + " authenticate by password";
 
     private static boolean installed;
 
@@ -41,9 +42,12 @@ final class PasswordAuthentication {
         if (installed) {
             return;
         }
-        try (Connection c = superuser(server); Statement s = c.createStatement()) {
+        try (Connection c = superuser(server);
+                Statement s = c.createStatement()) {
             s.execute(
-                    "DO $$ BEGIN CREATE ROLE " + GROUP_ROLE + " NOLOGIN;"
+                    "DO $$ BEGIN CREATE ROLE "
+                            + GROUP_ROLE
+                            + " NOLOGIN;"
                             + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
             if (server.isEmbedded()) {
                 Path hba;
@@ -54,7 +58,9 @@ final class PasswordAuthentication {
                 prependRules(hba);
                 s.execute("SELECT pg_reload_conf()");
             } else {
-                LOG.warn("External PostgreSQL server: its pg_hba.conf must demand passwords from {}", GROUP_ROLE);
+                LOG.warn(
+                        "External PostgreSQL server: its pg_hba.conf must demand passwords from {}",
+                        GROUP_ROLE);
             }
         }
         installed = true;
@@ -67,13 +73,21 @@ final class PasswordAuthentication {
                 return;
             }
             String rules =
-                    MARKER + "\n"
-                            + "local all +" + GROUP_ROLE + " scram-sha-256\n"
-                            + "host all +" + GROUP_ROLE + " 0.0.0.0/0 scram-sha-256\n"
-                            + "host all +" + GROUP_ROLE + " ::/0 scram-sha-256\n";
+                    MARKER
+                            + "\n"
+                            + "local all +"
+                            + GROUP_ROLE
+                            + " scram-sha-256\n"
+                            + "host all +"
+                            + GROUP_ROLE
+                            + " 0.0.0.0/0 scram-sha-256\n"
+                            + "host all +"
+                            + GROUP_ROLE
+                            + " ::/0 scram-sha-256\n";
             Files.write(hba, (rules + current).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not add the DSQL emulator's password rules to " + hba, e);
+            throw new UncheckedIOException(
+                    "Could not add the DSQL emulator's password rules to " + hba, e);
         }
     }
 

@@ -1,14 +1,14 @@
 package io.github.jdbcv2.dsql.fullload;
 
+import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-
-import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,12 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A PostgreSQL table (with a mixed-case column) copied into the DSQL emulator with two readers and two writers matches
- * row for row.
+ * A PostgreSQL table (with a mixed-case column) copied into the DSQL emulator with two readers and
+ * two writers matches row for row.
  */
 class DsqlFullLoadITCase {
 
-    @RegisterExtension static final PostgresDatabaseExtension SOURCE_DB = new PostgresDatabaseExtension();
+    @RegisterExtension
+    static final PostgresDatabaseExtension SOURCE_DB = new PostgresDatabaseExtension();
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
@@ -93,13 +94,14 @@ class DsqlFullLoadITCase {
     @Test
     void refusesToRunWithoutEnableFullLoad() {
         assertThatThrownBy(
-                        () -> DsqlFullLoad.copyTable(
-                                StreamExecutionEnvironment.getExecutionEnvironment(),
-                                SOURCE_DB.getConnectionOptions(),
-                                "any",
-                                "id",
-                                dsql.connectionOptionsBuilder().build(),
-                                "copy_target"))
+                        () ->
+                                DsqlFullLoad.copyTable(
+                                        StreamExecutionEnvironment.getExecutionEnvironment(),
+                                        SOURCE_DB.getConnectionOptions(),
+                                        "any",
+                                        "id",
+                                        dsql.connectionOptionsBuilder().build(),
+                                        "copy_target"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'enable-full-load' = false");
     }
@@ -107,7 +109,8 @@ class DsqlFullLoadITCase {
     private static List<String> rows(Connection c, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT " + COMPARED + " FROM " + table + " ORDER BY id")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT " + COMPARED + " FROM " + table + " ORDER BY id")) {
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= 5; i++) {

@@ -16,16 +16,21 @@ class DsqlRetryPolicyTest {
 
     @Test
     void retriesOccConflictsAndLostConnectionsOnly() {
-        assertThat(policy.isRetryable(new SQLException("change conflicts (OC000)", "40001"))).isTrue();
-        assertThat(policy.isRetryable(new SQLException("schema updated (OC001)", "40001"))).isTrue();
+        assertThat(policy.isRetryable(new SQLException("change conflicts (OC000)", "40001")))
+                .isTrue();
+        assertThat(policy.isRetryable(new SQLException("schema updated (OC001)", "40001")))
+                .isTrue();
         assertThat(policy.isRetryable(new SQLException("I/O error", "08006"))).isTrue();
-        assertThat(policy.isRetryable(new SQLException("terminating connection", "57P01"))).isTrue();
-        assertThat(policy.isRetryable(new SQLException("transaction row limit exceeded", "54000"))).isFalse();
+        assertThat(policy.isRetryable(new SQLException("terminating connection", "57P01")))
+                .isTrue();
+        assertThat(policy.isRetryable(new SQLException("transaction row limit exceeded", "54000")))
+                .isFalse();
         assertThat(policy.isRetryable(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(policy.isRetryable(new SQLException("check violation", "23514"))).isFalse();
         BatchUpdateException batch = new BatchUpdateException("batch failed", "40001", new int[0]);
         batch.setNextException(new SQLException("conflict", "40001"));
-        assertThat(policy.isRetryable(new SQLException("wrapped", new SQLException("x", "40001")))).isTrue();
+        assertThat(policy.isRetryable(new SQLException("wrapped", new SQLException("x", "40001"))))
+                .isTrue();
         assertThat(policy.isRetryable(batch)).isTrue();
     }
 
@@ -37,8 +42,11 @@ class DsqlRetryPolicyTest {
             assertThat(policy.backoffMillis(4)).isBetween(400L, 800L);
             assertThat(policy.backoffMillis(20)).isEqualTo(5000L);
         }
-        long distinct = java.util.stream.IntStream.range(0, 100).mapToLong(i -> policy.backoffMillis(3)).distinct()
-                .count();
+        long distinct =
+                java.util.stream.IntStream.range(0, 100)
+                        .mapToLong(i -> policy.backoffMillis(3))
+                        .distinct()
+                        .count();
         assertThat(distinct).as("jitter").isGreaterThan(10);
     }
 

@@ -1,11 +1,11 @@
 package io.github.jdbcv2.dsql.sink;
 
-import org.apache.flink.connector.base.DeliveryGuarantee;
-
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcSink;
 import io.github.jdbcv2.sink.JdbcStatementBuilder;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the DSQL sink builder accepts, refuses (exactly-once first of all) and derives from the DSQL options. */
+/**
+ * What the DSQL sink builder accepts, refuses (exactly-once first of all) and derives from the DSQL
+ * options.
+ */
 class DsqlSinkBuilderTest {
 
     private static final DsqlConnectionOptions OPTIONS =
@@ -28,12 +31,16 @@ class DsqlSinkBuilderTest {
     private static final JdbcStatementBuilder<Long> BINDER = (ps, id) -> ps.setLong(1, id);
 
     private static DsqlSinkBuilder<Long> upsert() {
-        return DsqlSink.<Long>builder(OPTIONS).withUpsert("t", List.of("id", "v"), List.of("id"), BINDER, id -> id);
+        return DsqlSink.<Long>builder(OPTIONS)
+                .withUpsert("t", List.of("id", "v"), List.of("id"), BINDER, id -> id);
     }
 
     @Test
     void exactlyOnceIsRefusedExplainingWhyAndWhatToDo() {
-        assertThatThrownBy(() -> upsert().withDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).build())
+        assertThatThrownBy(
+                        () ->
+                                upsert().withDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'deliveryGuarantee' = EXACTLY_ONCE")
                 .hasMessageContaining("no two-phase commit")
@@ -45,7 +52,8 @@ class DsqlSinkBuilderTest {
     @Test
     void transactionsFollowDsqlLimitsAndRetriesTheDsqlOptions() {
         JdbcExecutionOptions execution =
-                upsert().withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(10_000).build())
+                upsert().withExecutionOptions(
+                                JdbcExecutionOptions.builder().withBatchSize(10_000).build())
                         .build()
                         .getExecutionOptions();
         assertThat(execution.getBatchSize()).isEqualTo(10_000);
@@ -56,15 +64,27 @@ class DsqlSinkBuilderTest {
 
     @Test
     void lowerRowLimitsAndLargeRowsShrinkTransactions() {
-        assertThat(upsert().withMaxRowsPerTransaction(500).build().getExecutionOptions().getMaxRowsPerTransaction())
+        assertThat(
+                        upsert().withMaxRowsPerTransaction(500)
+                                .build()
+                                .getExecutionOptions()
+                                .getMaxRowsPerTransaction())
                 .isEqualTo(500);
-        assertThat(upsert().withExecutionOptions(JdbcExecutionOptions.builder().withMaxRowsPerTransaction(700).build())
-                        .build()
-                        .getExecutionOptions()
-                        .getMaxRowsPerTransaction())
+        assertThat(
+                        upsert().withExecutionOptions(
+                                        JdbcExecutionOptions.builder()
+                                                .withMaxRowsPerTransaction(700)
+                                                .build())
+                                .build()
+                                .getExecutionOptions()
+                                .getMaxRowsPerTransaction())
                 .isEqualTo(700);
         // 10 MiB / 8 KiB = 1,280 rows.
-        assertThat(upsert().withEstimatedRowBytes(8192).build().getExecutionOptions().getMaxRowsPerTransaction())
+        assertThat(
+                        upsert().withEstimatedRowBytes(8192)
+                                .build()
+                                .getExecutionOptions()
+                                .getMaxRowsPerTransaction())
                 .isEqualTo(1280);
         assertThat(DsqlTransactionLimits.rowsPerTransaction(3000, 20L * 1024 * 1024)).isEqualTo(1);
         assertThat(DsqlTransactionLimits.rowsPerTransaction(3000, 100)).isEqualTo(3000);
@@ -79,7 +99,9 @@ class DsqlSinkBuilderTest {
         assertThat(upsert().build().getExecutionOptions().getRecordSizeEstimator()).isNull();
         JdbcExecutionOptions lower =
                 upsert().withExecutionOptions(
-                                JdbcExecutionOptions.builder().withMaxBytesPerTransaction(4096, id -> 100).build())
+                                JdbcExecutionOptions.builder()
+                                        .withMaxBytesPerTransaction(4096, id -> 100)
+                                        .build())
                         .build()
                         .getExecutionOptions();
         assertThat(lower.getMaxBytesPerTransaction()).isEqualTo(4096);
@@ -92,21 +114,27 @@ class DsqlSinkBuilderTest {
         assertThatThrownBy(() -> upsert().withMaxRowsPerTransaction(3001))
                 .hasMessageContaining("'maxRowsPerTransaction': 3001")
                 .hasMessageContaining("1..3000");
-        assertThatThrownBy(() -> upsert().withEstimatedRowBytes(0)).hasMessageContaining("'estimatedRowBytes': 0");
+        assertThatThrownBy(() -> upsert().withEstimatedRowBytes(0))
+                .hasMessageContaining("'estimatedRowBytes': 0");
         assertThatThrownBy(() -> DsqlSink.<Long>builder(OPTIONS).build())
                 .hasMessageContaining("Missing DSQL sink option 'statement'");
         assertThatThrownBy(
-                        () -> DsqlSink.<Long>builder(OPTIONS)
-                                .withUpsert("t", List.of("v"), List.of("id"), BINDER, id -> id))
+                        () ->
+                                DsqlSink.<Long>builder(OPTIONS)
+                                        .withUpsert(
+                                                "t", List.of("v"), List.of("id"), BINDER, id -> id))
                 .hasMessageContaining("'keyColumns': 'id' is not among the columns [v]");
         assertThatThrownBy(() -> upsert().withQueryStatement("INSERT INTO t VALUES (?)", BINDER))
                 .hasMessageContaining("already set by withUpsert");
-        assertThatThrownBy(() -> DsqlSink.<Long>builder(null)).hasMessageContaining("'connectionOptions'");
+        assertThatThrownBy(() -> DsqlSink.<Long>builder(null))
+                .hasMessageContaining("'connectionOptions'");
     }
 
     @Test
     void theUpsertStatementIsQuotedPositionalAndUpdatesNonKeyColumns() {
-        assertThat(DsqlUpsertSql.upsert("shop.Accounts", List.of("id", "Owner", "v"), List.of("id")))
+        assertThat(
+                        DsqlUpsertSql.upsert(
+                                "shop.Accounts", List.of("id", "Owner", "v"), List.of("id")))
                 .isEqualTo(
                         "INSERT INTO \"shop\".\"Accounts\" (\"id\", \"Owner\", \"v\") VALUES (?, ?, ?) ON CONFLICT "
                                 + "(\"id\") DO UPDATE SET \"Owner\"=EXCLUDED.\"Owner\", \"v\"=EXCLUDED.\"v\"");
@@ -117,12 +145,16 @@ class DsqlSinkBuilderTest {
     @Test
     void aDeserializedSinkCountsOccRetriesOfTheWritersPolicy() throws Exception {
         JdbcSink<Long> copy =
-                org.apache.flink.util.InstantiationUtil.clone(upsert().build(), getClass().getClassLoader());
-        // The sink hands each writer's metrics hook that writer's own (deserialized) policy, as here.
-        DsqlRetryPolicy writersPolicy = (DsqlRetryPolicy) copy.getExecutionOptions().getRetryPolicy();
+                org.apache.flink.util.InstantiationUtil.clone(
+                        upsert().build(), getClass().getClassLoader());
+        // The sink hands each writer's metrics hook that writer's own (deserialized) policy, as
+        // here.
+        DsqlRetryPolicy writersPolicy =
+                (DsqlRetryPolicy) copy.getExecutionOptions().getRetryPolicy();
         new DsqlWriterMetrics()
                 .register(
-                        org.apache.flink.metrics.groups.UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
+                        org.apache.flink.metrics.groups.UnregisteredMetricsGroup
+                                .createSinkWriterMetricGroup(),
                         new io.github.jdbcv2.dsql.DsqlConnectionProvider(OPTIONS),
                         writersPolicy);
         assertThat(copy.getExecutionOptions().getRetryPolicy()).isSameAs(writersPolicy);

@@ -1,25 +1,25 @@
 package io.github.jdbcv2.dsql.sink;
 
-import io.github.jdbcv2.testutils.CollectingMetricReporter;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.ExceptionUtils;
-
 import io.github.jdbcv2.dsql.DsqlConnectionMetrics;
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
+import io.github.jdbcv2.testutils.CollectingMetricReporter;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.ExceptionUtils;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The DSQL sink against the emulator (3,000 rows per transaction, connections cut by age and at random) on a real
- * MiniCluster: batches larger than a transaction, real OCC conflicts (40001) forced by a concurrent writer, and a
- * non-retryable error.
+ * The DSQL sink against the emulator (3,000 rows per transaction, connections cut by age and at
+ * random) on a real MiniCluster: batches larger than a transaction, real OCC conflicts (40001)
+ * forced by a concurrent writer, and a non-retryable error.
  */
 class DsqlSinkITCase {
 
@@ -60,13 +60,15 @@ class DsqlSinkITCase {
 
     private static Configuration reporterConfig() {
         Configuration conf = new Configuration();
-        conf.setString("metrics.reporter.dsql.factory.class", CollectingMetricReporter.class.getName());
+        conf.setString(
+                "metrics.reporter.dsql.factory.class", CollectingMetricReporter.class.getName());
         return conf;
     }
 
     @BeforeAll
     static void start() {
-        // Transactions may last 30 s here: the conflicting writer holds its lock until the sink waits for it.
+        // Transactions may last 30 s here: the conflicting writer holds its lock until the sink
+        // waits for it.
         dsql =
                 DsqlEmulator.builder()
                         .maxRowsPerTransaction(3000)
@@ -103,8 +105,12 @@ class DsqlSinkITCase {
                 .build();
     }
 
-    /** {@code versions} rounds over keys 0..keys-1, in order: the last value of every key is {@code versions}. */
-    private static DataStream<Tuple2<Long, Long>> versions(StreamExecutionEnvironment env, long keys, long versions) {
+    /**
+     * {@code versions} rounds over keys 0..keys-1, in order: the last value of every key is {@code
+     * versions}.
+     */
+    private static DataStream<Tuple2<Long, Long>> versions(
+            StreamExecutionEnvironment env, long keys, long versions) {
         return env.fromSequence(0, keys * versions - 1)
                 .setParallelism(1)
                 .map(i -> Tuple2.of(i % keys, i / keys + 1))
@@ -119,7 +125,9 @@ class DsqlSinkITCase {
         } else {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
             conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(20));
+            conf.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                    Duration.ofMillis(20));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
@@ -135,13 +143,17 @@ class DsqlSinkITCase {
         for (long from = 0; from < keys; from += 3000) {
             // One statement per transaction, within the emulator's 3,000 rows.
             dsql.execute(
-                    "INSERT INTO occ_target SELECT g, 0, 0 FROM generate_series(" + from + ", "
-                            + Math.min(keys, from + 3000) + " - 1) g");
+                    "INSERT INTO occ_target SELECT g, 0, 0 FROM generate_series("
+                            + from
+                            + ", "
+                            + Math.min(keys, from + 3000)
+                            + " - 1) g");
         }
         String job = "dsql-occ-" + System.nanoTime();
         StreamExecutionEnvironment env = env(0);
         env.setParallelism(1);
-        // In order, 4,000 records per second: flushes of 10,000 records (4 transactions each) about every 2.5 s.
+        // In order, 4,000 records per second: flushes of 10,000 records (4 transactions each) about
+        // every 2.5 s.
         env.fromSource(
                         new DataGeneratorSource<>(
                                 i -> Tuple2.of(i % keys, i / keys + 1),
@@ -171,31 +183,43 @@ class DsqlSinkITCase {
                 .as("rows without their last value")
                 .isZero();
         assertThat(CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES))
-                .as("OCC retries (registered %s, all retries %s)",
+                .as(
+                        "OCC retries (registered %s, all retries %s)",
                         CollectingMetricReporter.registered(job, DsqlSink.OCC_RETRIES),
                         CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RETRIES))
                 .isPositive();
         assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RETRIES))
-                .isGreaterThanOrEqualTo(CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES));
-        assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RECORDS_WRITTEN)).isEqualTo(keys * versions);
+                .isGreaterThanOrEqualTo(
+                        CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES));
+        assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RECORDS_WRITTEN))
+                .isEqualTo(keys * versions);
         // 24,000 records in transactions of at most 3,000 rows.
-        assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
+        assertThat(
+                        CollectingMetricReporter.sumOrZero(
+                                job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
                 .isGreaterThanOrEqualTo(keys * versions / 3000);
-        assertThat(CollectingMetricReporter.registered(job, DsqlConnectionMetrics.PHYSICAL_CONNECTIONS_OPENED)).isTrue();
-        assertThat(dsql.proxy().getConnectionsClosedByAge() + dsql.proxy().getConnectionsCutAtRandom())
+        assertThat(
+                        CollectingMetricReporter.registered(
+                                job, DsqlConnectionMetrics.PHYSICAL_CONNECTIONS_OPENED))
+                .isTrue();
+        assertThat(
+                        dsql.proxy().getConnectionsClosedByAge()
+                                + dsql.proxy().getConnectionsCutAtRandom())
                 .as("connections cut while the job ran")
                 .isPositive();
     }
 
     /**
-     * Until the sink counted an OCC retry: holds a row lock on a key of the first transaction, waits (polling) until a
-     * sink session blocks on it, then commits, so the blocked upsert fails with 40001 (PostgreSQL's repeatable read
-     * reports the conflict at the write; DSQL would at commit). Returns the conflicting updates committed.
+     * Until the sink counted an OCC retry: holds a row lock on a key of the first transaction,
+     * waits (polling) until a sink session blocks on it, then commits, so the blocked upsert fails
+     * with 40001 (PostgreSQL's repeatable read reports the conflict at the write; DSQL would at
+     * commit). Returns the conflicting updates committed.
      */
     private static int forceConflicts(String table, String job, JobClient client) throws Exception {
         int committed = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (Connection c = dsql.openDirectConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dsql.openDirectConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             for (long key = 0;
                     CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES) == 0
@@ -252,7 +276,8 @@ class DsqlSinkITCase {
 
     @Test
     void aNonRetryableErrorFailsTheJobWithItsSqlStateAndNoValues() throws Exception {
-        dsql.execute("CREATE TABLE checked_target (id BIGINT PRIMARY KEY, v BIGINT NOT NULL CHECK (v < 987654321))");
+        dsql.execute(
+                "CREATE TABLE checked_target (id BIGINT PRIMARY KEY, v BIGINT NOT NULL CHECK (v < 987654321))");
         String job = "dsql-check-" + System.nanoTime();
         StreamExecutionEnvironment env = env(0);
         env.setParallelism(1);
@@ -263,7 +288,8 @@ class DsqlSinkITCase {
         assertThatThrownBy(() -> env.execute(job))
                 .satisfies(
                         e -> {
-                            Optional<IOException> failure = ExceptionUtils.findThrowable(e, IOException.class);
+                            Optional<IOException> failure =
+                                    ExceptionUtils.findThrowable(e, IOException.class);
                             assertThat(failure).isPresent();
                             assertThat(failure.get().getMessage())
                                     .contains("SQLSTATE 23514")

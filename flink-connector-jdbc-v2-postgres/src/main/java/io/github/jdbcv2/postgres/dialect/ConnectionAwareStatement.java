@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A statement that tells which connection it belongs to. Writing an ARRAY column needs the connection (to create a
- * {@link java.sql.Array}); statements of this type give it directly, Apache's own implementation is unwrapped once per
- * statement.
+ * A statement that tells which connection it belongs to. Writing an ARRAY column needs the
+ * connection (to create a {@link java.sql.Array}); statements of this type give it directly,
+ * Apache's own implementation is unwrapped once per statement.
  */
 @Internal
 public interface ConnectionAwareStatement extends FieldNamedPreparedStatement {

@@ -20,8 +20,9 @@ import java.time.LocalTime;
 import java.util.function.IntFunction;
 
 /**
- * Writes a one-dimensional Flink ARRAY as a PostgreSQL array, through {@link Connection#createArrayOf} with the
- * element type's PostgreSQL name. NULL elements and empty arrays are written as such.
+ * Writes a one-dimensional Flink ARRAY as a PostgreSQL array, through {@link
+ * Connection#createArrayOf} with the element type's PostgreSQL name. NULL elements and empty arrays
+ * are written as such.
  */
 @Internal
 final class PostgresArrayWriter implements JdbcSerializationConverter {
@@ -45,6 +46,7 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
 
     /** The statement of the last call and its connection: found once per statement, not per row. */
     private transient FieldNamedPreparedStatement lastStatement;
+
     private transient Connection lastConnection;
 
     private PostgresArrayWriter(
@@ -58,7 +60,10 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
         this.arrayFactory = arrayFactory;
     }
 
-    /** The writer for {@code arrayType}; fails for an element type PostgreSQL arrays of this dialect don't carry. */
+    /**
+     * The writer for {@code arrayType}; fails for an element type PostgreSQL arrays of this dialect
+     * don't carry.
+     */
     static PostgresArrayWriter forType(ArrayType arrayType) {
         LogicalType element = arrayType.getElementType();
         ArrayData.ElementGetter getter = ArrayData.createElementGetter(element);
@@ -77,7 +82,10 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
                 return new PostgresArrayWriter("float8", getter, v -> v, Double[]::new);
             case DECIMAL:
                 return new PostgresArrayWriter(
-                        "numeric", getter, v -> ((DecimalData) v).toBigDecimal(), BigDecimal[]::new);
+                        "numeric",
+                        getter,
+                        v -> ((DecimalData) v).toBigDecimal(),
+                        BigDecimal[]::new);
             case BINARY:
             case VARBINARY:
                 return new PostgresArrayWriter("bytea", getter, v -> v, byte[][]::new);
@@ -86,7 +94,10 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
                         "date", getter, v -> LocalDate.ofEpochDay((Integer) v), Object[]::new);
             case TIME_WITHOUT_TIME_ZONE:
                 return new PostgresArrayWriter(
-                        "time", getter, v -> LocalTime.ofNanoOfDay((Integer) v * 1_000_000L), Object[]::new);
+                        "time",
+                        getter,
+                        v -> LocalTime.ofNanoOfDay((Integer) v * 1_000_000L),
+                        Object[]::new);
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 return new PostgresArrayWriter(
                         "timestamp",
@@ -100,9 +111,11 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
                         v -> PostgresInfinity.arrayElement((TimestampData) v, false),
                         Object[]::new);
             default:
-                // Strings are not here: UntypedTextArrayWriter writes them, so any string array column fits.
+                // Strings are not here: UntypedTextArrayWriter writes them, so any string array
+                // column fits.
                 throw new UnsupportedOperationException(
-                        "The PostgreSQL dialect cannot write arrays of " + element.asSummaryString()
+                        "The PostgreSQL dialect cannot write arrays of "
+                                + element.asSummaryString()
                                 + "; see PostgresDialect#validate for the supported types.");
         }
     }
@@ -113,7 +126,8 @@ final class PostgresArrayWriter implements JdbcSerializationConverter {
     }
 
     @Override
-    public void serialize(RowData row, int index, FieldNamedPreparedStatement statement) throws SQLException {
+    public void serialize(RowData row, int index, FieldNamedPreparedStatement statement)
+            throws SQLException {
         ArrayData array = row.getArray(index);
         int size = array.size();
         Object[] elements = arrayFactory.apply(size);

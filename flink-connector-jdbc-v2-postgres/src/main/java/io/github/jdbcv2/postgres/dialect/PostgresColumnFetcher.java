@@ -12,9 +12,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 
 /**
- * Reads one column of the current row as the JDBC object its converter expects. Date and time columns are read as
- * {@code java.time} values, which the driver builds without the JVM's time zone (no shifts around DST gaps, no lost
- * microseconds); everything else as {@link ResultSet#getObject(int)}.
+ * Reads one column of the current row as the JDBC object its converter expects. Date and time
+ * columns are read as {@code java.time} values, which the driver builds without the JVM's time zone
+ * (no shifts around DST gaps, no lost microseconds); everything else as {@link
+ * ResultSet#getObject(int)}.
  */
 @Internal
 @FunctionalInterface

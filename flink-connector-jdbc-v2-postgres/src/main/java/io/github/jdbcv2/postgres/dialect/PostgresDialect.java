@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The PostgreSQL dialect: quoting, upsert ({@code INSERT ... ON CONFLICT}), type validation and row conversion.
- * Designed for extension: a dialect for a PostgreSQL-compatible database narrows {@link #supportedTypes()} and the
- * precision ranges, and may override the statements.
+ * The PostgreSQL dialect: quoting, upsert ({@code INSERT ... ON CONFLICT}), type validation and row
+ * conversion. Designed for extension: a dialect for a PostgreSQL-compatible database narrows {@link
+ * #supportedTypes()} and the precision ranges, and may override the statements.
  */
 @PublicEvolving
 public class PostgresDialect extends AbstractDialect {
@@ -72,9 +72,9 @@ public class PostgresDialect extends AbstractDialect {
     }
 
     /**
-     * Quotes {@code identifier} in double quotes, doubling embedded quotes, so reserved words and mixed case work and
-     * names are taken exactly as written. {@code schema.table} is quoted part by part; write a name that contains a
-     * dot pre-quoted ({@code "my.table"}).
+     * Quotes {@code identifier} in double quotes, doubling embedded quotes, so reserved words and
+     * mixed case work and names are taken exactly as written. {@code schema.table} is quoted part
+     * by part; write a name that contains a dot pre-quoted ({@code "my.table"}).
      */
     @Override
     public String quoteIdentifier(String identifier) {
@@ -82,26 +82,35 @@ public class PostgresDialect extends AbstractDialect {
     }
 
     /**
-     * {@code INSERT ... ON CONFLICT (keys) DO UPDATE SET col = EXCLUDED.col} for the non-key columns, or
-     * {@code DO NOTHING} when every column is a key. The keys must match a unique index or constraint of the table.
+     * {@code INSERT ... ON CONFLICT (keys) DO UPDATE SET col = EXCLUDED.col} for the non-key
+     * columns, or {@code DO NOTHING} when every column is a key. The keys must match a unique index
+     * or constraint of the table.
      */
     @Override
-    public Optional<String> getUpsertStatement(String tableName, String[] fieldNames, String[] uniqueKeyFields) {
+    public Optional<String> getUpsertStatement(
+            String tableName, String[] fieldNames, String[] uniqueKeyFields) {
         if (uniqueKeyFields == null || uniqueKeyFields.length == 0) {
             throw new IllegalArgumentException(
-                    "An upsert into " + tableName + " needs at least one key column; columns are "
+                    "An upsert into "
+                            + tableName
+                            + " needs at least one key column; columns are "
                             + Arrays.toString(fieldNames));
         }
         List<String> fields = Arrays.asList(fieldNames);
         for (String key : uniqueKeyFields) {
             if (!fields.contains(key)) {
                 throw new IllegalArgumentException(
-                        "The key column '" + key + "' of the upsert into " + tableName
-                                + " is not one of the columns " + fields);
+                        "The key column '"
+                                + key
+                                + "' of the upsert into "
+                                + tableName
+                                + " is not one of the columns "
+                                + fields);
             }
         }
         List<String> keys = Arrays.asList(uniqueKeyFields);
-        String conflictTarget = keys.stream().map(this::quoteIdentifier).collect(Collectors.joining(", "));
+        String conflictTarget =
+                keys.stream().map(this::quoteIdentifier).collect(Collectors.joining(", "));
         String updates =
                 fields.stream()
                         .filter(f -> !keys.contains(f))
@@ -109,27 +118,38 @@ public class PostgresDialect extends AbstractDialect {
                         .collect(Collectors.joining(", "));
         String action = updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + updates;
         return Optional.of(
-                getInsertIntoStatement(tableName, fieldNames) + " ON CONFLICT (" + conflictTarget + ") " + action);
+                getInsertIntoStatement(tableName, fieldNames)
+                        + " ON CONFLICT ("
+                        + conflictTarget
+                        + ") "
+                        + action);
     }
 
-    /** Adds {@code reWriteBatchedInserts=true} unless the URL already sets that property (to any value). */
+    /**
+     * Adds {@code reWriteBatchedInserts=true} unless the URL already sets that property (to any
+     * value).
+     */
     @Override
     public String appendDefaultUrlProperties(String url) {
         return PostgresUrlDefaults.append(url);
     }
 
     /**
-     * Rejects a column whose type is not in {@link #supportedTypes()} (arrays: one dimension of a supported scalar),
-     * or whose precision is outside {@link #decimalPrecisions()} or {@link #timestampPrecisions()}. The message names
-     * the column, its type and what is supported.
+     * Rejects a column whose type is not in {@link #supportedTypes()} (arrays: one dimension of a
+     * supported scalar), or whose precision is outside {@link #decimalPrecisions()} or {@link
+     * #timestampPrecisions()}. The message names the column, its type and what is supported.
      */
     @Override
     public void validate(RowType rowType) throws ValidationException {
-        new PostgresTypeValidator(dialectName(), supportedTypes(), decimalPrecisions(), timestampPrecisions())
+        new PostgresTypeValidator(
+                        dialectName(), supportedTypes(), decimalPrecisions(), timestampPrecisions())
                 .validate(rowType);
     }
 
-    /** The Flink type roots this dialect reads and writes; {@code ARRAY} means one-dimensional arrays of the others. */
+    /**
+     * The Flink type roots this dialect reads and writes; {@code ARRAY} means one-dimensional
+     * arrays of the others.
+     */
     @Override
     public Set<LogicalTypeRoot> supportedTypes() {
         return SUPPORTED_TYPES;
@@ -140,7 +160,10 @@ public class PostgresDialect extends AbstractDialect {
         return PrecisionRange.of(1, 1000);
     }
 
-    /** Fractional-second precisions of {@code time}, {@code timestamp} and {@code timestamptz}: 0..6. */
+    /**
+     * Fractional-second precisions of {@code time}, {@code timestamp} and {@code timestamptz}:
+     * 0..6.
+     */
     protected PrecisionRange timestampPrecisions() {
         return PrecisionRange.of(0, 6);
     }

@@ -30,24 +30,30 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 
 /**
- * Converts between Flink's internal rows and PostgreSQL JDBC values. Every per-column converter is chosen once, when
- * the converter is built for a {@link RowType}; the per-row path only calls them.
+ * Converts between Flink's internal rows and PostgreSQL JDBC values. Every per-column converter is
+ * chosen once, when the converter is built for a {@link RowType}; the per-row path only calls them.
  *
- * <p>Strings are sent untyped, so the server converts them to the column's type: a Flink STRING can be written to
- * {@code text}, {@code varchar}, {@code char}, {@code uuid}, {@code json} and {@code jsonb} columns (and read from
- * them); likewise an {@code ARRAY<STRING>} is sent as an untyped array literal. Other arrays are written with
- * {@link java.sql.Connection#createArrayOf}, which needs the statement's connection (see
- * {@link ConnectionAwareStatement}).
+ * <p>Strings are sent untyped, so the server converts them to the column's type: a Flink STRING can
+ * be written to {@code text}, {@code varchar}, {@code char}, {@code uuid}, {@code json} and {@code
+ * jsonb} columns (and read from them); likewise an {@code ARRAY<STRING>} is sent as an untyped
+ * array literal. Other arrays are written with {@link java.sql.Connection#createArrayOf}, which
+ * needs the statement's connection (see {@link ConnectionAwareStatement}).
  */
 @PublicEvolving
 public class PostgresDialectConverter extends AbstractDialectConverter {
 
     private static final long serialVersionUID = 1L;
 
-    /** How {@code 'infinity'} in a {@code timestamp} or {@code timestamptz} column looks in a Flink row. */
+    /**
+     * How {@code 'infinity'} in a {@code timestamp} or {@code timestamptz} column looks in a Flink
+     * row.
+     */
     public static final TimestampData POSITIVE_INFINITY = PostgresInfinity.POSITIVE;
 
-    /** How {@code '-infinity'} in a {@code timestamp} or {@code timestamptz} column looks in a Flink row. */
+    /**
+     * How {@code '-infinity'} in a {@code timestamp} or {@code timestamptz} column looks in a Flink
+     * row.
+     */
     public static final TimestampData NEGATIVE_INFINITY = PostgresInfinity.NEGATIVE;
 
     private final PostgresColumnFetcher[] fetchers;
@@ -76,8 +82,9 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
     }
 
     /**
-     * The converter from a non-null JDBC value to Flink's internal value. It accepts what the driver gives for a
-     * column ({@link PostgresColumnFetcher}) and for an element of {@link Array#getArray()}.
+     * The converter from a non-null JDBC value to Flink's internal value. It accepts what the
+     * driver gives for a column ({@link PostgresColumnFetcher}) and for an element of {@link
+     * Array#getArray()}.
      */
     @Override
     protected JdbcDeserializationConverter createInternalConverter(LogicalType type) {
@@ -101,26 +108,33 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
                 return value -> toDecimal(value, precision, scale);
             case CHAR:
             case VARCHAR:
-                // String for text types; UUID for uuid; PGobject (whose toString is the text) for json and jsonb.
+                // String for text types; UUID for uuid; PGobject (whose toString is the text) for
+                // json and jsonb.
                 return value -> StringData.fromString(value.toString());
             case BINARY:
             case VARBINARY:
                 return value -> value;
             case DATE:
-                return value -> toEpochDay(
-                        value instanceof LocalDate ? (LocalDate) value : ((Date) value).toLocalDate());
+                return value ->
+                        toEpochDay(
+                                value instanceof LocalDate
+                                        ? (LocalDate) value
+                                        : ((Date) value).toLocalDate());
             case TIME_WITHOUT_TIME_ZONE:
-                return value -> value instanceof LocalTime
-                        ? (int) (((LocalTime) value).toNanoOfDay() / 1_000_000L)
-                        : millisOfDay((Time) value);
+                return value ->
+                        value instanceof LocalTime
+                                ? (int) (((LocalTime) value).toNanoOfDay() / 1_000_000L)
+                                : millisOfDay((Time) value);
             case TIMESTAMP_WITHOUT_TIME_ZONE:
-                return value -> value instanceof LocalDateTime
-                        ? PostgresInfinity.fromLocalDateTime((LocalDateTime) value)
-                        : PostgresInfinity.fromTimestamp((Timestamp) value, true);
+                return value ->
+                        value instanceof LocalDateTime
+                                ? PostgresInfinity.fromLocalDateTime((LocalDateTime) value)
+                                : PostgresInfinity.fromTimestamp((Timestamp) value, true);
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-                return value -> value instanceof OffsetDateTime
-                        ? PostgresInfinity.fromOffsetDateTime((OffsetDateTime) value)
-                        : PostgresInfinity.fromTimestamp((Timestamp) value, false);
+                return value ->
+                        value instanceof OffsetDateTime
+                                ? PostgresInfinity.fromOffsetDateTime((OffsetDateTime) value)
+                                : PostgresInfinity.fromTimestamp((Timestamp) value, false);
             case ARRAY:
                 JdbcDeserializationConverter element =
                         createNullableInternalConverter(((ArrayType) type).getElementType());
@@ -135,7 +149,8 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
     protected JdbcSerializationConverter createExternalConverter(LogicalType type) {
         switch (type.getTypeRoot()) {
             case BOOLEAN:
-                return (row, index, statement) -> statement.setBoolean(index, row.getBoolean(index));
+                return (row, index, statement) ->
+                        statement.setBoolean(index, row.getBoolean(index));
             case SMALLINT:
                 return (row, index, statement) -> statement.setShort(index, row.getShort(index));
             case INTEGER:
@@ -151,7 +166,8 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
                 int precision = decimal.getPrecision();
                 int scale = decimal.getScale();
                 return (row, index, statement) ->
-                        statement.setBigDecimal(index, row.getDecimal(index, precision, scale).toBigDecimal());
+                        statement.setBigDecimal(
+                                index, row.getDecimal(index, precision, scale).toBigDecimal());
             case CHAR:
             case VARCHAR:
                 return new UntypedTextWriter();
@@ -163,19 +179,22 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
                         statement.setObject(index, LocalDate.ofEpochDay(row.getInt(index)));
             case TIME_WITHOUT_TIME_ZONE:
                 return (row, index, statement) ->
-                        statement.setObject(index, LocalTime.ofNanoOfDay(row.getInt(index) * 1_000_000L));
+                        statement.setObject(
+                                index, LocalTime.ofNanoOfDay(row.getInt(index) * 1_000_000L));
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 int timestampPrecision = ((TimestampType) type).getPrecision();
                 return (row, index, statement) ->
                         statement.setObject(
                                 index,
-                                PostgresInfinity.toLocalDateTime(row.getTimestamp(index, timestampPrecision)));
+                                PostgresInfinity.toLocalDateTime(
+                                        row.getTimestamp(index, timestampPrecision)));
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 int instantPrecision = ((LocalZonedTimestampType) type).getPrecision();
                 return (row, index, statement) ->
                         statement.setObject(
                                 index,
-                                PostgresInfinity.toOffsetDateTime(row.getTimestamp(index, instantPrecision)));
+                                PostgresInfinity.toOffsetDateTime(
+                                        row.getTimestamp(index, instantPrecision)));
             case ARRAY:
                 LogicalType elementType = ((ArrayType) type).getElementType();
                 return elementType.is(LogicalTypeFamily.CHARACTER_STRING)
@@ -186,7 +205,10 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
         }
     }
 
-    /** Writes NULL with a JDBC type the driver maps to the right (or, for strings and arrays, no) PostgreSQL type. */
+    /**
+     * Writes NULL with a JDBC type the driver maps to the right (or, for strings and arrays, no)
+     * PostgreSQL type.
+     */
     @Override
     protected JdbcSerializationConverter wrapIntoNullableExternalConverter(
             JdbcSerializationConverter converter, LogicalType type) {
@@ -228,19 +250,26 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return Types.TIMESTAMP_WITH_TIMEZONE;
             default:
-                // Strings and arrays: leave the type to the server (text, uuid, json, ... or any array type).
+                // Strings and arrays: leave the type to the server (text, uuid, json, ... or any
+                // array type).
                 return Types.OTHER;
         }
     }
 
-    private static DecimalData toDecimal(Object value, int precision, int scale) throws SQLException {
+    private static DecimalData toDecimal(Object value, int precision, int scale)
+            throws SQLException {
         BigDecimal number;
         if (value instanceof BigDecimal) {
             number = (BigDecimal) value;
         } else if (value instanceof Double && !Double.isFinite((Double) value)) {
             // The driver reads numeric 'NaN' (and, on PostgreSQL 14+, '±Infinity') as a double.
             throw new SQLException(
-                    "The numeric value " + value + " cannot be read as DECIMAL(" + precision + ", " + scale
+                    "The numeric value "
+                            + value
+                            + " cannot be read as DECIMAL("
+                            + precision
+                            + ", "
+                            + scale
                             + "); use DOUBLE for columns that hold NaN or Infinity.");
         } else {
             number = new BigDecimal(value.toString());
@@ -248,8 +277,13 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
         DecimalData data = DecimalData.fromBigDecimal(number, precision, scale);
         if (data == null) {
             throw new SQLException(
-                    "The numeric value " + number.toPlainString() + " does not fit DECIMAL(" + precision + ", "
-                            + scale + "); declare a larger precision (at most 38 in Flink).");
+                    "The numeric value "
+                            + number.toPlainString()
+                            + " does not fit DECIMAL("
+                            + precision
+                            + ", "
+                            + scale
+                            + "); declare a larger precision (at most 38 in Flink).");
         }
         return data;
     }
@@ -259,7 +293,8 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
         if (day != (int) day) {
             // The driver reads 'infinity' and '-infinity' as LocalDate.MAX and LocalDate.MIN.
             throw new SQLException(
-                    "The date " + (day > 0 ? "'infinity'" : "'-infinity'")
+                    "The date "
+                            + (day > 0 ? "'infinity'" : "'-infinity'")
                             + " (or one that far from 1970) cannot be read as a Flink DATE.");
         }
         return (int) day;
@@ -286,7 +321,10 @@ public class PostgresDialectConverter extends AbstractDialectConverter {
 
     private UnsupportedOperationException unsupported(LogicalType type) {
         return new UnsupportedOperationException(
-                "The " + converterName() + " converter does not support the type " + type.asSummaryString()
+                "The "
+                        + converterName()
+                        + " converter does not support the type "
+                        + type.asSummaryString()
                         + "; call PostgresDialect#validate first for the list of supported types.");
     }
 }

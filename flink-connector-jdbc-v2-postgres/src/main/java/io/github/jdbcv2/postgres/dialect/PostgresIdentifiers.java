@@ -3,8 +3,9 @@ package io.github.jdbcv2.postgres.dialect;
 import org.apache.flink.annotation.Internal;
 
 /**
- * Quotes PostgreSQL identifiers. A dotted name ({@code schema.table}) is quoted part by part; a part that is already
- * double-quoted ({@code "My.Table"}) is kept as written, so a name containing a dot can be passed pre-quoted.
+ * Quotes PostgreSQL identifiers. A dotted name ({@code schema.table}) is quoted part by part; a
+ * part that is already double-quoted ({@code "My.Table"}) is kept as written, so a name containing
+ * a dot can be passed pre-quoted.
  */
 @Internal
 final class PostgresIdentifiers {
@@ -45,7 +46,10 @@ final class PostgresIdentifiers {
         }
     }
 
-    /** The index just after the quote closing the quoted part opened at {@code start}, or -1 if it is not closed. */
+    /**
+     * The index just after the quote closing the quoted part opened at {@code start}, or -1 if it
+     * is not closed.
+     */
     private static int endOfQuotedPart(String s, int start) {
         for (int i = start + 1; i < s.length(); i++) {
             if (s.charAt(i) == '"') {
@@ -73,7 +77,9 @@ final class PostgresIdentifiers {
 
     private static IllegalArgumentException emptyPart(String identifier) {
         return new IllegalArgumentException(
-                "The identifier '" + identifier + "' has an empty part; expected a name like table, schema.table "
+                "The identifier '"
+                        + identifier
+                        + "' has an empty part; expected a name like table, schema.table "
                         + "or \"Name.With.Dots\".");
     }
 }

@@ -11,9 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Maps PostgreSQL's {@code 'infinity'} and {@code '-infinity'} timestamps to Flink values and back. The driver reads
- * them as {@link LocalDateTime#MAX}/{@link OffsetDateTime#MAX} (and MIN), which a {@link TimestampData} cannot hold;
- * they become {@link #POSITIVE}/{@link #NEGATIVE}, instants PostgreSQL itself cannot store, so no real value collides.
+ * Maps PostgreSQL's {@code 'infinity'} and {@code '-infinity'} timestamps to Flink values and back.
+ * The driver reads them as {@link LocalDateTime#MAX}/{@link OffsetDateTime#MAX} (and MIN), which a
+ * {@link TimestampData} cannot hold; they become {@link #POSITIVE}/{@link #NEGATIVE}, instants
+ * PostgreSQL itself cannot store, so no real value collides.
  */
 @Internal
 final class PostgresInfinity {
@@ -46,7 +47,10 @@ final class PostgresInfinity {
         return TimestampData.fromInstant(value.toInstant());
     }
 
-    /** A {@link Timestamp} array element; {@code local} for {@code timestamp}, else {@code timestamptz}. */
+    /**
+     * A {@link Timestamp} array element; {@code local} for {@code timestamp}, else {@code
+     * timestamptz}.
+     */
     static TimestampData fromTimestamp(Timestamp value, boolean local) {
         long millis = value.getTime();
         if (millis == PGStatement.DATE_POSITIVE_INFINITY) {
@@ -88,7 +92,10 @@ final class PostgresInfinity {
         return value.toInstant().atOffset(ZoneOffset.UTC);
     }
 
-    /** An array element: the text {@code infinity}/{@code -infinity}, else a {@code java.time} value. */
+    /**
+     * An array element: the text {@code infinity}/{@code -infinity}, else a {@code java.time}
+     * value.
+     */
     static Object arrayElement(TimestampData value, boolean local) {
         if (isPositive(value)) {
             return "infinity";

@@ -6,10 +6,11 @@ import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import org.apache.flink.annotation.Internal;
 
 /**
- * PostgreSQL's SQLSTATE table: the SQL standard's classes plus the server's own shutdown and termination states
- * (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) as a lost connection and deadlocks (40P01)
- * as retryable. 57P04 and 57P05 end the session too; a source then finds the connection invalid and reconnects, while
- * a sink does not replay them (a dropped database, an idle timeout).
+ * PostgreSQL's SQLSTATE table: the SQL standard's classes plus the server's own shutdown and
+ * termination states (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) as a
+ * lost connection and deadlocks (40P01) as retryable. 57P04 and 57P05 end the session too; a source
+ * then finds the connection invalid and reconnects, while a sink does not replay them (a dropped
+ * database, an idle timeout).
  */
 @Internal
 public final class PostgresSqlStates {
@@ -20,8 +21,7 @@ public final class PostgresSqlStates {
     public static final String CANNOT_CONNECT_NOW = "57P03";
 
     private static final JdbcErrorClassifier CLASSIFIER =
-            JdbcErrorClassifier.standard()
-                    .toBuilder()
+            JdbcErrorClassifier.standard().toBuilder()
                     .sqlState(DEADLOCK_DETECTED, JdbcErrorCategory.TRANSIENT)
                     .sqlState(ADMIN_SHUTDOWN, JdbcErrorCategory.CONNECTION_LOST)
                     .sqlState(CRASH_SHUTDOWN, JdbcErrorCategory.CONNECTION_LOST)
@@ -30,7 +30,9 @@ public final class PostgresSqlStates {
 
     private PostgresSqlStates() {}
 
-    /** The table; dialects of PostgreSQL-compatible databases extend it with {@code toBuilder()}. */
+    /**
+     * The table; dialects of PostgreSQL-compatible databases extend it with {@code toBuilder()}.
+     */
     public static JdbcErrorClassifier classifier() {
         return CLASSIFIER;
     }

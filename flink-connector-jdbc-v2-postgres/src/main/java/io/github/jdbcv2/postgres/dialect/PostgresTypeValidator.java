@@ -48,7 +48,10 @@ final class PostgresTypeValidator {
                 throw unsupported(column, type, "multi-dimensional arrays are not supported");
             }
             if (!supportedTypes.contains(element.getTypeRoot())) {
-                throw unsupported(column, type, "its element type " + element.asSummaryString() + " is not supported");
+                throw unsupported(
+                        column,
+                        type,
+                        "its element type " + element.asSummaryString() + " is not supported");
             }
             checkPrecision(column, type, element);
             return;
@@ -59,15 +62,27 @@ final class PostgresTypeValidator {
         checkPrecision(column, type, type);
     }
 
-    /** Checks the precision of {@code scalar}, which is {@code columnType} itself or its array element type. */
+    /**
+     * Checks the precision of {@code scalar}, which is {@code columnType} itself or its array
+     * element type.
+     */
     private void checkPrecision(String column, LogicalType columnType, LogicalType scalar) {
         switch (scalar.getTypeRoot()) {
             case DECIMAL:
-                checkRange(column, columnType, "DECIMAL", ((DecimalType) scalar).getPrecision(), decimalPrecisions);
+                checkRange(
+                        column,
+                        columnType,
+                        "DECIMAL",
+                        ((DecimalType) scalar).getPrecision(),
+                        decimalPrecisions);
                 break;
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 checkRange(
-                        column, columnType, "TIMESTAMP", ((TimestampType) scalar).getPrecision(), timestampPrecisions);
+                        column,
+                        columnType,
+                        "TIMESTAMP",
+                        ((TimestampType) scalar).getPrecision(),
+                        timestampPrecisions);
                 break;
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 checkRange(
@@ -78,14 +93,20 @@ final class PostgresTypeValidator {
                         timestampPrecisions);
                 break;
             case TIME_WITHOUT_TIME_ZONE:
-                checkRange(column, columnType, "TIME", ((TimeType) scalar).getPrecision(), timestampPrecisions);
+                checkRange(
+                        column,
+                        columnType,
+                        "TIME",
+                        ((TimeType) scalar).getPrecision(),
+                        timestampPrecisions);
                 break;
             default:
                 break;
         }
     }
 
-    private void checkRange(String column, LogicalType type, String kind, int precision, PrecisionRange range) {
+    private void checkRange(
+            String column, LogicalType type, String kind, int precision, PrecisionRange range) {
         if (!range.contains(precision)) {
             throw new ValidationException(
                     String.format(

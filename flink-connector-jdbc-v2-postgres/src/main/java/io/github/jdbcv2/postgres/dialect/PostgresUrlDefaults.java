@@ -5,11 +5,17 @@ import org.apache.flink.annotation.Internal;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Adds this library's default driver properties to a PostgreSQL JDBC URL, leaving any the user set alone. */
+/**
+ * Adds this library's default driver properties to a PostgreSQL JDBC URL, leaving any the user set
+ * alone.
+ */
 @Internal
 final class PostgresUrlDefaults {
 
-    /** Lets the driver rewrite a batch of single-row INSERTs into multi-row INSERTs (several times faster). */
+    /**
+     * Lets the driver rewrite a batch of single-row INSERTs into multi-row INSERTs (several times
+     * faster).
+     */
     static final String REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";
 
     private PostgresUrlDefaults() {}
@@ -22,7 +28,10 @@ final class PostgresUrlDefaults {
         return appendProperty(url, REWRITE_BATCHED_INSERTS, "true");
     }
 
-    /** True when the URL's query names {@code property} (in any letter case, as a key, with or without value). */
+    /**
+     * True when the URL's query names {@code property} (in any letter case, as a key, with or
+     * without value).
+     */
     static boolean hasProperty(String url, String property) {
         int query = url.indexOf('?');
         if (query < 0) {

@@ -5,8 +5,9 @@ import org.apache.flink.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
- * An inclusive range of type precisions a dialect accepts, e.g. 0..6 for timestamps; what a subclass of
- * {@link PostgresDialect} returns from {@code decimalPrecisions()} and {@code timestampPrecisions()}.
+ * An inclusive range of type precisions a dialect accepts, e.g. 0..6 for timestamps; what a
+ * subclass of {@link PostgresDialect} returns from {@code decimalPrecisions()} and {@code
+ * timestampPrecisions()}.
  */
 @PublicEvolving
 public final class PrecisionRange implements Serializable {
@@ -18,7 +19,8 @@ public final class PrecisionRange implements Serializable {
 
     private PrecisionRange(int min, int max) {
         if (min > max) {
-            throw new IllegalArgumentException("A precision range needs min <= max, got " + min + ".." + max);
+            throw new IllegalArgumentException(
+                    "A precision range needs min <= max, got " + min + ".." + max);
         }
         this.min = min;
         this.max = max;

@@ -24,26 +24,36 @@ final class StatementConnections {
 
     private StatementConnections() {}
 
-    /** The connection of {@code statement}; call once per statement, not per row (it may use reflection). */
+    /**
+     * The connection of {@code statement}; call once per statement, not per row (it may use
+     * reflection).
+     */
     static Connection connectionOf(FieldNamedPreparedStatement statement) throws SQLException {
         if (statement instanceof ConnectionAwareStatement) {
             return ((ConnectionAwareStatement) statement).getConnection();
         }
         if (statement.getClass().getName().equals(APACHE_IMPLEMENTATION)) {
             try {
-                PreparedStatement wrapped = (PreparedStatement) apacheStatementField(statement.getClass()).get(statement);
+                PreparedStatement wrapped =
+                        (PreparedStatement)
+                                apacheStatementField(statement.getClass()).get(statement);
                 return wrapped.getConnection();
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new SQLException(
-                        "Could not find the connection of " + APACHE_IMPLEMENTATION + " to write an ARRAY column; "
-                                + "use a statement implementing " + ConnectionAwareStatement.class.getName(),
+                        "Could not find the connection of "
+                                + APACHE_IMPLEMENTATION
+                                + " to write an ARRAY column; "
+                                + "use a statement implementing "
+                                + ConnectionAwareStatement.class.getName(),
                         e);
             }
         }
         throw new SQLException(
                 "Writing an ARRAY column needs the statement's connection, but "
-                        + statement.getClass().getName() + " does not expose it. Use a statement implementing "
-                        + ConnectionAwareStatement.class.getName() + ".");
+                        + statement.getClass().getName()
+                        + " does not expose it. Use a statement implementing "
+                        + ConnectionAwareStatement.class.getName()
+                        + ".");
     }
 
     private static Field apacheStatementField(Class<?> implementation) throws NoSuchFieldException {
@@ -52,7 +62,9 @@ final class StatementConnections {
             field = implementation.getDeclaredField("statement");
             field.setAccessible(true);
             apacheStatementField = field;
-            LOG.debug("Array parameters find their connection inside {} by reflection", implementation.getName());
+            LOG.debug(
+                    "Array parameters find their connection inside {} by reflection",
+                    implementation.getName());
         }
         return field;
     }

@@ -11,10 +11,10 @@ import org.postgresql.util.PGobject;
 import java.sql.SQLException;
 
 /**
- * Writes a Flink {@code ARRAY<STRING>} as an array literal of PostgreSQL type {@code unknown}, so the server parses it
- * as the column's array type: {@code text[]}, {@code varchar[]}, {@code uuid[]}, {@code jsonb[]}... (an array made
- * with {@code createArrayOf("text", ...)} would be rejected by a {@code uuid[]} column). The builder and parameter
- * are reused from row to row.
+ * Writes a Flink {@code ARRAY<STRING>} as an array literal of PostgreSQL type {@code unknown}, so
+ * the server parses it as the column's array type: {@code text[]}, {@code varchar[]}, {@code
+ * uuid[]}, {@code jsonb[]}... (an array made with {@code createArrayOf("text", ...)} would be
+ * rejected by a {@code uuid[]} column). The builder and parameter are reused from row to row.
  */
 @Internal
 final class UntypedTextArrayWriter implements JdbcSerializationConverter {
@@ -25,7 +25,8 @@ final class UntypedTextArrayWriter implements JdbcSerializationConverter {
     private transient PGobject parameter;
 
     @Override
-    public void serialize(RowData row, int index, FieldNamedPreparedStatement statement) throws SQLException {
+    public void serialize(RowData row, int index, FieldNamedPreparedStatement statement)
+            throws SQLException {
         if (parameter == null) {
             literal = new StringBuilder(64);
             parameter = new PGobject();
@@ -35,7 +36,9 @@ final class UntypedTextArrayWriter implements JdbcSerializationConverter {
         statement.setObject(index, parameter);
     }
 
-    /** The PostgreSQL array literal of {@code array}: every element double-quoted, NULL unquoted. */
+    /**
+     * The PostgreSQL array literal of {@code array}: every element double-quoted, NULL unquoted.
+     */
     static String toLiteral(ArrayData array, StringBuilder out) {
         out.setLength(0);
         out.append('{');

@@ -10,9 +10,10 @@ import org.postgresql.util.PGobject;
 import java.sql.SQLException;
 
 /**
- * Writes a Flink string as a parameter of PostgreSQL type {@code unknown}, which the server resolves to the type the
- * statement needs: {@code text}, {@code varchar}, {@code char}, {@code uuid}, {@code json}, {@code jsonb}, an enum...
- * A plain {@code setString} would be typed {@code varchar} and rejected by {@code uuid} and {@code json} columns.
+ * Writes a Flink string as a parameter of PostgreSQL type {@code unknown}, which the server
+ * resolves to the type the statement needs: {@code text}, {@code varchar}, {@code char}, {@code
+ * uuid}, {@code json}, {@code jsonb}, an enum... A plain {@code setString} would be typed {@code
+ * varchar} and rejected by {@code uuid} and {@code json} columns.
  */
 @Internal
 final class UntypedTextWriter implements JdbcSerializationConverter {
@@ -26,7 +27,8 @@ final class UntypedTextWriter implements JdbcSerializationConverter {
     private transient PGobject parameter;
 
     @Override
-    public void serialize(RowData row, int index, FieldNamedPreparedStatement statement) throws SQLException {
+    public void serialize(RowData row, int index, FieldNamedPreparedStatement statement)
+            throws SQLException {
         PGobject value = parameter;
         if (value == null) {
             value = new PGobject();

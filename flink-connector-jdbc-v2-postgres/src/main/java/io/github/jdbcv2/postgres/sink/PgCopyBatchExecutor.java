@@ -12,7 +12,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Writes a range of records with one {@code COPY ... FROM STDIN} (text format) in the writer's transaction. */
+/**
+ * Writes a range of records with one {@code COPY ... FROM STDIN} (text format) in the writer's
+ * transaction.
+ */
 @Internal
 public final class PgCopyBatchExecutor<T> implements JdbcBatchExecutor<T> {
 
@@ -60,7 +63,8 @@ public final class PgCopyBatchExecutor<T> implements JdbcBatchExecutor<T> {
                 try {
                     copy.cancelCopy();
                 } catch (SQLException ignored) {
-                    // The connection may be gone; the transaction is rolled back by the writer either way.
+                    // The connection may be gone; the transaction is rolled back by the writer
+                    // either way.
                 }
             }
             throw e;

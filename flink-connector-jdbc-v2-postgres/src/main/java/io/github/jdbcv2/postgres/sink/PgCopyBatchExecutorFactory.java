@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates the batch executors of append-only PostgreSQL writes with {@code COPY table (columns) FROM STDIN}: pass to
- * {@code JdbcSink.builder().withBatchExecutor(...)}; works at-least-once and inside the exactly-once XA transaction.
+ * Creates the batch executors of append-only PostgreSQL writes with {@code COPY table (columns)
+ * FROM STDIN}: pass to {@code JdbcSink.builder().withBatchExecutor(...)}; works at-least-once and
+ * inside the exactly-once XA transaction.
  *
  * <pre>{@code
  * JdbcSink.<Order>builder()
@@ -36,19 +37,26 @@ public final class PgCopyBatchExecutorFactory<T> implements JdbcBatchExecutorFac
     }
 
     /** A COPY into {@code table}'s {@code columns}, each record written by {@code rowWriter}. */
-    public static <T> PgCopyBatchExecutorFactory<T> of(String table, List<String> columns, PgCopyRowWriter<T> rowWriter) {
+    public static <T> PgCopyBatchExecutorFactory<T> of(
+            String table, List<String> columns, PgCopyRowWriter<T> rowWriter) {
         if (table == null || table.trim().isEmpty()) {
-            throw new IllegalArgumentException("Invalid COPY option 'table': it is empty; give the target table.");
+            throw new IllegalArgumentException(
+                    "Invalid COPY option 'table': it is empty; give the target table.");
         }
         if (columns == null || columns.isEmpty()) {
             throw new IllegalArgumentException(
-                    "Invalid COPY option 'columns' for table " + table + ": give at least one column.");
+                    "Invalid COPY option 'columns' for table "
+                            + table
+                            + ": give at least one column.");
         }
         List<String> names = new ArrayList<>(columns.size());
         for (String column : columns) {
             if (column == null || column.trim().isEmpty()) {
                 throw new IllegalArgumentException(
-                        "Invalid COPY option 'columns' for table " + table + ": " + columns
+                        "Invalid COPY option 'columns' for table "
+                                + table
+                                + ": "
+                                + columns
                                 + " contains an empty name.");
             }
             names.add(column.trim());

@@ -11,8 +11,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One row of a {@code COPY ... FROM STDIN}: add one value per column, in the column order of the COPY statement.
- * {@code null} objects are written as SQL NULL; text is escaped as COPY's text format requires.
+ * One row of a {@code COPY ... FROM STDIN}: add one value per column, in the column order of the
+ * COPY statement. {@code null} objects are written as SQL NULL; text is escaped as COPY's text
+ * format requires.
  */
 @PublicEvolving
 public interface PgCopyRow {

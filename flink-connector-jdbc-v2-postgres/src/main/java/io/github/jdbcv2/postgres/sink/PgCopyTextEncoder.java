@@ -15,21 +15,23 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Encodes rows in COPY text format (tab-separated, newline-terminated, {@code \N} for NULL) as UTF-8 into a growing
- * byte buffer, escaping backslash, tab, newline and carriage return. Reused for every row: no per-row allocation for
- * integers, booleans, text and date/time values.
+ * Encodes rows in COPY text format (tab-separated, newline-terminated, {@code \N} for NULL) as
+ * UTF-8 into a growing byte buffer, escaping backslash, tab, newline and carriage return. Reused
+ * for every row: no per-row allocation for integers, booleans, text and date/time values.
  *
- * <p>Dates and times are written exactly as pgjdbc sends the same {@code java.time} value as a statement parameter, so
- * COPY stores what an INSERT would: the year of the era with at least four digits and a {@code BC} suffix for years
- * before 1 (proleptic year 0 is 1 BC), fractions rounded to microseconds (sub-microsecond parts of 500 ns and more
- * round up), {@code infinity}/{@code -infinity} at the same bounds as the driver, and {@code 24:00:00} for a time that
- * rounds past midnight. An {@link Instant} is written as the {@link OffsetDateTime} at UTC would be.
+ * <p>Dates and times are written exactly as pgjdbc sends the same {@code java.time} value as a
+ * statement parameter, so COPY stores what an INSERT would: the year of the era with at least four
+ * digits and a {@code BC} suffix for years before 1 (proleptic year 0 is 1 BC), fractions rounded
+ * to microseconds (sub-microsecond parts of 500 ns and more round up), {@code infinity}/{@code
+ * -infinity} at the same bounds as the driver, and {@code 24:00:00} for a time that rounds past
+ * midnight. An {@link Instant} is written as the {@link OffsetDateTime} at UTC would be.
  */
 @Internal
 public final class PgCopyTextEncoder implements PgCopyRow {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MIN_LONG =
+            Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INFINITY = asciiBytes("infinity");
     private static final byte[] NEGATIVE_INFINITY = asciiBytes("-infinity");
     private static final byte[] END_OF_DAY = asciiBytes("24:00:00");
@@ -39,9 +41,12 @@ public final class PgCopyTextEncoder implements PgCopyRow {
     // The driver's bounds: later values are sent as infinity, earlier ones as -infinity.
     private static final LocalDate MIN_DATE = LocalDate.of(-4712, 1, 1);
     private static final LocalDateTime MIN_LOCAL_DATE_TIME = MIN_DATE.atStartOfDay();
-    private static final LocalDateTime MAX_LOCAL_DATE_TIME = LocalDateTime.MAX.minus(Duration.ofMillis(500));
-    private static final OffsetDateTime MIN_OFFSET_DATE_TIME = MIN_LOCAL_DATE_TIME.atOffset(ZoneOffset.UTC);
-    private static final OffsetDateTime MAX_OFFSET_DATE_TIME = OffsetDateTime.MAX.minus(Duration.ofMillis(500));
+    private static final LocalDateTime MAX_LOCAL_DATE_TIME =
+            LocalDateTime.MAX.minus(Duration.ofMillis(500));
+    private static final OffsetDateTime MIN_OFFSET_DATE_TIME =
+            MIN_LOCAL_DATE_TIME.atOffset(ZoneOffset.UTC);
+    private static final OffsetDateTime MAX_OFFSET_DATE_TIME =
+            OffsetDateTime.MAX.minus(Duration.ofMillis(500));
     private static final Instant MIN_INSTANT = MIN_OFFSET_DATE_TIME.toInstant();
     private static final Instant MAX_INSTANT = MAX_OFFSET_DATE_TIME.toInstant();
     private static final long LAST_TIME_NANOS = LocalTime.MAX.toNanoOfDay() - 500;
@@ -72,7 +77,10 @@ public final class PgCopyTextEncoder implements PgCopyRow {
             int got = columnsInRow;
             size = rowStart;
             throw new IllegalArgumentException(
-                    "The COPY row writer added " + got + " values to a row, but the COPY statement has " + columns
+                    "The COPY row writer added "
+                            + got
+                            + " values to a row, but the COPY statement has "
+                            + columns
                             + " columns.");
         }
         put((byte) '\n');
@@ -224,7 +232,9 @@ public final class PgCopyTextEncoder implements PgCopyRow {
                 ensure(2);
                 buf[size++] = (byte) (0xC0 | (c >> 6));
                 buf[size++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < n
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, value.charAt(++i));
                 ensure(4);
                 buf[size++] = (byte) (0xF0 | (cp >> 18));
@@ -320,7 +330,8 @@ public final class PgCopyTextEncoder implements PgCopyRow {
         LocalDateTime at = value;
         long nanoOfDay = roundedToMicros(at.toLocalTime().toNanoOfDay());
         if (nanoOfDay >= NANOS_PER_DAY) {
-            // Rounds into the next day (at most once per day of values): let java.time carry the date.
+            // Rounds into the next day (at most once per day of values): let java.time carry the
+            // date.
             at = at.plusNanos(NANOS_PER_DAY - at.toLocalTime().toNanoOfDay());
             nanoOfDay = 0;
         }
@@ -376,7 +387,9 @@ public final class PgCopyTextEncoder implements PgCopyRow {
         long epochSecond = value.getEpochSecond();
         long epochDay = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
         long nanoOfDay =
-                roundedToMicros(Math.floorMod(epochSecond, SECONDS_PER_DAY) * 1_000_000_000L + value.getNano());
+                roundedToMicros(
+                        Math.floorMod(epochSecond, SECONDS_PER_DAY) * 1_000_000_000L
+                                + value.getNano());
         if (nanoOfDay >= NANOS_PER_DAY) {
             epochDay++;
             nanoOfDay = 0;
@@ -389,13 +402,18 @@ public final class PgCopyTextEncoder implements PgCopyRow {
         return this;
     }
 
-    /** Rounds to whole microseconds as the driver does: a sub-microsecond part of 500 ns or more rounds up. */
+    /**
+     * Rounds to whole microseconds as the driver does: a sub-microsecond part of 500 ns or more
+     * rounds up.
+     */
     private static long roundedToMicros(long nanos) {
         long below = nanos % 1000;
         return below > 499 ? nanos - below + 1000 : nanos - below;
     }
 
-    /** {@code YYYY-MM-DD} with the year of the era (proleptic year 0 is 1 BC), at least four digits. */
+    /**
+     * {@code YYYY-MM-DD} with the year of the era (proleptic year 0 is 1 BC), at least four digits.
+     */
     private void putDate(int year, int month, int day) {
         putDigits(year > 0 ? year : 1L - year, 4);
         put((byte) '-');
@@ -411,15 +429,16 @@ public final class PgCopyTextEncoder implements PgCopyRow {
     }
 
     /**
-     * The date of a day counted from 1970-01-01 (proleptic Gregorian), with its era: days are shifted to start on
-     * 0000-03-01 so that the leap day ends a year, then split into 400-year eras, years of the era and days of the
-     * year. Returns the proleptic year.
+     * The date of a day counted from 1970-01-01 (proleptic Gregorian), with its era: days are
+     * shifted to start on 0000-03-01 so that the leap day ends a year, then split into 400-year
+     * eras, years of the era and days of the year. Returns the proleptic year.
      */
     private int putCivilDate(long epochDay) {
         long shifted = epochDay + 719_468; // days from 0000-03-01 to 1970-01-01
         long era = Math.floorDiv(shifted, 146_097); // days in 400 years
         long dayOfEra = shifted - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long yearOfEra =
+                (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
         long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
         long monthFromMarch = (5 * dayOfYear + 2) / 153;
         int day = (int) (dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);

@@ -12,9 +12,10 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * PostgreSQL's XA specifics: {@code max_prepared_transactions} must be above 0, and its own transaction ids
- * ({@code txid_current()}, read before the prepare) let the committer ask {@code txid_status} whether a transaction
- * the server no longer knows as prepared was committed or rolled back.
+ * PostgreSQL's XA specifics: {@code max_prepared_transactions} must be above 0, and its own
+ * transaction ids ({@code txid_current()}, read before the prepare) let the committer ask {@code
+ * txid_status} whether a transaction the server no longer knows as prepared was committed or rolled
+ * back.
  */
 @Internal
 public final class PostgresXaDialect implements JdbcXaDialect {
@@ -50,7 +51,8 @@ public final class PostgresXaDialect implements JdbcXaDialect {
     /** The id of the transaction open on {@code connection} ({@code txid_current()}). */
     @Override
     public long currentTransactionId(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT txid_current()")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT txid_current()")) {
             if (!rs.next()) {
                 throw new SQLException("txid_current() returned no row");
             }
@@ -58,7 +60,10 @@ public final class PostgresXaDialect implements JdbcXaDialect {
         }
     }
 
-    /** What the server says of transaction {@code txid} ({@code txid_status}); the connection must be idle. */
+    /**
+     * What the server says of transaction {@code txid} ({@code txid_status}); the connection must
+     * be idle.
+     */
     @Override
     public TransactionOutcome outcome(Connection connection, long txid) throws SQLException {
         if (txid < 0) {

@@ -18,7 +18,9 @@ import java.sql.SQLException;
 @Internal
 final class BinaryCopyTupleReader {
 
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    private static final byte[] SIGNATURE = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
+    };
     private static final int HEADER_FIXED_LENGTH = SIGNATURE.length + 8;
     private static final int FLAG_HAS_OIDS = 1 << 16;
 
@@ -27,8 +29,10 @@ final class BinaryCopyTupleReader {
 
     /** The bytes of the current tuple (and maybe more). */
     byte[] buffer = new byte[0];
+
     /** Where each field of the current tuple starts in {@link #buffer}. */
     final int[] offsets;
+
     /** The length of each field of the current tuple, -1 for NULL. */
     final int[] lengths;
 
@@ -119,8 +123,11 @@ final class BinaryCopyTupleReader {
         }
         if (fieldCount != columnCount) {
             throw new PSQLException(
-                    "Binary COPY tuple has " + fieldCount + " fields but the query has "
-                            + columnCount + " columns",
+                    "Binary COPY tuple has "
+                            + fieldCount
+                            + " fields but the query has "
+                            + columnCount
+                            + " columns",
                     PSQLState.PROTOCOL_VIOLATION);
         }
         for (int i = 0; i < columnCount; i++) {
@@ -152,8 +159,11 @@ final class BinaryCopyTupleReader {
         if (message == null) {
             finished = true;
             throw new PSQLException(
-                    "Binary COPY stream ended inside a " + what
-                            + (limit > position ? " (" + (limit - position) + " bytes left over)" : ""),
+                    "Binary COPY stream ended inside a "
+                            + what
+                            + (limit > position
+                                    ? " (" + (limit - position) + " bytes left over)"
+                                    : ""),
                     PSQLState.PROTOCOL_VIOLATION);
         }
         int remaining = limit - position;

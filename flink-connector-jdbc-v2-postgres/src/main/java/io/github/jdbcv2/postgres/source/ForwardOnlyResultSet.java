@@ -32,12 +32,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A forward-only, read-only {@link ResultSet} that answers as pgjdbc's does: the cursor's state, column labels and
- * every by-label getter are here, once; what it does not offer (updates, scrolling, streams, LOBs, arrays...) throws
- * a {@link SQLFeatureNotSupportedException} that names the method and how to read through a cursor instead.
+ * A forward-only, read-only {@link ResultSet} that answers as pgjdbc's does: the cursor's state,
+ * column labels and every by-label getter are here, once; what it does not offer (updates,
+ * scrolling, streams, LOBs, arrays...) throws a {@link SQLFeatureNotSupportedException} that names
+ * the method and how to read through a cursor instead.
  *
- * <p>A subclass moves from row to row ({@link #advance()}) and decodes values by column index; its getters start with
- * {@link #checkRow(int)}. Labels are mapped to indexes when the result set is made, never per row.
+ * <p>A subclass moves from row to row ({@link #advance()}) and decodes values by column index; its
+ * getters start with {@link #checkRow(int)}. Labels are mapped to indexes when the result set is
+ * made, never per row.
  */
 @Internal
 @SuppressWarnings("deprecation")
@@ -49,19 +51,28 @@ abstract class ForwardOnlyResultSet implements ResultSet {
 
     private final ResultSetMetaData meta;
     private final int columnCount;
-    /** Lower-case label to the first column with it; other spellings that were asked for are added as found. */
+
+    /**
+     * Lower-case label to the first column with it; other spellings that were asked for are added
+     * as found.
+     */
     private final Map<String, Integer> columnByLabel;
 
     private boolean onRow;
     private boolean closed;
     private int rowNumber;
 
-    /** meta describes the columns and must answer without the connection (see {@link PgCopyResultSetMetaData}). */
+    /**
+     * meta describes the columns and must answer without the connection (see {@link
+     * PgCopyResultSetMetaData}).
+     */
     ForwardOnlyResultSet(ResultSetMetaData meta) throws SQLException {
         this.meta = meta;
         this.columnCount = meta.getColumnCount();
         this.columnByLabel = new HashMap<>(columnCount * 2);
-        for (int c = columnCount; c >= 1; c--) { // backwards, so that the first of equal labels wins
+        for (int c = columnCount;
+                c >= 1;
+                c--) { // backwards, so that the first of equal labels wins
             columnByLabel.put(meta.getColumnLabel(c).toLowerCase(Locale.US), c);
         }
     }
@@ -76,20 +87,28 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     protected abstract void release();
 
     static SQLFeatureNotSupportedException unsupported(String method) {
-        return new SQLFeatureNotSupportedException("ResultSet." + method + " is not supported: " + HINT);
+        return new SQLFeatureNotSupportedException(
+                "ResultSet." + method + " is not supported: " + HINT);
     }
 
     /** Checks the column index like pgjdbc (22023); returns the 0-based field. */
     static int fieldIndex(int columnIndex, int columnCount) throws SQLException {
         if (columnIndex < 1 || columnIndex > columnCount) {
             throw new PSQLException(
-                    "The column index is out of range: " + columnIndex + ", number of columns: " + columnCount + ".",
+                    "The column index is out of range: "
+                            + columnIndex
+                            + ", number of columns: "
+                            + columnCount
+                            + ".",
                     PSQLState.INVALID_PARAMETER_VALUE);
         }
         return columnIndex - 1;
     }
 
-    /** Checks the state and the column index like pgjdbc (55000, 24000, 22023); returns the 0-based field. */
+    /**
+     * Checks the state and the column index like pgjdbc (55000, 24000, 22023); returns the 0-based
+     * field.
+     */
     protected final int checkRow(int columnIndex) throws SQLException {
         checkOpen();
         if (!onRow) {
@@ -100,7 +119,9 @@ abstract class ForwardOnlyResultSet implements ResultSet {
         return fieldIndex(columnIndex, columnCount);
     }
 
-    /** Checks the column index like pgjdbc (22023) without needing a row; returns the 0-based field. */
+    /**
+     * Checks the column index like pgjdbc (22023) without needing a row; returns the 0-based field.
+     */
     protected final int checkColumnIndex(int columnIndex) throws SQLException {
         return fieldIndex(columnIndex, columnCount);
     }
@@ -262,7 +283,8 @@ abstract class ForwardOnlyResultSet implements ResultSet {
         return iface.isInstance(this);
     }
 
-    // ------------------------------------------------------------------ getters: defaults and by label
+    // ------------------------------------------------------------------ getters: defaults and by
+    // label
 
     @Override
     public final Date getDate(int columnIndex) throws SQLException {
@@ -378,7 +400,8 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
+    public final Object getObject(String columnLabel, Map<String, Class<?>> map)
+            throws SQLException {
         return getObject(findColumn(columnLabel), map);
     }
 
@@ -387,7 +410,8 @@ abstract class ForwardOnlyResultSet implements ResultSet {
         return getObject(findColumn(columnLabel), type);
     }
 
-    // ------------------------------------------------------------------ not offered: moving, changing rows
+    // ------------------------------------------------------------------ not offered: moving,
+    // changing rows
 
     @Override
     public final boolean absolute(int row) throws SQLException {
@@ -479,7 +503,8 @@ abstract class ForwardOnlyResultSet implements ResultSet {
         throw unsupported("updateRow()");
     }
 
-    // ------------------------------------------------------------------ not offered: types without a decoder
+    // ------------------------------------------------------------------ not offered: types without
+    // a decoder
 
     @Override
     public final Array getArray(String columnLabel) throws SQLException {
@@ -644,12 +669,14 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateAsciiStream(String columnLabel, InputStream x, int length) throws SQLException {
+    public final void updateAsciiStream(String columnLabel, InputStream x, int length)
+            throws SQLException {
         throw unsupported("updateAsciiStream(String, InputStream, int)");
     }
 
     @Override
-    public final void updateAsciiStream(String columnLabel, InputStream x, long length) throws SQLException {
+    public final void updateAsciiStream(String columnLabel, InputStream x, long length)
+            throws SQLException {
         throw unsupported("updateAsciiStream(String, InputStream, long)");
     }
 
@@ -659,12 +686,14 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateAsciiStream(int columnIndex, InputStream x, int length) throws SQLException {
+    public final void updateAsciiStream(int columnIndex, InputStream x, int length)
+            throws SQLException {
         throw unsupported("updateAsciiStream(int, InputStream, int)");
     }
 
     @Override
-    public final void updateAsciiStream(int columnIndex, InputStream x, long length) throws SQLException {
+    public final void updateAsciiStream(int columnIndex, InputStream x, long length)
+            throws SQLException {
         throw unsupported("updateAsciiStream(int, InputStream, long)");
     }
 
@@ -684,12 +713,14 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateBinaryStream(String columnLabel, InputStream x, int length) throws SQLException {
+    public final void updateBinaryStream(String columnLabel, InputStream x, int length)
+            throws SQLException {
         throw unsupported("updateBinaryStream(String, InputStream, int)");
     }
 
     @Override
-    public final void updateBinaryStream(String columnLabel, InputStream x, long length) throws SQLException {
+    public final void updateBinaryStream(String columnLabel, InputStream x, long length)
+            throws SQLException {
         throw unsupported("updateBinaryStream(String, InputStream, long)");
     }
 
@@ -699,12 +730,14 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateBinaryStream(int columnIndex, InputStream x, int length) throws SQLException {
+    public final void updateBinaryStream(int columnIndex, InputStream x, int length)
+            throws SQLException {
         throw unsupported("updateBinaryStream(int, InputStream, int)");
     }
 
     @Override
-    public final void updateBinaryStream(int columnIndex, InputStream x, long length) throws SQLException {
+    public final void updateBinaryStream(int columnIndex, InputStream x, long length)
+            throws SQLException {
         throw unsupported("updateBinaryStream(int, InputStream, long)");
     }
 
@@ -719,7 +752,8 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateBlob(String columnLabel, InputStream x, long length) throws SQLException {
+    public final void updateBlob(String columnLabel, InputStream x, long length)
+            throws SQLException {
         throw unsupported("updateBlob(String, InputStream, long)");
     }
 
@@ -774,12 +808,14 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateCharacterStream(String columnLabel, Reader x, int length) throws SQLException {
+    public final void updateCharacterStream(String columnLabel, Reader x, int length)
+            throws SQLException {
         throw unsupported("updateCharacterStream(String, Reader, int)");
     }
 
     @Override
-    public final void updateCharacterStream(String columnLabel, Reader x, long length) throws SQLException {
+    public final void updateCharacterStream(String columnLabel, Reader x, long length)
+            throws SQLException {
         throw unsupported("updateCharacterStream(String, Reader, long)");
     }
 
@@ -789,12 +825,14 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateCharacterStream(int columnIndex, Reader x, int length) throws SQLException {
+    public final void updateCharacterStream(int columnIndex, Reader x, int length)
+            throws SQLException {
         throw unsupported("updateCharacterStream(int, Reader, int)");
     }
 
     @Override
-    public final void updateCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
+    public final void updateCharacterStream(int columnIndex, Reader x, long length)
+            throws SQLException {
         throw unsupported("updateCharacterStream(int, Reader, long)");
     }
 
@@ -884,7 +922,8 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateNCharacterStream(String columnLabel, Reader x, long length) throws SQLException {
+    public final void updateNCharacterStream(String columnLabel, Reader x, long length)
+            throws SQLException {
         throw unsupported("updateNCharacterStream(String, Reader, long)");
     }
 
@@ -894,7 +933,8 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateNCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
+    public final void updateNCharacterStream(int columnIndex, Reader x, long length)
+            throws SQLException {
         throw unsupported("updateNCharacterStream(int, Reader, long)");
     }
 
@@ -954,18 +994,21 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
+    public final void updateObject(String columnLabel, Object x, SQLType targetSqlType)
+            throws SQLException {
         throw unsupported("updateObject(String, Object, SQLType)");
     }
 
     @Override
-    public final void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength)
+    public final void updateObject(
+            String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength)
             throws SQLException {
         throw unsupported("updateObject(String, Object, SQLType, int)");
     }
 
     @Override
-    public final void updateObject(String columnLabel, Object x, int scaleOrLength) throws SQLException {
+    public final void updateObject(String columnLabel, Object x, int scaleOrLength)
+            throws SQLException {
         throw unsupported("updateObject(String, Object, int)");
     }
 
@@ -975,18 +1018,21 @@ abstract class ForwardOnlyResultSet implements ResultSet {
     }
 
     @Override
-    public final void updateObject(int columnIndex, Object x, SQLType targetSqlType) throws SQLException {
+    public final void updateObject(int columnIndex, Object x, SQLType targetSqlType)
+            throws SQLException {
         throw unsupported("updateObject(int, Object, SQLType)");
     }
 
     @Override
-    public final void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength)
+    public final void updateObject(
+            int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength)
             throws SQLException {
         throw unsupported("updateObject(int, Object, SQLType, int)");
     }
 
     @Override
-    public final void updateObject(int columnIndex, Object x, int scaleOrLength) throws SQLException {
+    public final void updateObject(int columnIndex, Object x, int scaleOrLength)
+            throws SQLException {
         throw unsupported("updateObject(int, Object, int)");
     }
 

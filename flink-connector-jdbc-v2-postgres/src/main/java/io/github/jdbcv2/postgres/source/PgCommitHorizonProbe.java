@@ -1,9 +1,9 @@
 package io.github.jdbcv2.postgres.source;
 
-import org.apache.flink.annotation.Internal;
-
 import io.github.jdbcv2.dialect.CommitHorizon;
 import io.github.jdbcv2.dialect.CommitHorizonProbe;
+
+import org.apache.flink.annotation.Internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +17,10 @@ import java.time.OffsetDateTime;
 
 /**
  * PostgreSQL's commit horizon: {@code clock_timestamp()} and the oldest {@code xact_start} in
- * {@code pg_stat_activity} of the other sessions of this database (autovacuum and WAL senders left out: they write
- * no user rows). A prepared (two-phase) transaction of this database holds the horizon back entirely: its start time
- * is unknown. Fails when the role cannot see every session's transaction or the server is a standby.
+ * {@code pg_stat_activity} of the other sessions of this database (autovacuum and WAL senders left
+ * out: they write no user rows). A prepared (two-phase) transaction of this database holds the
+ * horizon back entirely: its start time is unknown. Fails when the role cannot see every session's
+ * transaction or the server is a standby.
  */
 @Internal
 public final class PgCommitHorizonProbe implements CommitHorizonProbe {
@@ -45,7 +46,8 @@ public final class PgCommitHorizonProbe implements CommitHorizonProbe {
     @Override
     public CommitHorizon probe(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
-            // pg_stat_activity is read once per transaction: a later read in the same one would see old sessions.
+            // pg_stat_activity is read once per transaction: a later read in the same one would see
+            // old sessions.
             try (Statement s = connection.createStatement()) {
                 s.execute("SELECT pg_stat_clear_snapshot()");
             }
@@ -75,8 +77,10 @@ public final class PgCommitHorizonProbe implements CommitHorizonProbe {
             if (preparedGid != null) {
                 if (!preparedGid.equals(warnedGid)) {
                     warnedGid = preparedGid;
-                    LOG.warn("Prepared transaction '{}' is open in this database: continuous discovery holds back new"
-                            + " rows until it is committed or rolled back", preparedGid);
+                    LOG.warn(
+                            "Prepared transaction '{}' is open in this database: continuous discovery holds back new"
+                                    + " rows until it is committed or rolled back",
+                            preparedGid);
                 }
                 return new CommitHorizon(now, Instant.MIN);
             }

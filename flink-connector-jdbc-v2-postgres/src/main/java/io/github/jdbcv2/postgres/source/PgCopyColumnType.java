@@ -35,6 +35,7 @@ enum PgCopyColumnType {
 
     final int oid;
     final int sqlType;
+
     /**
      * pgjdbc receives this type in text format even in binary transfer mode, so its getters follow
      * pgjdbc's text-format rules (binary COPY still sends the same bytes, except for bool).
@@ -52,7 +53,9 @@ enum PgCopyColumnType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The type for a name from {@code ResultSetMetaData.getColumnTypeName}, or null if unsupported. */
+    /**
+     * The type for a name from {@code ResultSetMetaData.getColumnTypeName}, or null if unsupported.
+     */
     @Nullable
     static PgCopyColumnType forTypeName(@Nullable String typeName) {
         if (typeName == null) {

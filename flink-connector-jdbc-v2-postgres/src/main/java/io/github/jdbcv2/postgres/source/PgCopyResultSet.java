@@ -34,16 +34,17 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A forward-only, read-only {@link ResultSet} over the rows of {@code COPY (query) TO STDOUT (FORMAT
- * binary)}, returning what pgjdbc's own result set returns for the same query in binary transfer
- * mode ({@code prepareThreshold=-1}): same values, same classes, same errors and SQLStates.
+ * A forward-only, read-only {@link ResultSet} over the rows of {@code COPY (query) TO STDOUT
+ * (FORMAT binary)}, returning what pgjdbc's own result set returns for the same query in binary
+ * transfer mode ({@code prepareThreshold=-1}): same values, same classes, same errors and
+ * SQLStates.
  *
  * <p>Each {@link #next()} points at the fields inside pgjdbc's message array without copying them;
  * the getters of a column's own type decode from there.
  *
  * <p>Types: bool, int2, int4 (serial), int8 (bigserial), float4, float8, numeric, text, varchar,
- * bpchar, name, bytea, date, time, timestamp, timestamptz and uuid; {@link #supports} tells whether a
- * query has only these. pgjdbc receives bool and the character types as text even in binary mode,
+ * bpchar, name, bytea, date, time, timestamp, timestamptz and uuid; {@link #supports} tells whether
+ * a query has only these. pgjdbc receives bool and the character types as text even in binary mode,
  * so their cross-type getters follow its text rules here too.
  *
  * <p>Where this differs from pgjdbc in binary mode (on purpose):
@@ -60,14 +61,14 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>Where pgjdbc's binary mode differs from its default text mode (so the COPY rows do too): on
- * numeric, {@code getBigDecimal(i, scale)} ignores the scale, {@code getBigDecimal} of NaN/±Infinity
- * throws (22003) and {@code getObject} gives {@code Double.NaN}/±Infinity; {@code getString} of
- * float4/float8 and numeric is Java's {@code toString} ({@code 1.0E20}, {@code Infinity}) instead of
- * PostgreSQL's text ({@code 1e+20}); on time, {@code getString} of {@code 24:00:00} and BC/large
- * dates follow pgjdbc's java.time formatting; cross-type getters differ (binary mode refuses
- * getTimestamp/getDate of numbers and uuid with 42821, text mode parses and fails with 22007;
- * getInt/getLong of date/time/timestamp/uuid/bytea: 42821 vs 22003; getObject of time 24:00:00).
- * The ITCase lists the column/getter pairs.
+ * numeric, {@code getBigDecimal(i, scale)} ignores the scale, {@code getBigDecimal} of
+ * NaN/±Infinity throws (22003) and {@code getObject} gives {@code Double.NaN}/±Infinity; {@code
+ * getString} of float4/float8 and numeric is Java's {@code toString} ({@code 1.0E20}, {@code
+ * Infinity}) instead of PostgreSQL's text ({@code 1e+20}); on time, {@code getString} of {@code
+ * 24:00:00} and BC/large dates follow pgjdbc's java.time formatting; cross-type getters differ
+ * (binary mode refuses getTimestamp/getDate of numbers and uuid with 42821, text mode parses and
+ * fails with 22007; getInt/getLong of date/time/timestamp/uuid/bytea: 42821 vs 22003; getObject of
+ * time 24:00:00). The ITCase lists the column/getter pairs.
  */
 @Internal
 public final class PgCopyResultSet extends ForwardOnlyResultSet {
@@ -101,7 +102,10 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
     private boolean wasNull;
     private TimeZone defaultTimeZone;
 
-    /** True when every column of meta (from PreparedStatement.getMetaData() of the query) can be decoded from binary COPY. */
+    /**
+     * True when every column of meta (from PreparedStatement.getMetaData() of the query) can be
+     * decoded from binary COPY.
+     */
     public static boolean supports(ResultSetMetaData meta) throws SQLException {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             if (PgCopyColumnType.forTypeName(meta.getColumnTypeName(i)) == null) {
@@ -112,12 +116,14 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
     }
 
     /**
-     * Rows of copyOut (already started: COPY (...) TO STDOUT (FORMAT binary)); meta describes the query's columns.
+     * Rows of copyOut (already started: COPY (...) TO STDOUT (FORMAT binary)); meta describes the
+     * query's columns.
      *
      * <p>{@code meta} must answer without the connection while the COPY runs: pgjdbc's own metadata
-     * queries the catalog for type names, nullability and table names, which cannot run while the COPY
-     * holds the connection. Give {@link PgCopyResultSetMetaData#copyOf} of it, taken before the COPY
-     * starts, as {@link PgCopyQueryReader} does; {@link #getMetaData()} returns it to the extractor.
+     * queries the catalog for type names, nullability and table names, which cannot run while the
+     * COPY holds the connection. Give {@link PgCopyResultSetMetaData#copyOf} of it, taken before
+     * the COPY starts, as {@link PgCopyQueryReader} does; {@link #getMetaData()} returns it to the
+     * extractor.
      */
     public PgCopyResultSet(CopyOut copyOut, ResultSetMetaData meta, BaseConnection connection)
             throws SQLException {
@@ -129,7 +135,12 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
             PgCopyColumnType type = PgCopyColumnType.forTypeName(typeName);
             if (type == null) {
                 throw new SQLException(
-                        "Column " + i + " (\"" + meta.getColumnLabel(i) + "\") has type " + typeName
+                        "Column "
+                                + i
+                                + " (\""
+                                + meta.getColumnLabel(i)
+                                + "\") has type "
+                                + typeName
                                 + ", which is not read through binary COPY; use a JDBC cursor instead");
             }
             types[i - 1] = type;
@@ -165,9 +176,12 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
     protected void release() {
         row = null;
         if (copyOut.isActive()) {
-            // Ending a COPY early: a cancel request races with whatever the connection runs next (it may cancel a
-            // later query, even another user's once the connection is back in a pool), so the connection is closed
-            // instead. Its owner sees it closed (SQLState 08003) and opens a new one; pools evict it.
+            // Ending a COPY early: a cancel request races with whatever the connection runs next
+            // (it may cancel a
+            // later query, even another user's once the connection is back in a pool), so the
+            // connection is closed
+            // instead. Its owner sees it closed (SQLState 08003) and opens a new one; pools evict
+            // it.
             try {
                 connection.abort(Runnable::run);
             } catch (SQLException | RuntimeException e) {
@@ -354,19 +368,27 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
                 if (number instanceof BigDecimal) {
                     return (BigDecimal) number;
                 }
-                throw PgjdbcTextConversions.badValue("BigDecimal", Double.toString(number.doubleValue()));
+                throw PgjdbcTextConversions.badValue(
+                        "BigDecimal", Double.toString(number.doubleValue()));
             case INT2:
-                return PgjdbcTextConversions.withScale(BigDecimal.valueOf(ByteConverter.int2(row, off)), scale);
+                return PgjdbcTextConversions.withScale(
+                        BigDecimal.valueOf(ByteConverter.int2(row, off)), scale);
             case INT4:
-                return PgjdbcTextConversions.withScale(BigDecimal.valueOf(ByteConverter.int4(row, off)), scale);
+                return PgjdbcTextConversions.withScale(
+                        BigDecimal.valueOf(ByteConverter.int4(row, off)), scale);
             case INT8:
-                return PgjdbcTextConversions.withScale(BigDecimal.valueOf(ByteConverter.int8(row, off)), scale);
+                return PgjdbcTextConversions.withScale(
+                        BigDecimal.valueOf(ByteConverter.int8(row, off)), scale);
             case FLOAT4:
                 return PgjdbcTextConversions.toBigDecimal(
-                        PgjdbcTextConversions.trimMoney(Float.toString(ByteConverter.float4(row, off))), scale);
+                        PgjdbcTextConversions.trimMoney(
+                                Float.toString(ByteConverter.float4(row, off))),
+                        scale);
             case FLOAT8:
                 return PgjdbcTextConversions.toBigDecimal(
-                        PgjdbcTextConversions.trimMoney(Double.toString(ByteConverter.float8(row, off))), scale);
+                        PgjdbcTextConversions.trimMoney(
+                                Double.toString(ByteConverter.float8(row, off))),
+                        scale);
             default:
                 String s = PgjdbcTextConversions.trimMoney(getString(columnIndex));
                 int asBoolean = booleanAsNumber(i, s);
@@ -404,7 +426,8 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
                 return timestamps.toDateBin(zone, bytes4(i));
             case TIMESTAMP:
             case TIMESTAMPTZ:
-                return timestamps.convertToDate(getTimestamp(columnIndex, calendar).getTime(), zone);
+                return timestamps.convertToDate(
+                        getTimestamp(columnIndex, calendar).getTime(), zone);
             default:
                 if (types[i].readAsTextByPgjdbc) {
                     return parsedText(i, () -> timestamps.toDate(calendar, textBytes(i)));
@@ -425,7 +448,8 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
             case TIME:
                 return timestamps.toTimeBin(zone, bytes8(i));
             case TIMESTAMP:
-                return timestamps.convertToTime(getTimestamp(columnIndex, calendar).getTime(), zone);
+                return timestamps.convertToTime(
+                        getTimestamp(columnIndex, calendar).getTime(), zone);
             case TIMESTAMPTZ:
                 return new Time(getTimestamp(columnIndex, calendar).getTime() % DAY_MILLIS);
             default:
@@ -449,7 +473,10 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
             case TIMESTAMPTZ:
                 return timestamps.toTimestampBin(calendar.getTimeZone(), bytes8(i), true);
             case TIME:
-                int nanos = timestamps.toTimestampBin(calendar.getTimeZone(), bytes8(i), false).getNanos();
+                int nanos =
+                        timestamps
+                                .toTimestampBin(calendar.getTimeZone(), bytes8(i), false)
+                                .getNanos();
                 Timestamp onEpochDay = new Timestamp(getTime(columnIndex, calendar).getTime());
                 onEpochDay.setNanos(nanos);
                 return onEpochDay;
@@ -519,7 +546,8 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
         } else if (type == BigInteger.class && sqlType == Types.BIGINT) {
             long value = getLong(columnIndex);
             return wasNull ? null : type.cast(BigInteger.valueOf(value));
-        } else if (type == Integer.class && (sqlType == Types.INTEGER || sqlType == Types.SMALLINT)) {
+        } else if (type == Integer.class
+                && (sqlType == Types.INTEGER || sqlType == Types.SMALLINT)) {
             int value = getInt(columnIndex);
             return wasNull ? null : type.cast(value);
         } else if (type == Short.class && sqlType == Types.SMALLINT) {
@@ -573,7 +601,11 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
             throw cannotConvert(columnIndex - 1, "java.time.OffsetTime");
         }
         throw new PSQLException(
-                "conversion to " + type + " from " + types[columnIndex - 1].pgName() + " not supported",
+                "conversion to "
+                        + type
+                        + " from "
+                        + types[columnIndex - 1].pgName()
+                        + " not supported",
                 PSQLState.INVALID_PARAMETER_VALUE);
     }
 
@@ -752,8 +784,7 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
         try {
             return encoding.decode(row, off, length);
         } catch (IOException e) {
-            throw new PSQLException(
-                    "Invalid character data was found.", PSQLState.DATA_ERROR, e);
+            throw new PSQLException("Invalid character data was found.", PSQLState.DATA_ERROR, e);
         }
     }
 
@@ -784,15 +815,24 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
     private byte[] exactBytes(int i, byte[] scratch) throws SQLException {
         if (lengths[i] != scratch.length) {
             throw new PSQLException(
-                    "Binary COPY field " + (i + 1) + " of type " + types[i].pgName() + " has "
-                            + lengths[i] + " bytes, expected " + scratch.length,
+                    "Binary COPY field "
+                            + (i + 1)
+                            + " of type "
+                            + types[i].pgName()
+                            + " has "
+                            + lengths[i]
+                            + " bytes, expected "
+                            + scratch.length,
                     PSQLState.PROTOCOL_VIOLATION);
         }
         System.arraycopy(row, offsets[i], scratch, 0, scratch.length);
         return scratch;
     }
 
-    /** Parsing text to a date/time: pgjdbc lets some bad text fail with a RuntimeException, here 22007. */
+    /**
+     * Parsing text to a date/time: pgjdbc lets some bad text fail with a RuntimeException, here
+     * 22007.
+     */
     private <T> T parsedText(int i, TextParser<T> parser) throws SQLException {
         try {
             return parser.parse();
@@ -821,8 +861,11 @@ public final class PgCopyResultSet extends ForwardOnlyResultSet {
 
     private PSQLException cannotConvert(int i, String targetType) {
         return new PSQLException(
-                "Cannot convert the column of type " + Oid.toString(types[i].oid)
-                        + " to requested type " + targetType + ".",
+                "Cannot convert the column of type "
+                        + Oid.toString(types[i].oid)
+                        + " to requested type "
+                        + targetType
+                        + ".",
                 PSQLState.DATA_TYPE_MISMATCH);
     }
 }

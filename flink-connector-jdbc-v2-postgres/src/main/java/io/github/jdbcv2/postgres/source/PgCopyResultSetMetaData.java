@@ -6,9 +6,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 
 /**
- * The columns of a query, copied from pgjdbc's metadata before the COPY starts. pgjdbc answers some questions (type
- * names, nullability, table names) with a catalog query of its own, which must not run while the connection streams
- * a COPY; this copy answers everything from memory.
+ * The columns of a query, copied from pgjdbc's metadata before the COPY starts. pgjdbc answers some
+ * questions (type names, nullability, table names) with a catalog query of its own, which must not
+ * run while the connection streams a COPY; this copy answers everything from memory.
  */
 @Internal
 final class PgCopyResultSetMetaData implements ResultSetMetaData {
@@ -191,7 +191,8 @@ final class PgCopyResultSetMetaData implements ResultSetMetaData {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("Cannot unwrap " + getClass().getSimpleName() + " to " + iface.getName());
+        throw new SQLException(
+                "Cannot unwrap " + getClass().getSimpleName() + " to " + iface.getName());
     }
 
     @Override

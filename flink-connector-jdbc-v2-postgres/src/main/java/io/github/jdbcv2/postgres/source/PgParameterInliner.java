@@ -12,20 +12,25 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * Writes a query's {@code ?} parameters into its text as typed literals, for statements that take no parameters
- * ({@code COPY (query) TO STDOUT}). Each literal gets the type pgjdbc would bind the value with ({@code Long} as
- * {@code int8}, {@code String} as {@code varchar}, ...), so the query means the same as the prepared one.
+ * Writes a query's {@code ?} parameters into its text as typed literals, for statements that take
+ * no parameters ({@code COPY (query) TO STDOUT}). Each literal gets the type pgjdbc would bind the
+ * value with ({@code Long} as {@code int8}, {@code String} as {@code varchar}, ...), so the query
+ * means the same as the prepared one.
  *
- * <p>Declines (returns {@code null}) whatever it cannot render exactly: values of other Java types, dates outside
- * years 1 to 9999, {@code E'...'} strings, nested comments, servers without {@code standard_conforming_strings}, and a
- * placeholder count that differs from the number of parameters. The caller then binds them in a prepared statement.
+ * <p>Declines (returns {@code null}) whatever it cannot render exactly: values of other Java types,
+ * dates outside years 1 to 9999, {@code E'...'} strings, nested comments, servers without {@code
+ * standard_conforming_strings}, and a placeholder count that differs from the number of parameters.
+ * The caller then binds them in a prepared statement.
  */
 @Internal
 final class PgParameterInliner {
 
     private PgParameterInliner() {}
 
-    /** The query with its placeholders replaced (and {@code ??} unescaped to {@code ?}), or {@code null}. */
+    /**
+     * The query with its placeholders replaced (and {@code ??} unescaped to {@code ?}), or {@code
+     * null}.
+     */
     @Nullable
     static String inline(String sql, Object[] parameters) {
         int n = sql.length();
@@ -36,7 +41,9 @@ final class PgParameterInliner {
             char c = sql.charAt(i);
             int end;
             if (c == '\'') {
-                if (i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e') && !identifierPartBefore(sql, i - 1)) {
+                if (i > 0
+                        && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
+                        && !identifierPartBefore(sql, i - 1)) {
                     return null; // E'...' allows backslash escapes: not worth parsing here.
                 }
                 end = closingQuote(sql, i, '\'');
@@ -89,7 +96,10 @@ final class PgParameterInliner {
         return Character.isLetterOrDigit(p) || p == '_' || p == '$';
     }
 
-    /** Index after the quote closing the one at {@code start} (doubled quotes are part of the text), or -1. */
+    /**
+     * Index after the quote closing the one at {@code start} (doubled quotes are part of the text),
+     * or -1.
+     */
     private static int closingQuote(String sql, int start, char quote) {
         int i = start + 1;
         while (true) {
@@ -105,13 +115,19 @@ final class PgParameterInliner {
         }
     }
 
-    /** For {@code $tag$...$tag$} at {@code start}: the index after it; {@code start + 1} if it is no dollar quote. */
+    /**
+     * For {@code $tag$...$tag$} at {@code start}: the index after it; {@code start + 1} if it is no
+     * dollar quote.
+     */
     private static int dollarQuoteEnd(String sql, int start) {
         int i = start + 1;
-        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+        while (i < sql.length()
+                && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
             i++;
         }
-        if (i >= sql.length() || sql.charAt(i) != '$' || (i > start + 1 && Character.isDigit(sql.charAt(start + 1)))) {
+        if (i >= sql.length()
+                || sql.charAt(i) != '$'
+                || (i > start + 1 && Character.isDigit(sql.charAt(start + 1)))) {
             // "$1" positional parameters or a lone '$': not a quote; copy the '$' and go on.
             return start + 1;
         }
@@ -139,7 +155,10 @@ final class PgParameterInliner {
             text = value.toString();
         } else if (value instanceof BigDecimal || value instanceof BigInteger) {
             type = "numeric";
-            text = value instanceof BigDecimal ? ((BigDecimal) value).toPlainString() : value.toString();
+            text =
+                    value instanceof BigDecimal
+                            ? ((BigDecimal) value).toPlainString()
+                            : value.toString();
         } else if (value instanceof Double) {
             type = "float8";
             text = value.toString();

@@ -19,7 +19,10 @@ final class PgjdbcTextConversions {
 
     private PgjdbcTextConversions() {}
 
-    /** A currency-looking string ({@code $1.50}, {@code (1.50)}) turned into a number's text, as pgjdbc does. */
+    /**
+     * A currency-looking string ({@code $1.50}, {@code (1.50)}) turned into a number's text, as
+     * pgjdbc does.
+     */
     static String trimMoney(String s) {
         if (s.length() < 2) {
             return s;
@@ -92,7 +95,10 @@ final class PgjdbcTextConversions {
         return withScale(value, scale);
     }
 
-    /** {@code value} with {@code scale} digits after the point (-1: unchanged), else 22003 if it would round. */
+    /**
+     * {@code value} with {@code scale} digits after the point (-1: unchanged), else 22003 if it
+     * would round.
+     */
     static BigDecimal withScale(BigDecimal value, int scale) throws SQLException {
         if (scale == -1) {
             return value;
@@ -107,12 +113,20 @@ final class PgjdbcTextConversions {
     /** pgjdbc's boolean reading of text: 1/true/t/yes/y/on and 0/false/f/no/n/off, else 22018. */
     static boolean toBoolean(String s) throws SQLException {
         String v = s.trim();
-        if ("1".equals(v) || "true".equalsIgnoreCase(v) || "t".equalsIgnoreCase(v)
-                || "yes".equalsIgnoreCase(v) || "y".equalsIgnoreCase(v) || "on".equalsIgnoreCase(v)) {
+        if ("1".equals(v)
+                || "true".equalsIgnoreCase(v)
+                || "t".equalsIgnoreCase(v)
+                || "yes".equalsIgnoreCase(v)
+                || "y".equalsIgnoreCase(v)
+                || "on".equalsIgnoreCase(v)) {
             return true;
         }
-        if ("0".equals(v) || "false".equalsIgnoreCase(v) || "f".equalsIgnoreCase(v)
-                || "no".equalsIgnoreCase(v) || "n".equalsIgnoreCase(v) || "off".equalsIgnoreCase(v)) {
+        if ("0".equals(v)
+                || "false".equalsIgnoreCase(v)
+                || "f".equalsIgnoreCase(v)
+                || "no".equalsIgnoreCase(v)
+                || "n".equalsIgnoreCase(v)
+                || "off".equalsIgnoreCase(v)) {
             return false;
         }
         throw cannotCastToBoolean(s);
@@ -131,10 +145,12 @@ final class PgjdbcTextConversions {
 
     static PSQLException badValue(String targetType, Object value) {
         return new PSQLException(
-                "Bad value for type " + targetType + " : " + value, PSQLState.NUMERIC_VALUE_OUT_OF_RANGE);
+                "Bad value for type " + targetType + " : " + value,
+                PSQLState.NUMERIC_VALUE_OUT_OF_RANGE);
     }
 
     private static PSQLException cannotCastToBoolean(Object value) {
-        return new PSQLException("Cannot cast to boolean: \"" + value + "\"", PSQLState.CANNOT_COERCE);
+        return new PSQLException(
+                "Cannot cast to boolean: \"" + value + "\"", PSQLState.CANNOT_COERCE);
     }
 }

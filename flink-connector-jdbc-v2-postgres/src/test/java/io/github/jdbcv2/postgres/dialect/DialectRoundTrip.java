@@ -53,10 +53,19 @@ final class DialectRoundTrip {
     /** Every row of the table, ordered by {@code orderBy}, read through the converter. */
     List<RowData> readAll(Connection connection, String table, String orderBy) throws SQLException {
         String columns =
-                rowType.getFieldNames().stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", "));
-        String sql = "SELECT " + columns + " FROM " + dialect.quoteIdentifier(table) + " ORDER BY " + orderBy;
+                rowType.getFieldNames().stream()
+                        .map(dialect::quoteIdentifier)
+                        .collect(Collectors.joining(", "));
+        String sql =
+                "SELECT "
+                        + columns
+                        + " FROM "
+                        + dialect.quoteIdentifier(table)
+                        + " ORDER BY "
+                        + orderBy;
         List<RowData> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(converter.toInternal(rs));
             }

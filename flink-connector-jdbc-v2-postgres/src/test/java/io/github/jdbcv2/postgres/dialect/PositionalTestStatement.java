@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 
-/** A {@link ConnectionAwareStatement} over a plain {@code ?}-statement: field {@code i} is parameter {@code i + 1}. */
+/**
+ * A {@link ConnectionAwareStatement} over a plain {@code ?}-statement: field {@code i} is parameter
+ * {@code i + 1}.
+ */
 final class PositionalTestStatement implements ConnectionAwareStatement {
 
     private final PreparedStatement statement;

@@ -1,5 +1,9 @@
 package io.github.jdbcv2.postgres.dialect;
 
+import io.github.jdbcv2.dialect.JdbcDialectLoader;
+import io.github.jdbcv2.postgres.PostgresFactory;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.table.api.DataTypes;
@@ -11,10 +15,6 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.InstantiationUtil;
-
-import io.github.jdbcv2.dialect.JdbcDialectLoader;
-import io.github.jdbcv2.postgres.PostgresFactory;
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,7 +63,8 @@ class PostgresDialectTest {
     @Test
     void theLoaderFindsThisDialectForPostgresUrls() {
         ClassLoader cl = getClass().getClassLoader();
-        assertThat(JdbcDialectLoader.loadDialect("jdbc:postgresql://h/db", cl)).isInstanceOf(PostgresDialect.class);
+        assertThat(JdbcDialectLoader.loadDialect("jdbc:postgresql://h/db", cl))
+                .isInstanceOf(PostgresDialect.class);
         assertThat(JdbcDialectLoader.findFactory("jdbc:postgresql://h:5432/db?ssl=true", cl))
                 .isInstanceOf(PostgresFactory.class);
         assertThatThrownBy(() -> JdbcDialectLoader.loadDialect("jdbc:mysql://h/db", cl))
@@ -81,12 +82,21 @@ class PostgresDialectTest {
         assertThat(factory.acceptsURL(null)).isFalse();
         assertThat(factory.createDialect()).isInstanceOf(PostgresDialect.class);
         assertThat(factory.createDialect("")).isInstanceOf(PostgresDialect.class);
-        assertThat(factory.createDialect("jdbc:postgresql://h/db")).isInstanceOf(PostgresDialect.class);
+        assertThat(factory.createDialect("jdbc:postgresql://h/db"))
+                .isInstanceOf(PostgresDialect.class);
         assertThatThrownBy(() -> factory.createDialect("jdbc:mysql://h/db?password=hunter2"))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("compatible mode")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
-        assertThatThrownBy(() -> factory.createCatalog(getClass().getClassLoader(), "c", "db", "u", "secret", "url"))
+        assertThatThrownBy(
+                        () ->
+                                factory.createCatalog(
+                                        getClass().getClassLoader(),
+                                        "c",
+                                        "db",
+                                        "u",
+                                        "secret",
+                                        "url"))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("catalogs come with the Flink SQL layer")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
@@ -119,22 +129,33 @@ class PostgresDialectTest {
     void rejectsIdentifiersWithEmptyParts(String identifier) {
         assertThatThrownBy(() -> DIALECT.quoteIdentifier(identifier))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(identifier.isEmpty() ? "must not be null or empty" : "'" + identifier + "'");
+                .hasMessageContaining(
+                        identifier.isEmpty()
+                                ? "must not be null or empty"
+                                : "'" + identifier + "'");
     }
 
     @Test
     void buildsUpsertStatements() {
-        assertThat(DIALECT.getUpsertStatement("order", new String[] {"id", "Value", "user"}, new String[] {"id"}))
+        assertThat(
+                        DIALECT.getUpsertStatement(
+                                "order", new String[] {"id", "Value", "user"}, new String[] {"id"}))
                 .contains(
                         "INSERT INTO \"order\"(\"id\", \"Value\", \"user\") VALUES (:id, :Value, :user)"
                                 + " ON CONFLICT (\"id\") DO UPDATE SET \"Value\"=EXCLUDED.\"Value\", "
                                 + "\"user\"=EXCLUDED.\"user\"");
-        assertThat(DIALECT.getUpsertStatement("t", new String[] {"a", "b"}, new String[] {"b", "a"}))
-                .contains("INSERT INTO \"t\"(\"a\", \"b\") VALUES (:a, :b) ON CONFLICT (\"b\", \"a\") DO NOTHING");
+        assertThat(
+                        DIALECT.getUpsertStatement(
+                                "t", new String[] {"a", "b"}, new String[] {"b", "a"}))
+                .contains(
+                        "INSERT INTO \"t\"(\"a\", \"b\") VALUES (:a, :b) ON CONFLICT (\"b\", \"a\") DO NOTHING");
         assertThatThrownBy(() -> DIALECT.getUpsertStatement("t", new String[] {"a"}, new String[0]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("key column");
-        assertThatThrownBy(() -> DIALECT.getUpsertStatement("t", new String[] {"a"}, new String[] {"nope"}))
+        assertThatThrownBy(
+                        () ->
+                                DIALECT.getUpsertStatement(
+                                        "t", new String[] {"a"}, new String[] {"nope"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'nope'");
     }
@@ -153,10 +174,15 @@ class PostgresDialectTest {
         DB.execute(
                 "CREATE SCHEMA IF NOT EXISTS \"Sales\"",
                 "DROP TABLE IF EXISTS " + createdAs,
-                "CREATE TABLE " + createdAs + " (id INT PRIMARY KEY, \"Value\" TEXT, \"user\" INT)");
+                "CREATE TABLE "
+                        + createdAs
+                        + " (id INT PRIMARY KEY, \"Value\" TEXT, \"user\" INT)");
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, KEY_VALUE_USER);
         String upsert =
-                DIALECT.getUpsertStatement(tableName, new String[] {"id", "Value", "user"}, new String[] {"id"})
+                DIALECT.getUpsertStatement(
+                                tableName,
+                                new String[] {"id", "Value", "user"},
+                                new String[] {"id"})
                         .orElseThrow();
         try (Connection c = DB.openConnection()) {
             roundTrip.execute(c, upsert, List.of(row(1, "first", 10), row(2, "other", 20)));
@@ -169,14 +195,18 @@ class PostgresDialectTest {
 
     @Test
     void upsertOfOnlyKeyColumnsDoesNothingOnConflict() throws Exception {
-        DB.execute("CREATE TABLE \"Tags\" (\"post\" INT, \"tag\" TEXT, PRIMARY KEY (\"post\", \"tag\"))");
+        DB.execute(
+                "CREATE TABLE \"Tags\" (\"post\" INT, \"tag\" TEXT, PRIMARY KEY (\"post\", \"tag\"))");
         RowType type =
                 (RowType)
-                        DataTypes.ROW(FIELD("post", DataTypes.INT()), FIELD("tag", DataTypes.STRING()))
+                        DataTypes.ROW(
+                                        FIELD("post", DataTypes.INT()),
+                                        FIELD("tag", DataTypes.STRING()))
                                 .getLogicalType();
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         String upsert =
-                DIALECT.getUpsertStatement("Tags", new String[] {"post", "tag"}, new String[] {"post", "tag"})
+                DIALECT.getUpsertStatement(
+                                "Tags", new String[] {"post", "tag"}, new String[] {"post", "tag"})
                         .orElseThrow();
         RowData row = GenericRowData.of(1, StringData.fromString("flink"));
         try (Connection c = DB.openConnection()) {
@@ -191,17 +221,24 @@ class PostgresDialectTest {
         DB.execute("CREATE TABLE \"Batch\" (id INT PRIMARY KEY, \"Value\" TEXT, \"user\" INT)");
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, KEY_VALUE_USER);
         String upsert =
-                DIALECT.getUpsertStatement("Batch", new String[] {"id", "Value", "user"}, new String[] {"id"})
+                DIALECT.getUpsertStatement(
+                                "Batch", new String[] {"id", "Value", "user"}, new String[] {"id"})
                         .orElseThrow();
         String url = DIALECT.appendDefaultUrlProperties(DB.getUrl());
         try (Connection c = DriverManager.getConnection(url, DB.getUsername(), DB.getPassword())) {
-            // Distinct keys in one batch: the driver sends them as one multi-row INSERT ... ON CONFLICT.
+            // Distinct keys in one batch: the driver sends them as one multi-row INSERT ... ON
+            // CONFLICT.
             roundTrip.execute(c, upsert, List.of(row(1, "a", 1), row(2, "b", 2), row(3, "c", 3)));
             roundTrip.execute(c, upsert, List.of(row(1, "a2", 1), row(4, "d", 4)));
             assertThat(roundTrip.readAll(c, "Batch", "id"))
-                    .containsExactly(row(1, "a2", 1), row(2, "b", 2), row(3, "c", 3), row(4, "d", 4));
-            // The same key twice in one rewritten batch is refused by PostgreSQL: a sink must reduce by key first.
-            assertThatThrownBy(() -> roundTrip.execute(c, upsert, List.of(row(5, "x", 5), row(5, "y", 6))))
+                    .containsExactly(
+                            row(1, "a2", 1), row(2, "b", 2), row(3, "c", 3), row(4, "d", 4));
+            // The same key twice in one rewritten batch is refused by PostgreSQL: a sink must
+            // reduce by key first.
+            assertThatThrownBy(
+                            () ->
+                                    roundTrip.execute(
+                                            c, upsert, List.of(row(5, "x", 5), row(5, "y", 6))))
                     .isInstanceOf(java.sql.SQLException.class)
                     .hasStackTraceContaining("cannot affect row a second time");
         }
@@ -269,27 +306,44 @@ class PostgresDialectTest {
 
     static Stream<Arguments> unsupportedTypes() {
         return Stream.of(
-                Arguments.of(DataTypes.MULTISET(DataTypes.INT()), "MULTISET<INT>", "Supported types"),
-                Arguments.of(DataTypes.MAP(DataTypes.STRING(), DataTypes.INT()), "MAP<STRING, INT>", "Supported types"),
-                Arguments.of(DataTypes.ROW(FIELD("x", DataTypes.INT())), "ROW<`x` INT>", "Supported types"),
                 Arguments.of(
-                        DataTypes.ARRAY(DataTypes.ARRAY(DataTypes.INT())), "ARRAY<ARRAY<INT>>", "multi-dimensional"),
+                        DataTypes.MULTISET(DataTypes.INT()), "MULTISET<INT>", "Supported types"),
+                Arguments.of(
+                        DataTypes.MAP(DataTypes.STRING(), DataTypes.INT()),
+                        "MAP<STRING, INT>",
+                        "Supported types"),
+                Arguments.of(
+                        DataTypes.ROW(FIELD("x", DataTypes.INT())),
+                        "ROW<`x` INT>",
+                        "Supported types"),
+                Arguments.of(
+                        DataTypes.ARRAY(DataTypes.ARRAY(DataTypes.INT())),
+                        "ARRAY<ARRAY<INT>>",
+                        "multi-dimensional"),
                 Arguments.of(
                         DataTypes.ARRAY(DataTypes.MAP(DataTypes.INT(), DataTypes.INT())),
                         "ARRAY<MAP<INT, INT>>",
                         "element type MAP<INT, INT>"),
                 Arguments.of(DataTypes.TINYINT(), "TINYINT", "Supported types"),
-                Arguments.of(DataTypes.INTERVAL(DataTypes.DAY()), "INTERVAL DAY", "Supported types"),
+                Arguments.of(
+                        DataTypes.INTERVAL(DataTypes.DAY()), "INTERVAL DAY", "Supported types"),
                 Arguments.of(DataTypes.TIMESTAMP(9), "TIMESTAMP(9)", "precision 0..6, not 9"),
-                Arguments.of(DataTypes.TIMESTAMP_LTZ(9), "TIMESTAMP_LTZ(9)", "precision 0..6, not 9"),
+                Arguments.of(
+                        DataTypes.TIMESTAMP_LTZ(9), "TIMESTAMP_LTZ(9)", "precision 0..6, not 9"),
                 Arguments.of(DataTypes.TIME(9), "TIME(9)", "precision 0..6, not 9"),
-                Arguments.of(DataTypes.ARRAY(DataTypes.TIMESTAMP(7)), "ARRAY<TIMESTAMP(7)>", "precision 0..6, not 7"));
+                Arguments.of(
+                        DataTypes.ARRAY(DataTypes.TIMESTAMP(7)),
+                        "ARRAY<TIMESTAMP(7)>",
+                        "precision 0..6, not 7"));
     }
 
     @ParameterizedTest
     @MethodSource("unsupportedTypes")
     void rejectsUnsupportedTypesNamingColumnAndType(DataType type, String typeText, String detail) {
-        RowType rowType = (RowType) DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("bad_col", type)).getLogicalType();
+        RowType rowType =
+                (RowType)
+                        DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("bad_col", type))
+                                .getLogicalType();
         assertThatThrownBy(() -> DIALECT.validate(rowType))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("'bad_col'")
@@ -301,7 +355,9 @@ class PostgresDialectTest {
     @Test
     void theUnsupportedTypeMessageListsTheSupportedTypes() {
         RowType rowType =
-                (RowType) DataTypes.ROW(FIELD("m", DataTypes.MAP(DataTypes.INT(), DataTypes.INT()))).getLogicalType();
+                (RowType)
+                        DataTypes.ROW(FIELD("m", DataTypes.MAP(DataTypes.INT(), DataTypes.INT())))
+                                .getLogicalType();
         assertThatThrownBy(() -> DIALECT.validate(rowType))
                 .hasMessageContaining(
                         "Supported types: CHAR, VARCHAR, BOOLEAN, BINARY, VARBINARY, DECIMAL, SMALLINT, INTEGER, BIGINT,"
@@ -312,7 +368,9 @@ class PostgresDialectTest {
     @Test
     void theConverterRefusesUnsupportedTypesClearly() {
         RowType rowType =
-                (RowType) DataTypes.ROW(FIELD("m", DataTypes.MAP(DataTypes.INT(), DataTypes.INT()))).getLogicalType();
+                (RowType)
+                        DataTypes.ROW(FIELD("m", DataTypes.MAP(DataTypes.INT(), DataTypes.INT())))
+                                .getLogicalType();
         assertThatThrownBy(() -> DIALECT.getRowConverter(rowType))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("MAP<INT, INT>")
@@ -330,7 +388,8 @@ class PostgresDialectTest {
 
         @Override
         public Set<LogicalTypeRoot> supportedTypes() {
-            return EnumSet.of(LogicalTypeRoot.INTEGER, LogicalTypeRoot.DECIMAL, LogicalTypeRoot.VARCHAR);
+            return EnumSet.of(
+                    LogicalTypeRoot.INTEGER, LogicalTypeRoot.DECIMAL, LogicalTypeRoot.VARCHAR);
         }
 
         @Override
@@ -342,16 +401,34 @@ class PostgresDialectTest {
     @Test
     void aSubclassNarrowsTheSupportedTypesAndPrecisions() {
         NarrowDialect narrow = new NarrowDialect();
-        narrow.validate((RowType) DataTypes.ROW(FIELD("a", DataTypes.INT()), FIELD("b", DataTypes.DECIMAL(18, 2))).getLogicalType());
+        narrow.validate(
+                (RowType)
+                        DataTypes.ROW(
+                                        FIELD("a", DataTypes.INT()),
+                                        FIELD("b", DataTypes.DECIMAL(18, 2)))
+                                .getLogicalType());
         assertThatThrownBy(
-                        () -> narrow.validate(
-                                (RowType) DataTypes.ROW(FIELD("arr", DataTypes.ARRAY(DataTypes.INT()))).getLogicalType()))
+                        () ->
+                                narrow.validate(
+                                        (RowType)
+                                                DataTypes.ROW(
+                                                                FIELD(
+                                                                        "arr",
+                                                                        DataTypes.ARRAY(
+                                                                                DataTypes.INT())))
+                                                        .getLogicalType()))
                 .hasMessageContaining("'arr'")
                 .hasMessageContaining("Narrow dialect does not support")
                 .hasMessageContaining("Supported types: VARCHAR, DECIMAL, INTEGER.");
         assertThatThrownBy(
-                        () -> narrow.validate(
-                                (RowType) DataTypes.ROW(FIELD("big", DataTypes.DECIMAL(20, 0))).getLogicalType()))
+                        () ->
+                                narrow.validate(
+                                        (RowType)
+                                                DataTypes.ROW(
+                                                                FIELD(
+                                                                        "big",
+                                                                        DataTypes.DECIMAL(20, 0)))
+                                                        .getLogicalType()))
                 .hasMessageContaining("'big'")
                 .hasMessageContaining("DECIMAL precision 1..18, not 20");
         assertThat(narrow.decimalPrecisionRange()).isPresent();
@@ -361,7 +438,8 @@ class PostgresDialectTest {
 
     @Test
     void dialectAndConverterSurviveJavaSerialization() throws Exception {
-        DB.execute("CREATE TABLE ser (id INT PRIMARY KEY, \"Value\" TEXT, \"user\" INT, tags TEXT[])");
+        DB.execute(
+                "CREATE TABLE ser (id INT PRIMARY KEY, \"Value\" TEXT, \"user\" INT, tags TEXT[])");
         RowType type =
                 (RowType)
                         DataTypes.ROW(

@@ -1,5 +1,8 @@
 package io.github.jdbcv2.postgres.dialect;
 
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestTable;
+
 import org.apache.flink.connector.jdbc.statement.FieldNamedPreparedStatement;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.DecimalData;
@@ -9,9 +12,6 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.RowType;
-
-import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
-import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +33,9 @@ import static org.apache.flink.table.api.DataTypes.FIELD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every supported type written through the converter into real PostgreSQL columns and read back. */
+/**
+ * Every supported type written through the converter into real PostgreSQL columns and read back.
+ */
 class PostgresTypeRoundTripTest {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
@@ -77,7 +79,8 @@ class PostgresTypeRoundTripTest {
                             .getLogicalType();
 
     private static final String UUID_VALUE = "6f1c2a52-3b9e-4c7e-9a0b-2f4d8e1c7a55";
-    private static final BigDecimal BIG_NUMERIC = new BigDecimal("-9999999999999999999999999999.9999999999");
+    private static final BigDecimal BIG_NUMERIC =
+            new BigDecimal("-9999999999999999999999999999.9999999999");
     private static final BigDecimal SMALL_NUMERIC = new BigDecimal("0.0000000001");
     private static final Instant MOON_LANDING = Instant.parse("1969-07-20T20:17:40.123456Z");
 
@@ -122,7 +125,8 @@ class PostgresTypeRoundTripTest {
                 new byte[] {0, 1, (byte) 0x7f, (byte) 0x80, (byte) 0xff},
                 (int) LocalDate.of(2024, 2, 29).toEpochDay(),
                 (int) (LocalTime.of(23, 59, 59, 999_000_000).toNanoOfDay() / 1_000_000L),
-                TimestampData.fromLocalDateTime(LocalDateTime.of(2262, 4, 11, 23, 47, 16, 854_775_000)),
+                TimestampData.fromLocalDateTime(
+                        LocalDateTime.of(2262, 4, 11, 23, 47, 16, 854_775_000)),
                 TimestampData.fromInstant(Instant.parse("2038-01-19T03:14:08.999999Z")),
                 StringData.fromString("00000000-0000-0000-0000-000000000000"),
                 StringData.fromString("[]"),
@@ -131,9 +135,26 @@ class PostgresTypeRoundTripTest {
 
     private static RowData thirdRow() {
         return GenericRowData.of(
-                3, (short) 0, 0, 0L, decimal(BigDecimal.ZERO, 38, 10), decimal(BigDecimal.ONE, 38, 18),
-                Float.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                3,
+                (short) 0,
+                0,
+                0L,
+                decimal(BigDecimal.ZERO, 38, 10),
+                decimal(BigDecimal.ONE, 38, 18),
+                Float.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static RowData nullsRow() {
@@ -158,15 +179,23 @@ class PostgresTypeRoundTripTest {
         TestTable table = DB.createTable(SCALAR_COLUMNS);
         try (Connection c = DB.openConnection()) {
             new DialectRoundTrip(DIALECT, SCALARS)
-                    .insert(c, table.getName(), Arrays.asList(minimumsRow(), maximumsRow(), nullsRow()));
+                    .insert(
+                            c,
+                            table.getName(),
+                            Arrays.asList(minimumsRow(), maximumsRow(), nullsRow()));
         }
         List<List<Object>> checks =
                 DB.query(
-                        "SELECT c_numeric::text, c_real::text, c_double::text, c_text = '" + TEXT
+                        "SELECT c_numeric::text, c_real::text, c_double::text, c_text = '"
+                                + TEXT
                                 + "' || E'\\n''quotes'' \"double\" \\\\ backslash', octet_length(c_bytea), "
                                 + "c_date::text, c_timestamp::text, c_timestamptz = '1969-07-20T20:17:40.123456Z', "
-                                + "c_uuid = '" + UUID_VALUE + "'::uuid, c_jsonb -> 'a' ->> 0, pg_typeof(c_jsonb)::text, "
-                                + "c_json::text FROM " + table + " WHERE id = 1");
+                                + "c_uuid = '"
+                                + UUID_VALUE
+                                + "'::uuid, c_jsonb -> 'a' ->> 0, pg_typeof(c_jsonb)::text, "
+                                + "c_json::text FROM "
+                                + table
+                                + " WHERE id = 1");
         assertThat(checks.get(0))
                 .containsExactly(
                         "-9999999999999999999999999999.9999999999",
@@ -181,16 +210,29 @@ class PostgresTypeRoundTripTest {
                         "true",
                         "jsonb",
                         "{\"b\":1,  \"a\":[true,null]}");
-        assertThat(DB.query("SELECT encode(c_bytea, 'hex'), c_time::text FROM " + table + " WHERE id = 2").get(0))
+        assertThat(
+                        DB.query(
+                                        "SELECT encode(c_bytea, 'hex'), c_time::text FROM "
+                                                + table
+                                                + " WHERE id = 2")
+                                .get(0))
                 .containsExactly("00017f80ff", "23:59:59.999");
-        assertThat(DB.queryLong("SELECT count(*) FROM " + table + " WHERE id = 4 AND num_nulls(" + nonIdColumns()
-                        + ") = " + (SCALARS.getFieldCount() - 1)))
+        assertThat(
+                        DB.queryLong(
+                                "SELECT count(*) FROM "
+                                        + table
+                                        + " WHERE id = 4 AND num_nulls("
+                                        + nonIdColumns()
+                                        + ") = "
+                                        + (SCALARS.getFieldCount() - 1)))
                 .isEqualTo(1);
     }
 
     @Test
     void timestamptzKeepsTheInstantWhateverTheSessionAndJvmTimeZones() throws Exception {
-        TestTable table = DB.createTable("id INT PRIMARY KEY, c_timestamptz TIMESTAMPTZ, c_timestamp TIMESTAMP");
+        TestTable table =
+                DB.createTable(
+                        "id INT PRIMARY KEY, c_timestamptz TIMESTAMPTZ, c_timestamp TIMESTAMP");
         RowType type =
                 (RowType)
                         DataTypes.ROW(
@@ -198,9 +240,14 @@ class PostgresTypeRoundTripTest {
                                         FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)),
                                         FIELD("c_timestamp", DataTypes.TIMESTAMP(6)))
                                 .getLogicalType();
-        // 02:30 on 2021-03-28 does not exist in Europe/Berlin (DST gap); a local timestamp must still survive.
+        // 02:30 on 2021-03-28 does not exist in Europe/Berlin (DST gap); a local timestamp must
+        // still survive.
         LocalDateTime inDstGap = LocalDateTime.of(2021, 3, 28, 2, 30, 0, 123_456_000);
-        RowData row = GenericRowData.of(1, TimestampData.fromInstant(MOON_LANDING), TimestampData.fromLocalDateTime(inDstGap));
+        RowData row =
+                GenericRowData.of(
+                        1,
+                        TimestampData.fromInstant(MOON_LANDING),
+                        TimestampData.fromLocalDateTime(inDstGap));
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
 
         TimeZone original = TimeZone.getDefault();
@@ -218,9 +265,12 @@ class PostgresTypeRoundTripTest {
         } finally {
             TimeZone.setDefault(original);
         }
-        assertThat(DB.queryLong("SELECT count(*) FROM " + table
-                        + " WHERE c_timestamptz = '1969-07-20 20:17:40.123456+00'"
-                        + " AND c_timestamp = '2021-03-28 02:30:00.123456'"))
+        assertThat(
+                        DB.queryLong(
+                                "SELECT count(*) FROM "
+                                        + table
+                                        + " WHERE c_timestamptz = '1969-07-20 20:17:40.123456+00'"
+                                        + " AND c_timestamp = '2021-03-28 02:30:00.123456'"))
                 .isEqualTo(1);
     }
 
@@ -230,10 +280,15 @@ class PostgresTypeRoundTripTest {
         DB.execute("INSERT INTO " + table + " VALUES (1, 'NaN')");
         RowType type =
                 (RowType)
-                        DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("c_numeric", DataTypes.DECIMAL(10, 2)))
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("c_numeric", DataTypes.DECIMAL(10, 2)))
                                 .getLogicalType();
         try (Connection c = DB.openConnection()) {
-            assertThatThrownBy(() -> new DialectRoundTrip(DIALECT, type).readAll(c, table.getName(), "id"))
+            assertThatThrownBy(
+                            () ->
+                                    new DialectRoundTrip(DIALECT, type)
+                                            .readAll(c, table.getName(), "id"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("NaN")
                     .hasMessageContaining("DECIMAL(10, 2)");
@@ -246,10 +301,15 @@ class PostgresTypeRoundTripTest {
         DB.execute("INSERT INTO " + table + " VALUES (1, 123456.5)");
         RowType type =
                 (RowType)
-                        DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("c_numeric", DataTypes.DECIMAL(5, 1)))
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("c_numeric", DataTypes.DECIMAL(5, 1)))
                                 .getLogicalType();
         try (Connection c = DB.openConnection()) {
-            assertThatThrownBy(() -> new DialectRoundTrip(DIALECT, type).readAll(c, table.getName(), "id"))
+            assertThatThrownBy(
+                            () ->
+                                    new DialectRoundTrip(DIALECT, type)
+                                            .readAll(c, table.getName(), "id"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("123456.5")
                     .hasMessageContaining("DECIMAL(5, 1)");
@@ -261,9 +321,16 @@ class PostgresTypeRoundTripTest {
         TestTable table = DB.createTable("id INT, c_date DATE");
         DB.execute("INSERT INTO " + table + " VALUES (1, 'infinity')");
         RowType type =
-                (RowType) DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("c_date", DataTypes.DATE())).getLogicalType();
+                (RowType)
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("c_date", DataTypes.DATE()))
+                                .getLogicalType();
         try (Connection c = DB.openConnection()) {
-            assertThatThrownBy(() -> new DialectRoundTrip(DIALECT, type).readAll(c, table.getName(), "id"))
+            assertThatThrownBy(
+                            () ->
+                                    new DialectRoundTrip(DIALECT, type)
+                                            .readAll(c, table.getName(), "id"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("'infinity'")
                     .hasMessageContaining("DATE");
@@ -272,12 +339,21 @@ class PostgresTypeRoundTripTest {
 
     @Test
     void infiniteTimestampsSurviveAReadAndWriteBack() throws Exception {
-        TestTable source = DB.createTable("id INT, c_timestamp TIMESTAMP, c_timestamptz TIMESTAMPTZ");
-        TestTable target = DB.createTable("id INT, c_timestamp TIMESTAMP, c_timestamptz TIMESTAMPTZ");
-        DB.execute("INSERT INTO " + source + " VALUES (1, 'infinity', '-infinity'), (2, '-infinity', 'infinity')");
-        TestTable arrays = DB.createTable("id INT, a_timestamp TIMESTAMP[], a_timestamptz TIMESTAMPTZ[]");
-        DB.execute("INSERT INTO " + arrays + " VALUES (1, '{infinity,-infinity,NULL,2000-01-01}',"
-                + " '{-infinity,infinity,2000-01-01T00:00:00Z}')");
+        TestTable source =
+                DB.createTable("id INT, c_timestamp TIMESTAMP, c_timestamptz TIMESTAMPTZ");
+        TestTable target =
+                DB.createTable("id INT, c_timestamp TIMESTAMP, c_timestamptz TIMESTAMPTZ");
+        DB.execute(
+                "INSERT INTO "
+                        + source
+                        + " VALUES (1, 'infinity', '-infinity'), (2, '-infinity', 'infinity')");
+        TestTable arrays =
+                DB.createTable("id INT, a_timestamp TIMESTAMP[], a_timestamptz TIMESTAMPTZ[]");
+        DB.execute(
+                "INSERT INTO "
+                        + arrays
+                        + " VALUES (1, '{infinity,-infinity,NULL,2000-01-01}',"
+                        + " '{-infinity,infinity,2000-01-01T00:00:00Z}')");
         RowType type =
                 (RowType)
                         DataTypes.ROW(
@@ -290,8 +366,12 @@ class PostgresTypeRoundTripTest {
                 (RowType)
                         DataTypes.ROW(
                                         FIELD("id", DataTypes.INT()),
-                                        FIELD("a_timestamp", DataTypes.ARRAY(DataTypes.TIMESTAMP(6))),
-                                        FIELD("a_timestamptz", DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(6))))
+                                        FIELD(
+                                                "a_timestamp",
+                                                DataTypes.ARRAY(DataTypes.TIMESTAMP(6))),
+                                        FIELD(
+                                                "a_timestamptz",
+                                                DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(6))))
                                 .getLogicalType();
         DialectRoundTrip arrayRoundTrip = new DialectRoundTrip(DIALECT, arrayType);
         TimestampData plus = PostgresDialectConverter.POSITIVE_INFINITY;
@@ -299,17 +379,31 @@ class PostgresTypeRoundTripTest {
         TimestampData y2k = TimestampData.fromLocalDateTime(LocalDateTime.of(2000, 1, 1, 0, 0));
         try (Connection c = DB.openConnection()) {
             List<RowData> read = roundTrip.readAll(c, source.getName(), "id");
-            assertThat(read).containsExactly(GenericRowData.of(1, plus, minus), GenericRowData.of(2, minus, plus));
+            assertThat(read)
+                    .containsExactly(
+                            GenericRowData.of(1, plus, minus), GenericRowData.of(2, minus, plus));
             roundTrip.insert(c, target.getName(), read);
 
             List<RowData> readArrays = arrayRoundTrip.readAll(c, arrays.getName(), "id");
-            assertThat(readArrays).containsExactly(
-                    GenericRowData.of(1, array(plus, minus, null, y2k), array(minus, plus, y2k)));
+            assertThat(readArrays)
+                    .containsExactly(
+                            GenericRowData.of(
+                                    1, array(plus, minus, null, y2k), array(minus, plus, y2k)));
             arrayRoundTrip.insert(c, arrays.getName(), readArrays);
         }
-        assertThat(DB.query("SELECT c_timestamp::text, c_timestamptz::text FROM " + target + " ORDER BY id"))
-                .containsExactly(Arrays.asList("infinity", "-infinity"), Arrays.asList("-infinity", "infinity"));
-        assertThat(DB.queryLong("SELECT count(DISTINCT (a_timestamp, a_timestamptz)) FROM " + arrays)).isEqualTo(1);
+        assertThat(
+                        DB.query(
+                                "SELECT c_timestamp::text, c_timestamptz::text FROM "
+                                        + target
+                                        + " ORDER BY id"))
+                .containsExactly(
+                        Arrays.asList("infinity", "-infinity"),
+                        Arrays.asList("-infinity", "infinity"));
+        assertThat(
+                        DB.queryLong(
+                                "SELECT count(DISTINCT (a_timestamp, a_timestamptz)) FROM "
+                                        + arrays))
+                .isEqualTo(1);
         assertThat(DB.queryLong("SELECT count(*) FROM " + arrays)).isEqualTo(2);
     }
 
@@ -318,8 +412,15 @@ class PostgresTypeRoundTripTest {
         DB.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')");
         TestTable table = DB.createTable("id INT, c_mood mood");
         RowType type =
-                (RowType) DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("c_mood", DataTypes.STRING())).getLogicalType();
-        List<RowData> rows = List.of(GenericRowData.of(1, StringData.fromString("happy")), GenericRowData.of(2, null));
+                (RowType)
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("c_mood", DataTypes.STRING()))
+                                .getLogicalType();
+        List<RowData> rows =
+                List.of(
+                        GenericRowData.of(1, StringData.fromString("happy")),
+                        GenericRowData.of(2, null));
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         try (Connection c = DB.openConnection()) {
             roundTrip.insert(c, table.getName(), rows);
@@ -332,13 +433,22 @@ class PostgresTypeRoundTripTest {
         TestTable table = DB.createTable("id INT, c_uuid UUID");
         RowType type =
                 (RowType)
-                        DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("c_uuid", DataTypes.STRING()))
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("c_uuid", DataTypes.STRING()))
                                 .getLogicalType();
         try (Connection c = DB.openConnection()) {
             assertThatThrownBy(
-                            () -> new DialectRoundTrip(DIALECT, type)
-                                    .insert(c, table.getName(),
-                                            List.of(GenericRowData.of(1, StringData.fromString("not-a-uuid")))))
+                            () ->
+                                    new DialectRoundTrip(DIALECT, type)
+                                            .insert(
+                                                    c,
+                                                    table.getName(),
+                                                    List.of(
+                                                            GenericRowData.of(
+                                                                    1,
+                                                                    StringData.fromString(
+                                                                            "not-a-uuid")))))
                     .isInstanceOf(SQLException.class)
                     .hasStackTraceContaining("uuid");
         }
@@ -369,7 +479,9 @@ class PostgresTypeRoundTripTest {
                                     FIELD("a_date", DataTypes.ARRAY(DataTypes.DATE())),
                                     FIELD("a_time", DataTypes.ARRAY(DataTypes.TIME(3))),
                                     FIELD("a_timestamp", DataTypes.ARRAY(DataTypes.TIMESTAMP(6))),
-                                    FIELD("a_timestamptz", DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(6))))
+                                    FIELD(
+                                            "a_timestamptz",
+                                            DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(6))))
                             .getLogicalType();
 
     private static RowData arraysWithNullElements() {
@@ -378,7 +490,10 @@ class PostgresTypeRoundTripTest {
                 array(Short.MIN_VALUE, null, Short.MAX_VALUE),
                 array(Integer.MIN_VALUE, null, Integer.MAX_VALUE),
                 array(Long.MIN_VALUE, null, Long.MAX_VALUE),
-                array(decimal(new BigDecimal("-123456789012345.12345"), 20, 5), null, decimal(new BigDecimal("1.5"), 20, 5)),
+                array(
+                        decimal(new BigDecimal("-123456789012345.12345"), 20, 5),
+                        null,
+                        decimal(new BigDecimal("1.5"), 20, 5)),
                 array(Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, null, 1.5f),
                 array(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, null, -0.25d),
                 array(true, null, false),
@@ -390,12 +505,20 @@ class PostgresTypeRoundTripTest {
                         StringData.fromString(""),
                         StringData.fromString(" padded ")),
                 array(new byte[0], null, new byte[] {0, (byte) 0xff, 0x22, 0x5c}),
-                array((int) LocalDate.of(1900, 1, 1).toEpochDay(), null, (int) LocalDate.of(2024, 2, 29).toEpochDay()),
-                array(0, null, (int) (LocalTime.of(23, 59, 59, 999_000_000).toNanoOfDay() / 1_000_000L)),
                 array(
-                        TimestampData.fromLocalDateTime(LocalDateTime.of(1900, 1, 1, 0, 0, 0, 1_000)),
+                        (int) LocalDate.of(1900, 1, 1).toEpochDay(),
                         null,
-                        TimestampData.fromLocalDateTime(LocalDateTime.of(2024, 2, 29, 12, 30, 45, 123_456_000)),
+                        (int) LocalDate.of(2024, 2, 29).toEpochDay()),
+                array(
+                        0,
+                        null,
+                        (int) (LocalTime.of(23, 59, 59, 999_000_000).toNanoOfDay() / 1_000_000L)),
+                array(
+                        TimestampData.fromLocalDateTime(
+                                LocalDateTime.of(1900, 1, 1, 0, 0, 0, 1_000)),
+                        null,
+                        TimestampData.fromLocalDateTime(
+                                LocalDateTime.of(2024, 2, 29, 12, 30, 45, 123_456_000)),
                         TimestampData.fromLocalDateTime(LocalDateTime.of(2024, 1, 1, 0, 0))),
                 array(
                         TimestampData.fromInstant(MOON_LANDING),
@@ -434,13 +557,17 @@ class PostgresTypeRoundTripTest {
         TestTable table = DB.createTable(ARRAY_COLUMNS);
         try (Connection c = DB.openConnection()) {
             new DialectRoundTrip(DIALECT, ARRAYS)
-                    .insert(c, table.getName(), Arrays.asList(arraysWithNullElements(), emptyArrays(), nullArrays()));
+                    .insert(
+                            c,
+                            table.getName(),
+                            Arrays.asList(arraysWithNullElements(), emptyArrays(), nullArrays()));
         }
         assertThat(
                         DB.query(
                                 "SELECT a_integer::text, cardinality(a_text), a_text[1], a_text[2] IS NULL, "
                                         + "a_varchar[3], a_real::text, encode(a_bytea[3], 'hex'), a_date::text, "
-                                        + "a_timestamptz[1] = '1969-07-20T20:17:40.123456Z' FROM " + table
+                                        + "a_timestamptz[1] = '1969-07-20T20:17:40.123456Z' FROM "
+                                        + table
                                         + " ORDER BY id"))
                 .containsExactly(
                         Arrays.asList(
@@ -459,7 +586,8 @@ class PostgresTypeRoundTripTest {
 
     @Test
     void stringArraysAreWrittenToUuidAndJsonbArrayColumns() throws Exception {
-        TestTable table = DB.createTable("id INT, a_uuid UUID[], a_jsonb JSONB[], a_char CHAR(2)[]");
+        TestTable table =
+                DB.createTable("id INT, a_uuid UUID[], a_jsonb JSONB[], a_char CHAR(2)[]");
         RowType type =
                 (RowType)
                         DataTypes.ROW(
@@ -473,7 +601,10 @@ class PostgresTypeRoundTripTest {
                         GenericRowData.of(
                                 1,
                                 array(StringData.fromString(UUID_VALUE), null),
-                                array(StringData.fromString("{\"k\": \"v \\\\ \\\"q\\\"\"}"), null, StringData.fromString("[]")),
+                                array(
+                                        StringData.fromString("{\"k\": \"v \\\\ \\\"q\\\"\"}"),
+                                        null,
+                                        StringData.fromString("[]")),
                                 array(StringData.fromString("ab"), StringData.fromString("c "))),
                         GenericRowData.of(2, array(), array(), array()));
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
@@ -481,8 +612,13 @@ class PostgresTypeRoundTripTest {
             roundTrip.insert(c, table.getName(), rows);
             assertThat(roundTrip.readAll(c, table.getName(), "id")).containsExactlyElementsOf(rows);
         }
-        assertThat(DB.query("SELECT a_uuid[1] = '" + UUID_VALUE + "'::uuid, a_jsonb[1] ->> 'k', a_uuid[2] IS NULL FROM "
-                        + table + " WHERE id = 1"))
+        assertThat(
+                        DB.query(
+                                "SELECT a_uuid[1] = '"
+                                        + UUID_VALUE
+                                        + "'::uuid, a_jsonb[1] ->> 'k', a_uuid[2] IS NULL FROM "
+                                        + table
+                                        + " WHERE id = 1"))
                 .containsExactly(Arrays.asList(true, "v \\ \"q\"", true));
     }
 
@@ -491,12 +627,15 @@ class PostgresTypeRoundTripTest {
         TestTable table = DB.createTable("id INT, a_integer INTEGER[]");
         RowType type =
                 (RowType)
-                        DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())))
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())))
                                 .getLogicalType();
         PostgresDialectConverter converter = new PostgresDialectConverter(type);
         try (Connection c = DB.openConnection();
                 PositionalTestStatement statement =
-                        new PositionalTestStatement(c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)"))) {
+                        new PositionalTestStatement(
+                                c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)"))) {
             converter.toExternal(GenericRowData.of(7, array(1, null, 3)), statement);
             statement.addBatch();
             statement.executeBatch();
@@ -510,12 +649,15 @@ class PostgresTypeRoundTripTest {
         TestTable table = DB.createTable("id INT, a_integer INTEGER[]");
         RowType type =
                 (RowType)
-                        DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())))
+                        DataTypes.ROW(
+                                        FIELD("id", DataTypes.INT()),
+                                        FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())))
                                 .getLogicalType();
         PostgresDialectConverter converter = new PostgresDialectConverter(type);
         try (Connection c = DB.openConnection();
                 PositionalTestStatement positional =
-                        new PositionalTestStatement(c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)"))) {
+                        new PositionalTestStatement(
+                                c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)"))) {
             // Exposes only the FieldNamedPreparedStatement methods, not the connection.
             FieldNamedPreparedStatement hiding =
                     (FieldNamedPreparedStatement)
@@ -523,7 +665,8 @@ class PostgresTypeRoundTripTest {
                                     getClass().getClassLoader(),
                                     new Class<?>[] {FieldNamedPreparedStatement.class},
                                     (proxy, method, args) -> method.invoke(positional, args));
-            assertThatThrownBy(() -> converter.toExternal(GenericRowData.of(1, array(1, 2)), hiding))
+            assertThatThrownBy(
+                            () -> converter.toExternal(GenericRowData.of(1, array(1, 2)), hiding))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("ARRAY")
                     .hasMessageContaining(ConnectionAwareStatement.class.getName());

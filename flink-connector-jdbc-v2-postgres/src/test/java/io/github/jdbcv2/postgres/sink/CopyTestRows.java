@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Rows covering every type the COPY writer supports, and every escaping case of the text format. */
+/**
+ * Rows covering every type the COPY writer supports, and every escaping case of the text format.
+ */
 final class CopyTestRows {
 
     static final String COLUMNS =
@@ -18,7 +20,9 @@ final class CopyTestRows {
                     + " n NUMERIC(40,10), d DATE, tm TIME, ts TIMESTAMP, tstz TIMESTAMPTZ, u UUID, by BYTEA";
 
     static final List<String> COLUMN_NAMES =
-            Arrays.asList("id", "i8", "i4", "i2", "f8", "f4", "b", "t", "n", "d", "tm", "ts", "tstz", "u", "by");
+            Arrays.asList(
+                    "id", "i8", "i4", "i2", "f8", "f4", "b", "t", "n", "d", "tm", "ts", "tstz", "u",
+                    "by");
 
     static final String[] TEXTS = {
         "plain",
@@ -63,7 +67,9 @@ final class CopyTestRows {
     private static List<Row> build() {
         List<Row> rows = new ArrayList<>();
         long[] longs = {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, 1234567890123L};
-        double[] doubles = {0.0, -1.5, 3.141592653589793, 1e300, -2.5e-300, Double.NaN, Double.POSITIVE_INFINITY};
+        double[] doubles = {
+            0.0, -1.5, 3.141592653589793, 1e300, -2.5e-300, Double.NaN, Double.POSITIVE_INFINITY
+        };
         for (int i = 0; i < TEXTS.length; i++) {
             Row r = new Row();
             r.id = i;
@@ -74,13 +80,20 @@ final class CopyTestRows {
             r.f8 = doubles[i % doubles.length];
             r.f4 = i * 0.25f - 1;
             r.b = i % 2 == 0;
-            r.n = new BigDecimal(i % 2 == 0 ? "-123456789012345678901234567890.0123456789" : "0.0000000001");
+            r.n =
+                    new BigDecimal(
+                            i % 2 == 0
+                                    ? "-123456789012345678901234567890.0123456789"
+                                    : "0.0000000001");
             r.d = LocalDate.of(1999 + i, 12, 31);
             r.tm = LocalTime.of(i, 59, 58, 123456000);
             r.ts = LocalDateTime.of(2024, 2, 29, 23, 59, 59, 999999000).plusDays(i);
             r.tstz = Instant.parse("2024-06-01T12:34:56.789012Z").plusSeconds(3600L * i);
             r.u = new UUID(i, -i);
-            r.by = new byte[] {0, (byte) i, (byte) 0x5C, (byte) 0x09, (byte) 0x0A, (byte) 0xFF, '\\', 'N'};
+            r.by =
+                    new byte[] {
+                        0, (byte) i, (byte) 0x5C, (byte) 0x09, (byte) 0x0A, (byte) 0xFF, '\\', 'N'
+                    };
             rows.add(r);
         }
         Row nulls = new Row();

@@ -1,9 +1,9 @@
 package io.github.jdbcv2.postgres.source;
 
-import org.apache.flink.api.common.typeinfo.Types;
-
 import io.github.jdbcv2.source.JdbcSource;
 import io.github.jdbcv2.source.JdbcSourceBuilder;
+
+import org.apache.flink.api.common.typeinfo.Types;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,8 @@ class PgBulkReadSelectionTest {
 
     @Test
     void bulkReadsCanBeTurnedOff() {
-        JdbcSource<Long> source = builder("jdbc:postgresql://localhost:5432/db").setBulkReadEnabled(false).build();
+        JdbcSource<Long> source =
+                builder("jdbc:postgresql://localhost:5432/db").setBulkReadEnabled(false).build();
         assertThat(source.getBulkQueryReader()).isNull();
         assertThat(source.toString()).doesNotContain("bulkRead");
     }

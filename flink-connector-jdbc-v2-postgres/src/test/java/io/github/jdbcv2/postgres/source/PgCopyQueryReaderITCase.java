@@ -25,7 +25,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The COPY reader on a real server: same rows as a prepared statement, and a cursor wherever it cannot be exact. */
+/**
+ * The COPY reader on a real server: same rows as a prepared statement, and a cursor wherever it
+ * cannot be exact.
+ */
 class PgCopyQueryReaderITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
@@ -35,22 +38,41 @@ class PgCopyQueryReaderITCase {
 
     @BeforeAll
     static void createTable() throws Exception {
-        table = DB.createTable("id BIGINT PRIMARY KEY, s TEXT, u UUID, d DATE, ts TIMESTAMP, tags TEXT[]");
-        table.insertSeries(1, 2000,
+        table =
+                DB.createTable(
+                        "id BIGINT PRIMARY KEY, s TEXT, u UUID, d DATE, ts TIMESTAMP, tags TEXT[]");
+        table.insertSeries(
+                1,
+                2000,
                 "i, CASE WHEN i % 10 = 0 THEN 'it''s ' || i ELSE 's' || i END,"
                         + " md5(i::text)::uuid, DATE '2020-01-01' + i::int, TIMESTAMP '2020-01-01' + i * INTERVAL '1 minute',"
                         + " ARRAY['a', i::text]");
-        DB.execute("INSERT INTO " + table.getQuotedName() + " (id) VALUES (" + Long.MIN_VALUE + "), (" + Long.MAX_VALUE + ")");
+        DB.execute(
+                "INSERT INTO "
+                        + table.getQuotedName()
+                        + " (id) VALUES ("
+                        + Long.MIN_VALUE
+                        + "), ("
+                        + Long.MAX_VALUE
+                        + ")");
     }
 
     @Test
     void readsWhatAPreparedStatementReadsWithEveryParameterType() throws Exception {
-        String sql = "SELECT id, s, u, d, ts FROM " + table.getQuotedName()
-                + " WHERE (id BETWEEN ? AND ? OR id = ? OR id = ?) AND (s IS NULL OR s <> ?) AND (u IS NULL OR u <> ?)"
-                + " AND (d IS NULL OR d > ?) AND (ts IS NULL OR ts > ?) ORDER BY id";
+        String sql =
+                "SELECT id, s, u, d, ts FROM "
+                        + table.getQuotedName()
+                        + " WHERE (id BETWEEN ? AND ? OR id = ? OR id = ?) AND (s IS NULL OR s <> ?) AND (u IS NULL OR u <> ?)"
+                        + " AND (d IS NULL OR d > ?) AND (ts IS NULL OR ts > ?) ORDER BY id";
         Object[] parameters = {
-            100L, 1500L, Long.MIN_VALUE, Long.MAX_VALUE, "it's 200", UUID.nameUUIDFromBytes(new byte[] {1}),
-            LocalDate.of(2020, 2, 1), LocalDateTime.of(2020, 1, 1, 3, 0)
+            100L,
+            1500L,
+            Long.MIN_VALUE,
+            Long.MAX_VALUE,
+            "it's 200",
+            UUID.nameUUIDFromBytes(new byte[] {1}),
+            LocalDate.of(2020, 2, 1),
+            LocalDateTime.of(2020, 1, 1, 3, 0)
         };
         try (Connection c = DB.openConnection()) {
             c.setAutoCommit(false);
@@ -69,7 +91,11 @@ class PgCopyQueryReaderITCase {
     void metadataAsksTheCatalogNothingWhileTheCopyRuns() throws Exception {
         try (Connection c = DB.openConnection()) {
             c.setAutoCommit(false);
-            try (ResultSet rs = reader.open(c, "SELECT id, s FROM " + table.getQuotedName() + " ORDER BY id", new Object[0])) {
+            try (ResultSet rs =
+                    reader.open(
+                            c,
+                            "SELECT id, s FROM " + table.getQuotedName() + " ORDER BY id",
+                            new Object[0])) {
                 assertThat(rs.next()).isTrue();
                 // pgjdbc's own metadata would run a catalog query here, in the middle of the COPY.
                 ResultSetMetaData meta = rs.getMetaData();
@@ -91,11 +117,22 @@ class PgCopyQueryReaderITCase {
     void declinesColumnsAndParametersItCannotReadExactly() throws Exception {
         try (Connection c = DB.openConnection()) {
             c.setAutoCommit(false);
-            assertThat(reader.open(c, "SELECT id, tags FROM " + table.getQuotedName(), new Object[0])).isNull();
-            assertThat(reader.open(c, "SELECT id FROM " + table.getQuotedName() + " WHERE ts > ?",
-                    new Object[] {new Timestamp(0)})).isNull();
+            assertThat(
+                            reader.open(
+                                    c,
+                                    "SELECT id, tags FROM " + table.getQuotedName(),
+                                    new Object[0]))
+                    .isNull();
+            assertThat(
+                            reader.open(
+                                    c,
+                                    "SELECT id FROM " + table.getQuotedName() + " WHERE ts > ?",
+                                    new Object[] {new Timestamp(0)}))
+                    .isNull();
             // The connection is still fine for the cursor that reads instead.
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table.getQuotedName())) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("SELECT count(*) FROM " + table.getQuotedName())) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(2002);
             }
@@ -110,19 +147,26 @@ class PgCopyQueryReaderITCase {
                 s.execute("SET standard_conforming_strings = off");
             }
             // Backslashes in plain literals would be escapes: inlined strings could change meaning.
-            assertThat(reader.open(c, "SELECT id FROM " + table.getQuotedName() + " WHERE s = ?", new Object[] {"a\\b"}))
+            assertThat(
+                            reader.open(
+                                    c,
+                                    "SELECT id FROM " + table.getQuotedName() + " WHERE s = ?",
+                                    new Object[] {"a\\b"}))
                     .isNull();
         }
     }
 
     @Test
     void aCopyEndedEarlyOnAPooledConnectionLeavesThePoolHealthy() throws Exception {
-        PooledJdbcConnectionProvider pool = new PooledJdbcConnectionProvider(
-                DB.getConnectionOptions(), JdbcPoolOptions.builder().withMaxPoolSize(1).withMinPoolSize(0).build());
+        PooledJdbcConnectionProvider pool =
+                new PooledJdbcConnectionProvider(
+                        DB.getConnectionOptions(),
+                        JdbcPoolOptions.builder().withMaxPoolSize(1).withMinPoolSize(0).build());
         try {
             Connection c = pool.getOrEstablishConnection();
             c.setAutoCommit(false);
-            ResultSet rs = reader.open(c, "SELECT i FROM generate_series(1, 5000000) i", new Object[0]);
+            ResultSet rs =
+                    reader.open(c, "SELECT i FROM generate_series(1, 5000000) i", new Object[0]);
             assertThat(rs.next()).isTrue();
             rs.close(); // Mid-stream: the connection is closed rather than cancelled.
             pool.closeConnection();
@@ -140,7 +184,12 @@ class PgCopyQueryReaderITCase {
     @Test
     void aBrokenQueryFailsWithTheServersMessage() throws Exception {
         try (Connection c = DB.openConnection()) {
-            assertThatThrownBy(() -> reader.open(c, "SELECT no_such_column FROM " + table.getQuotedName(), new Object[0]))
+            assertThatThrownBy(
+                            () ->
+                                    reader.open(
+                                            c,
+                                            "SELECT no_such_column FROM " + table.getQuotedName(),
+                                            new Object[0]))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("no_such_column");
         }
@@ -151,16 +200,24 @@ class PgCopyQueryReaderITCase {
         try (Connection c = DB.openConnection()) {
             c.setAutoCommit(false);
             int pid = PostgresDatabaseExtension.backendPid(c);
-            ResultSet rs = reader.open(c, "SELECT i, repeat('x', 100) FROM generate_series(1, 10000000) i", new Object[0]);
+            ResultSet rs =
+                    reader.open(
+                            c,
+                            "SELECT i, repeat('x', 100) FROM generate_series(1, 10000000) i",
+                            new Object[0]);
             assertThat(rs.next()).isTrue();
             DB.terminateBackend(pid);
-            assertThatThrownBy(() -> {
-                        while (rs.next()) {
-                            rs.getLong(1);
-                        }
-                    })
+            assertThatThrownBy(
+                            () -> {
+                                while (rs.next()) {
+                                    rs.getLong(1);
+                                }
+                            })
                     .isInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).matches("08.*|57P01"));
+                    .satisfies(
+                            e ->
+                                    assertThat(((SQLException) e).getSQLState())
+                                            .matches("08.*|57P01"));
             rs.close();
         }
     }
@@ -173,7 +230,11 @@ class PgCopyQueryReaderITCase {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO " + own.getQuotedName() + " VALUES (1), (2)");
             }
-            try (ResultSet rs = reader.open(c, "SELECT id FROM " + own.getQuotedName() + " ORDER BY id;", new Object[0])) {
+            try (ResultSet rs =
+                    reader.open(
+                            c,
+                            "SELECT id FROM " + own.getQuotedName() + " ORDER BY id;",
+                            new Object[0])) {
                 assertThat(rows(rs)).containsExactly(List.of(1), List.of(2));
             }
             c.rollback();
@@ -181,7 +242,8 @@ class PgCopyQueryReaderITCase {
         assertThat(own.count()).isZero();
     }
 
-    private static List<List<Object>> readWithCursor(Connection c, String sql, Object[] parameters) throws SQLException {
+    private static List<List<Object>> readWithCursor(Connection c, String sql, Object[] parameters)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);

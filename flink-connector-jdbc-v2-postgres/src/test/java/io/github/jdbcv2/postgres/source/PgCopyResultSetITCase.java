@@ -43,7 +43,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@link PgCopyResultSet} against a real PostgreSQL, compared getter by getter with pgjdbc's own result set. */
+/**
+ * {@link PgCopyResultSet} against a real PostgreSQL, compared getter by getter with pgjdbc's own
+ * result set.
+ */
 class PgCopyResultSetITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
@@ -78,10 +81,27 @@ class PgCopyResultSetITCase {
     };
 
     private static final Class<?>[] OBJECT_CLASSES = {
-        Long.class, Integer.class, Short.class, String.class, BigDecimal.class, BigInteger.class, Double.class,
-        Float.class, Boolean.class, UUID.class, LocalDate.class, LocalTime.class, LocalDateTime.class,
-        OffsetDateTime.class, OffsetTime.class, java.sql.Date.class, Time.class, Timestamp.class, byte[].class,
-        java.util.Date.class, Calendar.class
+        Long.class,
+        Integer.class,
+        Short.class,
+        String.class,
+        BigDecimal.class,
+        BigInteger.class,
+        Double.class,
+        Float.class,
+        Boolean.class,
+        UUID.class,
+        LocalDate.class,
+        LocalTime.class,
+        LocalDateTime.class,
+        OffsetDateTime.class,
+        OffsetTime.class,
+        java.sql.Date.class,
+        Time.class,
+        Timestamp.class,
+        byte[].class,
+        java.util.Date.class,
+        Calendar.class
     };
 
     private static TestTable table;
@@ -131,7 +151,8 @@ class PgCopyResultSetITCase {
                 Outcome ours = actual.get(r).get(e.getKey());
                 String where = "row " + (r + 1) + " " + e.getKey();
                 if (e.getKey().endsWith("getString") && e.getKey().startsWith("by.")) {
-                    continue; // pgjdbc in binary mode: byte[].toString(); checked against text mode below
+                    continue; // pgjdbc in binary mode: byte[].toString(); checked against text mode
+                    // below
                 }
                 if (!e.getValue().matches(ours)) {
                     mismatches.add(where + ": pgjdbc " + e.getValue() + " / copy " + ours);
@@ -161,7 +182,15 @@ class PgCopyResultSetITCase {
                 Outcome ours = copy.get(r).get(e.getKey());
                 if (!e.getValue().matches(ours)) {
                     differing.add(e.getKey());
-                    details.add("row " + (r + 1) + " " + e.getKey() + ": text " + e.getValue() + " / copy " + ours);
+                    details.add(
+                            "row "
+                                    + (r + 1)
+                                    + " "
+                                    + e.getKey()
+                                    + ": text "
+                                    + e.getValue()
+                                    + " / copy "
+                                    + ours);
                 }
             }
         }
@@ -169,52 +198,63 @@ class PgCopyResultSetITCase {
     }
 
     private static final Set<String> COMMON_GETTERS =
-            new TreeSet<>(Arrays.asList("getLong", "getInt", "getString", "getBigDecimal", "getTimestamp",
-                    "getDate", "getObject"));
+            new TreeSet<>(
+                    Arrays.asList(
+                            "getLong",
+                            "getInt",
+                            "getString",
+                            "getBigDecimal",
+                            "getTimestamp",
+                            "getDate",
+                            "getObject"));
 
     /** Column.getter pairs where pgjdbc's text mode and binary mode (hence COPY) disagree. */
-    private static final Set<String> TEXT_MODE_DIFFERENCES = new TreeSet<>(Arrays.asList(
-            "by.getInt",
-            "by.getLong",
-            "by.getTimestamp",
-            "d.getInt",
-            "d.getLong",
-            "f4.getBigDecimal",
-            "f4.getString",
-            "f4.getTimestamp",
-            "f8.getBigDecimal",
-            "f8.getString",
-            "f8.getTimestamp",
-            "i2.getTimestamp",
-            "i4.getTimestamp",
-            "i8.getDate",
-            "i8.getTimestamp",
-            "id.getTimestamp",
-            "n.getDate",
-            "n.getString",
-            "n.getTimestamp",
-            "n2.getTimestamp",
-            "tm.getDate",
-            "tm.getInt",
-            "tm.getLong",
-            "tm.getObject",
-            "tm.getTimestamp",
-            "ts.getInt",
-            "ts.getLong",
-            "tstz.getInt",
-            "tstz.getLong",
-            "u.getDate",
-            "u.getInt",
-            "u.getLong",
-            "u.getTimestamp"));
+    private static final Set<String> TEXT_MODE_DIFFERENCES =
+            new TreeSet<>(
+                    Arrays.asList(
+                            "by.getInt",
+                            "by.getLong",
+                            "by.getTimestamp",
+                            "d.getInt",
+                            "d.getLong",
+                            "f4.getBigDecimal",
+                            "f4.getString",
+                            "f4.getTimestamp",
+                            "f8.getBigDecimal",
+                            "f8.getString",
+                            "f8.getTimestamp",
+                            "i2.getTimestamp",
+                            "i4.getTimestamp",
+                            "i8.getDate",
+                            "i8.getTimestamp",
+                            "id.getTimestamp",
+                            "n.getDate",
+                            "n.getString",
+                            "n.getTimestamp",
+                            "n2.getTimestamp",
+                            "tm.getDate",
+                            "tm.getInt",
+                            "tm.getLong",
+                            "tm.getObject",
+                            "tm.getTimestamp",
+                            "ts.getInt",
+                            "ts.getLong",
+                            "tstz.getInt",
+                            "tstz.getLong",
+                            "u.getDate",
+                            "u.getInt",
+                            "u.getLong",
+                            "u.getTimestamp"));
 
-    private static List<Map<String, Outcome>> readAllGettersThroughCopy(String sql) throws Exception {
+    private static List<Map<String, Outcome>> readAllGettersThroughCopy(String sql)
+            throws Exception {
         try (Connection c = connect()) {
             ResultSetMetaData meta = c.prepareStatement(sql).getMetaData();
             PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
             assertThat(PgCopyResultSet.supports(meta)).isTrue();
             CopyOut out = startCopy(c, sql);
-            try (PgCopyResultSet rs = new PgCopyResultSet(out, meta, c.unwrap(BaseConnection.class))) {
+            try (PgCopyResultSet rs =
+                    new PgCopyResultSet(out, meta, c.unwrap(BaseConnection.class))) {
                 List<Map<String, Outcome>> rows = readAllGetters(rs);
                 assertThat(out.isActive()).isFalse();
                 return rows;
@@ -247,12 +287,15 @@ class PgCopyResultSetITCase {
                 row.put(name + "getTimestamp", Outcome.of(rs, () -> rs.getTimestamp(col)));
                 row.put(name + "getDate(cal)", Outcome.of(rs, () -> rs.getDate(col, calendar())));
                 row.put(name + "getTime(cal)", Outcome.of(rs, () -> rs.getTime(col, calendar())));
-                row.put(name + "getTimestamp(cal)", Outcome.of(rs, () -> rs.getTimestamp(col, calendar())));
+                row.put(
+                        name + "getTimestamp(cal)",
+                        Outcome.of(rs, () -> rs.getTimestamp(col, calendar())));
                 row.put(name + "getObject", Outcome.of(rs, () -> rs.getObject(col)));
                 String label = meta.getColumnLabel(i).toUpperCase();
                 row.put(name + "getObject(label)", Outcome.of(rs, () -> rs.getObject(label)));
                 for (Class<?> type : OBJECT_CLASSES) {
-                    row.put(name + "getObject(" + type.getSimpleName() + ")",
+                    row.put(
+                            name + "getObject(" + type.getSimpleName() + ")",
                             Outcome.of(rs, () -> rs.getObject(col, type)));
                 }
             }
@@ -290,14 +333,19 @@ class PgCopyResultSetITCase {
             }
         }
 
-        /** Same value and class, or same SQLState; where pgjdbc fails with a non-SQL exception, ours must be an SQLException. */
+        /**
+         * Same value and class, or same SQLState; where pgjdbc fails with a non-SQL exception, ours
+         * must be an SQLException.
+         */
         boolean matches(Outcome ours) {
             if (error != null) {
                 if (!(error instanceof SQLException)) {
                     return ours.error instanceof SQLException;
                 }
                 return ours.error instanceof SQLException
-                        && Objects.equals(((SQLException) error).getSQLState(), ((SQLException) ours.error).getSQLState());
+                        && Objects.equals(
+                                ((SQLException) error).getSQLState(),
+                                ((SQLException) ours.error).getSQLState());
             }
             if (ours.error != null || wasNull != ours.wasNull) {
                 return false;
@@ -305,18 +353,26 @@ class PgCopyResultSetITCase {
             if (value == null || ours.value == null) {
                 return value == ours.value;
             }
-            return value.getClass() == ours.value.getClass() && Objects.deepEquals(value, ours.value);
+            return value.getClass() == ours.value.getClass()
+                    && Objects.deepEquals(value, ours.value);
         }
 
         @Override
         public String toString() {
             if (error != null) {
                 return error.getClass().getSimpleName()
-                        + (error instanceof SQLException ? "[" + ((SQLException) error).getSQLState() + "]" : "")
-                        + " " + error.getMessage();
+                        + (error instanceof SQLException
+                                ? "[" + ((SQLException) error).getSQLState() + "]"
+                                : "")
+                        + " "
+                        + error.getMessage();
             }
-            String shown = value instanceof byte[] ? Arrays.toString((byte[]) value) : String.valueOf(value);
-            return (value == null ? "null" : value.getClass().getSimpleName() + " " + shown) + (wasNull ? " (wasNull)" : "");
+            String shown =
+                    value instanceof byte[]
+                            ? Arrays.toString((byte[]) value)
+                            : String.valueOf(value);
+            return (value == null ? "null" : value.getClass().getSimpleName() + " " + shown)
+                    + (wasNull ? " (wasNull)" : "");
         }
     }
 
@@ -331,7 +387,8 @@ class PgCopyResultSetITCase {
             long count = 0;
             long sum = 0;
             long chars = 0;
-            try (PgCopyResultSet rs = new PgCopyResultSet(startCopy(c, sql), meta, c.unwrap(BaseConnection.class))) {
+            try (PgCopyResultSet rs =
+                    new PgCopyResultSet(startCopy(c, sql), meta, c.unwrap(BaseConnection.class))) {
                 while (rs.next()) {
                     count++;
                     sum += rs.getInt(1);
@@ -362,27 +419,49 @@ class PgCopyResultSetITCase {
             for (byte[] m = out.readFromCopy(); m != null; m = out.readFromCopy()) {
                 messages.add(m);
             }
-            List<List<String>> expected = readStringsAndObjects(new PgCopyResultSet(new ChunkedCopyOut(messages), meta, base));
+            List<List<String>> expected =
+                    readStringsAndObjects(
+                            new PgCopyResultSet(new ChunkedCopyOut(messages), meta, base));
             assertThat(expected).hasSize(ROWS.length);
             byte[] stream = ChunkedCopyOut.concat(messages);
-            assertThat(readStringsAndObjects(new PgCopyResultSet(ChunkedCopyOut.fixed(stream, 1), meta, base)))
+            assertThat(
+                            readStringsAndObjects(
+                                    new PgCopyResultSet(
+                                            ChunkedCopyOut.fixed(stream, 1), meta, base)))
                     .isEqualTo(expected);
-            assertThat(readStringsAndObjects(new PgCopyResultSet(ChunkedCopyOut.fixed(stream, stream.length), meta, base)))
+            assertThat(
+                            readStringsAndObjects(
+                                    new PgCopyResultSet(
+                                            ChunkedCopyOut.fixed(stream, stream.length),
+                                            meta,
+                                            base)))
                     .isEqualTo(expected);
             for (long seed = 1; seed <= 20; seed++) {
-                assertThat(readStringsAndObjects(new PgCopyResultSet(ChunkedCopyOut.random(stream, 64, seed), meta, base)))
+                assertThat(
+                                readStringsAndObjects(
+                                        new PgCopyResultSet(
+                                                ChunkedCopyOut.random(stream, 64, seed),
+                                                meta,
+                                                base)))
                         .as("seed " + seed)
                         .isEqualTo(expected);
             }
             // cut short: a clear error, not a silent end
             byte[] truncated = Arrays.copyOf(stream, stream.length - 10);
-            assertThatThrownBy(() -> readStringsAndObjects(new PgCopyResultSet(ChunkedCopyOut.fixed(truncated, 7), meta, base)))
+            assertThatThrownBy(
+                            () ->
+                                    readStringsAndObjects(
+                                            new PgCopyResultSet(
+                                                    ChunkedCopyOut.fixed(truncated, 7),
+                                                    meta,
+                                                    base)))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("ended inside a tuple");
         }
     }
 
-    private static List<List<String>> readStringsAndObjects(PgCopyResultSet rs) throws SQLException {
+    private static List<List<String>> readStringsAndObjects(PgCopyResultSet rs)
+            throws SQLException {
         List<List<String>> rows = new ArrayList<>();
         try (rs) {
             int columns = rs.getMetaData().getColumnCount();
@@ -390,7 +469,10 @@ class PgCopyResultSetITCase {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= columns; i++) {
                     Object o = rs.getObject(i);
-                    row.add(rs.getString(i) + "|" + (o instanceof byte[] ? Arrays.toString((byte[]) o) : o));
+                    row.add(
+                            rs.getString(i)
+                                    + "|"
+                                    + (o instanceof byte[] ? Arrays.toString((byte[]) o) : o));
                 }
                 rows.add(row);
             }
@@ -407,9 +489,15 @@ class PgCopyResultSetITCase {
             for (byte[] m = out.readFromCopy(); m != null; m = out.readFromCopy()) {
                 messages.add(m);
             }
-            ResultSetMetaData twoColumns = c.prepareStatement("SELECT 1::int4 AS a, 2::int4 AS b").getMetaData();
-            PgCopyResultSet.supports(twoColumns); // loads pgjdbc's lazy metadata before the COPY starts
-            PgCopyResultSet rs = new PgCopyResultSet(new ChunkedCopyOut(messages), twoColumns, c.unwrap(BaseConnection.class));
+            ResultSetMetaData twoColumns =
+                    c.prepareStatement("SELECT 1::int4 AS a, 2::int4 AS b").getMetaData();
+            PgCopyResultSet.supports(
+                    twoColumns); // loads pgjdbc's lazy metadata before the COPY starts
+            PgCopyResultSet rs =
+                    new PgCopyResultSet(
+                            new ChunkedCopyOut(messages),
+                            twoColumns,
+                            c.unwrap(BaseConnection.class));
             assertThatThrownBy(rs::next)
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("has 3 fields but the query has 2 columns");
@@ -421,9 +509,15 @@ class PgCopyResultSetITCase {
         try (Connection c = connect()) {
             ResultSetMetaData meta = c.prepareStatement("SELECT 1::int4 AS a").getMetaData();
             PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
-            byte[] notCopy = "id\tname\n1\tx\n...........".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            PgCopyResultSet rs = new PgCopyResultSet(ChunkedCopyOut.fixed(notCopy, 5), meta, c.unwrap(BaseConnection.class));
-            assertThatThrownBy(rs::next).isInstanceOf(SQLException.class).hasMessageContaining("signature");
+            byte[] notCopy =
+                    "id\tname\n1\tx\n..........."
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            PgCopyResultSet rs =
+                    new PgCopyResultSet(
+                            ChunkedCopyOut.fixed(notCopy, 5), meta, c.unwrap(BaseConnection.class));
+            assertThatThrownBy(rs::next)
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("signature");
         }
     }
 
@@ -442,10 +536,14 @@ class PgCopyResultSetITCase {
             rs.close();
             rs.close();
             assertThat(rs.isClosed()).isTrue();
-            assertThatThrownBy(() -> rs.getLong(1)).isInstanceOf(SQLException.class).hasMessageContaining("closed");
-            // No cancel request that could hit a later query: the connection is closed, its owner opens a new one.
+            assertThatThrownBy(() -> rs.getLong(1))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("closed");
+            // No cancel request that could hit a later query: the connection is closed, its owner
+            // opens a new one.
             assertThat(c.isClosed()).isTrue();
-            assertThatThrownBy(() -> selectOne(c)).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> selectOne(c))
+                    .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("08"));
         }
         try (Connection c = connect()) {
@@ -460,7 +558,8 @@ class PgCopyResultSetITCase {
             ResultSetMetaData meta = c.prepareStatement(sql).getMetaData();
             PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
             int pid = PostgresDatabaseExtension.backendPid(c);
-            PgCopyResultSet rs = new PgCopyResultSet(startCopy(c, sql), meta, c.unwrap(BaseConnection.class));
+            PgCopyResultSet rs =
+                    new PgCopyResultSet(startCopy(c, sql), meta, c.unwrap(BaseConnection.class));
             assertThat(rs.next()).isTrue();
             DB.terminateBackend(pid);
             SQLException lost = null;
@@ -482,18 +581,24 @@ class PgCopyResultSetITCase {
     @Test
     void unsupportedTypesAreReportedUpFront() throws Exception {
         try (Connection c = connect()) {
-            for (String sql : new String[] {
-                "SELECT 1::int4 AS ok, ARRAY[1,2] AS arr",
-                "SELECT '{}'::json AS js",
-                "SELECT 1::int4 AS ok, interval '1 day' AS iv"
-            }) {
+            for (String sql :
+                    new String[] {
+                        "SELECT 1::int4 AS ok, ARRAY[1,2] AS arr",
+                        "SELECT '{}'::json AS js",
+                        "SELECT 1::int4 AS ok, interval '1 day' AS iv"
+                    }) {
                 ResultSetMetaData meta = c.prepareStatement(sql).getMetaData();
-                PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
+                PgCopyResultSet.supports(
+                        meta); // loads pgjdbc's lazy metadata before the COPY starts
                 assertThat(PgCopyResultSet.supports(meta)).as(sql).isFalse();
                 String column = meta.getColumnLabel(meta.getColumnCount());
                 String type = meta.getColumnTypeName(meta.getColumnCount());
-                assertThatThrownBy(() -> new PgCopyResultSet(
-                                new ChunkedCopyOut(new ArrayList<>()), meta, c.unwrap(BaseConnection.class)))
+                assertThatThrownBy(
+                                () ->
+                                        new PgCopyResultSet(
+                                                new ChunkedCopyOut(new ArrayList<>()),
+                                                meta,
+                                                c.unwrap(BaseConnection.class)))
                         .isInstanceOf(SQLException.class)
                         .hasMessageContaining(column)
                         .hasMessageContaining(type);
@@ -507,7 +612,9 @@ class PgCopyResultSetITCase {
         try (Connection c = connect()) {
             ResultSetMetaData meta = c.prepareStatement(query).getMetaData();
             PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
-            try (PgCopyResultSet rs = new PgCopyResultSet(startCopy(c, query), meta, c.unwrap(BaseConnection.class))) {
+            try (PgCopyResultSet rs =
+                    new PgCopyResultSet(
+                            startCopy(c, query), meta, c.unwrap(BaseConnection.class))) {
                 assertThat(rs.next()).isTrue();
                 assertThatThrownBy(() -> rs.updateInt(1, 2))
                         .isInstanceOf(SQLFeatureNotSupportedException.class)
@@ -532,7 +639,8 @@ class PgCopyResultSetITCase {
         try (Connection c = connect()) {
             ResultSetMetaData meta = c.prepareStatement(query).getMetaData();
             PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
-            PgCopyResultSet rs = new PgCopyResultSet(startCopy(c, query), meta, c.unwrap(BaseConnection.class));
+            PgCopyResultSet rs =
+                    new PgCopyResultSet(startCopy(c, query), meta, c.unwrap(BaseConnection.class));
             assertThat(rs.getType()).isEqualTo(ResultSet.TYPE_FORWARD_ONLY);
             assertThat(rs.getConcurrency()).isEqualTo(ResultSet.CONCUR_READ_ONLY);
             assertThat(rs.getFetchDirection()).isEqualTo(ResultSet.FETCH_FORWARD);
@@ -542,7 +650,9 @@ class PgCopyResultSetITCase {
             assertThat(rs.unwrap(PgCopyResultSet.class)).isSameAs(rs);
             assertThat(rs.isWrapperFor(ResultSet.class)).isTrue();
             assertThatThrownBy(() -> rs.getLong("i8"))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("24000"));
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
+                            e -> assertThat(e.getSQLState()).isEqualTo("24000"));
             for (int r = 1; r <= 3; r++) {
                 assertThat(rs.next()).isTrue();
             }
@@ -559,14 +669,21 @@ class PgCopyResultSetITCase {
             assertThat(rs.wasNull()).isFalse();
             assertThat(rs.getBytes("by")).containsExactly(0, 0xff, 0, 1);
             assertThat(rs.getBigDecimal("n2")).isEqualByComparingTo("99999999.99");
-            assertThat(rs.getObject("u", UUID.class)).isEqualTo(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+            assertThat(rs.getObject("u", UUID.class))
+                    .isEqualTo(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"));
             assertThat(rs.getObject("d", LocalDate.class)).isEqualTo(LocalDate.MAX);
             assertThatThrownBy(() -> rs.getInt("nope"))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42703"));
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
+                            e -> assertThat(e.getSQLState()).isEqualTo("42703"));
             assertThatThrownBy(() -> rs.getInt(99))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22023"));
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
+                            e -> assertThat(e.getSQLState()).isEqualTo("22023"));
             assertThatThrownBy(() -> rs.getShort("i8"))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22003"));
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
+                            e -> assertThat(e.getSQLState()).isEqualTo("22003"));
             while (rs.next()) {
                 assertThat(rs.getObject("id")).isInstanceOf(Integer.class);
             }
@@ -592,13 +709,16 @@ class PgCopyResultSetITCase {
     }
 
     static int selectOne(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1")) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
     static CopyOut startCopy(Connection c, String sql) throws SQLException {
-        return c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + sql + ") TO STDOUT (FORMAT binary)");
+        return c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyOut("COPY (" + sql + ") TO STDOUT (FORMAT binary)");
     }
 }

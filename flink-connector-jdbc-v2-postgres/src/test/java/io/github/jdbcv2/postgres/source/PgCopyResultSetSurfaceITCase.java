@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every method of {@link ResultSet} on a {@link PgCopyResultSet}, called through reflection: which ones it offers,
- * how it refuses the others, and that each by-label method answers as its by-index twin.
+ * Every method of {@link ResultSet} on a {@link PgCopyResultSet}, called through reflection: which
+ * ones it offers, how it refuses the others, and that each by-label method answers as its by-index
+ * twin.
  */
 class PgCopyResultSetSurfaceITCase {
 
@@ -47,29 +48,85 @@ class PgCopyResultSetSurfaceITCase {
             " is not supported: rows read through PostgreSQL's binary COPY support the getters of common types;"
                     + " call JdbcSourceBuilder.setBulkReadEnabled(false) to read through a JDBC cursor";
 
-    /** What a binary COPY result set offers; every other method throws SQLFeatureNotSupportedException. */
-    private static final Set<String> OFFERED = new TreeSet<>(Arrays.asList(
-            "next()", "close()", "isClosed()", "wasNull()", "getMetaData()", "findColumn(String)", "getRow()",
-            "isBeforeFirst()", "isAfterLast()", "isFirst()", "getType()", "getConcurrency()", "getHoldability()",
-            "getFetchDirection()", "setFetchDirection(int)", "setFetchSize(int)", "getFetchSize()", "getStatement()",
-            "getWarnings()", "clearWarnings()", "unwrap(Class)", "isWrapperFor(Class)",
-            "getString(int)", "getBoolean(int)", "getByte(int)", "getShort(int)", "getInt(int)", "getLong(int)",
-            "getFloat(int)", "getDouble(int)", "getBigDecimal(int)", "getBigDecimal(int, int)", "getBytes(int)",
-            "getDate(int)", "getDate(int, Calendar)", "getTime(int)", "getTime(int, Calendar)", "getTimestamp(int)",
-            "getTimestamp(int, Calendar)", "getObject(int)", "getObject(int, Map)", "getObject(int, Class)",
-            "getString(String)", "getBoolean(String)", "getByte(String)", "getShort(String)", "getInt(String)",
-            "getLong(String)", "getFloat(String)", "getDouble(String)", "getBigDecimal(String)",
-            "getBigDecimal(String, int)", "getBytes(String)", "getDate(String)", "getDate(String, Calendar)",
-            "getTime(String)", "getTime(String, Calendar)", "getTimestamp(String)", "getTimestamp(String, Calendar)",
-            "getObject(String)", "getObject(String, Map)", "getObject(String, Class)"));
+    /**
+     * What a binary COPY result set offers; every other method throws
+     * SQLFeatureNotSupportedException.
+     */
+    private static final Set<String> OFFERED =
+            new TreeSet<>(
+                    Arrays.asList(
+                            "next()",
+                            "close()",
+                            "isClosed()",
+                            "wasNull()",
+                            "getMetaData()",
+                            "findColumn(String)",
+                            "getRow()",
+                            "isBeforeFirst()",
+                            "isAfterLast()",
+                            "isFirst()",
+                            "getType()",
+                            "getConcurrency()",
+                            "getHoldability()",
+                            "getFetchDirection()",
+                            "setFetchDirection(int)",
+                            "setFetchSize(int)",
+                            "getFetchSize()",
+                            "getStatement()",
+                            "getWarnings()",
+                            "clearWarnings()",
+                            "unwrap(Class)",
+                            "isWrapperFor(Class)",
+                            "getString(int)",
+                            "getBoolean(int)",
+                            "getByte(int)",
+                            "getShort(int)",
+                            "getInt(int)",
+                            "getLong(int)",
+                            "getFloat(int)",
+                            "getDouble(int)",
+                            "getBigDecimal(int)",
+                            "getBigDecimal(int, int)",
+                            "getBytes(int)",
+                            "getDate(int)",
+                            "getDate(int, Calendar)",
+                            "getTime(int)",
+                            "getTime(int, Calendar)",
+                            "getTimestamp(int)",
+                            "getTimestamp(int, Calendar)",
+                            "getObject(int)",
+                            "getObject(int, Map)",
+                            "getObject(int, Class)",
+                            "getString(String)",
+                            "getBoolean(String)",
+                            "getByte(String)",
+                            "getShort(String)",
+                            "getInt(String)",
+                            "getLong(String)",
+                            "getFloat(String)",
+                            "getDouble(String)",
+                            "getBigDecimal(String)",
+                            "getBigDecimal(String, int)",
+                            "getBytes(String)",
+                            "getDate(String)",
+                            "getDate(String, Calendar)",
+                            "getTime(String)",
+                            "getTime(String, Calendar)",
+                            "getTimestamp(String)",
+                            "getTimestamp(String, Calendar)",
+                            "getObject(String)",
+                            "getObject(String, Map)",
+                            "getObject(String, Class)"));
 
     /** Answer even when closed. */
     private static final Set<String> ANSWER_WHEN_CLOSED =
-            new TreeSet<>(Arrays.asList("close()", "isClosed()", "unwrap(Class)", "isWrapperFor(Class)"));
+            new TreeSet<>(
+                    Arrays.asList("close()", "isClosed()", "unwrap(Class)", "isWrapperFor(Class)"));
 
     @Test
     void everyOtherMethodIsRefusedNamingItselfAndTheWayOut() throws Exception {
-        try (Connection c = DB.openConnection(); PgCopyResultSet rs = open(c)) {
+        try (Connection c = DB.openConnection();
+                PgCopyResultSet rs = open(c)) {
             assertThat(rs.next()).isTrue();
             List<String> wrong = new ArrayList<>();
             for (Method m : resultSetMethods()) {
@@ -83,7 +140,8 @@ class PgCopyResultSetSurfaceITCase {
                         wrong.add(sig + " refused: " + outcome);
                     }
                 } else if (!(outcome instanceof SQLFeatureNotSupportedException)
-                        || !Objects.equals(((SQLException) outcome).getMessage(), "ResultSet." + sig + HINT)) {
+                        || !Objects.equals(
+                                ((SQLException) outcome).getMessage(), "ResultSet." + sig + HINT)) {
                     wrong.add(sig + " gave " + outcome);
                 }
             }
@@ -96,7 +154,8 @@ class PgCopyResultSetSurfaceITCase {
 
     @Test
     void byLabelMethodsAnswerAsTheirByIndexTwins() throws Exception {
-        try (Connection c = DB.openConnection(); PgCopyResultSet rs = open(c)) {
+        try (Connection c = DB.openConnection();
+                PgCopyResultSet rs = open(c)) {
             List<String> wrong = new ArrayList<>();
             compareByLabelWithByIndex(rs, "before the first row", wrong);
             while (rs.next()) {
@@ -137,12 +196,15 @@ class PgCopyResultSetSurfaceITCase {
         }
     }
 
-    private static void compareByLabelWithByIndex(ResultSet rs, String where, List<String> wrong) throws Exception {
+    private static void compareByLabelWithByIndex(ResultSet rs, String where, List<String> wrong)
+            throws Exception {
         String[][] labelsByColumn = {{"a", "A"}, {"Mixed", "mixed", "MIXED"}, {}, {"d", "D"}};
         for (Method byLabel : resultSetMethods()) {
             String sig = signature(byLabel);
             Class<?>[] params = byLabel.getParameterTypes();
-            if (!OFFERED.contains(sig) || params.length == 0 || params[0] != String.class
+            if (!OFFERED.contains(sig)
+                    || params.length == 0
+                    || params[0] != String.class
                     || sig.equals("findColumn(String)")) {
                 continue;
             }
@@ -153,12 +215,22 @@ class PgCopyResultSetSurfaceITCase {
                 for (String label : labelsByColumn[column - 1]) {
                     String actual = describe(call(rs, byLabel, column, label));
                     if (!expected.equals(actual)) {
-                        wrong.add(where + ": " + sig + " of " + label + " gave " + actual + ", by index " + expected);
+                        wrong.add(
+                                where
+                                        + ": "
+                                        + sig
+                                        + " of "
+                                        + label
+                                        + " gave "
+                                        + actual
+                                        + ", by index "
+                                        + expected);
                     }
                 }
             }
             Object unknown = call(rs, byLabel, 1, "nope");
-            if (!(unknown instanceof SQLException) || !"42703".equals(((SQLException) unknown).getSQLState())) {
+            if (!(unknown instanceof SQLException)
+                    || !"42703".equals(((SQLException) unknown).getSQLState())) {
                 wrong.add(where + ": " + sig + " of an unknown label gave " + describe(unknown));
             }
         }
@@ -190,7 +262,10 @@ class PgCopyResultSetSurfaceITCase {
         return params.toString();
     }
 
-    /** Calls m with the column (or label) first and plain values for the rest; returns the result or the exception. */
+    /**
+     * Calls m with the column (or label) first and plain values for the rest; returns the result or
+     * the exception.
+     */
     private static Object call(ResultSet rs, Method m, int column, String label) {
         Class<?>[] params = m.getParameterTypes();
         Object[] args = new Object[params.length];

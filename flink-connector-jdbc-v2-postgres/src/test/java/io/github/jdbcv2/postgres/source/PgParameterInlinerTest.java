@@ -24,34 +24,52 @@ class PgParameterInlinerTest {
     void eachJavaTypeGetsTheTypePgjdbcBindsItWith() {
         assertThat(inline("SELECT ?, ?, ?, ?", 1L, 2, (short) 3, (byte) 4))
                 .isEqualTo("SELECT '1'::int8, '2'::int4, '3'::int2, '4'::int2");
-        assertThat(inline("SELECT ?, ?, ?", new BigDecimal("1E+3"), new BigInteger("-12"), new BigDecimal("0.50")))
+        assertThat(
+                        inline(
+                                "SELECT ?, ?, ?",
+                                new BigDecimal("1E+3"),
+                                new BigInteger("-12"),
+                                new BigDecimal("0.50")))
                 .isEqualTo("SELECT '1000'::numeric, '-12'::numeric, '0.50'::numeric");
         assertThat(inline("SELECT ?, ?, ?, ?", 1.5d, Double.NaN, Double.NEGATIVE_INFINITY, 2.5f))
-                .isEqualTo("SELECT '1.5'::float8, 'NaN'::float8, '-Infinity'::float8, '2.5'::float4");
+                .isEqualTo(
+                        "SELECT '1.5'::float8, 'NaN'::float8, '-Infinity'::float8, '2.5'::float4");
         assertThat(inline("SELECT ?, ?", true, null)).isEqualTo("SELECT 'true'::bool, NULL");
         UUID u = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
         assertThat(inline("SELECT ?", u)).isEqualTo("SELECT '" + u + "'::uuid");
-        assertThat(inline("SELECT ?, ?, ?", LocalDate.of(2024, 2, 29), LocalDateTime.of(2024, 1, 1, 0, 0, 0, 1000),
-                        OffsetDateTime.of(2024, 1, 1, 12, 0, 0, 0, ZoneOffset.ofHours(2))))
-                .isEqualTo("SELECT '2024-02-29'::date, '2024-01-01T00:00:00.000001'::timestamp,"
-                        + " '2024-01-01T12:00+02:00'::timestamptz");
-        assertThat(inline("SELECT ?", Long.MIN_VALUE)).isEqualTo("SELECT '-9223372036854775808'::int8");
+        assertThat(
+                        inline(
+                                "SELECT ?, ?, ?",
+                                LocalDate.of(2024, 2, 29),
+                                LocalDateTime.of(2024, 1, 1, 0, 0, 0, 1000),
+                                OffsetDateTime.of(2024, 1, 1, 12, 0, 0, 0, ZoneOffset.ofHours(2))))
+                .isEqualTo(
+                        "SELECT '2024-02-29'::date, '2024-01-01T00:00:00.000001'::timestamp,"
+                                + " '2024-01-01T12:00+02:00'::timestamptz");
+        assertThat(inline("SELECT ?", Long.MIN_VALUE))
+                .isEqualTo("SELECT '-9223372036854775808'::int8");
     }
 
     @Test
     void quotesInStringsAreDoubled() {
-        assertThat(inline("SELECT ? AS a", "it's a 'test' \\ ?")).isEqualTo("SELECT 'it''s a ''test'' \\ ?'::varchar AS a");
+        assertThat(inline("SELECT ? AS a", "it's a 'test' \\ ?"))
+                .isEqualTo("SELECT 'it''s a ''test'' \\ ?'::varchar AS a");
     }
 
     @Test
     void placeholdersInLiteralsIdentifiersCommentsAndDollarQuotesAreText() {
-        String sql = "SELECT '?' AS \"?\", $$ ? $$, $t$ it's ? $t$ -- ?\n /* ? */ FROM x WHERE a = ? AND b ?? 'k'";
+        String sql =
+                "SELECT '?' AS \"?\", $$ ? $$, $t$ it's ? $t$ -- ?\n /* ? */ FROM x WHERE a = ? AND b ?? 'k'";
         assertThat(inline(sql, 7L))
-                .isEqualTo("SELECT '?' AS \"?\", $$ ? $$, $t$ it's ? $t$ -- ?\n /* ? */ FROM x WHERE a = '7'::int8"
-                        + " AND b ? 'k'");
-        assertThat(inline("SELECT 'a''?' FROM t WHERE c = ?", 1)).isEqualTo("SELECT 'a''?' FROM t WHERE c = '1'::int4");
-        assertThat(inline("SELECT $1 FROM t WHERE c = ?", 1)).isEqualTo("SELECT $1 FROM t WHERE c = '1'::int4");
-        assertThat(inline("SELECT a$b FROM t WHERE c = ?", 1)).isEqualTo("SELECT a$b FROM t WHERE c = '1'::int4");
+                .isEqualTo(
+                        "SELECT '?' AS \"?\", $$ ? $$, $t$ it's ? $t$ -- ?\n /* ? */ FROM x WHERE a = '7'::int8"
+                                + " AND b ? 'k'");
+        assertThat(inline("SELECT 'a''?' FROM t WHERE c = ?", 1))
+                .isEqualTo("SELECT 'a''?' FROM t WHERE c = '1'::int4");
+        assertThat(inline("SELECT $1 FROM t WHERE c = ?", 1))
+                .isEqualTo("SELECT $1 FROM t WHERE c = '1'::int4");
+        assertThat(inline("SELECT a$b FROM t WHERE c = ?", 1))
+                .isEqualTo("SELECT a$b FROM t WHERE c = '1'::int4");
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Turns the current row of a result set into a record. Called once per row on the fetcher thread: keep it free of
- * allocation beyond the record itself, and do not move the cursor.
+ * Turns the current row of a result set into a record. Called once per row on the fetcher thread:
+ * keep it free of allocation beyond the record itself, and do not move the cursor.
  */
 @PublicEvolving
 @FunctionalInterface
@@ -21,7 +21,10 @@ public interface ResultExtractor<T> extends Serializable {
         return getClass().getSimpleName();
     }
 
-    /** Every column as a {@link org.apache.flink.types.Row} field, via {@link ResultSet#getObject(int)}. */
+    /**
+     * Every column as a {@link org.apache.flink.types.Row} field, via {@link
+     * ResultSet#getObject(int)}.
+     */
     static ResultExtractor<org.apache.flink.types.Row> ofRow() {
         return new RowResultExtractor();
     }

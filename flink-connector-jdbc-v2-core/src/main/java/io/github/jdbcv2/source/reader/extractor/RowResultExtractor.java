@@ -14,6 +14,7 @@ public final class RowResultExtractor implements ResultExtractor<Row> {
 
     /** Column count of the current result set, read once per result set. */
     private transient ResultSet lastResultSet;
+
     private transient int columns;
 
     @Override

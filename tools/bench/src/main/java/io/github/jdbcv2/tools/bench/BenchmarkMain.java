@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs the benchmarks: {@code read} ({@link ReadBenchmark}), {@code write} ({@link WriteBenchmark}) or {@code all}
- * (the default: both, with their default sizes, sharing only {@code --url}, {@code --user} and {@code --password}).
- * Arguments after {@code read} or {@code write} go to that benchmark unchanged.
+ * Runs the benchmarks: {@code read} ({@link ReadBenchmark}), {@code write} ({@link WriteBenchmark})
+ * or {@code all} (the default: both, with their default sizes, sharing only {@code --url}, {@code
+ * --user} and {@code --password}). Arguments after {@code read} or {@code write} go to that
+ * benchmark unchanged.
  */
 public final class BenchmarkMain {
 
@@ -15,7 +16,10 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         String suite = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
-        String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        String[] rest =
+                args.length > 0 && !args[0].startsWith("--")
+                        ? Arrays.copyOfRange(args, 1, args.length)
+                        : args;
         switch (suite) {
             case "read":
                 ReadBenchmark.main(rest);
@@ -32,8 +36,10 @@ public final class BenchmarkMain {
                 WriteBenchmark.main(connection);
                 break;
             default:
-                System.err.println("Usage: BenchmarkMain [read|write|all] [benchmark options]; unknown suite '"
-                        + suite + "'");
+                System.err.println(
+                        "Usage: BenchmarkMain [read|write|all] [benchmark options]; unknown suite '"
+                                + suite
+                                + "'");
                 System.exit(2);
         }
     }
@@ -41,11 +47,14 @@ public final class BenchmarkMain {
     private static String[] connectionArguments(String[] args) {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--url") || args[i].equals("--user") || args[i].equals("--password")) {
+            if (args[i].equals("--url")
+                    || args[i].equals("--user")
+                    || args[i].equals("--password")) {
                 kept.add(args[i]);
                 kept.add(args[i + 1]);
             } else {
-                System.err.println("With 'all' only --url, --user and --password apply; ignoring " + args[i]);
+                System.err.println(
+                        "With 'all' only --url, --user and --password apply; ignoring " + args[i]);
             }
         }
         return kept.toArray(new String[0]);

@@ -1,15 +1,15 @@
 package io.github.jdbcv2.tools.bench;
 
+import io.github.jdbcv2.source.JdbcSource;
+import io.github.jdbcv2.source.JdbcSourceBuilder;
+import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.jdbc.split.JdbcNumericBetweenParametersProvider;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import io.github.jdbcv2.source.JdbcSource;
-import io.github.jdbcv2.source.JdbcSourceBuilder;
-import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,26 +18,27 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads one table with raw pgjdbc, our JdbcSource (p=1, p=2) and Apache's JdbcSource (p=1, p=2) in one run and
- * prints medians of rows/s and the ratios. Not a test: run it by hand.
+ * Reads one table with raw pgjdbc, our JdbcSource (p=1, p=2) and Apache's JdbcSource (p=1, p=2) in
+ * one run and prints medians of rows/s and the ratios. Not a test: run it by hand.
  *
  * <pre>
  * ./mvnw -q -pl tools/bench -am package -DskipTests exec:exec \
  *     -Dexec.mainClass=io.github.jdbcv2.tools.bench.ReadBenchmark -Dexec.args="--rows 2000000"
  * </pre>
  *
- * <p>Options: {@code --rows N} (default 2,000,000), {@code --runs N} (3), {@code --fetch N} (10,000),
- * {@code --batch N} (rows per fetcher-to-task hand-over, both sources; default ours, 4,096),
- * {@code --url URL --user U --password P} (default: the embedded PostgreSQL).
+ * <p>Options: {@code --rows N} (default 2,000,000), {@code --runs N} (3), {@code --fetch N}
+ * (10,000), {@code --batch N} (rows per fetcher-to-task hand-over, both sources; default ours,
+ * 4,096), {@code --url URL --user U --password P} (default: the embedded PostgreSQL).
  *
- * <p>Each reader runs once unmeasured first (JIT, caches), then the readers take turns. Throughput is rows divided by the time from the first row to the last, for every reader alike, so that job
- * start-up of the local MiniCluster (about a second) does not hide the reading speed; end-to-end figures are printed
- * too.
+ * <p>Each reader runs once unmeasured first (JIT, caches), then the readers take turns. Throughput
+ * is rows divided by the time from the first row to the last, for every reader alike, so that job
+ * start-up of the local MiniCluster (about a second) does not hide the reading speed; end-to-end
+ * figures are printed too.
  */
 public final class ReadBenchmark {
 
@@ -51,7 +52,8 @@ public final class ReadBenchmark {
     private final int fetchSize;
     private final int batchSize;
 
-    private ReadBenchmark(String url, String user, String password, long rows, int fetchSize, int batchSize) {
+    private ReadBenchmark(
+            String url, String user, String password, long rows, int fetchSize, int batchSize) {
         this.url = url;
         this.user = user;
         this.password = password;
@@ -65,8 +67,10 @@ public final class ReadBenchmark {
         long rows = Long.parseLong(options.getOrDefault("rows", "2000000"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         int fetch = Integer.parseInt(options.getOrDefault("fetch", "10000"));
-        int batch = Integer.parseInt(
-                options.getOrDefault("batch", String.valueOf(JdbcSourceBuilder.DEFAULT_BATCH_SIZE)));
+        int batch =
+                Integer.parseInt(
+                        options.getOrDefault(
+                                "batch", String.valueOf(JdbcSourceBuilder.DEFAULT_BATCH_SIZE)));
         String url = options.get("url");
         String user = options.get("user");
         String password = options.get("password");
@@ -83,28 +87,44 @@ public final class ReadBenchmark {
         readers.put("raw", bench::raw);
         readers.put("ours-p1", () -> bench.flink(bench.ours(1, true), 1));
         readers.put("ours-p2", () -> bench.flink(bench.ours(2, true), 2));
-        // Transparency: ours with bulk reads (PostgreSQL binary COPY) off reads through a cursor like the others.
+        // Transparency: ours with bulk reads (PostgreSQL binary COPY) off reads through a cursor
+        // like the others.
         readers.put("ours-p1-cursor", () -> bench.flink(bench.ours(1, false), 1));
         readers.put("apache-p1", () -> bench.flink(bench.apache(1, false), 1));
         readers.put("apache-p2", () -> bench.flink(bench.apache(2, false), 2));
-        // Transparency: Apache's source given our larger hand-over batch too (its default is 1,024 rows).
+        // Transparency: Apache's source given our larger hand-over batch too (its default is 1,024
+        // rows).
         readers.put("apache-p1-b", () -> bench.flink(bench.apache(1, true), 1));
         String only = options.get("only");
         if (only != null) {
             List<String> wanted = Arrays.asList(only.split(","));
             if (!readers.keySet().containsAll(wanted)) {
                 throw new IllegalArgumentException(
-                        "Invalid --only '" + only + "'; choose from " + String.join(",", readers.keySet()));
+                        "Invalid --only '"
+                                + only
+                                + "'; choose from "
+                                + String.join(",", readers.keySet()));
             }
             readers.keySet().retainAll(wanted);
         }
         Map<String, Result> results = bench.measure(runs, readers);
 
-        System.out.printf(Locale.ROOT, "%nRead benchmark: %,d rows, fetch size %,d, batch size %,d, median of %d runs,"
-                + " max heap %,d MiB%n", rows, fetch, batch, runs, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "%nRead benchmark: %,d rows, fetch size %,d, batch size %,d, median of %d runs,"
+                        + " max heap %,d MiB%n",
+                rows,
+                fetch,
+                batch,
+                runs,
+                Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%-14s %14s %16s%n", "reader", "rows/s", "end-to-end r/s");
         for (Map.Entry<String, Result> e : results.entrySet()) {
-            System.out.printf(Locale.ROOT, "%-14s %,14.0f %,16.0f%n", e.getKey(), e.getValue().rowsPerSecond,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-14s %,14.0f %,16.0f%n",
+                    e.getKey(),
+                    e.getValue().rowsPerSecond,
                     e.getValue().endToEndRowsPerSecond);
         }
         ratio(results, "ours-p1", "raw", 0.95);
@@ -118,9 +138,19 @@ public final class ReadBenchmark {
     private static void ratio(Map<String, Result> results, String a, String b, double target) {
         if (results.containsKey(a) && results.containsKey(b)) {
             double r = results.get(a).rowsPerSecond / results.get(b).rowsPerSecond;
-            System.out.printf(Locale.ROOT, "%-14s / %-11s %5.2fx%s%n", a, b, r,
-                    target > 0 ? String.format(Locale.ROOT, "  (target >= %.2fx: %s)", target,
-                            r >= target ? "met" : "NOT met") : "");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-14s / %-11s %5.2fx%s%n",
+                    a,
+                    b,
+                    r,
+                    target > 0
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "  (target >= %.2fx: %s)",
+                                    target,
+                                    r >= target ? "met" : "NOT met")
+                            : "");
         }
     }
 
@@ -129,7 +159,8 @@ public final class ReadBenchmark {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException(
-                        "Invalid argument '" + args[i]
+                        "Invalid argument '"
+                                + args[i]
                                 + "'; use --rows N --runs N --fetch N --batch N --url U --user U --password P");
             }
             options.put(args[i].substring(2), args[++i]);
@@ -143,9 +174,13 @@ public final class ReadBenchmark {
 
     /** Creates and fills the table unless it already holds exactly {@code rows} rows. */
     private void load() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id BIGINT PRIMARY KEY, name VARCHAR(64),"
-                    + " amount NUMERIC(10,2), created TIMESTAMP, qty INT)");
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS "
+                            + TABLE
+                            + " (id BIGINT PRIMARY KEY, name VARCHAR(64),"
+                            + " amount NUMERIC(10,2), created TIMESTAMP, qty INT)");
             long existing;
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + TABLE)) {
                 rs.next();
@@ -154,17 +189,23 @@ public final class ReadBenchmark {
             if (existing != rows) {
                 System.out.printf(Locale.ROOT, "Loading %,d rows...%n", rows);
                 s.execute("TRUNCATE " + TABLE);
-                s.execute("INSERT INTO " + TABLE + " SELECT i, 'name-' || md5(i::text), (i % 100000) / 100.0,"
-                        + " TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', (i % 1000)::int"
-                        + " FROM generate_series(1, " + rows + ") AS i");
+                s.execute(
+                        "INSERT INTO "
+                                + TABLE
+                                + " SELECT i, 'name-' || md5(i::text), (i % 100000) / 100.0,"
+                                + " TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', (i % 1000)::int"
+                                + " FROM generate_series(1, "
+                                + rows
+                                + ") AS i");
                 s.execute("VACUUM ANALYZE " + TABLE);
             }
         }
     }
 
     /**
-     * Runs every reader once unmeasured (JIT, caches), then {@code runs} rounds in which each reader runs once in turn,
-     * so that changing load on a shared machine affects all readers alike.
+     * Runs every reader once unmeasured (JIT, caches), then {@code runs} rounds in which each
+     * reader runs once in turn, so that changing load on a shared machine affects all readers
+     * alike.
      */
     private Map<String, Result> measure(int runs, Map<String, Run> readers) throws Exception {
         Map<String, double[]> rates = new LinkedHashMap<>();
@@ -194,12 +235,18 @@ public final class ReadBenchmark {
         return results;
     }
 
-    /** One thread, autocommit off, fetch size: the baseline. Builds the same object per row as the sources. */
+    /**
+     * One thread, autocommit off, fetch size: the baseline. Builds the same object per row as the
+     * sources.
+     */
     private long raw() throws Exception {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM " + TABLE, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "SELECT " + COLUMNS + " FROM " + TABLE,
+                            ResultSet.TYPE_FORWARD_ONLY,
+                            ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(fetchSize);
                 long count = 0;
                 long checksum = 0;
@@ -222,7 +269,12 @@ public final class ReadBenchmark {
     }
 
     static BenchRow extract(ResultSet rs) throws java.sql.SQLException {
-        return new BenchRow(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getTimestamp(4), rs.getInt(5));
+        return new BenchRow(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getBigDecimal(3),
+                rs.getTimestamp(4),
+                rs.getInt(5));
     }
 
     private long expectedChecksum = Long.MIN_VALUE;
@@ -234,22 +286,24 @@ public final class ReadBenchmark {
         if (expectedChecksum == Long.MIN_VALUE) {
             expectedChecksum = checksum;
         } else if (checksum != expectedChecksum) {
-            throw new IllegalStateException("Checksum " + checksum + " differs from " + expectedChecksum);
+            throw new IllegalStateException(
+                    "Checksum " + checksum + " differs from " + expectedChecksum);
         }
     }
 
     private Source<BenchRow, ?, ?> ours(int parallelism, boolean bulkRead) {
-        var builder = JdbcSource.<BenchRow>builder()
-                .setDBUrl(url)
-                .setUsername(user)
-                .setPassword(password)
-                .setSql("SELECT " + COLUMNS + " FROM " + TABLE)
-                .setResultExtractor(ReadBenchmark::extract)
-                .setTypeInformation(TypeInformation.of(BenchRow.class))
-                .setResultSetFetchSize(fetchSize)
-                .setSplitReaderFetchBatchSize(batchSize)
-                .setBulkReadEnabled(bulkRead)
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
+        var builder =
+                JdbcSource.<BenchRow>builder()
+                        .setDBUrl(url)
+                        .setUsername(user)
+                        .setPassword(password)
+                        .setSql("SELECT " + COLUMNS + " FROM " + TABLE)
+                        .setResultExtractor(ReadBenchmark::extract)
+                        .setTypeInformation(TypeInformation.of(BenchRow.class))
+                        .setResultSetFetchSize(fetchSize)
+                        .setSplitReaderFetchBatchSize(batchSize)
+                        .setBulkReadEnabled(bulkRead)
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
         if (parallelism > 1) {
             builder.setPartitioning("id", parallelism, 1, rows);
         }
@@ -257,26 +311,29 @@ public final class ReadBenchmark {
     }
 
     /**
-     * Apache's source tuned as the reference figures were (fetch size, autocommit off); with {@code ourBatchSize} it
-     * also gets our hand-over batch size instead of its own default.
+     * Apache's source tuned as the reference figures were (fetch size, autocommit off); with {@code
+     * ourBatchSize} it also gets our hand-over batch size instead of its own default.
      */
     private Source<BenchRow, ?, ?> apache(int parallelism, boolean ourBatchSize) {
-        var builder = org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource.<BenchRow>builder()
-                .setDBUrl(url)
-                .setUsername(user)
-                .setPassword(password)
-                .setResultExtractor(ReadBenchmark::extract)
-                .setTypeInformation(TypeInformation.of(BenchRow.class))
-                .setResultSetFetchSize(fetchSize)
-                .setAutoCommit(false)
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
+        var builder =
+                org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource
+                        .<BenchRow>builder()
+                        .setDBUrl(url)
+                        .setUsername(user)
+                        .setPassword(password)
+                        .setResultExtractor(ReadBenchmark::extract)
+                        .setTypeInformation(TypeInformation.of(BenchRow.class))
+                        .setResultSetFetchSize(fetchSize)
+                        .setAutoCommit(false)
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
         if (ourBatchSize) {
             builder.setSplitReaderFetchBatchSize(batchSize);
         }
         if (parallelism > 1) {
             builder.setSql("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id BETWEEN ? AND ?")
                     .setJdbcParameterValuesProvider(
-                            new JdbcNumericBetweenParametersProvider(1, rows).ofBatchNum(parallelism));
+                            new JdbcNumericBetweenParametersProvider(1, rows)
+                                    .ofBatchNum(parallelism));
         } else {
             builder.setSql("SELECT " + COLUMNS + " FROM " + TABLE);
         }
@@ -285,7 +342,8 @@ public final class ReadBenchmark {
 
     private long flink(Source<BenchRow, ?, ?> source, int parallelism) throws Exception {
         TimingSink.reset();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "read").sinkTo(new TimingSink());
         env.execute("read benchmark");
         check(TimingSink.ROWS.get(), TimingSink.CHECKSUM.get());

@@ -6,7 +6,10 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts rows and notes when the first arrived and when the last writer finished (the job runs in this JVM). */
+/**
+ * Counts rows and notes when the first arrived and when the last writer finished (the job runs in
+ * this JVM).
+ */
 final class TimingSink implements Sink<BenchRow> {
 
     private static final long serialVersionUID = 1L;

@@ -13,6 +13,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableSupplier;
+
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.xa.PGXADataSource;
@@ -34,17 +35,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes {@code --rows} rows (default 1,000,000) into a fresh table per scenario: raw JDBC batches, raw COPY, Apache's
- * JdbcSink (at-least-once, XA) and ours (at-least-once, XA, COPY), and prints rows/s and the target ratios.
+ * Writes {@code --rows} rows (default 1,000,000) into a fresh table per scenario: raw JDBC batches,
+ * raw COPY, Apache's JdbcSink (at-least-once, XA) and ours (at-least-once, XA, COPY), and prints
+ * rows/s and the target ratios.
  *
- * <p>Flink scenarios are timed by the job's net run time (no cluster start-up), each on a fresh local cluster with
- * checkpoints every {@code --checkpoint-ms} (default 1000). Every scenario checks its row count; the median of
- * {@code --repeat} runs (default 3) is reported, as the machine may be shared.
+ * <p>Flink scenarios are timed by the job's net run time (no cluster start-up), each on a fresh
+ * local cluster with checkpoints every {@code --checkpoint-ms} (default 1000). Every scenario
+ * checks its row count; the median of {@code --repeat} runs (default 3) is reported, as the machine
+ * may be shared.
  */
 public final class WriteBenchmark {
 
     private static final int BATCH = 5000;
-    private static final String COLUMNS = "(id BIGINT NOT NULL, name TEXT, amount DOUBLE PRECISION)";
+    private static final String COLUMNS =
+            "(id BIGINT NOT NULL, name TEXT, amount DOUBLE PRECISION)";
 
     private final String url;
     private final String user;
@@ -54,7 +58,8 @@ public final class WriteBenchmark {
     private final int repeat;
     private int tables;
 
-    private WriteBenchmark(String url, String user, String password, long rows, long checkpointMs, int repeat) {
+    private WriteBenchmark(
+            String url, String user, String password, long rows, long checkpointMs, int repeat) {
         this.repeat = repeat;
         this.url = url;
         this.user = user;
@@ -133,7 +138,8 @@ public final class WriteBenchmark {
         scenarios.put("ours-copy-p2", t -> flink(2, oursCopy(t), false));
 
         Map<String, Double> rates = new LinkedHashMap<>();
-        System.out.printf("Writing %,d rows per scenario into %s%n", rows, SecretRedaction.redactUrl(url));
+        System.out.printf(
+                "Writing %,d rows per scenario into %s%n", rows, SecretRedaction.redactUrl(url));
         for (Map.Entry<String, Scenario> e : scenarios.entrySet()) {
             if (!only.isEmpty() && !only.contains(e.getKey())) {
                 continue;
@@ -145,7 +151,9 @@ public final class WriteBenchmark {
                 long written = count(table);
                 drop(table);
                 if (written != rows) {
-                    System.out.printf("%-18s WRONG ROW COUNT %,d (expected %,d)%n", e.getKey(), written, rows);
+                    System.out.printf(
+                            "%-18s WRONG ROW COUNT %,d (expected %,d)%n",
+                            e.getKey(), written, rows);
                     System.exit(1);
                 }
                 runs[r] = run;
@@ -154,7 +162,9 @@ public final class WriteBenchmark {
             long millis = runs[repeat / 2];
             double rate = rows * 1000.0 / Math.max(millis, 1);
             rates.put(e.getKey(), rate);
-            System.out.printf("%-18s %8.2f s %,12.0f rows/s (median of %d)%n", e.getKey(), millis / 1000.0, rate, repeat);
+            System.out.printf(
+                    "%-18s %8.2f s %,12.0f rows/s (median of %d)%n",
+                    e.getKey(), millis / 1000.0, rate, repeat);
         }
         System.out.println();
         ratio(rates, "ours-alo-p1", "apache-alo-p1", 1.8);
@@ -175,7 +185,11 @@ public final class WriteBenchmark {
                     a,
                     b,
                     r,
-                    target > 0 ? String.format(" (target >= %.1fx: %s)", target, r >= target ? "met" : "NOT met") : "");
+                    target > 0
+                            ? String.format(
+                                    " (target >= %.1fx: %s)",
+                                    target, r >= target ? "met" : "NOT met")
+                            : "");
         }
     }
 
@@ -188,12 +202,24 @@ public final class WriteBenchmark {
         return result.getNetRuntime(TimeUnit.MILLISECONDS);
     }
 
-    /** The floor: the same Flink job writing nothing; fills the table with SQL so the row check passes. */
+    /**
+     * The floor: the same Flink job writing nothing; fills the table with SQL so the row check
+     * passes.
+     */
     private long discard(String table) throws Exception {
-        long millis = flink(1, new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>(), false);
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO " + table + " SELECT i, 'name-' || i, i * 0.25 FROM generate_series(1, " + rows
-                    + ") i");
+        long millis =
+                flink(
+                        1,
+                        new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>(),
+                        false);
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO "
+                            + table
+                            + " SELECT i, 'name-' || i, i * 0.25 FROM generate_series(1, "
+                            + rows
+                            + ") i");
         }
         return millis;
     }
@@ -228,7 +254,11 @@ public final class WriteBenchmark {
     private Sink<Long> oursExactlyOnce(String table) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insert(table), WriteBenchmark::bind)
-                .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(BATCH).withMaxRetries(0).build())
+                .withExecutionOptions(
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(BATCH)
+                                .withMaxRetries(0)
+                                .build())
                 .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), xaDataSource());
     }
 
@@ -244,9 +274,14 @@ public final class WriteBenchmark {
                                     row.add(NAMES.get().reset(i));
                                     row.add(i * 0.25);
                                 }))
-                .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(BATCH * 20).build())
+                .withExecutionOptions(
+                        JdbcExecutionOptions.builder().withBatchSize(BATCH * 20).build())
                 .buildAtLeastOnce(
-                        JdbcConnectionOptions.builder().withUrl(url).withUsername(user).withPassword(password).build());
+                        JdbcConnectionOptions.builder()
+                                .withUrl(url)
+                                .withUsername(user)
+                                .withPassword(password)
+                                .build());
     }
 
     /** "name-" + id without a String per row. */
@@ -276,14 +311,20 @@ public final class WriteBenchmark {
         };
     }
 
-    /** Apache's sink with the given URL: its default is the plain URL, {@code -rw} adds reWriteBatchedInserts. */
+    /**
+     * Apache's sink with the given URL: its default is the plain URL, {@code -rw} adds
+     * reWriteBatchedInserts.
+     */
     private Sink<Long> apacheAtLeastOnce(String table, String jdbcUrl) {
         return org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink.<Long>builder()
                 .withQueryStatement(insert(table), WriteBenchmark::bind)
                 .withExecutionOptions(
-                        org.apache.flink.connector.jdbc.JdbcExecutionOptions.builder().withBatchSize(BATCH).build())
+                        org.apache.flink.connector.jdbc.JdbcExecutionOptions.builder()
+                                .withBatchSize(BATCH)
+                                .build())
                 .buildAtLeastOnce(
-                        new org.apache.flink.connector.jdbc.JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                        new org.apache.flink.connector.jdbc.JdbcConnectionOptions
+                                        .JdbcConnectionOptionsBuilder()
                                 .withUrl(jdbcUrl)
                                 .withUsername(user)
                                 .withPassword(password)
@@ -349,7 +390,8 @@ public final class WriteBenchmark {
 
     private String freshTable() throws SQLException {
         String table = "bench_" + (++tables);
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + table);
             s.execute("CREATE TABLE " + table + " " + COLUMNS);
         }
@@ -357,7 +399,8 @@ public final class WriteBenchmark {
     }
 
     private void drop(String table) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE " + table);
         }
     }

@@ -13,11 +13,12 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import org.postgresql.xa.PGXADataSource;
 
 import java.sql.Connection;
@@ -33,9 +34,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Copies a generated table of {@code --rows} rows into a target table with our {@link JdbcSource} and
- * {@link JdbcSink} (exactly-once by default) on a local MiniCluster, prints progress and rows/s, then checks that
- * source and target match. Exit code 0 when they match, 1 when they do not, 2 on bad arguments.
+ * Copies a generated table of {@code --rows} rows into a target table with our {@link JdbcSource}
+ * and {@link JdbcSink} (exactly-once by default) on a local MiniCluster, prints progress and
+ * rows/s, then checks that source and target match. Exit code 0 when they match, 1 when they do
+ * not, 2 on bad arguments.
  */
 public final class DemoJob {
 
@@ -45,7 +47,8 @@ public final class DemoJob {
     private DemoJob() {}
 
     public static void main(String[] args) throws Exception {
-        // Before any logger exists: the demo's quiet logging, not the test configuration on the class path.
+        // Before any logger exists: the demo's quiet logging, not the test configuration on the
+        // class path.
         System.setProperty("log4j2.configurationFile", "log4j2-demo.properties");
         DemoOptions options;
         try {
@@ -72,7 +75,8 @@ public final class DemoJob {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(o.parallelism, conf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(o.parallelism, conf);
         env.enableCheckpointing(o.checkpointMs);
 
         readSource(env, o).sinkTo(buildSink(o)).name("JdbcSink " + o.guarantee);
@@ -109,8 +113,9 @@ public final class DemoJob {
     }
 
     /**
-     * The source side: our {@link JdbcSource} reading {@value #SOURCE} in {@code parallelism} key ranges, with the same
-     * delivery guarantee as the sink (exactly-once resumes each split after the last emitted id).
+     * The source side: our {@link JdbcSource} reading {@value #SOURCE} in {@code parallelism} key
+     * ranges, with the same delivery guarantee as the sink (exactly-once resumes each split after
+     * the last emitted id).
      */
     static DataStream<DemoRow> readSource(StreamExecutionEnvironment env, DemoOptions o) {
         JdbcSource<DemoRow> source =
@@ -124,7 +129,9 @@ public final class DemoJob {
                         .setResultExtractor(DemoJob::extract)
                         .setTypeInformation(TypeInformation.of(DemoRow.class))
                         .setDeliveryGuarantee(
-                                o.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
+                                o.exactlyOnce()
+                                        ? DeliveryGuarantee.EXACTLY_ONCE
+                                        : DeliveryGuarantee.AT_LEAST_ONCE)
                         .build();
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "JdbcSource " + SOURCE);
     }
@@ -149,14 +156,19 @@ public final class DemoJob {
         JdbcSinkBuilder<DemoRow> builder =
                 JdbcSink.<DemoRow>builder()
                         .withQueryStatement(
-                                "INSERT INTO " + TARGET + " (id, name, amount, created_at) VALUES (?, ?, ?, ?)",
+                                "INSERT INTO "
+                                        + TARGET
+                                        + " (id, name, amount, created_at) VALUES (?, ?, ?, ?)",
                                 binder);
         if (o.exactlyOnce()) {
             String url = o.url;
             String user = o.user;
             String password = o.password;
             return builder.withExecutionOptions(
-                            JdbcExecutionOptions.builder().withBatchSize(5000).withMaxRetries(0).build())
+                            JdbcExecutionOptions.builder()
+                                    .withBatchSize(5000)
+                                    .withMaxRetries(0)
+                                    .build())
                     .buildExactlyOnce(
                             JdbcExactlyOnceOptions.defaults(),
                             () -> {
@@ -169,7 +181,10 @@ public final class DemoJob {
                             });
         }
         return builder.withExecutionOptions(
-                        JdbcExecutionOptions.builder().withBatchSize(5000).withBatchIntervalMs(200).build())
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(5000)
+                                .withBatchIntervalMs(200)
+                                .build())
                 .buildAtLeastOnce(
                         JdbcConnectionOptions.builder()
                                 .withUrl(o.url)
@@ -185,20 +200,30 @@ public final class DemoJob {
 
     private static void prepareTables(DemoOptions o) throws SQLException {
         long started = System.nanoTime();
-        try (Connection c = connect(o); Statement s = c.createStatement()) {
+        try (Connection c = connect(o);
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + SOURCE);
             s.execute("DROP TABLE IF EXISTS " + TARGET);
-            String columns = "(id BIGINT NOT NULL, name TEXT, amount NUMERIC(12,2), created_at TIMESTAMP)";
-            s.execute("CREATE TABLE " + SOURCE + " (id BIGINT PRIMARY KEY, name TEXT, amount NUMERIC(12,2),"
-                    + " created_at TIMESTAMP)");
+            String columns =
+                    "(id BIGINT NOT NULL, name TEXT, amount NUMERIC(12,2), created_at TIMESTAMP)";
+            s.execute(
+                    "CREATE TABLE "
+                            + SOURCE
+                            + " (id BIGINT PRIMARY KEY, name TEXT, amount NUMERIC(12,2),"
+                            + " created_at TIMESTAMP)");
             s.execute("CREATE TABLE " + TARGET + " " + columns);
             s.execute(
-                    "INSERT INTO " + SOURCE + " SELECT i, 'name-' || i, ((i % 1000) * 125) / 100.0,"
+                    "INSERT INTO "
+                            + SOURCE
+                            + " SELECT i, 'name-' || i, ((i % 1000) * 125) / 100.0,"
                             + " TIMESTAMP '2024-01-01 00:00:00' + i * INTERVAL '1 second'"
-                            + " FROM generate_series(1::bigint, " + o.rows + "::bigint) AS i");
+                            + " FROM generate_series(1::bigint, "
+                            + o.rows
+                            + "::bigint) AS i");
         }
         System.out.printf(
-                "Created %s with %,d rows in %.1f s%n", SOURCE, o.rows, (System.nanoTime() - started) / 1e9);
+                "Created %s with %,d rows in %.1f s%n",
+                SOURCE, o.rows, (System.nanoTime() - started) / 1e9);
     }
 
     private static long count(DemoOptions o, String table) {
@@ -213,14 +238,30 @@ public final class DemoJob {
     }
 
     private static boolean verify(DemoOptions o) throws SQLException {
-        try (Connection c = connect(o); Statement s = c.createStatement()) {
+        try (Connection c = connect(o);
+                Statement s = c.createStatement()) {
             long source = count(o, SOURCE);
             long target = count(o, TARGET);
-            long missing = single(s, "SELECT count(*) FROM (SELECT * FROM " + SOURCE + " EXCEPT ALL SELECT * FROM "
-                    + TARGET + ") d");
-            long extra = single(s, "SELECT count(*) FROM (SELECT * FROM " + TARGET + " EXCEPT ALL SELECT * FROM "
-                    + SOURCE + ") d");
-            long prepared = single(s, "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
+            long missing =
+                    single(
+                            s,
+                            "SELECT count(*) FROM (SELECT * FROM "
+                                    + SOURCE
+                                    + " EXCEPT ALL SELECT * FROM "
+                                    + TARGET
+                                    + ") d");
+            long extra =
+                    single(
+                            s,
+                            "SELECT count(*) FROM (SELECT * FROM "
+                                    + TARGET
+                                    + " EXCEPT ALL SELECT * FROM "
+                                    + SOURCE
+                                    + ") d");
+            long prepared =
+                    single(
+                            s,
+                            "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
             boolean ok = source == target && missing == 0 && extra == 0 && prepared == 0;
             System.out.printf(
                     "Check: source %,d rows, target %,d rows, missing %,d, extra %,d, prepared transactions left %d"

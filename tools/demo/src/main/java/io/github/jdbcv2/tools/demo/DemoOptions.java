@@ -23,14 +23,16 @@ final class DemoOptions {
                 throw new IllegalArgumentException(usage());
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("Option " + name + " needs a value.\n" + usage());
+                throw new IllegalArgumentException(
+                        "Option " + name + " needs a value.\n" + usage());
             }
             String value = args[++i];
             switch (name) {
                 case "--url":
                     if (!value.startsWith("jdbc:postgresql:")) {
                         throw new IllegalArgumentException(
-                                "Invalid --url '" + SecretRedaction.redactUrl(value)
+                                "Invalid --url '"
+                                        + SecretRedaction.redactUrl(value)
                                         + "': the demo needs a jdbc:postgresql:// URL.");
                     }
                     o.url = value;
@@ -54,7 +56,9 @@ final class DemoOptions {
                     String g = value.toLowerCase(Locale.ROOT).replace('_', '-');
                     if (!g.equals("exactly-once") && !g.equals("at-least-once")) {
                         throw new IllegalArgumentException(
-                                "Invalid --guarantee '" + value + "': use exactly-once or at-least-once.");
+                                "Invalid --guarantee '"
+                                        + value
+                                        + "': use exactly-once or at-least-once.");
                     }
                     o.guarantee = g;
                     break;
@@ -70,10 +74,12 @@ final class DemoOptions {
         try {
             v = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid " + name + " '" + value + "': not a number.");
+            throw new IllegalArgumentException(
+                    "Invalid " + name + " '" + value + "': not a number.");
         }
         if (v <= 0) {
-            throw new IllegalArgumentException("Invalid " + name + " " + v + ": it must be at least 1.");
+            throw new IllegalArgumentException(
+                    "Invalid " + name + " " + v + ": it must be at least 1.");
         }
         return v;
     }
