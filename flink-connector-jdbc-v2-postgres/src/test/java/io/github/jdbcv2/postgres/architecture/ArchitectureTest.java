@@ -1,37 +1,19 @@
 package io.github.jdbcv2.postgres.architecture;
 
 import io.github.jdbcv2.testutils.ArchitectureRules;
+import io.github.jdbcv2.testutils.ModuleArchitectureChecks;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The PostgreSQL module keeps the project's layering (see {@link ArchitectureRules}). */
-class ArchitectureTest {
+class ArchitectureTest extends ModuleArchitectureChecks {
 
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = ArchitectureRules.mainClassesOfThisModule();
-        assertThat(classes).as("main classes of the postgres module").hasSizeGreaterThan(10);
+    ArchitectureTest() {
+        super("postgres", 10);
     }
 
     @Test
     void neverDependsOnDsql() {
-        ArchitectureRules.postgresNeverDependsOnDsql().check(classes);
-    }
-
-    @Test
-    void publicTypesDeclareTheirAudience() {
-        ArchitectureRules.publicTypesDeclareTheirAudience().check(classes);
-    }
-
-    @Test
-    void everythingUnderOurRootPackage() {
-        ArchitectureRules.nothingUnderOrgApacheFlink().check(classes);
-        ArchitectureRules.everythingUnderOurRootPackage().check(classes);
+        ArchitectureRules.postgresNeverDependsOnDsql().check(classes());
     }
 }
