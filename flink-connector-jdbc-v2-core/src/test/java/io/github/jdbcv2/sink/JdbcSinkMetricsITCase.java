@@ -6,7 +6,6 @@ import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -25,15 +24,7 @@ class JdbcSinkMetricsITCase {
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            FlinkMiniCluster.withSlots(2, reporterConfig());
-
-    private static Configuration reporterConfig() {
-        Configuration conf = new Configuration();
-        conf.setString(
-                "metrics.reporter.collect.factory.class", CollectingMetricReporter.class.getName());
-        return conf;
-    }
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withCollectingReporter(2);
 
     @Test
     void atLeastOnceCountsTransactionsRecordsAndRetries() throws Exception {

@@ -29,4 +29,15 @@ public final class FlinkMiniCluster {
                         .setConfiguration(configuration)
                         .build());
     }
+
+    /**
+     * A MiniCluster extension with one TaskManager of {@code slots} slots that reports every job's
+     * counters to {@link CollectingMetricReporter}.
+     */
+    public static MiniClusterExtension withCollectingReporter(int slots) {
+        Configuration configuration = new Configuration();
+        configuration.setString(
+                "metrics.reporter.collect.factory.class", CollectingMetricReporter.class.getName());
+        return withSlots(slots, configuration);
+    }
 }

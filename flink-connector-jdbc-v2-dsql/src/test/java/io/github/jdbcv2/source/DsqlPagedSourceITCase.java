@@ -2,6 +2,7 @@ package io.github.jdbcv2.source;
 
 import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
 import io.github.jdbcv2.dsql.source.DsqlSource;
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -9,7 +10,6 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -35,12 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DsqlPagedSourceITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
 
     private static final int ROWS = 30_000;
     private static DsqlEmulator dsql;

@@ -8,13 +8,13 @@ import io.github.jdbcv2.dsql.source.DsqlSource;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.source.JdbcSource;
 import io.github.jdbcv2.testutils.Await;
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -43,12 +43,7 @@ class DsqlResourceReleaseITCase {
     private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
 
     private static DsqlEmulator dsql;
 

@@ -6,6 +6,7 @@ import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
 import io.github.jdbcv2.testutils.CollectingMetricReporter;
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -15,7 +16,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -48,22 +48,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DsqlSinkITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .setConfiguration(reporterConfig())
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withCollectingReporter(2);
 
     private static DsqlEmulator dsql;
-
-    private static Configuration reporterConfig() {
-        Configuration conf = new Configuration();
-        conf.setString(
-                "metrics.reporter.dsql.factory.class", CollectingMetricReporter.class.getName());
-        return conf;
-    }
 
     @BeforeAll
     static void start() {
