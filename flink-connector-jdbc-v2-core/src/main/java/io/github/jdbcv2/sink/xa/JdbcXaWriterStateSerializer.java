@@ -1,10 +1,7 @@
 package io.github.jdbcv2.sink.xa;
 
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,54 +11,41 @@ import java.io.IOException;
  * read): the 16 bytes of the job id.
  */
 @Internal
-public final class JdbcXaWriterStateSerializer
-        implements SimpleVersionedSerializer<JdbcXaWriterState> {
+public final class JdbcXaWriterStateSerializer extends TwoVersionSerializer<JdbcXaWriterState> {
 
     public static final int VERSION = 2;
     private static final int LEGACY_VERSION = 1;
 
-    @Override
-    public int getVersion() {
-        return VERSION;
+    public JdbcXaWriterStateSerializer() {
+        super("JDBC exactly-once writer state", VERSION, LEGACY_VERSION);
     }
 
     @Override
-    public byte[] serialize(JdbcXaWriterState state) throws IOException {
+    protected int sizeHint(JdbcXaWriterState state) {
+        return 44;
+    }
+
+    @Override
+    protected void write(JdbcXaWriterState state, DataOutputStream out) throws IOException {
         if (state.isLegacy()) {
             throw new IOException(
                     "A legacy (version 1) writer state is only read, never written: " + state);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(44);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(state.getSinkId());
-            out.write(state.getRunId());
-            out.write(state.getJobId());
-            out.writeInt(state.getSubtask());
-        }
-        return bytes.toByteArray();
+        out.write(state.getSinkId());
+        out.write(state.getRunId());
+        out.write(state.getJobId());
+        out.writeInt(state.getSubtask());
     }
 
     @Override
-    public JdbcXaWriterState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION && version != LEGACY_VERSION) {
-            throw new IOException(
-                    "Unknown version "
-                            + version
-                            + " of the JDBC exactly-once writer state; this version of the connector reads versions "
-                            + LEGACY_VERSION
-                            + " and "
-                            + VERSION
-                            + ". Was the checkpoint taken by a newer connector?");
+    protected JdbcXaWriterState read(boolean legacy, DataInputStream in) throws IOException {
+        if (legacy) {
+            return JdbcXaWriterState.legacy(read(in, JdbcXid.JOB_ID_LENGTH));
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            if (version == LEGACY_VERSION) {
-                return JdbcXaWriterState.legacy(read(in, JdbcXid.JOB_ID_LENGTH));
-            }
-            byte[] sinkId = read(in, JdbcXid.SINK_ID_LENGTH);
-            byte[] runId = read(in, JdbcXid.RUN_ID_LENGTH);
-            byte[] jobId = read(in, JdbcXid.JOB_ID_LENGTH);
-            return new JdbcXaWriterState(sinkId, runId, jobId, in.readInt());
-        }
+        byte[] sinkId = read(in, JdbcXid.SINK_ID_LENGTH);
+        byte[] runId = read(in, JdbcXid.RUN_ID_LENGTH);
+        byte[] jobId = read(in, JdbcXid.JOB_ID_LENGTH);
+        return new JdbcXaWriterState(sinkId, runId, jobId, in.readInt());
     }
 
     private static byte[] read(DataInputStream in, int length) throws IOException {
