@@ -1,17 +1,9 @@
 package io.github.jdbcv2.sink;
 
 import io.github.jdbcv2.sink.committer.JdbcXaCommittable;
-import io.github.jdbcv2.sink.xa.JdbcXaWriterState;
 
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
-import org.apache.flink.api.connector.sink2.SupportsCommitter;
-import org.apache.flink.api.connector.sink2.SupportsWriterState;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -26,10 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * open, as a busy or slow job does, while the test does something else (start a second job). The
  * real committer commits everything afterwards.
  */
-final class GatedCommitSink<T>
-        implements Sink<T>,
-                SupportsWriterState<T, JdbcXaWriterState>,
-                SupportsCommitter<JdbcXaCommittable> {
+final class GatedCommitSink<T> extends ForwardingXaSink<T> {
 
     private static final long serialVersionUID = 1L;
     private static final ConcurrentHashMap<String, Gate> GATES = new ConcurrentHashMap<>();
@@ -58,34 +47,16 @@ final class GatedCommitSink<T>
         }
     }
 
-    private final JdbcSink<T> delegate;
     private final String key;
 
     GatedCommitSink(JdbcSink<T> delegate, String key) {
-        this.delegate = delegate;
+        super(delegate);
         this.key = key;
         GATES.put(key, new Gate());
     }
 
     Gate gate() {
         return GATES.get(key);
-    }
-
-    @Override
-    public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-        return delegate.createWriter(context);
-    }
-
-    @Override
-    public StatefulSinkWriter<T, JdbcXaWriterState> restoreWriter(
-            WriterInitContext context, Collection<JdbcXaWriterState> recoveredState)
-            throws IOException {
-        return delegate.restoreWriter(context, recoveredState);
-    }
-
-    @Override
-    public SimpleVersionedSerializer<JdbcXaWriterState> getWriterStateSerializer() {
-        return delegate.getWriterStateSerializer();
     }
 
     @Override
@@ -115,10 +86,5 @@ final class GatedCommitSink<T>
                 real.close();
             }
         };
-    }
-
-    @Override
-    public SimpleVersionedSerializer<JdbcXaCommittable> getCommittableSerializer() {
-        return delegate.getCommittableSerializer();
     }
 }

@@ -55,12 +55,7 @@ class JdbcExactlyOnceSinkITCase {
     static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(TestTable table) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                .withExecutionOptions(
-                        JdbcExecutionOptions.builder().withBatchSize(300).withMaxRetries(0).build())
-                .buildExactlyOnce(
-                        JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
+        return SinkTestSupport.xaSink(DB, table, 300);
     }
 
     @ParameterizedTest(name = "parallelism {0}")

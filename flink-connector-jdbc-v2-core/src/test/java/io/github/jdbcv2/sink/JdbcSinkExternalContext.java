@@ -1,6 +1,7 @@
 package io.github.jdbcv2.sink;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
+import io.github.jdbcv2.testutils.PostgresXaDataSource;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -9,8 +10,6 @@ import org.apache.flink.connector.testframe.external.ExternalSystemDataReader;
 import org.apache.flink.connector.testframe.external.sink.DataStreamSinkV2ExternalContext;
 import org.apache.flink.connector.testframe.external.sink.TestingSinkSettings;
 import org.apache.flink.util.function.SerializableSupplier;
-
-import org.postgresql.xa.PGXADataSource;
 
 import javax.sql.XADataSource;
 
@@ -76,16 +75,7 @@ final class JdbcSinkExternalContext implements DataStreamSinkV2ExternalContext<S
     }
 
     private SerializableSupplier<XADataSource> xaDataSource() {
-        String url = postgres.url();
-        String user = postgres.user();
-        String password = postgres.password();
-        return () -> {
-            PGXADataSource ds = new PGXADataSource();
-            ds.setUrl(url);
-            ds.setUser(user);
-            ds.setPassword(password);
-            return ds;
-        };
+        return PostgresXaDataSource.supplier(postgres.url(), postgres.user(), postgres.password());
     }
 
     @Override

@@ -32,8 +32,6 @@ import java.util.concurrent.TimeUnit;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
 import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,12 +50,7 @@ class JdbcXaForkITCase {
     static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(TestTable table) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                .withExecutionOptions(
-                        JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
-                .buildExactlyOnce(
-                        JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
+        return SinkTestSupport.xaSink(DB, table, 100);
     }
 
     /**

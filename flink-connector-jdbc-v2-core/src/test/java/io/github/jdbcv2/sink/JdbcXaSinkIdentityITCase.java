@@ -24,9 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
 import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,12 +41,7 @@ class JdbcXaSinkIdentityITCase {
     static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(TestTable table) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
-                .withExecutionOptions(
-                        JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
-                .buildExactlyOnce(
-                        JdbcExactlyOnceOptions.defaults(), SinkTestSupport.xaDataSource(DB));
+        return SinkTestSupport.xaSink(DB, table, 100);
     }
 
     @Test

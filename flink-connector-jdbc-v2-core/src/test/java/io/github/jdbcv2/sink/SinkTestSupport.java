@@ -2,6 +2,8 @@ package io.github.jdbcv2.sink;
 
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.PostgresXaDataSource;
+import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -13,8 +15,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.function.SerializableSupplier;
-
-import org.postgresql.xa.PGXADataSource;
 
 import javax.sql.XADataSource;
 
@@ -95,16 +95,22 @@ final class SinkTestSupport {
     }
 
     static SerializableSupplier<XADataSource> xaDataSource(PostgresDatabaseExtension db) {
-        String url = db.getUrl();
-        String user = db.getUsername();
-        String password = db.getPassword();
-        return () -> {
-            PGXADataSource ds = new PGXADataSource();
-            ds.setUrl(url);
-            ds.setUser(user);
-            ds.setPassword(password);
-            return ds;
-        };
+        return PostgresXaDataSource.supplier(db);
+    }
+
+    /**
+     * An exactly-once sink writing ids into {@code table} of {@code db} in batches of {@code
+     * batchSize}, without retries.
+     */
+    static JdbcSink<Long> xaSink(PostgresDatabaseExtension db, TestTable table, int batchSize) {
+        return JdbcSink.<Long>builder()
+                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                .withExecutionOptions(
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(batchSize)
+                                .withMaxRetries(0)
+                                .build())
+                .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), xaDataSource(db));
     }
 
     /** Every id of {@code 0 .. count-1} exactly once. */

@@ -5,6 +5,7 @@ import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcSink;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.PostgresXaDataSource;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -22,7 +23,6 @@ import org.apache.flink.util.function.SerializableSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.xa.PGXADataSource;
 
 import javax.sql.XADataSource;
 
@@ -63,16 +63,7 @@ class PgCopySinkITCase {
     }
 
     private static SerializableSupplier<XADataSource> xa() {
-        String url = DB.getUrl();
-        String user = DB.getUsername();
-        String password = DB.getPassword();
-        return () -> {
-            PGXADataSource ds = new PGXADataSource();
-            ds.setUrl(url);
-            ds.setUser(user);
-            ds.setPassword(password);
-            return ds;
-        };
+        return PostgresXaDataSource.supplier(DB);
     }
 
     private static void assertIds(TestTable table, long count) throws Exception {
