@@ -3,6 +3,7 @@ package io.github.jdbcv2.dsql.dialect;
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.dsql.DsqlConnectionProvider;
 import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+import io.github.jdbcv2.testutils.DialectRoundTrip;
 
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialectConverter;
@@ -157,7 +158,7 @@ class DsqlTypeRoundTripTest {
     void everyMappedTypeRoundTripsThroughItsDsqlColumn() throws Exception {
         String table = newTable(MAPPED_COLUMNS);
         List<RowData> rows = Arrays.asList(minimums(), maximums(), nulls());
-        DsqlRoundTrip roundTrip = new DsqlRoundTrip(DIALECT, MAPPED);
+        DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, MAPPED);
         try (Connection c = dsql.openDirectConnection()) {
             roundTrip.insert(c, table, rows);
             assertThat(roundTrip.readAll(c, table, "id")).containsExactlyElementsOf(rows);
@@ -186,7 +187,7 @@ class DsqlTypeRoundTripTest {
                         GenericRowData.of(
                                 2, Byte.MAX_VALUE, Short.MAX_VALUE, StringData.fromString("ab   ")),
                         GenericRowData.of(3, null, null, null));
-        DsqlRoundTrip roundTrip = new DsqlRoundTrip(DIALECT, type);
+        DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         try (Connection c = dsql.openDirectConnection()) {
             roundTrip.insert(c, table, rows);
             assertThat(roundTrip.readAll(c, table, "id")).containsExactlyElementsOf(rows);
@@ -197,16 +198,16 @@ class DsqlTypeRoundTripTest {
     void readingAnIntegerTooLargeForTheFlinkTypeFailsInsteadOfWrapping() throws Exception {
         String table = newTable("id INTEGER PRIMARY KEY, small INTEGER");
         dsql.execute("INSERT INTO " + table + " VALUES (1, 128), (2, 40000)");
-        DsqlRoundTrip asTinyint =
-                new DsqlRoundTrip(
+        DialectRoundTrip asTinyint =
+                new DialectRoundTrip(
                         DIALECT,
                         (RowType)
                                 DataTypes.ROW(
                                                 FIELD("id", DataTypes.INT()),
                                                 FIELD("small", DataTypes.TINYINT()))
                                         .getLogicalType());
-        DsqlRoundTrip asSmallint =
-                new DsqlRoundTrip(
+        DialectRoundTrip asSmallint =
+                new DialectRoundTrip(
                         DIALECT,
                         (RowType)
                                 DataTypes.ROW(
@@ -240,7 +241,7 @@ class DsqlTypeRoundTripTest {
     @Test
     void upsertingTwiceUpdatesInsteadOfDuplicating() throws Exception {
         String table = newTable("id BIGINT PRIMARY KEY, owner VARCHAR(50), balance DECIMAL(12, 2)");
-        DsqlRoundTrip roundTrip = new DsqlRoundTrip(DIALECT, ACCOUNTS);
+        DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, ACCOUNTS);
         String[] keys = {"id"};
         // Through the DSQL connection provider (emulated IAM tokens, the emulator's proxy), with
         // the dialect's URL
@@ -288,7 +289,7 @@ class DsqlTypeRoundTripTest {
                                         FIELD("post", DataTypes.BIGINT()),
                                         FIELD("tag", DataTypes.VARCHAR(20)))
                                 .getLogicalType();
-        DsqlRoundTrip roundTrip = new DsqlRoundTrip(DIALECT, type);
+        DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         String[] keys = {"post", "tag"};
         RowData row = GenericRowData.of(7L, StringData.fromString("flink"));
         try (Connection c = dsql.openDirectConnection()) {
@@ -309,7 +310,7 @@ class DsqlTypeRoundTripTest {
         assertThat(converter).isInstanceOf(DsqlDialectConverter.class);
 
         String table = newTable(MAPPED_COLUMNS);
-        DsqlRoundTrip roundTrip = new DsqlRoundTrip(dialect, MAPPED, converter);
+        DialectRoundTrip roundTrip = new DialectRoundTrip(dialect, MAPPED, converter);
         List<RowData> rows = Arrays.asList(minimums(), maximums(), nulls());
         try (Connection c = dsql.openDirectConnection()) {
             roundTrip.insert(c, table, rows);

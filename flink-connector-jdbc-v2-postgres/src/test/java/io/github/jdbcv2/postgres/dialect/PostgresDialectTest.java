@@ -2,6 +2,7 @@ package io.github.jdbcv2.postgres.dialect;
 
 import io.github.jdbcv2.dialect.JdbcDialectLoader;
 import io.github.jdbcv2.postgres.PostgresFactory;
+import io.github.jdbcv2.testutils.DialectRoundTrip;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;

@@ -1,5 +1,6 @@
 package io.github.jdbcv2.postgres.dialect;
 
+import io.github.jdbcv2.testutils.DialectRoundTrip;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 

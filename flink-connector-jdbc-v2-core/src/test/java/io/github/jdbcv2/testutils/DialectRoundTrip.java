@@ -1,4 +1,4 @@
-package io.github.jdbcv2.postgres.dialect;
+package io.github.jdbcv2.testutils;
 
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialectConverter;
@@ -14,44 +14,69 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Writes rows through a dialect's converter into a real table and reads them back through it. */
-final class DialectRoundTrip {
+/**
+ * Writes rows through a dialect's statements and converter into a real table, and reads them back
+ * through it.
+ */
+public final class DialectRoundTrip {
 
     private final JdbcDialect dialect;
     private final RowType rowType;
     private final String[] fieldNames;
     private final JdbcDialectConverter converter;
 
-    DialectRoundTrip(JdbcDialect dialect, RowType rowType) {
+    /** A round trip through the dialect's own row converter. */
+    public DialectRoundTrip(JdbcDialect dialect, RowType rowType) {
+        this(dialect, rowType, dialect.getRowConverter(rowType));
+    }
+
+    /** A round trip through the dialect's statements and the given converter. */
+    public DialectRoundTrip(JdbcDialect dialect, RowType rowType, JdbcDialectConverter converter) {
         this.dialect = dialect;
         this.rowType = rowType;
         this.fieldNames = rowType.getFieldNames().toArray(new String[0]);
-        this.converter = dialect.getRowConverter(rowType);
+        this.converter = converter;
     }
 
-    JdbcDialectConverter converter() {
+    public JdbcDialectConverter converter() {
         return converter;
     }
 
     /** Inserts {@code rows} in one batch with the dialect's INSERT statement. */
-    void insert(Connection connection, String table, List<RowData> rows) throws SQLException {
+    public void insert(Connection connection, String table, List<RowData> rows)
+            throws SQLException {
         execute(connection, dialect.getInsertIntoStatement(table, fieldNames), rows);
     }
 
-    /** Runs {@code sql} (with {@code :field} parameters) once per row, in one batch. */
-    void execute(Connection connection, String sql, List<RowData> rows) throws SQLException {
+    /** One batch of the dialect's upsert on {@code keys}; the driver's update counts. */
+    public int[] upsert(Connection connection, String table, String[] keys, List<RowData> rows)
+            throws SQLException {
+        String sql =
+                dialect.getUpsertStatement(table, fieldNames, keys)
+                        .orElseThrow(
+                                () -> new AssertionError(dialect.dialectName() + " has no upsert"));
+        return execute(connection, sql, rows);
+    }
+
+    /**
+     * Runs {@code sql} (with {@code :field} parameters) once per row, in one batch; the driver's
+     * update counts.
+     */
+    public int[] execute(Connection connection, String sql, List<RowData> rows)
+            throws SQLException {
         try (FieldNamedPreparedStatement statement =
                 FieldNamedPreparedStatement.prepareStatement(connection, sql, fieldNames)) {
             for (RowData row : rows) {
                 converter.toExternal(row, statement);
                 statement.addBatch();
             }
-            statement.executeBatch();
+            return statement.executeBatch();
         }
     }
 
-    /** Every row of the table, ordered by {@code orderBy}, read through the converter. */
-    List<RowData> readAll(Connection connection, String table, String orderBy) throws SQLException {
+    /** Every row of {@code table} ordered by {@code orderBy}, read through the converter. */
+    public List<RowData> readAll(Connection connection, String table, String orderBy)
+            throws SQLException {
         String columns =
                 rowType.getFieldNames().stream()
                         .map(dialect::quoteIdentifier)
