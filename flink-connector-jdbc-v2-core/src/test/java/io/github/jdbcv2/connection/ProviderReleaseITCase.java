@@ -8,6 +8,7 @@ import io.github.jdbcv2.source.JdbcSource;
 import io.github.jdbcv2.source.JdbcSourceBuilder;
 import io.github.jdbcv2.testutils.Await;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PoolThreads;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
@@ -53,7 +54,7 @@ class ProviderReleaseITCase {
 
     @BeforeEach
     void takeBaseline() throws Exception {
-        baselinePoolThreads = poolThreads();
+        baselinePoolThreads = PoolThreads.count();
         baselineServerConnections = serverConnections();
     }
 
@@ -233,24 +234,13 @@ class ProviderReleaseITCase {
         Await.until(
                 when + ": pool threads back to " + baselinePoolThreads,
                 RELEASE_TIMEOUT,
-                () -> poolThreads() <= baselinePoolThreads);
+                () -> PoolThreads.count() <= baselinePoolThreads);
         Await.until(
                 when
                         + ": server connections to the test database back to "
                         + baselineServerConnections,
                 RELEASE_TIMEOUT,
                 () -> serverConnections() <= baselineServerConnections);
-    }
-
-    /** HikariCP's threads (housekeeper, connection adder and closer) of this connector's pools. */
-    private static int poolThreads() {
-        int count = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.isAlive() && thread.getName().startsWith("jdbc-v2-")) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** Server connections to this class's database, except the one asking. */

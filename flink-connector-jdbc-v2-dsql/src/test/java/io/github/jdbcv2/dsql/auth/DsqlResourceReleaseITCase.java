@@ -9,6 +9,7 @@ import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.source.JdbcSource;
 import io.github.jdbcv2.testutils.Await;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PoolThreads;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -63,7 +64,7 @@ class DsqlResourceReleaseITCase {
 
     @BeforeEach
     void takeBaseline() throws SQLException {
-        baselinePoolThreads = poolThreads();
+        baselinePoolThreads = PoolThreads.count();
         baselineServerConnections = serverConnections();
         baselineTokenCaches = SharedTokenCaches.size();
     }
@@ -174,7 +175,7 @@ class DsqlResourceReleaseITCase {
         Await.until(
                 when + ": pool threads back to " + baselinePoolThreads,
                 RELEASE_TIMEOUT,
-                () -> poolThreads() <= baselinePoolThreads);
+                () -> PoolThreads.count() <= baselinePoolThreads);
         try {
             Await.until(
                     when
@@ -189,17 +190,6 @@ class DsqlResourceReleaseITCase {
                 when + ": shared token caches back to " + baselineTokenCaches,
                 RELEASE_TIMEOUT,
                 () -> SharedTokenCaches.size() <= baselineTokenCaches);
-    }
-
-    /** HikariCP's threads (housekeeper, connection adder and closer) of this connector's pools. */
-    private static int poolThreads() {
-        int count = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.isAlive() && thread.getName().startsWith("jdbc-v2-")) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** The sessions counted by {@link #serverConnections()}, for a failure message. */
