@@ -1,5 +1,7 @@
 package io.github.jdbcv2.dsql.dialect;
 
+import io.github.jdbcv2.postgres.dialect.FlinkTypeNames;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
@@ -70,20 +72,7 @@ final class DsqlTypeRules {
     static String describe(Set<LogicalTypeRoot> roots) {
         return roots.stream()
                 .sorted()
-                .map(DsqlTypeRules::sqlName)
+                .map(FlinkTypeNames::sqlName)
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String sqlName(LogicalTypeRoot root) {
-        switch (root) {
-            case TIME_WITHOUT_TIME_ZONE:
-                return "TIME";
-            case TIMESTAMP_WITHOUT_TIME_ZONE:
-                return "TIMESTAMP";
-            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-                return "TIMESTAMP_LTZ";
-            default:
-                return root.name();
-        }
     }
 }

@@ -131,23 +131,10 @@ final class PostgresTypeValidator {
                 supportedTypes.stream()
                         .filter(root -> root != LogicalTypeRoot.ARRAY)
                         .sorted()
-                        .map(PostgresTypeValidator::sqlName)
+                        .map(FlinkTypeNames::sqlName)
                         .collect(Collectors.joining(", "));
         return supportedTypes.contains(LogicalTypeRoot.ARRAY)
                 ? scalars + " and one-dimensional ARRAYs of these"
                 : scalars;
-    }
-
-    private static String sqlName(LogicalTypeRoot root) {
-        switch (root) {
-            case TIME_WITHOUT_TIME_ZONE:
-                return "TIME";
-            case TIMESTAMP_WITHOUT_TIME_ZONE:
-                return "TIMESTAMP";
-            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-                return "TIMESTAMP_LTZ";
-            default:
-                return root.name();
-        }
     }
 }
