@@ -1,7 +1,7 @@
 package io.github.jdbcv2.dsql.auth;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
-import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+import io.github.jdbcv2.dsql.emulator.DsqlEmulatorExtension;
 import io.github.jdbcv2.dsql.fullload.DsqlFullLoad;
 import io.github.jdbcv2.dsql.sink.DsqlSink;
 import io.github.jdbcv2.dsql.source.DsqlSource;
@@ -20,8 +20,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,21 +44,11 @@ class DsqlResourceReleaseITCase {
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
 
-    private static DsqlEmulator dsql;
+    @RegisterExtension static final DsqlEmulatorExtension DSQL = new DsqlEmulatorExtension();
 
     private int baselinePoolThreads;
     private long baselineServerConnections;
     private int baselineTokenCaches;
-
-    @BeforeAll
-    static void start() {
-        dsql = DsqlEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        dsql.close();
-    }
 
     @BeforeEach
     void takeBaseline() throws SQLException {
@@ -71,14 +59,15 @@ class DsqlResourceReleaseITCase {
 
     @Test
     void dsqlSinkReleasesPoolAndTokenCache() throws Exception {
-        dsql.execute("CREATE TABLE release_sink (id BIGINT PRIMARY KEY, v BIGINT NOT NULL)");
+        DSQL.get().execute("CREATE TABLE release_sink (id BIGINT PRIMARY KEY, v BIGINT NOT NULL)");
         for (int job = 1; job <= JOBS; job++) {
             long version = job;
             StreamExecutionEnvironment env = env();
             env.fromSequence(0, 999)
                     .sinkTo(
                             DsqlSink.<Long>builder(
-                                            dsql.connectionOptionsBuilder()
+                                            DSQL.get()
+                                                    .connectionOptionsBuilder()
                                                     .withMaxPoolSize(2)
                                                     .build())
                                     .withUpsert(
@@ -96,7 +85,7 @@ class DsqlResourceReleaseITCase {
                                                     .build())
                                     .build());
             env.execute("dsql-sink-" + job);
-            assertThat(dsql.queryLong("SELECT count(*) FROM release_sink WHERE v = " + job))
+            assertThat(DSQL.get().queryLong("SELECT count(*) FROM release_sink WHERE v = " + job))
                     .isEqualTo(1_000);
             awaitBaseline("after DSQL sink job " + job);
         }
@@ -104,13 +93,17 @@ class DsqlResourceReleaseITCase {
 
     @Test
     void dsqlSourceReleasesPoolAndTokenCache() throws Exception {
-        dsql.execute(
-                "CREATE TABLE release_source (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
-                "INSERT INTO release_source SELECT g, 'name-' || g FROM generate_series(1, 2000) g");
+        DSQL.get()
+                .execute(
+                        "CREATE TABLE release_source (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
+                        "INSERT INTO release_source SELECT g, 'name-' || g FROM generate_series(1, 2000) g");
         for (int job = 1; job <= JOBS; job++) {
             JdbcSource<Long> source =
                     DsqlSource.<Long>builder(
-                                    dsql.connectionOptionsBuilder().withMaxPoolSize(2).build())
+                                    DSQL.get()
+                                            .connectionOptionsBuilder()
+                                            .withMaxPoolSize(2)
+                                            .build())
                             .setSql("SELECT id, name FROM release_source")
                             .setResultExtractor(rs -> rs.getLong(1))
                             .setTypeInformation(Types.LONG)
@@ -134,31 +127,34 @@ class DsqlResourceReleaseITCase {
 
     @Test
     void fullLoadReleasesSourceConnectionsSinkPoolAndTokenCache() throws Exception {
-        dsql.execute(
-                "CREATE TABLE release_full_source (id BIGINT PRIMARY KEY, name TEXT)",
-                "INSERT INTO release_full_source SELECT g, 'name-' || g FROM generate_series(1, 2000) g",
-                "CREATE TABLE release_full_target (id BIGINT PRIMARY KEY, name TEXT)");
+        DSQL.get()
+                .execute(
+                        "CREATE TABLE release_full_source (id BIGINT PRIMARY KEY, name TEXT)",
+                        "INSERT INTO release_full_source SELECT g, 'name-' || g FROM generate_series(1, 2000) g",
+                        "CREATE TABLE release_full_target (id BIGINT PRIMARY KEY, name TEXT)");
         JdbcConnectionOptions sourceOptions =
                 JdbcConnectionOptions.builder()
-                        .withUrl(dsql.getDirectUrl())
-                        .withUsername(dsql.getUsername())
-                        .withPassword(dsql.currentPassword())
+                        .withUrl(DSQL.get().getDirectUrl())
+                        .withUsername(DSQL.get().getUsername())
+                        .withPassword(DSQL.get().currentPassword())
                         .build();
         for (int job = 1; job <= JOBS; job++) {
-            dsql.execute("TRUNCATE release_full_target");
+            DSQL.get().execute("TRUNCATE release_full_target");
             StreamExecutionEnvironment env = env();
             DsqlFullLoad.copyTable(
                     env,
                     sourceOptions,
                     "release_full_source",
                     "id",
-                    dsql.connectionOptionsBuilder()
+                    DSQL.get()
+                            .connectionOptionsBuilder()
                             .withEnableFullLoad(true)
                             .withParallelism(2)
                             .build(),
                     "release_full_target");
             env.execute("dsql-full-load-" + job);
-            assertThat(dsql.queryLong("SELECT count(*) FROM release_full_target")).isEqualTo(2_000);
+            assertThat(DSQL.get().queryLong("SELECT count(*) FROM release_full_target"))
+                    .isEqualTo(2_000);
             awaitBaseline("after full load job " + job);
         }
     }
@@ -195,7 +191,7 @@ class DsqlResourceReleaseITCase {
     /** The sessions counted by {@link #serverConnections()}, for a failure message. */
     private static List<String> serverSessions() throws SQLException {
         List<String> sessions = new ArrayList<>();
-        try (java.sql.Connection c = dsql.openDirectConnection();
+        try (java.sql.Connection c = DSQL.get().openDirectConnection();
                 java.sql.Statement s = c.createStatement();
                 java.sql.ResultSet rs =
                         s.executeQuery(
@@ -222,8 +218,9 @@ class DsqlResourceReleaseITCase {
 
     /** Server connections to the emulator's database, except the one asking. */
     private static long serverConnections() throws SQLException {
-        return dsql.queryLong(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND pid <> pg_backend_pid()");
+        return DSQL.get()
+                .queryLong(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                + " AND pid <> pg_backend_pid()");
     }
 }

@@ -2,7 +2,7 @@ package io.github.jdbcv2.dsql.dialect;
 
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.dsql.DsqlConnectionProvider;
-import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+import io.github.jdbcv2.dsql.emulator.DsqlEmulatorExtension;
 import io.github.jdbcv2.testutils.DialectRoundTrip;
 
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
@@ -16,9 +16,8 @@ import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.InstantiationUtil;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.core.BaseConnection;
 
 import java.math.BigDecimal;
@@ -46,17 +45,7 @@ class DsqlTypeRoundTripTest {
 
     private static final String TEXT = "Grüße, 東京 😀 'quoted' \"double\" \\ backslash";
 
-    private static DsqlEmulator dsql;
-
-    @BeforeAll
-    static void start() {
-        dsql = DsqlEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        dsql.close();
-    }
+    @RegisterExtension static final DsqlEmulatorExtension DSQL = new DsqlEmulatorExtension();
 
     // ---------------------------------------------------------------- the mapping's types
 
@@ -159,11 +148,16 @@ class DsqlTypeRoundTripTest {
         String table = newTable(MAPPED_COLUMNS);
         List<RowData> rows = Arrays.asList(minimums(), maximums(), nulls());
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, MAPPED);
-        try (Connection c = dsql.openDirectConnection()) {
+        try (Connection c = DSQL.get().openDirectConnection()) {
             roundTrip.insert(c, table, rows);
             assertThat(roundTrip.readAll(c, table, "id")).containsExactlyElementsOf(rows);
         }
-        assertThat(dsql.queryLong("SELECT c_tinyint + c_smallint FROM " + table + " WHERE id = 2"))
+        assertThat(
+                        DSQL.get()
+                                .queryLong(
+                                        "SELECT c_tinyint + c_smallint FROM "
+                                                + table
+                                                + " WHERE id = 2"))
                 .isEqualTo(Byte.MAX_VALUE + Short.MAX_VALUE);
     }
 
@@ -188,7 +182,7 @@ class DsqlTypeRoundTripTest {
                                 2, Byte.MAX_VALUE, Short.MAX_VALUE, StringData.fromString("ab   ")),
                         GenericRowData.of(3, null, null, null));
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
-        try (Connection c = dsql.openDirectConnection()) {
+        try (Connection c = DSQL.get().openDirectConnection()) {
             roundTrip.insert(c, table, rows);
             assertThat(roundTrip.readAll(c, table, "id")).containsExactlyElementsOf(rows);
         }
@@ -197,7 +191,7 @@ class DsqlTypeRoundTripTest {
     @Test
     void readingAnIntegerTooLargeForTheFlinkTypeFailsInsteadOfWrapping() throws Exception {
         String table = newTable("id INTEGER PRIMARY KEY, small INTEGER");
-        dsql.execute("INSERT INTO " + table + " VALUES (1, 128), (2, 40000)");
+        DSQL.get().execute("INSERT INTO " + table + " VALUES (1, 128), (2, 40000)");
         DialectRoundTrip asTinyint =
                 new DialectRoundTrip(
                         DIALECT,
@@ -214,7 +208,7 @@ class DsqlTypeRoundTripTest {
                                                 FIELD("id", DataTypes.INT()),
                                                 FIELD("small", DataTypes.SMALLINT()))
                                         .getLogicalType());
-        try (Connection c = dsql.openDirectConnection()) {
+        try (Connection c = DSQL.get().openDirectConnection()) {
             assertThatThrownBy(() -> asTinyint.readAll(c, table, "id"))
                     .isInstanceOf(SQLException.class)
                     .hasMessage(
@@ -247,8 +241,9 @@ class DsqlTypeRoundTripTest {
         // the dialect's URL
         // defaults, so the driver rewrites each batch into one multi-row INSERT ... ON CONFLICT.
         DsqlConnectionOptions options =
-                dsql.connectionOptionsBuilder()
-                        .withJdbcUrl(DIALECT.appendDefaultUrlProperties(dsql.getProxyUrl()))
+                DSQL.get()
+                        .connectionOptionsBuilder()
+                        .withJdbcUrl(DIALECT.appendDefaultUrlProperties(DSQL.get().getProxyUrl()))
                         .withMinPoolSize(1)
                         .withMaxPoolSize(1)
                         .build();
@@ -277,7 +272,7 @@ class DsqlTypeRoundTripTest {
                             account(2, "bob", "20.00"),
                             account(3, "cy", "1.25"));
         }
-        assertThat(dsql.queryLong("SELECT count(*) FROM " + table)).isEqualTo(3);
+        assertThat(DSQL.get().queryLong("SELECT count(*) FROM " + table)).isEqualTo(3);
     }
 
     @Test
@@ -292,7 +287,7 @@ class DsqlTypeRoundTripTest {
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         String[] keys = {"post", "tag"};
         RowData row = GenericRowData.of(7L, StringData.fromString("flink"));
-        try (Connection c = dsql.openDirectConnection()) {
+        try (Connection c = DSQL.get().openDirectConnection()) {
             roundTrip.upsert(c, table, keys, List.of(row));
             roundTrip.upsert(c, table, keys, List.of(row));
             assertThat(roundTrip.readAll(c, table, "post")).containsExactly(row);
@@ -312,7 +307,7 @@ class DsqlTypeRoundTripTest {
         String table = newTable(MAPPED_COLUMNS);
         DialectRoundTrip roundTrip = new DialectRoundTrip(dialect, MAPPED, converter);
         List<RowData> rows = Arrays.asList(minimums(), maximums(), nulls());
-        try (Connection c = dsql.openDirectConnection()) {
+        try (Connection c = DSQL.get().openDirectConnection()) {
             roundTrip.insert(c, table, rows);
             assertThat(roundTrip.readAll(c, table, "id")).containsExactlyElementsOf(rows);
         }
@@ -325,7 +320,7 @@ class DsqlTypeRoundTripTest {
     /** A new table with {@code columns} in the emulator's database. */
     private static synchronized String newTable(String columns) throws SQLException {
         String name = "t_" + (++tables);
-        dsql.execute("CREATE TABLE " + name + " (" + columns + ")");
+        DSQL.get().execute("CREATE TABLE " + name + " (" + columns + ")");
         return name;
     }
 

@@ -1,6 +1,6 @@
 package io.github.jdbcv2.dsql.fullload;
 
-import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+import io.github.jdbcv2.dsql.emulator.DsqlEmulatorExtension;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
@@ -10,8 +10,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,17 +41,7 @@ class DsqlFullLoadITCase {
     private static final String COMPARED =
             "id, \"Name\", amount::text, created::text, encode(payload, 'hex')";
 
-    private static DsqlEmulator dsql;
-
-    @BeforeAll
-    static void start() {
-        dsql = DsqlEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        dsql.close();
-    }
+    @RegisterExtension static final DsqlEmulatorExtension DSQL = new DsqlEmulatorExtension();
 
     @Test
     void copiesATableIntoDsql() throws Exception {
@@ -63,7 +51,7 @@ class DsqlFullLoadITCase {
                 ROWS,
                 "i, CASE WHEN i % 10 = 0 THEN NULL ELSE 'name-' || i END, i * 1.25, "
                         + "timestamp '2024-01-01' + i * interval '1 second', decode(md5(i::text), 'hex')");
-        dsql.execute("CREATE TABLE copy_target (" + COLUMNS + ")");
+        DSQL.get().execute("CREATE TABLE copy_target (" + COLUMNS + ")");
 
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
@@ -73,7 +61,11 @@ class DsqlFullLoadITCase {
                 SOURCE_DB.getConnectionOptions(),
                 source.getQuotedName(),
                 "id",
-                dsql.connectionOptionsBuilder().withEnableFullLoad(true).withParallelism(2).build(),
+                DSQL.get()
+                        .connectionOptionsBuilder()
+                        .withEnableFullLoad(true)
+                        .withParallelism(2)
+                        .build(),
                 "copy_target");
         env.execute("dsql-full-load");
 
@@ -81,7 +73,7 @@ class DsqlFullLoadITCase {
         try (Connection c = SOURCE_DB.openConnection()) {
             expected = rows(c, source.getQuotedName());
         }
-        try (Connection c = dsql.openDirectConnection()) {
+        try (Connection c = DSQL.get().openDirectConnection()) {
             assertThat(rows(c, "copy_target")).hasSize(ROWS).isEqualTo(expected);
         }
     }
@@ -95,7 +87,7 @@ class DsqlFullLoadITCase {
                                         SOURCE_DB.getConnectionOptions(),
                                         "any",
                                         "id",
-                                        dsql.connectionOptionsBuilder().build(),
+                                        DSQL.get().connectionOptionsBuilder().build(),
                                         "copy_target"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'enable-full-load' = false");
