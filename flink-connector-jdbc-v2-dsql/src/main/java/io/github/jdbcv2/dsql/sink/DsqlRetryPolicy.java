@@ -1,7 +1,6 @@
 package io.github.jdbcv2.dsql.sink;
 
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
-import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.dsql.DsqlSqlStates;
 import io.github.jdbcv2.sink.DefaultJdbcRetryPolicy;
 
@@ -52,16 +51,6 @@ public final class DsqlRetryPolicy extends DefaultJdbcRetryPolicy {
     public static DsqlRetryPolicy of(DsqlRetryOptions options) {
         return new DsqlRetryPolicy(
                 options.getMinBackoff().toMillis(), options.getMaxBackoff().toMillis());
-    }
-
-    /**
-     * The policy with the OCC backoff bounds carried by {@code options}.
-     *
-     * @deprecated use {@link #of(DsqlRetryOptions)}
-     */
-    @Deprecated
-    public static DsqlRetryPolicy of(DsqlConnectionOptions options) {
-        return of(options.getRetryOptions());
     }
 
     /**
