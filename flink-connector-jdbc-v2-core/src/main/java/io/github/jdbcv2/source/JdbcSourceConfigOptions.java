@@ -76,7 +76,7 @@ public final class JdbcSourceConfigOptions {
                             "Rows per keyset page, each its own query and transaction; 0 reads a split in one query.");
 
     public static final ConfigOption<Boolean> BULK_READ_ENABLED =
-            ConfigOptions.key("scan.bulk-read.enabled")
+            ConfigOptions.key("scan.bulk-read")
                     .booleanType()
                     .defaultValue(true)
                     .withDescription(

@@ -58,10 +58,7 @@ class JdbcSourceConfigOptionsTest {
                 Integer.class,
                 JdbcReadOptions.NO_PAGING);
         assertOption(
-                JdbcSourceConfigOptions.BULK_READ_ENABLED,
-                "scan.bulk-read.enabled",
-                Boolean.class,
-                true);
+                JdbcSourceConfigOptions.BULK_READ_ENABLED, "scan.bulk-read", Boolean.class, true);
         assertOption(
                 JdbcSourceConfigOptions.DELIVERY_GUARANTEE,
                 "scan.delivery-guarantee",

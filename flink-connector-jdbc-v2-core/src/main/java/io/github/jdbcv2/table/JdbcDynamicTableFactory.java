@@ -1,0 +1,111 @@
+package io.github.jdbcv2.table;
+
+import io.github.jdbcv2.connection.JdbcConnectionConfigOptions;
+import io.github.jdbcv2.connection.JdbcConnectionOptions;
+import io.github.jdbcv2.connection.JdbcPoolOptions;
+import io.github.jdbcv2.connection.PooledJdbcConnectionProvider;
+import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
+import io.github.jdbcv2.dialect.JdbcDialectLoader;
+import io.github.jdbcv2.table.sink.JdbcDynamicTableSink;
+import io.github.jdbcv2.table.source.JdbcDynamicTableSource;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.factories.DynamicTableFactory;
+import org.apache.flink.table.factories.DynamicTableSinkFactory;
+import org.apache.flink.table.factories.DynamicTableSourceFactory;
+import org.apache.flink.table.factories.FactoryUtil;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The {@code 'connector' = 'jdbc-v2'} table factory: every option of Apache's {@code jdbc}
+ * connector with the same meaning, and more (see {@code docs/sql.md}). Options are checked, the
+ * dialect is chosen by the URL and the table's columns are read at planning time.
+ */
+@Internal
+public class JdbcDynamicTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+
+    public static final String IDENTIFIER = "jdbc-v2";
+
+    @Override
+    public String factoryIdentifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> requiredOptions() {
+        return JdbcTableOptions.required();
+    }
+
+    @Override
+    public Set<ConfigOption<?>> optionalOptions() {
+        Set<ConfigOption<?>> options = new HashSet<>(JdbcTableOptions.connection());
+        options.addAll(JdbcTableOptions.pool());
+        options.addAll(JdbcTableOptions.table());
+        return options;
+    }
+
+    @Override
+    public DynamicTableSource createDynamicTableSource(Context context) {
+        return new JdbcDynamicTableSource(createTableContext(context));
+    }
+
+    @Override
+    public DynamicTableSink createDynamicTableSink(Context context) {
+        return new JdbcDynamicTableSink(createTableContext(context));
+    }
+
+    private JdbcTableContext createTableContext(DynamicTableFactory.Context context) {
+        FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
+        helper.validateExcept(JdbcConnectionConfigOptions.PROPERTIES_PREFIX);
+        ReadableConfig options = helper.getOptions();
+        JdbcTableOptionsValidator.validateCredentials(options);
+        JdbcTableOptionsValidator.validateTableOptions(options);
+        JdbcConnectionOptions connection = connectionOptions(options);
+        JdbcPoolOptions pool =
+                JdbcTableOptions.pooled(options.toMap())
+                        ? JdbcPoolOptions.fromConfig(options)
+                        : null;
+        JdbcConnectionProviderFactory providers =
+                pool == null
+                        ? () -> new SimpleJdbcConnectionProvider(connection)
+                        : () -> new PooledJdbcConnectionProvider(connection, pool);
+        String url = connection.getDbURL();
+        JdbcDialect dialect = dialect(url, options, context.getClassLoader());
+        return JdbcTableContexts.create(
+                IDENTIFIER,
+                options.get(JdbcTableConfigOptions.TABLE_NAME),
+                dialect,
+                connection,
+                providers,
+                options,
+                context.getCatalogTable().getResolvedSchema());
+    }
+
+    private static JdbcConnectionOptions connectionOptions(ReadableConfig options) {
+        JdbcConnectionOptions[] result = new JdbcConnectionOptions[1];
+        JdbcTableOptionsValidator.planning(
+                () -> result[0] = JdbcConnectionOptions.fromConfig(options));
+        return result[0];
+    }
+
+    private static JdbcDialect dialect(
+            String url, ReadableConfig options, ClassLoader classLoader) {
+        String mode = options.getOptional(JdbcTableConfigOptions.COMPATIBLE_MODE).orElse(null);
+        try {
+            return JdbcDialectLoader.findFactory(url, classLoader).createDialect(mode);
+        } catch (UnsupportedOperationException e) {
+            throw new ValidationException(
+                    "Invalid 'compatible-mode' = '" + mode + "': " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ValidationException("Invalid 'url': " + e.getMessage(), e);
+        }
+    }
+}
