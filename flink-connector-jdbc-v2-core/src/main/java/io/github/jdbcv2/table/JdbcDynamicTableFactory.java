@@ -86,7 +86,8 @@ public class JdbcDynamicTableFactory implements DynamicTableSourceFactory, Dynam
                 connection,
                 providers,
                 options,
-                context.getCatalogTable().getResolvedSchema());
+                context.getCatalogTable().getResolvedSchema(),
+                JdbcTablePreset.NONE);
     }
 
     private static JdbcConnectionOptions connectionOptions(ReadableConfig options) {

@@ -33,6 +33,7 @@ public final class JdbcTableContext implements Serializable {
     private final DataType physicalRowDataType;
     private final int[] primaryKeyIndexes;
     private final JdbcTableColumns columns;
+    private final JdbcTablePreset preset;
 
     public JdbcTableContext(
             String connector,
@@ -43,7 +44,8 @@ public final class JdbcTableContext implements Serializable {
             ReadableConfig options,
             DataType physicalRowDataType,
             int[] primaryKeyIndexes,
-            JdbcTableColumns columns) {
+            JdbcTableColumns columns,
+            JdbcTablePreset preset) {
         this.connector = Objects.requireNonNull(connector);
         this.tableName = Objects.requireNonNull(tableName);
         this.dialect = Objects.requireNonNull(dialect);
@@ -53,6 +55,7 @@ public final class JdbcTableContext implements Serializable {
         this.physicalRowDataType = Objects.requireNonNull(physicalRowDataType);
         this.primaryKeyIndexes = primaryKeyIndexes.clone();
         this.columns = Objects.requireNonNull(columns);
+        this.preset = Objects.requireNonNull(preset);
     }
 
     /** The connector's name for messages: {@code jdbc-v2} or a dialect's, e.g. {@code dsql}. */
@@ -111,6 +114,11 @@ public final class JdbcTableContext implements Serializable {
     /** The physical columns as the database names them. */
     public JdbcTableColumns columns() {
         return columns;
+    }
+
+    /** What the dialect's table factory adds to the source and sink builders. */
+    public JdbcTablePreset preset() {
+        return preset;
     }
 
     @Override

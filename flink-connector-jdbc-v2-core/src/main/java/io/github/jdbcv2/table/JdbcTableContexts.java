@@ -38,7 +38,8 @@ public final class JdbcTableContexts {
             JdbcConnectionOptions connectionOptions,
             JdbcConnectionProviderFactory providerFactory,
             ReadableConfig options,
-            ResolvedSchema schema) {
+            ResolvedSchema schema,
+            JdbcTablePreset preset) {
         DataType physical = schema.toPhysicalRowDataType();
         RowType rowType = (RowType) physical.getLogicalType();
         try {
@@ -61,7 +62,8 @@ public final class JdbcTableContexts {
                 options,
                 physical,
                 pk,
-                columns);
+                columns,
+                preset);
     }
 
     private static int[] primaryKey(ResolvedSchema schema, List<String> names) {
