@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs the benchmarks: {@code read} ({@link ReadBenchmark}), {@code write} ({@link WriteBenchmark})
- * or {@code all} (the default: both, with their default sizes, sharing only {@code --url}, {@code
- * --user} and {@code --password}). Arguments after {@code read} or {@code write} go to that
- * benchmark unchanged.
+ * Runs the benchmarks: {@code read} ({@link ReadBenchmark}), {@code write} ({@link
+ * WriteBenchmark}), {@code sql} ({@link SqlBenchmark}) or {@code all} (the default: both, with
+ * their default sizes, sharing only {@code --url}, {@code --user} and {@code --password}).
+ * Arguments after {@code read} or {@code write} go to that benchmark unchanged.
  */
 public final class BenchmarkMain {
 
@@ -27,6 +27,9 @@ public final class BenchmarkMain {
             case "write":
                 WriteBenchmark.main(rest);
                 break;
+            case "sql":
+                SqlBenchmark.main(rest);
+                break;
             case "all":
                 String[] connection = connectionArguments(rest);
                 System.out.println("== Reading");
@@ -34,10 +37,13 @@ public final class BenchmarkMain {
                 System.out.println();
                 System.out.println("== Writing");
                 WriteBenchmark.main(connection);
+                System.out.println();
+                System.out.println("== Flink SQL");
+                SqlBenchmark.main(connection);
                 break;
             default:
                 System.err.println(
-                        "Usage: BenchmarkMain [read|write|all] [benchmark options]; unknown suite '"
+                        "Usage: BenchmarkMain [read|write|sql|all] [benchmark options]; unknown suite '"
                                 + suite
                                 + "'");
                 System.exit(2);

@@ -85,6 +85,8 @@ public final class ReadBenchmark {
 
         Map<String, Run> readers = new LinkedHashMap<>();
         readers.put("raw", bench::raw);
+        // The server's limit: binary COPY of the same query into nothing, no decoding at all.
+        readers.put("raw-copy", bench::rawCopy);
         readers.put("ours-p1", () -> bench.flink(bench.ours(1, true), 1));
         readers.put("ours-p2", () -> bench.flink(bench.ours(2, true), 2));
         // Transparency: ours with bulk reads (PostgreSQL binary COPY) off reads through a cursor
@@ -128,6 +130,7 @@ public final class ReadBenchmark {
                     e.getValue().endToEndRowsPerSecond);
         }
         ratio(results, "ours-p1", "raw", 0.95);
+        ratio(results, "ours-p1", "raw-copy", 0.95);
         ratio(results, "ours-p1", "apache-p1", 1.15);
         ratio(results, "ours-p2", "apache-p2", 1.10);
         ratio(results, "ours-p1", "apache-p1-b", 0);
@@ -264,6 +267,53 @@ public final class ReadBenchmark {
                 c.commit();
                 check(count, checksum);
                 return last - first;
+            }
+        }
+    }
+
+    /**
+     * {@code COPY (query) TO STDOUT (FORMAT binary)} into nothing: what the server and pgjdbc's
+     * copy protocol can deliver, with no decoding. Timed from the first bytes to the end, like the
+     * other readers.
+     */
+    private long rawCopy() throws Exception {
+        try (Connection c = connect()) {
+            org.postgresql.copy.CopyManager copy =
+                    c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            FirstWriteTimer sink = new FirstWriteTimer();
+            long copied =
+                    copy.copyOut(
+                            "COPY (SELECT "
+                                    + COLUMNS
+                                    + " FROM "
+                                    + TABLE
+                                    + ") TO STDOUT (FORMAT binary)",
+                            sink);
+            long end = System.nanoTime();
+            if (copied != rows) {
+                throw new IllegalStateException("COPY sent " + copied + " rows, expected " + rows);
+            }
+            return end - sink.first;
+        }
+    }
+
+    /** Discards what it is given; remembers when the first bytes came (as the others time). */
+    private static final class FirstWriteTimer extends java.io.OutputStream {
+        long first;
+
+        @Override
+        public void write(int b) {
+            mark();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            mark();
+        }
+
+        private void mark() {
+            if (first == 0) {
+                first = System.nanoTime();
             }
         }
     }

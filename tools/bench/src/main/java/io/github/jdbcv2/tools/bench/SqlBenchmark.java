@@ -1,0 +1,390 @@
+package io.github.jdbcv2.tools.bench;
+
+import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
+
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Flink SQL paths side by side, in one run: our {@code 'jdbc-v2'} tables and Apache's {@code
+ * 'jdbc'} tables (flink-connector-jdbc-core 4.0.0-2.0, same PostgreSQL dialect) for a scan, an
+ * upsert sink and a lookup join. Prints the median job net run time (no cluster start-up) and
+ * ratios against the issue's targets. Not a test: run it by hand.
+ *
+ * <p>Options: {@code --scan-rows N} (2,000,000), {@code --upsert-rows N} (1,000,000), {@code
+ * --probe-rows N} (1,000,000), {@code --dim-rows N} (100,000), {@code --runs N} (3), {@code --only
+ * scan,upsert,lookup}, {@code --url U --user U --password P}.
+ */
+public final class SqlBenchmark {
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Map<String, String> options;
+    private final int runs;
+
+    private SqlBenchmark(String url, String user, String password, Map<String, String> options) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.options = options;
+        this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException(
+                        "Invalid argument '"
+                                + args[i]
+                                + "'; use --scan-rows N --upsert-rows N --probe-rows N --dim-rows N"
+                                + " --runs N --only scan,upsert,lookup --url U --user U --password P");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        String url = options.get("url");
+        String user = options.get("user");
+        String password = options.get("password");
+        if (url == null) {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.get();
+            url = server.getAdminUrl();
+            user = server.getUser();
+            password = server.getPassword();
+        }
+        SqlBenchmark bench = new SqlBenchmark(url, user, password, options);
+        List<String> only =
+                Arrays.asList(options.getOrDefault("only", "scan,upsert,lookup").split(","));
+        if (only.contains("scan")) {
+            bench.scan();
+        }
+        if (only.contains("upsert")) {
+            bench.upsert();
+        }
+        if (only.contains("lookup")) {
+            bench.lookup();
+        }
+    }
+
+    private long rows(String key, long defaultRows) {
+        return Long.parseLong(options.getOrDefault(key, String.valueOf(defaultRows)));
+    }
+
+    // ---------------------------------------------------------------- scan
+
+    private void scan() throws Exception {
+        long rows = rows("scan-rows", 2_000_000);
+        fill("bench_sql_scan", rows);
+        String query =
+                "SELECT COUNT(*), SUM(id), SUM(CHAR_LENGTH(name)), SUM(amount), MAX(created), SUM(qty)"
+                        + " FROM t";
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        scenarios.put(
+                "jdbc-v2 p1",
+                () -> batchQuery(table("jdbc-v2", "bench_sql_scan", SCAN_COLUMNS, ""), query));
+        scenarios.put(
+                "jdbc-v2 p1 cursor",
+                () ->
+                        batchQuery(
+                                table(
+                                        "jdbc-v2",
+                                        "bench_sql_scan",
+                                        SCAN_COLUMNS,
+                                        ", 'scan.bulk-read' = 'false', 'scan.fetch-size' = '10000',"
+                                                + " 'scan.auto-commit' = 'false'"),
+                                query));
+        scenarios.put(
+                "jdbc p1",
+                () ->
+                        batchQuery(
+                                table(
+                                        "jdbc",
+                                        "bench_sql_scan",
+                                        SCAN_COLUMNS,
+                                        ", 'scan.fetch-size' = '10000', 'scan.auto-commit' = 'false'"),
+                                query));
+        Map<String, Double> seconds = measure(scenarios);
+        report("SQL scan of " + rows + " rows, p=1: " + query, rows, seconds);
+        ratio(seconds, "jdbc p1", "jdbc-v2 p1", 1.8);
+    }
+
+    private static final String SCAN_COLUMNS =
+            "id BIGINT, name STRING, amount DECIMAL(10, 2), created TIMESTAMP(6), qty INT";
+
+    // ---------------------------------------------------------------- upsert
+
+    private void upsert() throws Exception {
+        long rows = rows("upsert-rows", 1_000_000);
+        String columns = "id BIGINT, name STRING, amount DOUBLE, PRIMARY KEY (id) NOT ENFORCED";
+        String source =
+                "CREATE TABLE src (id BIGINT, name STRING, amount DOUBLE) WITH ('connector' ="
+                        + " 'datagen', 'number-of-rows' = '"
+                        + rows
+                        + "', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1',"
+                        + " 'fields.id.end' = '"
+                        + rows
+                        + "', 'fields.name.length' = '20')";
+        String insert = "INSERT INTO t SELECT id, name, amount FROM src";
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        String equal =
+                ", 'sink.buffer-flush.max-rows' = '5000', 'sink.buffer-flush.interval' = '1s'";
+        scenarios.put(
+                "jdbc-v2 defaults", () -> upsertRun("jdbc-v2", columns, source, insert, "", rows));
+        scenarios.put("jdbc defaults", () -> upsertRun("jdbc", columns, source, insert, "", rows));
+        scenarios.put(
+                "jdbc-v2 5000 rows",
+                () -> upsertRun("jdbc-v2", columns, source, insert, equal, rows));
+        scenarios.put(
+                "jdbc 5000 rows", () -> upsertRun("jdbc", columns, source, insert, equal, rows));
+        Map<String, Double> seconds = measure(scenarios);
+        report("SQL upsert sink of " + rows + " rows (primary key), p=1", rows, seconds);
+        ratio(seconds, "jdbc defaults", "jdbc-v2 defaults", 3.0);
+        ratio(seconds, "jdbc 5000 rows", "jdbc-v2 5000 rows", 1.5);
+    }
+
+    private double upsertRun(
+            String connector, String columns, String source, String insert, String extra, long rows)
+            throws Exception {
+        execute(
+                "DROP TABLE IF EXISTS bench_sql_upsert",
+                "CREATE TABLE bench_sql_upsert (id BIGINT PRIMARY KEY, name TEXT, amount DOUBLE PRECISION)");
+        TableEnvironment env = environment(true);
+        env.executeSql(source);
+        env.executeSql(table(connector, "bench_sql_upsert", columns, extra));
+        double seconds = netSeconds(env.executeSql(insert));
+        long written = count("bench_sql_upsert");
+        if (written != rows) {
+            throw new IllegalStateException(connector + " wrote " + written + " rows of " + rows);
+        }
+        return seconds;
+    }
+
+    // ---------------------------------------------------------------- lookup
+
+    private void lookup() throws Exception {
+        long probes = rows("probe-rows", 1_000_000);
+        long dim = rows("dim-rows", 100_000);
+        fill("bench_sql_dim", dim);
+        String probe =
+                "CREATE TABLE probe (k BIGINT, proc AS PROCTIME()) WITH ('connector' = 'datagen',"
+                        + " 'number-of-rows' = '"
+                        + probes
+                        + "', 'fields.k.kind' = 'random', 'fields.k.min' = '1', 'fields.k.max' = '"
+                        + dim
+                        + "')";
+        String query =
+                "SELECT COUNT(*), SUM(d.qty) FROM probe AS p JOIN t FOR SYSTEM_TIME AS OF p.proc AS d"
+                        + " ON p.k = d.id";
+        String columns = SCAN_COLUMNS + ", PRIMARY KEY (id) NOT ENFORCED";
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        scenarios.put(
+                "jdbc-v2 async",
+                () ->
+                        lookupRun(
+                                "jdbc-v2",
+                                probe,
+                                columns,
+                                ", 'lookup.async' = 'true'",
+                                query,
+                                probes));
+        scenarios.put(
+                "jdbc-v2 sync", () -> lookupRun("jdbc-v2", probe, columns, "", query, probes));
+        scenarios.put(
+                "jdbc-v2 full cache",
+                () ->
+                        lookupRun(
+                                "jdbc-v2",
+                                probe,
+                                columns,
+                                ", 'lookup.cache' = 'FULL'",
+                                query,
+                                probes));
+        scenarios.put("jdbc sync", () -> lookupRun("jdbc", probe, columns, "", query, probes));
+        Map<String, Double> seconds = measure(scenarios);
+        report(
+                "SQL lookup join of "
+                        + probes
+                        + " probe rows against "
+                        + dim
+                        + " rows, no cache, p=1",
+                probes,
+                seconds);
+        ratio(seconds, "jdbc sync", "jdbc-v2 async", 3.0);
+        ratio(seconds, "jdbc sync", "jdbc-v2 full cache", 10.0);
+    }
+
+    private double lookupRun(
+            String connector, String probe, String columns, String extra, String query, long probes)
+            throws Exception {
+        TableEnvironment env = environment(true);
+        env.executeSql(probe);
+        env.executeSql(table(connector, "bench_sql_dim", columns, extra));
+        TableResult result = env.executeSql(query);
+        long count = -1;
+        try (CloseableIterator<Row> it = result.collect()) {
+            while (it.hasNext()) {
+                Row row = it.next();
+                count = (Long) row.getField(0);
+            }
+        }
+        if (count != probes) {
+            throw new IllegalStateException(connector + " joined " + count + " of " + probes);
+        }
+        return netSeconds(result);
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private String table(String connector, String table, String columns, String extra) {
+        return "CREATE TABLE t ("
+                + columns
+                + ") WITH ('connector' = '"
+                + connector
+                + "', 'url' = '"
+                + url
+                + "', 'username' = '"
+                + user
+                + "', 'password' = '"
+                + password
+                + "', 'table-name' = '"
+                + table
+                + "'"
+                + extra
+                + ")";
+    }
+
+    private static TableEnvironment environment(boolean streaming) {
+        TableEnvironment env =
+                TableEnvironment.create(
+                        streaming
+                                ? EnvironmentSettings.inStreamingMode()
+                                : EnvironmentSettings.inBatchMode());
+        env.getConfig().set("parallelism.default", "1");
+        return env;
+    }
+
+    private double batchQuery(String ddl, String query) throws Exception {
+        TableEnvironment env = environment(false);
+        env.executeSql(ddl);
+        TableResult result = env.executeSql(query);
+        try (CloseableIterator<Row> it = result.collect()) {
+            it.forEachRemaining(r -> {});
+        }
+        return netSeconds(result);
+    }
+
+    private static double netSeconds(TableResult result) throws Exception {
+        JobExecutionResult done =
+                result.getJobClient()
+                        .orElseThrow(() -> new IllegalStateException("no job"))
+                        .getJobExecutionResult()
+                        .get();
+        return done.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
+    }
+
+    private Map<String, Double> measure(Map<String, Scenario> scenarios) throws Exception {
+        Map<String, double[]> all = new LinkedHashMap<>();
+        for (Map.Entry<String, Scenario> s : scenarios.entrySet()) {
+            s.getValue().run(); // warm-up
+            all.put(s.getKey(), new double[runs]);
+        }
+        for (int i = 0; i < runs; i++) {
+            for (Map.Entry<String, Scenario> s : scenarios.entrySet()) {
+                all.get(s.getKey())[i] = s.getValue().run();
+            }
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        all.forEach(
+                (name, values) -> {
+                    Arrays.sort(values);
+                    medians.put(name, values[values.length / 2]);
+                });
+        return medians;
+    }
+
+    private static void report(String title, long rows, Map<String, Double> seconds) {
+        System.out.printf(Locale.ROOT, "%n%s (median job net run time)%n", title);
+        System.out.printf(Locale.ROOT, "%-20s %10s %14s%n", "scenario", "seconds", "rows/s");
+        seconds.forEach(
+                (name, s) ->
+                        System.out.printf(
+                                Locale.ROOT, "%-20s %10.2f %,14.0f%n", name, s, rows / s));
+    }
+
+    /** Prints {@code slower / faster} (how many times faster {@code faster} is). */
+    private static void ratio(
+            Map<String, Double> seconds, String slower, String faster, double target) {
+        if (seconds.containsKey(slower) && seconds.containsKey(faster)) {
+            double r = seconds.get(slower) / seconds.get(faster);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s vs %s: %.2fx (target >= %.2fx: %s)%n",
+                    faster,
+                    slower,
+                    r,
+                    target,
+                    r >= target ? "met" : "NOT met");
+        }
+    }
+
+    private void execute(String... sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private long count(String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Creates and fills a table of the read benchmark's shape unless it holds {@code rows}. */
+    private void fill(String table, long rows) throws Exception {
+        execute(
+                "CREATE TABLE IF NOT EXISTS "
+                        + table
+                        + " (id BIGINT PRIMARY KEY, name VARCHAR(64), amount NUMERIC(10,2),"
+                        + " created TIMESTAMP, qty INT)");
+        if (count(table) != rows) {
+            System.out.printf(Locale.ROOT, "Loading %,d rows into %s...%n", rows, table);
+            execute(
+                    "TRUNCATE " + table,
+                    "INSERT INTO "
+                            + table
+                            + " SELECT i, 'name-' || md5(i::text), (i % 100000) / 100.0,"
+                            + " TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', (i % 1000)::int"
+                            + " FROM generate_series(1, "
+                            + rows
+                            + ") AS i",
+                    "VACUUM ANALYZE " + table);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Scenario {
+        /** Runs once; returns the job's net run time in seconds. */
+        double run() throws Exception;
+    }
+}
