@@ -14,12 +14,14 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds the {@link JdbcTableContext} of a table at planning time: checks the dialect accepts the
@@ -50,20 +52,39 @@ public final class JdbcTableContexts {
         }
         List<String> names = rowType.getFieldNames();
         int[] pk = primaryKey(schema, names);
-        JdbcTableColumns columns =
+        Found found =
                 readColumns(
                         connector, tableName, dialect, connectionOptions, providerFactory, names);
         return new JdbcTableContext(
                 connector,
-                tableName,
+                found.tableName,
                 dialect,
                 connectionOptions,
                 providerFactory,
                 options,
                 physical,
                 pk,
-                columns,
+                found.columns,
                 preset);
+    }
+
+    private static JdbcTableColumns columns(
+            Connection connection, JdbcDialect dialect, String tableName, List<String> flinkNames)
+            throws SQLException {
+        String sql = "SELECT * FROM " + dialect.quoteIdentifier(tableName) + " WHERE 1 = 0";
+        List<String> tableColumns = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        List<String> typeNames = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                tableColumns.add(md.getColumnName(i));
+                types.add(md.getColumnType(i));
+                typeNames.add(md.getColumnTypeName(i));
+            }
+        }
+        return JdbcTableColumns.match(tableName, flinkNames, tableColumns, types, typeNames);
     }
 
     private static int[] primaryKey(ResolvedSchema schema, List<String> names) {
@@ -76,29 +97,48 @@ public final class JdbcTableContexts {
                 .toArray();
     }
 
-    private static JdbcTableColumns readColumns(
+    /** The table as the database knows it: its name as written, or lower-cased, and its columns. */
+    private static final class Found {
+        final String tableName;
+        final JdbcTableColumns columns;
+
+        Found(String tableName, JdbcTableColumns columns) {
+            this.tableName = tableName;
+            this.columns = columns;
+        }
+    }
+
+    /**
+     * Reads the columns of {@code tableName}; when no table has that (quoted) name but one has the
+     * name in lower case, that one: Apache's PostgreSQL dialect does not quote names, so a {@code
+     * table-name} written {@code Orders} meant the table {@code orders}.
+     */
+    private static Found readColumns(
             String connector,
             String tableName,
             JdbcDialect dialect,
             JdbcConnectionOptions connectionOptions,
             JdbcConnectionProviderFactory providerFactory,
             List<String> flinkNames) {
-        String sql = "SELECT * FROM " + dialect.quoteIdentifier(tableName) + " WHERE 1 = 0";
         try (JdbcConnectionProvider provider = providerFactory.create()) {
             Connection connection = provider.getOrEstablishConnection();
-            List<String> tableColumns = new ArrayList<>();
-            List<Integer> types = new ArrayList<>();
-            List<String> typeNames = new ArrayList<>();
-            try (Statement st = connection.createStatement();
-                    java.sql.ResultSet rs = st.executeQuery(sql)) {
-                ResultSetMetaData md = rs.getMetaData();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    tableColumns.add(md.getColumnName(i));
-                    types.add(md.getColumnType(i));
-                    typeNames.add(md.getColumnTypeName(i));
+            String lower = tableName.toLowerCase(Locale.ROOT);
+            try {
+                return new Found(tableName, columns(connection, dialect, tableName, flinkNames));
+            } catch (SQLException asWritten) {
+                if (lower.equals(tableName)) {
+                    throw asWritten;
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                try {
+                    return new Found(lower, columns(connection, dialect, lower, flinkNames));
+                } catch (SQLException lowerCase) {
+                    asWritten.addSuppressed(lowerCase);
+                    throw asWritten;
                 }
             }
-            return JdbcTableColumns.match(tableName, flinkNames, tableColumns, types, typeNames);
         } catch (SQLException e) {
             throw new ValidationException(
                     "Could not read the columns of the table '"
