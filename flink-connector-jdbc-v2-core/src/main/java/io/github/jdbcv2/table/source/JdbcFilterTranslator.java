@@ -10,9 +10,11 @@ import org.apache.flink.table.expressions.ResolvedExpression;
 import org.apache.flink.table.expressions.ValueLiteralExpression;
 import org.apache.flink.table.functions.BuiltInFunctionDefinitions;
 import org.apache.flink.table.functions.FunctionDefinition;
+import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeFamily;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
+import org.apache.flink.table.types.logical.TimestampType;
 
 import javax.annotation.Nullable;
 
@@ -327,10 +329,10 @@ final class JdbcFilterTranslator {
      * database type does not compare as its Flink type).
      */
     private int column(ResolvedExpression e) {
-        if (!(e instanceof FieldReferenceExpression)) {
+        String name = fieldName(e);
+        if (name == null) {
             return -1;
         }
-        String name = ((FieldReferenceExpression) e).getName();
         int index = -1;
         for (int i = 0; i < table.columns().size(); i++) {
             if (table.columns().flinkName(i).equals(name)) {
@@ -560,8 +562,84 @@ final class JdbcFilterTranslator {
     }
 
     private static boolean isField(ResolvedExpression e, String column) {
-        return e instanceof FieldReferenceExpression
-                && ((FieldReferenceExpression) e).getName().equals(column);
+        return column.equals(fieldName(e));
+    }
+
+    /**
+     * The name of the column {@code e} is, directly or through a cast that keeps every value (Flink
+     * widens a SMALLINT column to INT to compare it with an INT literal; the database compares the
+     * column itself the same way); null for anything else.
+     */
+    @Nullable
+    static String fieldName(ResolvedExpression e) {
+        if (e instanceof FieldReferenceExpression) {
+            return ((FieldReferenceExpression) e).getName();
+        }
+        if (e instanceof CallExpression
+                && ((CallExpression) e).getFunctionDefinition() == BuiltInFunctionDefinitions.CAST
+                && !e.getResolvedChildren().isEmpty()
+                && e.getResolvedChildren().get(0) instanceof FieldReferenceExpression) {
+            FieldReferenceExpression field =
+                    (FieldReferenceExpression) e.getResolvedChildren().get(0);
+            LogicalType from = field.getOutputDataType().getLogicalType();
+            LogicalType to = e.getOutputDataType().getLogicalType();
+            return keepsEveryValue(from, to) ? field.getName() : null;
+        }
+        return null;
+    }
+
+    /** Whether casting {@code from} to {@code to} keeps every value and its order. */
+    static boolean keepsEveryValue(LogicalType from, LogicalType to) {
+        int fromDigits = integerDigits(from);
+        switch (to.getTypeRoot()) {
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+                return fromDigits > 0
+                        && from.getTypeRoot() != LogicalTypeRoot.DECIMAL
+                        && fromDigits <= integerDigits(to);
+            case DECIMAL:
+                DecimalType decimal = (DecimalType) to;
+                if (from instanceof DecimalType) {
+                    DecimalType source = (DecimalType) from;
+                    return decimal.getScale() >= source.getScale()
+                            && decimal.getPrecision() - decimal.getScale()
+                                    >= source.getPrecision() - source.getScale();
+                }
+                return fromDigits > 0 && decimal.getPrecision() - decimal.getScale() >= fromDigits;
+            case DOUBLE:
+                // Integers of up to 15 digits and floats are exact as doubles.
+                return from.is(LogicalTypeRoot.FLOAT)
+                        || (fromDigits > 0
+                                && fromDigits <= 10
+                                && !from.is(LogicalTypeRoot.DECIMAL));
+            case TIMESTAMP_WITHOUT_TIME_ZONE:
+                return from instanceof TimestampType
+                        && ((TimestampType) from).getPrecision()
+                                <= ((TimestampType) to).getPrecision();
+            default:
+                return false;
+        }
+    }
+
+    /** Decimal digits an integer type needs (0 for non-integers; integer digits of a DECIMAL). */
+    private static int integerDigits(LogicalType type) {
+        switch (type.getTypeRoot()) {
+            case TINYINT:
+                return 3;
+            case SMALLINT:
+                return 5;
+            case INTEGER:
+                return 10;
+            case BIGINT:
+                return 19;
+            case DECIMAL:
+                DecimalType d = (DecimalType) type;
+                return d.getPrecision() - d.getScale();
+            default:
+                return 0;
+        }
     }
 
     @Nullable
