@@ -203,7 +203,7 @@ public final class JdbcSourceBuilder<OUT> {
         return this;
     }
 
-    /** Rows per round trip to the database (default 10,000). */
+    /** Rows per round trip to the database (default 10,000); 0 leaves it to the driver. */
     public JdbcSourceBuilder<OUT> setResultSetFetchSize(int fetchSize) {
         this.fetchSize = fetchSize;
         return this;
@@ -419,7 +419,12 @@ public final class JdbcSourceBuilder<OUT> {
                             + " the primary key) with setUniqueKey(\"id\", Long.class), or use"
                             + " DeliveryGuarantee.AT_LEAST_ONCE.");
         }
-        checkPositive("resultSetFetchSize", fetchSize);
+        if (fetchSize < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid JDBC source option 'resultSetFetchSize': "
+                            + fetchSize
+                            + "; it must be at least 1, or 0 (the driver's default).");
+        }
         checkPositive("splitReaderFetchBatchSize", batchSize);
         if (maxReconnectAttempts < 0) {
             throw new IllegalArgumentException(

@@ -19,7 +19,8 @@ public final class JdbcSourceConfigOptions {
                     .stringType()
                     .noDefaultValue()
                     .withDescription(
-                            "The integer column the read is split on; set all four scan.partition.* or none.");
+                            "The column the read is split on (integer, decimal, string, uuid, date or timestamp), with"
+                                    + " scan.partition.num; the bounds are optional (integer columns only).");
 
     public static final ConfigOption<Integer> PARTITION_NUM =
             ConfigOptions.key("scan.partition.num")
@@ -32,7 +33,8 @@ public final class JdbcSourceConfigOptions {
                     .longType()
                     .noDefaultValue()
                     .withDescription(
-                            "The smallest value of the first range; rows below it are still read.");
+                            "The smallest value of the first range (with scan.partition.upper-bound); rows below it"
+                                    + " are still read.");
 
     public static final ConfigOption<Long> PARTITION_UPPER_BOUND =
             ConfigOptions.key("scan.partition.upper-bound")

@@ -11,7 +11,9 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.factories.FactoryUtil;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,12 +35,43 @@ public final class JdbcTableOptionsValidator {
         if (JdbcTableOptions.pooled(options.toMap())) {
             planning(() -> JdbcPoolOptions.fromConfig(options));
         }
+        validateScanOptions(options);
+    }
+
+    /**
+     * The scan checks that need no schema: {@code scan.partition.column} and {@code
+     * scan.partition.num} together, the bounds both or neither and only with a column, lower <=
+     * upper, at least one partition, and the {@code scan.continuous.*} options only with {@code
+     * scan.mode = continuous} (which needs the increasing column and takes no partitioning). The
+     * checks against the table's columns are made when the scan is planned ({@code JdbcScanSpec}).
+     */
+    public static void validateScanOptions(ReadableConfig options) {
         allOrNone(
                 options,
                 JdbcSourceConfigOptions.PARTITION_COLUMN,
-                JdbcSourceConfigOptions.PARTITION_NUM,
+                JdbcSourceConfigOptions.PARTITION_NUM);
+        allOrNone(
+                options,
                 JdbcSourceConfigOptions.PARTITION_LOWER_BOUND,
                 JdbcSourceConfigOptions.PARTITION_UPPER_BOUND);
+        if (options.getOptional(JdbcSourceConfigOptions.PARTITION_LOWER_BOUND).isPresent()
+                && !options.getOptional(JdbcSourceConfigOptions.PARTITION_COLUMN).isPresent()) {
+            throw new ValidationException(
+                    "'scan.partition.lower-bound' and 'scan.partition.upper-bound' are set but"
+                            + " 'scan.partition.column' and 'scan.partition.num' are missing: the bounds"
+                            + " split the range of a partition column; set the column and the number of"
+                            + " partitions, or remove the bounds.");
+        }
+        options.getOptional(JdbcSourceConfigOptions.PARTITION_NUM)
+                .ifPresent(
+                        num -> {
+                            if (num < 1) {
+                                throw new ValidationException(
+                                        "Invalid 'scan.partition.num' = "
+                                                + num
+                                                + ": it must be at least 1.");
+                            }
+                        });
         options.getOptional(JdbcSourceConfigOptions.PARTITION_LOWER_BOUND)
                 .ifPresent(
                         lower -> {
@@ -52,6 +85,59 @@ public final class JdbcTableOptionsValidator {
                                                 + ").");
                             }
                         });
+        options.getOptional(FactoryUtil.SOURCE_PARALLELISM)
+                .ifPresent(
+                        p -> {
+                            if (p < 1) {
+                                throw new ValidationException(
+                                        "Invalid '"
+                                                + FactoryUtil.SOURCE_PARALLELISM.key()
+                                                + "' = "
+                                                + p
+                                                + ": it must be at least 1 (or unset for the job's"
+                                                + " default parallelism).");
+                            }
+                        });
+        boolean continuous =
+                options.get(JdbcTableConfigOptions.SCAN_MODE) == JdbcScanMode.CONTINUOUS;
+        if (continuous) {
+            if (!options.getOptional(JdbcTableConfigOptions.SCAN_CONTINUOUS_INCREASING_COLUMN)
+                    .isPresent()) {
+                throw new ValidationException(
+                        "'scan.mode' = 'continuous' needs 'scan.continuous.increasing-column': the"
+                                + " column whose values only grow (a sequence or a commit time), by which"
+                                + " new rows are found.");
+            }
+            if (options.getOptional(JdbcSourceConfigOptions.PARTITION_COLUMN).isPresent()) {
+                throw new ValidationException(
+                        "'scan.partition.column' does not apply to 'scan.mode' = 'continuous': a"
+                                + " continuous scan splits the table by"
+                                + " 'scan.continuous.increasing-column'; remove the scan.partition.* options"
+                                + " or use 'scan.mode' = 'bounded'.");
+            }
+            Duration interval =
+                    options.get(JdbcTableConfigOptions.SCAN_CONTINUOUS_DISCOVERY_INTERVAL);
+            if (interval.isZero() || interval.isNegative()) {
+                throw new ValidationException(
+                        "Invalid 'scan.continuous.discovery-interval' = "
+                                + interval
+                                + ": it must be a positive duration, e.g. 1 s.");
+            }
+        } else {
+            for (ConfigOption<?> option :
+                    Arrays.asList(
+                            JdbcTableConfigOptions.SCAN_CONTINUOUS_INCREASING_COLUMN,
+                            JdbcTableConfigOptions.SCAN_CONTINUOUS_DISCOVERY_INTERVAL,
+                            JdbcTableConfigOptions.SCAN_CONTINUOUS_LAG)) {
+                if (options.getOptional(option).isPresent()) {
+                    throw new ValidationException(
+                            "'"
+                                    + option.key()
+                                    + "' applies only to 'scan.mode' = 'continuous', but 'scan.mode' is"
+                                    + " 'bounded'; set 'scan.mode' = 'continuous' or remove it.");
+                }
+            }
+        }
     }
 
     /** {@code username} and {@code password}: both or neither. */

@@ -108,8 +108,13 @@ class JdbcSourceBuilderTest {
         assertThatThrownBy(
                         () -> valid().setResultSetConcurrency(ResultSet.CONCUR_UPDATABLE).build())
                 .hasMessageContaining("'resultSetConcurrency'");
-        assertThatThrownBy(() -> valid().setResultSetFetchSize(0).build())
-                .hasMessageContaining("'resultSetFetchSize': 0");
+        assertThatThrownBy(() -> valid().setResultSetFetchSize(-1).build())
+                .hasMessageContaining("'resultSetFetchSize': -1")
+                .hasMessageContaining("0 (the driver's default)");
+        assertThat(valid().setResultSetFetchSize(0).build().getReadOptions().getFetchSize())
+                .as(
+                        "0 leaves the fetch size to the driver, as JDBC and the SQL option scan.fetch-size")
+                .isZero();
         assertThatThrownBy(() -> valid().setSplitReaderFetchBatchSize(-1).build())
                 .hasMessageContaining("'splitReaderFetchBatchSize': -1");
         assertThatThrownBy(() -> valid().setMaxReconnectAttempts(-1).build())

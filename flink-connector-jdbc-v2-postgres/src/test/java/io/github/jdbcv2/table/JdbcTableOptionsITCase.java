@@ -71,14 +71,42 @@ class JdbcTableOptionsITCase {
 
     @Test
     void incompletePartitionGroupNamesTheMissingOptions() {
+        // Column and number of partitions come together; the bounds are optional, but both or
+        // neither.
         assertPlanningFails(
                 ddl(
                         "t",
                         "id BIGINT",
-                        ", 'table-name' = 'opt_items', 'scan.partition.column' = 'id', 'scan.partition.num' = '4'"),
-                "scan.partition.lower-bound",
+                        ", 'table-name' = 'opt_items', 'scan.partition.column' = 'id'"),
+                "scan.partition.num",
+                "missing");
+        assertPlanningFails(
+                ddl(
+                        "t",
+                        "id BIGINT",
+                        ", 'table-name' = 'opt_items', 'scan.partition.column' = 'id', 'scan.partition.num' = '4',"
+                                + " 'scan.partition.lower-bound' = '1'"),
                 "scan.partition.upper-bound",
                 "missing");
+        assertPlanningFails(
+                ddl(
+                        "t",
+                        "id BIGINT",
+                        ", 'table-name' = 'opt_items', 'scan.partition.lower-bound' = '1',"
+                                + " 'scan.partition.upper-bound' = '9'"),
+                "scan.partition.column",
+                "scan.partition.num");
+    }
+
+    @Test
+    void partitionColumnThatIsNotAColumnOfTheTableIsNamed() {
+        assertPlanningFails(
+                ddl(
+                        "t",
+                        "id BIGINT",
+                        ", 'table-name' = 'opt_items', 'scan.partition.column' = 'colour', 'scan.partition.num' = '4'"),
+                "scan.partition.column",
+                "colour");
     }
 
     @Test
