@@ -46,16 +46,26 @@ class JdbcLookupJoinITCase {
     }
 
     static String jdbcTable(String name, String columns, String dbTable, String extraOptions) {
+        return jdbcTable(DB, name, columns, dbTable, extraOptions);
+    }
+
+    /** The DDL of a {@code jdbc-v2} table on {@code db}'s table {@code dbTable}. */
+    static String jdbcTable(
+            PostgresDatabaseExtension db,
+            String name,
+            String columns,
+            String dbTable,
+            String extraOptions) {
         return "CREATE TABLE "
                 + name
                 + " ("
                 + columns
                 + ") WITH ('connector' = 'jdbc-v2', 'url' = '"
-                + DB.getUrl()
+                + db.getUrl()
                 + "', 'username' = '"
-                + DB.getUsername()
+                + db.getUsername()
                 + "', 'password' = '"
-                + DB.getPassword()
+                + db.getPassword()
                 + "', 'table-name' = '"
                 + dbTable
                 + "'"
