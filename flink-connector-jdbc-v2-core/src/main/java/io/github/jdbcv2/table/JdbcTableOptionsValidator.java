@@ -12,6 +12,10 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.connector.source.lookup.LookupOptions;
+import org.apache.flink.table.connector.source.lookup.cache.DefaultLookupCache;
+import org.apache.flink.table.connector.source.lookup.cache.trigger.PeriodicCacheReloadTrigger;
+import org.apache.flink.table.connector.source.lookup.cache.trigger.TimedCacheReloadTrigger;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,6 +40,7 @@ public final class JdbcTableOptionsValidator {
             planning(() -> JdbcPoolOptions.fromConfig(options));
         }
         validateScanOptions(options);
+        validateLookupOptions(options);
     }
 
     /**
@@ -137,6 +142,122 @@ public final class JdbcTableOptionsValidator {
                                     + " 'bounded'; set 'scan.mode' = 'continuous' or remove it.");
                 }
             }
+        }
+    }
+
+    /**
+     * The lookup options: retries and async capacity in range, a partial cache with a size, a full
+     * cache with a complete reload strategy, Apache's deprecated cache options set together.
+     */
+    public static void validateLookupOptions(ReadableConfig options) {
+        int retries = options.get(LookupOptions.MAX_RETRIES);
+        if (retries < 0) {
+            throw new ValidationException(
+                    "'"
+                            + LookupOptions.MAX_RETRIES.key()
+                            + "' must be 0 or more (how often a failed lookup query is retried after reconnecting), but is "
+                            + retries
+                            + ".");
+        }
+        int concurrent = options.get(JdbcTableConfigOptions.LOOKUP_ASYNC_MAX_CONCURRENT_REQUESTS);
+        if (concurrent < 1) {
+            throw new ValidationException(
+                    "'"
+                            + JdbcTableConfigOptions.LOOKUP_ASYNC_MAX_CONCURRENT_REQUESTS.key()
+                            + "' must be at least 1 (the asynchronous lookups, and connections, per subtask), but is "
+                            + concurrent
+                            + ".");
+        }
+        allOrNone(
+                options,
+                JdbcTableConfigOptions.LOOKUP_CACHE_MAX_ROWS,
+                JdbcTableConfigOptions.LOOKUP_CACHE_TTL);
+        switch (options.get(LookupOptions.CACHE_TYPE)) {
+            case PARTIAL:
+                Long maxRows =
+                        options.getOptional(LookupOptions.PARTIAL_CACHE_MAX_ROWS).orElse(null);
+                if (maxRows == null) {
+                    throw new ValidationException(
+                            "'"
+                                    + LookupOptions.CACHE_TYPE.key()
+                                    + "' = 'PARTIAL' needs '"
+                                    + LookupOptions.PARTIAL_CACHE_MAX_ROWS.key()
+                                    + "': the most rows the cache of one subtask holds (at least 1).");
+                }
+                if (maxRows < 1) {
+                    throw new ValidationException(
+                            "'"
+                                    + LookupOptions.PARTIAL_CACHE_MAX_ROWS.key()
+                                    + "' must be at least 1, but is "
+                                    + maxRows
+                                    + ".");
+                }
+                planning(() -> DefaultLookupCache.fromConfig(options));
+                break;
+            case FULL:
+                validateFullCache(options);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void validateFullCache(ReadableConfig options) {
+        String strategy = "'" + LookupOptions.FULL_CACHE_RELOAD_STRATEGY.key() + "' = '";
+        if (options.get(LookupOptions.FULL_CACHE_RELOAD_STRATEGY)
+                == LookupOptions.ReloadStrategy.TIMED) {
+            String time =
+                    options.getOptional(LookupOptions.FULL_CACHE_TIMED_RELOAD_ISO_TIME)
+                            .orElse(null);
+            if (time == null) {
+                throw new ValidationException(
+                        strategy
+                                + "TIMED' needs '"
+                                + LookupOptions.FULL_CACHE_TIMED_RELOAD_ISO_TIME.key()
+                                + "': the time of day of the reload in ISO-8601, e.g. '10:15:30' or '10:15:30+01:00'.");
+            }
+            int days = options.get(LookupOptions.FULL_CACHE_TIMED_RELOAD_INTERVAL_IN_DAYS);
+            if (days < 1) {
+                throw new ValidationException(
+                        "'"
+                                + LookupOptions.FULL_CACHE_TIMED_RELOAD_INTERVAL_IN_DAYS.key()
+                                + "' must be at least 1, but is "
+                                + days
+                                + ".");
+            }
+            try {
+                TimedCacheReloadTrigger.fromConfig(options);
+            } catch (RuntimeException e) {
+                throw new ValidationException(
+                        "Invalid '"
+                                + LookupOptions.FULL_CACHE_TIMED_RELOAD_ISO_TIME.key()
+                                + "' = '"
+                                + time
+                                + "': expected an ISO-8601 time of day such as '10:15:30' or '10:15:30+01:00'.",
+                        e);
+            }
+        } else {
+            Duration interval =
+                    options.getOptional(LookupOptions.FULL_CACHE_PERIODIC_RELOAD_INTERVAL)
+                            .orElse(null);
+            if (interval == null) {
+                throw new ValidationException(
+                        strategy
+                                + "PERIODIC' (the default) needs '"
+                                + LookupOptions.FULL_CACHE_PERIODIC_RELOAD_INTERVAL.key()
+                                + "', e.g. '1 h'; or set '"
+                                + LookupOptions.FULL_CACHE_RELOAD_STRATEGY.key()
+                                + "' = 'TIMED'.");
+            }
+            if (interval.isZero() || interval.isNegative()) {
+                throw new ValidationException(
+                        "'"
+                                + LookupOptions.FULL_CACHE_PERIODIC_RELOAD_INTERVAL.key()
+                                + "' must be longer than 0, but is "
+                                + interval
+                                + ".");
+            }
+            planning(() -> PeriodicCacheReloadTrigger.fromConfig(options));
         }
     }
 

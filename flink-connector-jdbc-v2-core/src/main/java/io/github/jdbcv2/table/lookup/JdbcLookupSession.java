@@ -1,0 +1,205 @@
+package io.github.jdbcv2.table.lookup;
+
+import io.github.jdbcv2.connection.JdbcConnectionProvider;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialectConverter;
+import org.apache.flink.table.data.RowData;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One connection's lookups: the lookup statement prepared once per connection, the key and row
+ * converters, and the retries. On an {@link SQLException} it reconnects and tries again, up to
+ * {@code lookup.max-retries} times with a short backoff; then it fails naming the table and the
+ * last error (never the connection's credentials). Not thread-safe: one thread uses a session.
+ */
+@Internal
+final class JdbcLookupSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcLookupSession.class);
+
+    /**
+     * The first retry waits this long, each further one twice as long, up to {@link
+     * #MAX_BACKOFF_MILLIS}.
+     */
+    static final long FIRST_BACKOFF_MILLIS = 100;
+
+    static final long MAX_BACKOFF_MILLIS = 1000;
+
+    private final JdbcLookupQuery query;
+    private final JdbcConnectionProvider provider;
+    private final JdbcDialectConverter keyConverter;
+    private final JdbcDialectConverter rowConverter;
+    private final int keyCount;
+
+    private JdbcLookupStatement statement;
+    private boolean reconnect;
+
+    JdbcLookupSession(JdbcLookupQuery query) {
+        this.query = query;
+        this.provider = query.providerFactory.create();
+        this.keyConverter = query.dialect.getRowConverter(query.keyType);
+        this.rowConverter = query.dialect.getRowConverter(query.producedType);
+        this.keyCount = query.keyFields.length;
+    }
+
+    /** The rows whose key columns equal {@code key}'s fields; none when a key field is NULL. */
+    Collection<RowData> lookup(RowData key) throws IOException {
+        for (int i = 0; i < keyCount; i++) {
+            if (key.isNullAt(i)) {
+                // SQL equality never matches NULL: the query would find nothing.
+                return Collections.emptyList();
+            }
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                JdbcLookupStatement prepared = statement();
+                keyConverter.toExternal(key, prepared);
+                try (ResultSet rs = prepared.executeQuery()) {
+                    if (!rs.next()) {
+                        return Collections.emptyList();
+                    }
+                    List<RowData> rows = new ArrayList<>(2);
+                    do {
+                        rows.add(rowConverter.toInternal(rs));
+                    } while (rs.next());
+                    return rows;
+                }
+            } catch (SQLException e) {
+                failed(attempt, e);
+            }
+        }
+    }
+
+    /** Every row of the table that passes the pushed filter, with the same retries. */
+    void loadAll(RowConsumer consumer) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            consumer.reset();
+            try {
+                Connection connection = connection();
+                boolean autoCommit = connection.getAutoCommit();
+                if (query.fetchSize > 0 && autoCommit) {
+                    // PostgreSQL streams with a fetch size only inside a transaction.
+                    connection.setAutoCommit(false);
+                }
+                try (PreparedStatement load = connection.prepareStatement(query.loadSql)) {
+                    if (query.fetchSize > 0) {
+                        load.setFetchSize(query.fetchSize);
+                    }
+                    for (int i = 0; i < query.filterParameters.length; i++) {
+                        load.setObject(i + 1, query.filterParameters[i]);
+                    }
+                    try (ResultSet rs = load.executeQuery()) {
+                        while (rs.next()) {
+                            consumer.accept(rowConverter.toInternal(rs));
+                        }
+                    }
+                } finally {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                    if (autoCommit) {
+                        connection.setAutoCommit(true);
+                    }
+                }
+                return;
+            } catch (SQLException e) {
+                failed(attempt, e);
+            }
+        }
+    }
+
+    /** Receives the rows of a full load; {@link #reset()} before each attempt. */
+    interface RowConsumer {
+        void reset();
+
+        void accept(RowData row);
+    }
+
+    private JdbcLookupStatement statement() throws SQLException {
+        if (statement == null) {
+            statement =
+                    JdbcLookupStatement.prepare(
+                            connection(), query.lookupSql, keyCount, query.filterParameters);
+        }
+        return statement;
+    }
+
+    private Connection connection() throws SQLException {
+        if (reconnect) {
+            reconnect = false;
+            return provider.reestablishConnection();
+        }
+        return provider.getOrEstablishConnection();
+    }
+
+    private void failed(int attempt, SQLException error) throws IOException {
+        closeStatement();
+        if (attempt >= query.maxRetries) {
+            throw new IOException(
+                    "Lookup in "
+                            + query.describe()
+                            + " failed after "
+                            + (attempt + 1)
+                            + " attempt(s) ('lookup.max-retries' = "
+                            + query.maxRetries
+                            + "): "
+                            + error.getMessage(),
+                    error);
+        }
+        LOG.warn(
+                "Lookup in {} failed (attempt {} of {}), reconnecting: {}",
+                query.describe(),
+                attempt + 1,
+                query.maxRetries + 1,
+                error.getMessage());
+        reconnect = true;
+        long backoff = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt, 10));
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted =
+                    new InterruptedIOException(
+                            "Interrupted while retrying a lookup in " + query.describe());
+            interrupted.initCause(error);
+            throw interrupted;
+        }
+    }
+
+    private void closeStatement() {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a lookup statement failed", e);
+            }
+            statement = null;
+        }
+    }
+
+    /** Closes the connection (a full cache holds none between loads). */
+    void disconnect() {
+        closeStatement();
+        provider.closeConnection();
+    }
+
+    @Override
+    public void close() {
+        closeStatement();
+        provider.closeConnections();
+    }
+}

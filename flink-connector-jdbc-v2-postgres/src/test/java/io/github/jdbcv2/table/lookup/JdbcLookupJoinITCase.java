@@ -1,0 +1,385 @@
+package io.github.jdbcv2.table.lookup;
+
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lookup joins against a {@code 'jdbc-v2'} dimension table, driven by a probe that is not a {@code
+ * jdbc-v2} table: sync and async (ordered and unordered), each cache mode, missing and NULL keys,
+ * composite keys and keys of several types. How often the database answered is counted by a
+ * sequence the dimension view calls once per row it returns.
+ */
+class JdbcLookupJoinITCase {
+
+    @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    static TableEnvironment streaming() {
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        env.getConfig().set("parallelism.default", "1");
+        env.getConfig().set("restart-strategy.type", "none");
+        return env;
+    }
+
+    static String jdbcTable(String name, String columns, String dbTable, String extraOptions) {
+        return jdbcTable(DB, name, columns, dbTable, extraOptions);
+    }
+
+    /** The DDL of a {@code jdbc-v2} table on {@code db}'s table {@code dbTable}. */
+    static String jdbcTable(
+            PostgresDatabaseExtension db,
+            String name,
+            String columns,
+            String dbTable,
+            String extraOptions) {
+        return "CREATE TABLE "
+                + name
+                + " ("
+                + columns
+                + ") WITH ('connector' = 'jdbc-v2', 'url' = '"
+                + db.getUrl()
+                + "', 'username' = '"
+                + db.getUsername()
+                + "', 'password' = '"
+                + db.getPassword()
+                + "', 'table-name' = '"
+                + dbTable
+                + "'"
+                + extraOptions
+                + ")";
+    }
+
+    /** A bounded probe of ids {@code 1..count}, in order, with a processing-time column. */
+    static String sequenceProbe(String name, long count) {
+        return "CREATE TABLE "
+                + name
+                + " (id INT, proc_time AS PROCTIME()) WITH ('connector' = 'datagen',"
+                + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '"
+                + count
+                + "')";
+    }
+
+    static List<String> collect(TableEnvironment env, String query) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = env.executeSql(query).collect()) {
+            it.forEachRemaining(r -> rows.add(r.toString()));
+        }
+        return rows;
+    }
+
+    /**
+     * A dimension table {@code id INT PRIMARY KEY, name TEXT} with ids {@code 1..rows}, seen
+     * through a view that counts the rows it returns; returns {@code {view, sequence}}.
+     */
+    static String[] countedDimension(int rows) throws SQLException {
+        int n = NAMES.incrementAndGet();
+        String table = "dim_" + n;
+        String seq = "dim_" + n + "_reads";
+        String view = "dim_" + n + "_v";
+        DB.execute(
+                "CREATE TABLE " + table + " (id INT PRIMARY KEY, name TEXT)",
+                "INSERT INTO "
+                        + table
+                        + " SELECT i, 'name-' || i FROM generate_series(1, "
+                        + rows
+                        + ") i",
+                "CREATE SEQUENCE " + seq,
+                "CREATE VIEW "
+                        + view
+                        + " AS SELECT id, name FROM "
+                        + table
+                        + " WHERE nextval('"
+                        + seq
+                        + "') > 0");
+        return new String[] {view, seq};
+    }
+
+    /** How many rows the counted view returned so far. */
+    static long reads(String sequence) throws SQLException {
+        List<List<Object>> r = DB.query("SELECT last_value, is_called FROM " + sequence);
+        return Boolean.TRUE.equals(r.get(0).get(1)) ? ((Number) r.get(0).get(0)).longValue() : 0;
+    }
+
+    private static List<String> expectedJoin(long probeRows, int dimRows) {
+        return IntStream.rangeClosed(1, (int) probeRows)
+                .filter(i -> i <= dimRows)
+                .mapToObj(i -> "+I[" + i + ", name-" + i + "]")
+                .collect(Collectors.toList());
+    }
+
+    private static final String JOIN =
+            "SELECT p.id, d.name FROM probe AS p JOIN dim FOR SYSTEM_TIME AS OF p.proc_time AS d"
+                    + " ON p.id = d.id";
+
+    @Test
+    void syncLookupJoinFindsEveryPresentKeyAndNoMissingOne() throws Exception {
+        String[] dim = countedDimension(250);
+        TableEnvironment env = streaming();
+        env.executeSql(sequenceProbe("probe", 300));
+        env.executeSql(jdbcTable("dim", "id INT, name STRING", dim[0], ""));
+
+        assertThat(env.explainSql(JOIN)).contains("LookupJoin").doesNotContain("async=");
+        assertThat(collect(env, JOIN)).containsExactlyElementsOf(expectedJoin(300, 250));
+        // No cache: one query per probe row, 250 of them found a row.
+        assertThat(reads(dim[1])).isEqualTo(250);
+    }
+
+    @Test
+    void asyncLookupJoinInOrderKeepsTheProbeOrder() throws Exception {
+        String[] dim = countedDimension(250);
+        TableEnvironment env = streaming();
+        env.getConfig().set("table.exec.async-lookup.output-mode", "ORDERED");
+        env.executeSql(sequenceProbe("probe", 300));
+        env.executeSql(
+                jdbcTable(
+                        "dim",
+                        "id INT, name STRING",
+                        dim[0],
+                        ", 'lookup.async' = 'true', 'lookup.async.max-concurrent-requests' = '4'"));
+
+        assertThat(env.explainSql(JOIN)).contains("async=[ORDERED");
+        assertThat(collect(env, JOIN)).containsExactlyElementsOf(expectedJoin(300, 250));
+        assertThat(reads(dim[1])).isEqualTo(250);
+    }
+
+    @Test
+    void asyncLookupJoinUnorderedReturnsTheSameRows() throws Exception {
+        String[] dim = countedDimension(250);
+        TableEnvironment env = streaming();
+        env.getConfig().set("table.exec.async-lookup.output-mode", "ALLOW_UNORDERED");
+        env.executeSql(sequenceProbe("probe", 300));
+        env.executeSql(
+                jdbcTable(
+                        "dim",
+                        "id INT, name STRING",
+                        dim[0],
+                        ", 'lookup.async' = 'true', 'lookup.async.max-concurrent-requests' = '8'"));
+
+        assertThat(env.explainSql(JOIN)).contains("async=[UNORDERED");
+        assertThat(collect(env, JOIN)).containsExactlyInAnyOrderElementsOf(expectedJoin(300, 250));
+        assertThat(reads(dim[1])).isEqualTo(250);
+    }
+
+    /** Each cache mode with 100 probe rows that repeat the ids 1..10 (ten times each). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {"none", "partial", "partial-async", "legacy-partial", "full", "full-async"})
+    void cacheModesAnswerTheSameAndReadTheDatabaseAsOftenAsTheyShould(String mode)
+            throws Exception {
+        String[] dim = countedDimension(20);
+        TableEnvironment env = streaming();
+        env.executeSql(
+                "CREATE TABLE probe (n INT, id AS MOD(n - 1, 10) + 1, proc_time AS PROCTIME())"
+                        + " WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence',"
+                        + " 'fields.n.start' = '1', 'fields.n.end' = '100')");
+        String options;
+        long expectedReads;
+        switch (mode) {
+            case "none":
+                options = "";
+                expectedReads = 100;
+                break;
+            case "partial":
+                options = ", 'lookup.cache' = 'PARTIAL', 'lookup.partial-cache.max-rows' = '100'";
+                expectedReads = 10;
+                break;
+            case "partial-async":
+                options =
+                        ", 'lookup.cache' = 'PARTIAL', 'lookup.partial-cache.max-rows' = '100',"
+                                + " 'lookup.async' = 'true'";
+                // Concurrent misses of one key may each query before the first result is cached.
+                expectedReads = -1;
+                break;
+            case "legacy-partial":
+                options = ", 'lookup.cache.max-rows' = '100', 'lookup.cache.ttl' = '1 h'";
+                expectedReads = 10;
+                break;
+            case "full":
+                options =
+                        ", 'lookup.cache' = 'FULL',"
+                                + " 'lookup.full-cache.periodic-reload.interval' = '1 h'";
+                // The whole table, once.
+                expectedReads = 20;
+                break;
+            case "full-async":
+                options =
+                        ", 'lookup.cache' = 'FULL', 'lookup.async' = 'true',"
+                                + " 'lookup.full-cache.reload-strategy' = 'TIMED',"
+                                + " 'lookup.full-cache.timed-reload.iso-time' = '03:00:00'";
+                expectedReads = 20;
+                break;
+            default:
+                throw new IllegalArgumentException(mode);
+        }
+        env.executeSql(jdbcTable("dim", "id INT, name STRING", dim[0], options));
+        String query =
+                "SELECT p.n, d.name FROM probe AS p JOIN dim FOR SYSTEM_TIME AS OF p.proc_time AS d"
+                        + " ON p.id = d.id";
+        List<String> expected =
+                IntStream.rangeClosed(1, 100)
+                        .mapToObj(n -> "+I[" + n + ", name-" + ((n - 1) % 10 + 1) + "]")
+                        .collect(Collectors.toList());
+        assertThat(collect(env, query)).containsExactlyInAnyOrderElementsOf(expected);
+        if (expectedReads >= 0) {
+            assertThat(reads(dim[1])).isEqualTo(expectedReads);
+        } else {
+            assertThat(reads(dim[1])).isBetween(10L, 100L);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"none", "partial", "async", "full"})
+    void missingAndNullKeysFindNoRowInEveryMode(String mode) throws Exception {
+        int n = NAMES.incrementAndGet();
+        String table = "nullable_" + n;
+        DB.execute(
+                "CREATE TABLE " + table + " (k INT, v TEXT)",
+                "INSERT INTO " + table + " VALUES (1, 'one'), (NULL, 'null-row'), (3, 'three')");
+        TableEnvironment env = streaming();
+        env.executeSql(
+                "CREATE TEMPORARY VIEW probe AS SELECT seq, k, PROCTIME() AS proc_time FROM"
+                        + " (VALUES (1, 1), (2, CAST(NULL AS INT)), (3, 2), (4, 3), (5, 1))"
+                        + " AS t(seq, k)");
+        String options =
+                "none".equals(mode)
+                        ? ""
+                        : "partial".equals(mode)
+                                ? ", 'lookup.cache' = 'PARTIAL', 'lookup.partial-cache.max-rows' = '10'"
+                                : "async".equals(mode)
+                                        ? ", 'lookup.async' = 'true'"
+                                        : ", 'lookup.cache' = 'FULL', 'lookup.full-cache.periodic-reload.interval' = '1 h'";
+        env.executeSql(jdbcTable("dim", "k INT, v STRING", table, options));
+
+        List<String> left =
+                collect(
+                        env,
+                        "SELECT p.seq, p.k, d.v FROM probe AS p LEFT JOIN dim FOR SYSTEM_TIME AS OF"
+                                + " p.proc_time AS d ON p.k = d.k");
+        assertThat(left)
+                .containsExactlyInAnyOrder(
+                        "+I[1, 1, one]",
+                        "+I[2, null, null]",
+                        "+I[3, 2, null]",
+                        "+I[4, 3, three]",
+                        "+I[5, 1, one]");
+        List<String> inner =
+                collect(
+                        env,
+                        "SELECT p.seq, d.v FROM probe AS p JOIN dim FOR SYSTEM_TIME AS OF"
+                                + " p.proc_time AS d ON p.k = d.k");
+        assertThat(inner).containsExactlyInAnyOrder("+I[1, one]", "+I[4, three]", "+I[5, one]");
+    }
+
+    private static final String TYPED_COLUMNS =
+            "i INT, b BIGINT, s STRING, d DECIMAL(12, 3), dt DATE, ts TIMESTAMP(6), u STRING,"
+                    + " v STRING";
+
+    private static String typedDimension() throws SQLException {
+        String table = "typed_" + NAMES.incrementAndGet();
+        DB.execute(
+                "CREATE TABLE "
+                        + table
+                        + " (i INT, b BIGINT, s TEXT, d NUMERIC(12, 3), dt DATE,"
+                        + " ts TIMESTAMP(6), u UUID, v TEXT)",
+                "INSERT INTO "
+                        + table
+                        + " VALUES"
+                        + " (1, 10000000000, 'alpha', 1.250, '2024-02-29', '2024-02-29 10:11:12.123456',"
+                        + " '6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69', 'first'),"
+                        + " (2, 20000000000, 'beta', 2.500, '1999-12-31', '1999-12-31 23:59:59.000001',"
+                        + " '00000000-0000-0000-0000-000000000002', 'second'),"
+                        // Same as the first row but for ts: a composite key tells them apart.
+                        + " (1, 10000000000, 'alpha', 1.250, '2024-02-29', '2024-02-29 10:11:12.123457',"
+                        + " '6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69', 'first-later')");
+        return table;
+    }
+
+    private static final String TYPED_PROBE =
+            "CREATE TEMPORARY VIEW probe AS SELECT *, PROCTIME() AS proc_time FROM (VALUES"
+                    + " (CAST(1 AS INT), CAST(10000000000 AS BIGINT), 'alpha',"
+                    + " CAST(1.25 AS DECIMAL(12, 3)), DATE '2024-02-29',"
+                    + " CAST(TIMESTAMP '2024-02-29 10:11:12.123456' AS TIMESTAMP(6)),"
+                    + " '6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69'),"
+                    + " (CAST(2 AS INT), CAST(20000000000 AS BIGINT), 'beta',"
+                    + " CAST(2.5 AS DECIMAL(12, 3)), DATE '1999-12-31',"
+                    + " CAST(TIMESTAMP '1999-12-31 23:59:59.000001' AS TIMESTAMP(6)),"
+                    + " '00000000-0000-0000-0000-000000000002'),"
+                    + " (CAST(3 AS INT), CAST(3 AS BIGINT), 'gamma', CAST(3 AS DECIMAL(12, 3)),"
+                    + " DATE '2000-01-01', CAST(TIMESTAMP '2000-01-01 00:00:00' AS TIMESTAMP(6)),"
+                    + " '00000000-0000-0000-0000-000000000003'))"
+                    + " AS t(i, b, s, d, dt, ts, u)";
+
+    /** One key column at a time, each type; the key columns are not the first of the table. */
+    @ParameterizedTest(name = "key {0}")
+    @ValueSource(strings = {"i", "b", "s", "d", "dt", "ts", "u"})
+    void keysOfEachTypeMatch(String key) throws Exception {
+        String table = typedDimension();
+        TableEnvironment env = streaming();
+        env.executeSql(TYPED_PROBE);
+        env.executeSql(jdbcTable("dim", TYPED_COLUMNS, table, ""));
+        List<String> rows =
+                collect(
+                        env,
+                        "SELECT p.i, d.v FROM probe AS p JOIN dim FOR SYSTEM_TIME AS OF p.proc_time AS d"
+                                + " ON p."
+                                + key
+                                + " = d."
+                                + key);
+        if ("ts".equals(key)) {
+            assertThat(rows).containsExactlyInAnyOrder("+I[1, first]", "+I[2, second]");
+        } else {
+            assertThat(rows)
+                    .containsExactlyInAnyOrder(
+                            "+I[1, first]", "+I[1, first-later]", "+I[2, second]");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"none", "async", "full"})
+    void compositeKeyOfAllTypesMatchesOneRow(String mode) throws Exception {
+        String table = typedDimension();
+        TableEnvironment env = streaming();
+        env.executeSql(TYPED_PROBE);
+        String options =
+                "none".equals(mode)
+                        ? ""
+                        : "async".equals(mode)
+                                ? ", 'lookup.async' = 'true'"
+                                : ", 'lookup.cache' = 'FULL', 'lookup.full-cache.periodic-reload.interval' = '1 h'";
+        env.executeSql(jdbcTable("dim", TYPED_COLUMNS, table, options));
+        List<String> rows =
+                collect(
+                        env,
+                        "SELECT p.i, d.v, d.d, d.ts FROM probe AS p JOIN dim FOR SYSTEM_TIME AS OF"
+                                + " p.proc_time AS d ON p.u = d.u AND p.ts = d.ts AND p.i = d.i"
+                                + " AND p.b = d.b AND p.s = d.s AND p.d = d.d AND p.dt = d.dt");
+        assertThat(rows)
+                .containsExactlyInAnyOrder(
+                        "+I[1, first, 1.250, 2024-02-29T10:11:12.123456]",
+                        "+I[2, second, 2.500, 1999-12-31T23:59:59.000001]");
+    }
+}
