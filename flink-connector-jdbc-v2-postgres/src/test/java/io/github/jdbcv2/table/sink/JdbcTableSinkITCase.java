@@ -250,6 +250,30 @@ class JdbcTableSinkITCase {
                 .containsExactly("1|{1,NULL,3}|{a,\"b c\",NULL}|{1.25}", "2|null|{NULL}|null");
     }
 
+    /** Upserts and deletes through XA statements (exactly-once, no COPY). */
+    @Test
+    void exactlyOnceUpsert() throws Exception {
+        DB.execute(
+                "CREATE TABLE eo_ups (id BIGINT PRIMARY KEY, tags TEXT[], v INT)",
+                "INSERT INTO eo_ups VALUES (9, NULL, 0)");
+        StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(1, 100, 0);
+        StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id BIGINT, tags ARRAY<STRING>, v INT, PRIMARY KEY (id) NOT ENFORCED",
+                        "eo_ups",
+                        ", 'sink.delivery-guarantee' = 'exactly-once'"));
+        env.executeSql(
+                        "INSERT INTO t SELECT id, tags, v FROM (VALUES (1, ARRAY['a'], 1), (2, ARRAY['b', 'c'], 2),"
+                                + " (9, ARRAY['z'], 3)) AS x(id, tags, v)")
+                .await();
+        assertThat(rows(DB, "SELECT id, tags::text, v FROM eo_ups ORDER BY id"))
+                .containsExactly("1|{a}|1", "2|{b,c}|2", "9|{z}|3");
+        SqlSinkTestSupport.assertNoPreparedTransactions(DB);
+    }
+
     @Test
     void twoSinksInOneJob() throws Exception {
         DB.execute(
