@@ -6,8 +6,11 @@ import io.github.jdbcv2.connection.SecretRedaction;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.util.function.SerializableSupplier;
 
 import javax.annotation.Nullable;
+import javax.sql.XADataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -104,6 +107,32 @@ public interface JdbcV2Factory extends JdbcFactory {
      */
     @Nullable
     default JdbcXaDialect createXaDialect(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /**
+     * The XA data source the exactly-once sink of a table connecting with {@code options} uses
+     * (URL, credentials and driver properties applied), or {@code null} when this factory has none
+     * (the default): then a table refuses {@code sink.delivery-guarantee = exactly-once} at
+     * planning time. The supplier is shipped to the task managers and must not show the credentials
+     * in its {@code toString}.
+     */
+    @Nullable
+    default SerializableSupplier<XADataSource> xaDataSource(JdbcConnectionOptions options) {
+        return null;
+    }
+
+    /**
+     * The bulk load of rows of {@code rowType} into {@code quotedTable}'s {@code quotedColumns}
+     * (both quoted by the dialect, columns in the order of the row's fields), or {@code null} when
+     * this database has none (the default): then a table refuses {@code sink.copy = true} at
+     * planning time.
+     *
+     * @throws IllegalArgumentException naming the column when a type cannot be bulk loaded
+     */
+    @Nullable
+    default JdbcBulkLoader createBulkLoader(
+            String quotedTable, String[] quotedColumns, RowType rowType) {
         return null;
     }
 }

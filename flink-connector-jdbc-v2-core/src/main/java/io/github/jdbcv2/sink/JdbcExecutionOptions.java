@@ -36,6 +36,12 @@ public final class JdbcExecutionOptions implements Serializable {
      */
     public static final long DEFAULT_BATCH_INTERVAL_MS = 0L;
 
+    /**
+     * A batch size of 0: no row limit, the buffer is flushed by the interval, on checkpoints and at
+     * end of input only ({@code sink.buffer-flush.max-rows = 0}, as in Apache's connector).
+     */
+    public static final int NO_ROW_LIMIT = 0;
+
     public static final int DEFAULT_MAX_RETRIES = JdbcSinkConfigOptions.MAX_RETRIES.defaultValue();
 
     private static final String KIND = "JDBC sink";
@@ -88,12 +94,12 @@ public final class JdbcExecutionOptions implements Serializable {
                         JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS,
                         KIND,
                         ConfigValues.AN_INTEGER);
-        if (maxRows < 1) {
+        if (maxRows < 0) {
             throw ConfigValues.invalid(
                     KIND,
                     JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS,
                     maxRows,
-                    "must be at least 1");
+                    "must be 0 (no row limit) or more");
         }
         Duration interval =
                 ConfigValues.get(
@@ -137,7 +143,7 @@ public final class JdbcExecutionOptions implements Serializable {
                 .build();
     }
 
-    /** Rows buffered before a flush. */
+    /** Rows buffered before a flush; {@link #NO_ROW_LIMIT} (0) for no limit. */
     public int getBatchSize() {
         return batchSize;
     }
@@ -279,11 +285,11 @@ public final class JdbcExecutionOptions implements Serializable {
         }
 
         public JdbcExecutionOptions build() {
-            if (batchSize <= 0) {
+            if (batchSize < 0) {
                 throw new IllegalArgumentException(
                         "Invalid JdbcExecutionOptions 'batchSize': "
                                 + batchSize
-                                + "; it must be at least 1.");
+                                + "; it must be 0 (no row limit) or more.");
             }
             if (batchIntervalMs < 0) {
                 throw new IllegalArgumentException(

@@ -19,7 +19,8 @@ public final class JdbcSinkConfigOptions {
             ConfigOptions.key("sink.buffer-flush.max-rows")
                     .intType()
                     .defaultValue(100)
-                    .withDescription("Rows buffered before the writer flushes them; at least 1.");
+                    .withDescription(
+                            "Rows buffered before the writer flushes them; 0 means no row limit (flushed by the interval, on checkpoints and at end of input).");
 
     public static final ConfigOption<Duration> BUFFER_FLUSH_INTERVAL =
             ConfigOptions.key("sink.buffer-flush.interval")

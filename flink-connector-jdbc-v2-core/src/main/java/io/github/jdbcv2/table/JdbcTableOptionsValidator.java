@@ -4,12 +4,14 @@ import io.github.jdbcv2.connection.JdbcConnectionConfigOptions;
 import io.github.jdbcv2.connection.JdbcPoolOptions;
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
+import io.github.jdbcv2.sink.JdbcSinkConfigOptions;
 import io.github.jdbcv2.source.JdbcReadOptions;
 import io.github.jdbcv2.source.JdbcSourceConfigOptions;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.connector.source.lookup.LookupOptions;
@@ -41,6 +43,7 @@ public final class JdbcTableOptionsValidator {
         }
         validateScanOptions(options);
         validateLookupOptions(options);
+        validateSinkOptions(options);
     }
 
     /**
@@ -258,6 +261,61 @@ public final class JdbcTableOptionsValidator {
                                 + ".");
             }
             planning(() -> PeriodicCacheReloadTrigger.fromConfig(options));
+        }
+    }
+
+    /**
+     * The sink options' values and combinations: the delivery guarantee is at-least-once or
+     * exactly-once; exactly-once (one XA transaction per checkpoint, never retried) takes neither
+     * {@code sink.max-retries} above 0 nor {@code sink.max-rows-per-transaction}; {@code
+     * sink.parallelism} is at least 1. Checks that need the primary key or the dialect are made by
+     * the sink at planning time.
+     */
+    public static void validateSinkOptions(ReadableConfig options) {
+        DeliveryGuarantee guarantee = options.get(JdbcTableConfigOptions.SINK_DELIVERY_GUARANTEE);
+        String guaranteeKey = JdbcTableConfigOptions.SINK_DELIVERY_GUARANTEE.key();
+        if (guarantee == DeliveryGuarantee.NONE) {
+            throw new ValidationException(
+                    "Invalid '"
+                            + guaranteeKey
+                            + "' = 'none': the jdbc-v2 sink is 'at-least-once' (the default) or 'exactly-once'.");
+        }
+        options.getOptional(JdbcSinkConfigOptions.PARALLELISM)
+                .filter(p -> p < 1)
+                .ifPresent(
+                        p -> {
+                            throw new ValidationException(
+                                    "Invalid '"
+                                            + JdbcSinkConfigOptions.PARALLELISM.key()
+                                            + "' = "
+                                            + p
+                                            + ": it must be at least 1 (unset: the parallelism of the sink's input).");
+                        });
+        if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) {
+            return;
+        }
+        options.getOptional(JdbcSinkConfigOptions.MAX_RETRIES)
+                .filter(r -> r > 0)
+                .ifPresent(
+                        r -> {
+                            throw new ValidationException(
+                                    "Invalid '"
+                                            + JdbcSinkConfigOptions.MAX_RETRIES.key()
+                                            + "' = "
+                                            + r
+                                            + " with '"
+                                            + guaranteeKey
+                                            + "' = 'exactly-once': XA transactions are never retried (a failure restarts"
+                                            + " the job from its last checkpoint). Remove it or set 0.");
+                        });
+        if (options.getOptional(JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION).isPresent()) {
+            throw new ValidationException(
+                    "Invalid '"
+                            + JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION.key()
+                            + "' with '"
+                            + guaranteeKey
+                            + "' = 'exactly-once': there is one XA transaction per checkpoint. Remove it,"
+                            + " or use at-least-once.");
         }
     }
 

@@ -41,13 +41,13 @@ class JdbcSinkBuilderTest {
     }
 
     @Test
-    void batchSizeMustBePositive() {
-        assertThatThrownBy(() -> JdbcExecutionOptions.builder().withBatchSize(0).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'batchSize': 0")
-                .hasMessageContaining("at least 1");
+    void batchSizeMustNotBeNegative() {
+        assertThat(JdbcExecutionOptions.builder().withBatchSize(0).build().getBatchSize())
+                .isEqualTo(JdbcExecutionOptions.NO_ROW_LIMIT);
         assertThatThrownBy(() -> JdbcExecutionOptions.builder().withBatchSize(-5).build())
-                .hasMessageContaining("'batchSize': -5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'batchSize': -5")
+                .hasMessageContaining("0 (no row limit)");
     }
 
     @Test

@@ -66,13 +66,22 @@ class JdbcSinkConfigOptionsTest {
     }
 
     @Test
-    void badValuesNameTheOption() {
+    void zeroMaxRowsMeansNoRowLimitAsInApache() {
         Configuration c = new Configuration();
         c.setString("sink.buffer-flush.max-rows", "0");
+        JdbcExecutionOptions options = JdbcExecutionOptions.fromConfig(c);
+        assertThat(options.getBatchSize()).isEqualTo(JdbcExecutionOptions.NO_ROW_LIMIT);
+        assertThat(options.getBatchIntervalMs()).isEqualTo(1000);
+    }
+
+    @Test
+    void badValuesNameTheOption() {
+        Configuration c = new Configuration();
+        c.setString("sink.buffer-flush.max-rows", "-1");
         assertThatThrownBy(() -> JdbcExecutionOptions.fromConfig(c))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "Invalid JDBC sink option 'sink.buffer-flush.max-rows': 0; it must be at least 1.");
+                        "Invalid JDBC sink option 'sink.buffer-flush.max-rows': -1; it must be 0 (no row limit) or more.");
         c.setString("sink.buffer-flush.max-rows", "10");
         c.setString("sink.max-retries", "-1");
         assertThatThrownBy(() -> JdbcExecutionOptions.fromConfig(c))

@@ -2,13 +2,16 @@ package io.github.jdbcv2.postgres;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.dialect.CommitHorizonProbe;
+import io.github.jdbcv2.dialect.JdbcBulkLoader;
 import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.dialect.JdbcXaDialect;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
 import io.github.jdbcv2.postgres.dialect.PostgresSqlStates;
+import io.github.jdbcv2.postgres.sink.PgCopyBulkLoader;
 import io.github.jdbcv2.postgres.sink.PostgresSinkConnectionDefaults;
+import io.github.jdbcv2.postgres.sink.PostgresXaDataSources;
 import io.github.jdbcv2.postgres.sink.PostgresXaDialect;
 import io.github.jdbcv2.postgres.source.PgCommitHorizonProbe;
 import io.github.jdbcv2.postgres.source.PgCopyQueryReader;
@@ -16,8 +19,11 @@ import io.github.jdbcv2.postgres.source.PgCopyQueryReader;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.util.function.SerializableSupplier;
 
 import javax.annotation.Nullable;
+import javax.sql.XADataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,6 +88,21 @@ public class PostgresFactory implements JdbcV2Factory {
     @Nullable
     public JdbcXaDialect createXaDialect(Connection connection) throws SQLException {
         return PostgresXaDialect.isPostgres(connection) ? new PostgresXaDialect() : null;
+    }
+
+    /**
+     * A {@code PGXADataSource} with the URL, credentials and driver properties of {@code options}.
+     */
+    @Override
+    public SerializableSupplier<XADataSource> xaDataSource(JdbcConnectionOptions options) {
+        return PostgresXaDataSources.supplier(options);
+    }
+
+    /** {@code COPY table (columns) FROM STDIN} in text format; ARRAY columns are refused. */
+    @Override
+    public JdbcBulkLoader createBulkLoader(
+            String quotedTable, String[] quotedColumns, RowType rowType) {
+        return PgCopyBulkLoader.of(quotedTable, quotedColumns, rowType);
     }
 
     @Override

@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Buffers records and flushes them on batch size, on the batch interval (a Flink processing-time
- * timer, run in the task's mailbox thread), on {@link #flush(boolean)} (every checkpoint) and at
- * end of input.
+ * Buffers records and flushes them on batch size (unless it is {@link
+ * JdbcExecutionOptions#NO_ROW_LIMIT}), on the batch interval (a Flink processing-time timer, run in
+ * the task's mailbox thread), on {@link #flush(boolean)} (every checkpoint) and at end of input.
  */
 @Internal
 public abstract class BufferingJdbcWriter<T> implements SinkWriter<T> {
@@ -28,7 +28,13 @@ public abstract class BufferingJdbcWriter<T> implements SinkWriter<T> {
     protected BufferingJdbcWriter(WriterInitContext context, JdbcExecutionOptions options) {
         TypeSerializer<T> copier =
                 context.isObjectReuseEnabled() ? context.<T>createInputSerializer() : null;
-        this.buffer = new RecordBuffer<>(Math.min(options.getBatchSize(), 1 << 16), copier);
+        int batchSize = options.getBatchSize();
+        this.buffer =
+                new RecordBuffer<>(
+                        batchSize == JdbcExecutionOptions.NO_ROW_LIMIT
+                                ? 1024
+                                : Math.min(batchSize, 1 << 16),
+                        copier);
         this.batchSize = options.getBatchSize();
         this.batchIntervalMs = options.getBatchIntervalMs();
         this.timeService = context.getProcessingTimeService();
@@ -37,7 +43,7 @@ public abstract class BufferingJdbcWriter<T> implements SinkWriter<T> {
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
         int size = buffer.add(element);
-        if (size >= batchSize) {
+        if (size >= batchSize && batchSize != JdbcExecutionOptions.NO_ROW_LIMIT) {
             flushBuffer();
         } else if (size == 1 && batchIntervalMs > 0 && pendingTimer == null) {
             pendingTimer =

@@ -1,0 +1,144 @@
+package io.github.jdbcv2.table.sink;
+
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.connector.ChangelogMode;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.types.RowKind;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.assertNoPreparedTransactions;
+import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.ddl;
+import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The table sink across injected task failures: exact final tables. */
+class JdbcTableSinkFailoverITCase {
+
+    @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(4);
+
+    /**
+     * 500,000 rows appended with COPY in XA transactions, with two injected failures: every id
+     * exactly once, no prepared transaction left.
+     */
+    @Test
+    void exactlyOnceCopyOfHalfAMillionRowsAcrossFailures() throws Exception {
+        long count = 500_000;
+        DB.execute("CREATE TABLE eo_copy (id BIGINT NOT NULL, name TEXT)");
+        StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(2, 300, 5);
+        StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
+        String key = "eo-copy-" + System.nanoTime();
+        DataStream<Long> ids =
+                see.fromSource(
+                                new DataGeneratorSource<>(
+                                        i -> i,
+                                        count,
+                                        RateLimiterStrategy.perCheckpoint(40_000),
+                                        Types.LONG),
+                                WatermarkStrategy.noWatermarks(),
+                                "ids")
+                        .map(new SinkFailureInjector<>(key, 2, 15_000))
+                        .returns(Types.LONG);
+        env.createTemporaryView("ids", env.fromDataStream(ids).as("id"));
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id BIGINT, name STRING",
+                        "eo_copy",
+                        ", 'sink.copy' = 'true', 'sink.delivery-guarantee' = 'exactly-once',"
+                                + " 'sink.buffer-flush.max-rows' = '5000'"));
+        env.executeSql("INSERT INTO t SELECT id, CONCAT('n-', CAST(id AS STRING)) FROM ids")
+                .await();
+        assertThat(SinkFailureInjector.injected(key)).isEqualTo(2);
+        assertThat(
+                        rows(
+                                DB,
+                                "SELECT count(*), count(DISTINCT id), min(id), max(id),"
+                                        + " count(*) FILTER (WHERE name <> 'n-' || id) FROM eo_copy"))
+                .containsExactly(count + "|" + count + "|0|" + (count - 1) + "|0");
+        assertNoPreparedTransactions(DB);
+    }
+
+    /**
+     * Upserts and deletes of 2,000 keys over 60,000 changes, at-least-once, with two injected
+     * failures: replays write the same last changes, so the final table is exact.
+     */
+    @Test
+    void atLeastOnceUpsertAcrossFailuresEndsExact() throws Exception {
+        int keys = 2_000;
+        long changes = 60_000;
+        DB.execute("CREATE TABLE alo_ups (k BIGINT PRIMARY KEY, v BIGINT)");
+        StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(1, 200, 5);
+        StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
+        String key = "alo-ups-" + System.nanoTime();
+        TypeInformation<Row> type =
+                Types.ROW_NAMED(new String[] {"k", "v"}, Types.LONG, Types.LONG);
+        GeneratorFunction<Long, Row> change =
+                i -> {
+                    long k = i % keys;
+                    boolean delete = i >= changes - keys && k % 10 == 0 || i % 7 == 3;
+                    return Row.ofKind(delete ? RowKind.DELETE : RowKind.UPDATE_AFTER, k, i);
+                };
+        DataStream<Row> stream =
+                see.fromSource(
+                                new DataGeneratorSource<>(
+                                        change,
+                                        changes,
+                                        RateLimiterStrategy.perCheckpoint(6_000),
+                                        type),
+                                WatermarkStrategy.noWatermarks(),
+                                "changes")
+                        .map(new SinkFailureInjector<>(key, 2, 4_000))
+                        .returns(type);
+        env.createTemporaryView(
+                "changes",
+                env.fromChangelogStream(
+                        stream,
+                        Schema.newBuilder()
+                                .column("k", "BIGINT NOT NULL")
+                                .column("v", "BIGINT")
+                                .primaryKey("k")
+                                .build(),
+                        ChangelogMode.upsert()));
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "k BIGINT, v BIGINT, PRIMARY KEY (k) NOT ENFORCED",
+                        "alo_ups",
+                        ", 'sink.buffer-flush.max-rows' = '500'"));
+        env.executeSql("INSERT INTO t SELECT * FROM changes").await();
+        assertThat(SinkFailureInjector.injected(key)).isEqualTo(2);
+        List<String> expected = new ArrayList<>();
+        for (long k = 0; k < keys; k++) {
+            long last = changes - keys + k;
+            boolean deleted = k % 10 == 0 || last % 7 == 3;
+            if (!deleted) {
+                expected.add(k + "|" + last);
+            }
+        }
+        assertThat(rows(DB, "SELECT k, v FROM alo_ups ORDER BY k"))
+                .containsExactlyElementsOf(expected);
+    }
+}

@@ -1,0 +1,464 @@
+package io.github.jdbcv2.table.sink;
+
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
+import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.StatementSet;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.connector.ChangelogMode;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.types.RowKind;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.ddl;
+import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.env;
+import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.messages;
+import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The 'jdbc-v2' table sink: append, upsert, types, options and planning-time errors. */
+class JdbcTableSinkITCase {
+
+    @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(4);
+
+    @Test
+    void appendWritesEveryRowIncludingNulls() throws Exception {
+        DB.execute("CREATE TABLE app_rows (id BIGINT, name TEXT)");
+        StreamTableEnvironment env = env(2, 0, 0);
+        env.executeSql(ddl(DB, "t", "id BIGINT, name STRING", "app_rows", ""));
+        env.executeSql(
+                        "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, CAST(NULL AS STRING)),"
+                                + " (CAST(NULL AS BIGINT), 'n')")
+                .await();
+        assertThat(rows(DB, "SELECT id, name FROM app_rows ORDER BY id NULLS LAST"))
+                .containsExactly("1|a", "2|b", "3|null", "null|n");
+    }
+
+    /**
+     * One batch (no row limit, no interval: flushed at end of input) holding several changes per
+     * key: every key is written once, with its last change, and a key inserted then deleted is only
+     * deleted. A trigger logs every row the database writes.
+     */
+    @Test
+    void upsertWritesTheLastChangeOfEachKeyOncePerBatch() throws Exception {
+        DB.execute(
+                "CREATE TABLE ups (id BIGINT PRIMARY KEY, name TEXT, v INT)",
+                "INSERT INTO ups VALUES (10, 'old', 0), (11, 'gone', 0)",
+                "CREATE TABLE ups_log (n BIGSERIAL, op TEXT, id BIGINT)",
+                "CREATE FUNCTION ups_log() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " INSERT INTO ups_log (op, id) VALUES (TG_OP,"
+                        + " CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END); RETURN NULL; END $$",
+                "CREATE TRIGGER ups_log AFTER INSERT OR UPDATE OR DELETE ON ups"
+                        + " FOR EACH ROW EXECUTE FUNCTION ups_log()");
+        StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(1, 0, 0);
+        StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id BIGINT, name STRING, v INT, PRIMARY KEY (id) NOT ENFORCED",
+                        "ups",
+                        ", 'sink.buffer-flush.max-rows' = '0', 'sink.buffer-flush.interval' = '0'"));
+        env.createTemporaryView(
+                "changes",
+                changes(
+                        see,
+                        env,
+                        Row.ofKind(RowKind.INSERT, 1L, "a", 1),
+                        Row.ofKind(RowKind.INSERT, 2L, "b", 1),
+                        Row.ofKind(RowKind.UPDATE_BEFORE, 1L, "a", 1),
+                        Row.ofKind(RowKind.UPDATE_AFTER, 1L, "a", 2),
+                        Row.ofKind(RowKind.INSERT, 3L, "c", 1),
+                        Row.ofKind(RowKind.UPDATE_AFTER, 3L, "c", 2),
+                        Row.ofKind(RowKind.DELETE, 2L, "b", 1),
+                        Row.ofKind(RowKind.INSERT, 4L, "d", 1),
+                        Row.ofKind(RowKind.DELETE, 4L, "d", 1),
+                        Row.ofKind(RowKind.UPDATE_AFTER, 10L, "new", 1),
+                        Row.ofKind(RowKind.DELETE, 11L, "gone", 0),
+                        Row.ofKind(RowKind.UPDATE_AFTER, 1L, "a", 3)));
+        env.executeSql("INSERT INTO t SELECT * FROM changes").await();
+        assertThat(rows(DB, "SELECT id, name, v FROM ups ORDER BY id"))
+                .containsExactly("1|a|3", "3|c|2", "10|new|1");
+        assertThat(rows(DB, "SELECT op, id FROM ups_log ORDER BY op, id"))
+                .containsExactly("DELETE|11", "INSERT|1", "INSERT|3", "UPDATE|10");
+    }
+
+    /** The same changes over many small batches: the final table is the same. */
+    @Test
+    void upsertAcrossSmallBatches() throws Exception {
+        DB.execute("CREATE TABLE ups_small (id BIGINT PRIMARY KEY, v INT)");
+        StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(1, 0, 0);
+        StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id BIGINT, v INT, PRIMARY KEY (id) NOT ENFORCED",
+                        "ups_small",
+                        ", 'sink.buffer-flush.max-rows' = '3', 'sink.max-rows-per-transaction' = '2'"));
+        Row[] changes = new Row[300];
+        for (int i = 0; i < 300; i++) {
+            long id = i % 17;
+            changes[i] =
+                    i % 5 == 4
+                            ? Row.ofKind(RowKind.DELETE, id, 0)
+                            : Row.ofKind(RowKind.UPDATE_AFTER, id, i);
+        }
+        env.createTemporaryView("changes", changesOf(see, env, changes));
+        env.executeSql("INSERT INTO t SELECT * FROM changes").await();
+        // The expected table: replay the changes into a map.
+        java.util.TreeMap<Long, Integer> expected = new java.util.TreeMap<>();
+        for (Row r : changes) {
+            if (r.getKind() == RowKind.DELETE) {
+                expected.remove((Long) r.getField(0));
+            } else {
+                expected.put((Long) r.getField(0), (Integer) r.getField(1));
+            }
+        }
+        assertThat(rows(DB, "SELECT id, v FROM ups_small ORDER BY id"))
+                .containsExactlyElementsOf(
+                        expected.entrySet().stream()
+                                .map(e -> e.getKey() + "|" + e.getValue())
+                                .collect(java.util.stream.Collectors.toList()));
+    }
+
+    private static org.apache.flink.table.api.Table changes(
+            StreamExecutionEnvironment see, StreamTableEnvironment env, Row... rows) {
+        DataStream<Row> stream =
+                see.fromData(
+                        Arrays.asList(rows),
+                        Types.ROW_NAMED(
+                                new String[] {"id", "name", "v"},
+                                Types.LONG,
+                                Types.STRING,
+                                Types.INT));
+        return env.fromChangelogStream(
+                stream,
+                Schema.newBuilder()
+                        .column("id", "BIGINT NOT NULL")
+                        .column("name", "STRING")
+                        .column("v", "INT")
+                        .primaryKey("id")
+                        .build(),
+                ChangelogMode.all());
+    }
+
+    private static org.apache.flink.table.api.Table changesOf(
+            StreamExecutionEnvironment see, StreamTableEnvironment env, Row... rows) {
+        DataStream<Row> stream =
+                see.fromData(
+                        Arrays.asList(rows),
+                        Types.ROW_NAMED(new String[] {"id", "v"}, Types.LONG, Types.INT));
+        return env.fromChangelogStream(
+                stream,
+                Schema.newBuilder()
+                        .column("id", "BIGINT NOT NULL")
+                        .column("v", "INT")
+                        .primaryKey("id")
+                        .build(),
+                ChangelogMode.upsert());
+    }
+
+    private static final String TYPE_COLUMNS_DB =
+            "id INT, d NUMERIC(12, 3), big NUMERIC(38, 10), ts3 TIMESTAMP(3), ts6 TIMESTAMP(6),"
+                    + " ltz TIMESTAMPTZ(6), dt DATE, tm TIME(3), b BYTEA, u UUID, j JSONB, f8 FLOAT8,"
+                    + " f4 REAL, bo BOOLEAN, s SMALLINT, txt TEXT, vc VARCHAR(10)";
+
+    private static final String TYPE_COLUMNS_FLINK =
+            "id INT, d DECIMAL(12, 3), big DECIMAL(38, 10), ts3 TIMESTAMP(3), ts6 TIMESTAMP(6),"
+                    + " ltz TIMESTAMP_LTZ(6), dt DATE, tm TIME(3), b BYTES, u STRING, j STRING, f8 DOUBLE,"
+                    + " f4 FLOAT, bo BOOLEAN, s SMALLINT, txt STRING, vc VARCHAR(10)";
+
+    private static final String TYPE_VALUES =
+            "(1, CAST('123456789.123' AS DECIMAL(12, 3)),"
+                    + " CAST('1234567890123456789012345678.0123456789' AS DECIMAL(38, 10)),"
+                    + " TIMESTAMP '2024-02-29 12:34:56.789', TIMESTAMP '1969-07-20 20:17:40.123456',"
+                    + " CAST(TIMESTAMP '2000-01-01 00:00:00.000001' AS TIMESTAMP_LTZ(6)), DATE '2024-02-29',"
+                    + " TIME '23:59:58.123', X'00DEADBEEF', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',"
+                    + " '{\"k\": [1, \"tab\\there\"]}', 1.5E300, CAST(-2.5 AS FLOAT), TRUE,"
+                    + " CAST(-32768 AS SMALLINT), 'line1\nline2 \\ back\\slash ü 𝄞', 'short'),"
+                    + " (2, CAST(NULL AS DECIMAL(12, 3)), CAST(NULL AS DECIMAL(38, 10)),"
+                    + " CAST(NULL AS TIMESTAMP(3)), CAST(NULL AS TIMESTAMP(6)), CAST(NULL AS TIMESTAMP_LTZ(6)),"
+                    + " CAST(NULL AS DATE), CAST(NULL AS TIME(3)), CAST(NULL AS BYTES), CAST(NULL AS STRING),"
+                    + " CAST(NULL AS STRING), CAST(NULL AS DOUBLE), CAST(NULL AS FLOAT), CAST(NULL AS BOOLEAN),"
+                    + " CAST(NULL AS SMALLINT), CAST(NULL AS STRING), CAST(NULL AS VARCHAR(10)))";
+
+    private static final String TYPE_READ =
+            "SELECT id, d, big, ts3, ts6, (ltz AT TIME ZONE 'UTC'), dt, tm::text, encode(b, 'hex'), u, j::text,"
+                    + " f8, f4, bo, s, txt, vc FROM %s ORDER BY id";
+
+    private static final List<String> TYPE_EXPECTED =
+            Arrays.asList(
+                    "1|123456789.123|1234567890123456789012345678.0123456789|2024-02-29 12:34:56.789"
+                            + "|1969-07-20 20:17:40.123456|2000-01-01 00:00:00.000001|2024-02-29"
+                            + "|23:59:58.123|00deadbeef|a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"
+                            + "|{\"k\": [1, \"tab\\there\"]}|1.5E300|-2.5|true|-32768"
+                            + "|line1\nline2 \\ back\\slash ü 𝄞|short",
+                    "2|null|null|null|null|null|null|null|null|null|null|null|null|null|null|null|null");
+
+    /** Every supported scalar type and NULLs, through batched statements and through COPY. */
+    @ParameterizedTest(name = "copy = {0}")
+    @ValueSource(booleans = {false, true})
+    void everySupportedTypeAndNull(boolean copy) throws Exception {
+        String table = "types_" + copy;
+        DB.execute("CREATE TABLE " + table + " (" + TYPE_COLUMNS_DB + ")");
+        StreamTableEnvironment env = env(1, 0, 0);
+        env.executeSql(ddl(DB, "t", TYPE_COLUMNS_FLINK, table, ", 'sink.copy' = '" + copy + "'"));
+        env.executeSql("INSERT INTO t VALUES " + TYPE_VALUES).await();
+        assertThat(rows(DB, String.format(TYPE_READ, table)))
+                .containsExactlyElementsOf(TYPE_EXPECTED);
+    }
+
+    @Test
+    void arraysAndNullElements() throws Exception {
+        DB.execute(
+                "CREATE TABLE arrays (id INT PRIMARY KEY, ints INT[], texts TEXT[], decs NUMERIC(5,2)[])");
+        StreamTableEnvironment env = env(1, 0, 0);
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id INT, ints ARRAY<INT>, texts ARRAY<STRING>, decs ARRAY<DECIMAL(5, 2)>,"
+                                + " PRIMARY KEY (id) NOT ENFORCED",
+                        "arrays",
+                        ""));
+        env.executeSql(
+                        "INSERT INTO t VALUES (1, ARRAY[1, CAST(NULL AS INT), 3], ARRAY['a', 'b c', CAST(NULL AS STRING)],"
+                                + " ARRAY[CAST(1.25 AS DECIMAL(5, 2))]),"
+                                + " (2, CAST(NULL AS ARRAY<INT>), ARRAY[CAST(NULL AS STRING)], CAST(NULL AS ARRAY<DECIMAL(5, 2)>))")
+                .await();
+        assertThat(
+                        rows(
+                                DB,
+                                "SELECT id, ints::text, texts::text, decs::text FROM arrays ORDER BY id"))
+                .containsExactly("1|{1,NULL,3}|{a,\"b c\",NULL}|{1.25}", "2|null|{NULL}|null");
+    }
+
+    /** Upserts and deletes through XA statements (exactly-once, no COPY). */
+    @Test
+    void exactlyOnceUpsert() throws Exception {
+        DB.execute(
+                "CREATE TABLE eo_ups (id BIGINT PRIMARY KEY, tags TEXT[], v INT)",
+                "INSERT INTO eo_ups VALUES (9, NULL, 0)");
+        StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(1, 100, 0);
+        StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id BIGINT, tags ARRAY<STRING>, v INT, PRIMARY KEY (id) NOT ENFORCED",
+                        "eo_ups",
+                        ", 'sink.delivery-guarantee' = 'exactly-once'"));
+        env.executeSql(
+                        "INSERT INTO t SELECT id, tags, v FROM (VALUES (1, ARRAY['a'], 1), (2, ARRAY['b', 'c'], 2),"
+                                + " (9, ARRAY['z'], 3)) AS x(id, tags, v)")
+                .await();
+        assertThat(rows(DB, "SELECT id, tags::text, v FROM eo_ups ORDER BY id"))
+                .containsExactly("1|{a}|1", "2|{b,c}|2", "9|{z}|3");
+        SqlSinkTestSupport.assertNoPreparedTransactions(DB);
+    }
+
+    @Test
+    void twoSinksInOneJob() throws Exception {
+        DB.execute(
+                "CREATE TABLE two_a (id BIGINT, name TEXT)",
+                "CREATE TABLE two_b (name TEXT PRIMARY KEY, n BIGINT)");
+        StreamTableEnvironment env = env(2, 0, 0);
+        env.executeSql(ddl(DB, "a", "id BIGINT, name STRING", "two_a", ""));
+        env.executeSql(
+                ddl(
+                        DB,
+                        "b",
+                        "name STRING, n BIGINT, PRIMARY KEY (name) NOT ENFORCED",
+                        "two_b",
+                        ""));
+        env.executeSql(
+                "CREATE TEMPORARY VIEW src AS SELECT * FROM (VALUES (1, 'x'), (2, 'y'), (3, 'x'))"
+                        + " AS v(id, name)");
+        StatementSet set = env.createStatementSet();
+        set.addInsertSql("INSERT INTO a SELECT CAST(id AS BIGINT), name FROM src");
+        set.addInsertSql("INSERT INTO b SELECT name, COUNT(*) FROM src GROUP BY name");
+        set.execute().await();
+        assertThat(rows(DB, "SELECT id, name FROM two_a ORDER BY id"))
+                .containsExactly("1|x", "2|y", "3|x");
+        assertThat(rows(DB, "SELECT name, n FROM two_b ORDER BY name"))
+                .containsExactly("x|2", "y|1");
+    }
+
+    // ---- planning-time errors ----
+
+    private static void assertInsertFails(
+            StreamTableEnvironment env, String insert, String... messageParts) {
+        assertThatThrownBy(() -> env.executeSql(insert))
+                .satisfies(e -> assertThat(SqlSinkTestSupport.hasValidationException(e)).isTrue())
+                .satisfies(e -> assertThat(messages(e)).contains(messageParts));
+    }
+
+    @Test
+    void changelogIntoATableWithoutKeyIsRefused() throws Exception {
+        DB.execute("CREATE TABLE nokey (name TEXT, n BIGINT)");
+        StreamTableEnvironment env = env(1, 0, 0);
+        env.executeSql(ddl(DB, "t", "name STRING, n BIGINT", "nokey", ""));
+        assertInsertFails(
+                env,
+                "INSERT INTO t SELECT name, COUNT(*) FROM (VALUES ('a'), ('a')) AS v(name) GROUP BY name",
+                "'nokey'",
+                "PRIMARY KEY");
+    }
+
+    @Test
+    void copyWithAKeyIsRefused() throws Exception {
+        DB.execute("CREATE TABLE copykey (id BIGINT PRIMARY KEY)");
+        StreamTableEnvironment env = env(1, 0, 0);
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
+                        "copykey",
+                        ", 'sink.copy' = 'true'"));
+        assertInsertFails(env, "INSERT INTO t VALUES (1)", "'sink.copy'", "PRIMARY KEY");
+    }
+
+    @Test
+    void copyOfArraysIsRefusedNamingTheColumn() throws Exception {
+        DB.execute("CREATE TABLE copyarr (id BIGINT, xs INT[])");
+        StreamTableEnvironment env = env(1, 0, 0);
+        env.executeSql(
+                ddl(DB, "t", "id BIGINT, xs ARRAY<INT>", "copyarr", ", 'sink.copy' = 'true'"));
+        assertInsertFails(
+                env, "INSERT INTO t VALUES (1, ARRAY[1])", "'sink.copy'", "'xs'", "ARRAY<INT>");
+    }
+
+    private static String noXaUrl() {
+        return DB.getUrl()
+                + (DB.getUrl().contains("?") ? "&" : "?")
+                + NoXaNoCopyPostgresFactory.MARKER;
+    }
+
+    @Test
+    void copyOnADatabaseWithoutBulkLoadIsRefused() throws Exception {
+        DB.execute("CREATE TABLE nocopy (id BIGINT)");
+        StreamTableEnvironment env = env(1, 0, 0);
+        env.executeSql(
+                SqlSinkTestSupport.ddl(
+                        DB,
+                        noXaUrl(),
+                        DB.getUsername(),
+                        DB.getPassword(),
+                        "t",
+                        "id BIGINT",
+                        "nocopy",
+                        ", 'sink.copy' = 'true'"));
+        assertInsertFails(env, "INSERT INTO t VALUES (1)", "'sink.copy'", "no bulk load");
+    }
+
+    @Test
+    void exactlyOnceWithoutXaIsRefused() throws Exception {
+        DB.execute("CREATE TABLE noxa (id BIGINT)");
+        StreamTableEnvironment env = env(1, 0, 0);
+        env.executeSql(
+                SqlSinkTestSupport.ddl(
+                        DB,
+                        noXaUrl(),
+                        DB.getUsername(),
+                        DB.getPassword(),
+                        "t",
+                        "id BIGINT",
+                        "noxa",
+                        ", 'sink.delivery-guarantee' = 'exactly-once'"));
+        assertInsertFails(
+                env,
+                "INSERT INTO t VALUES (1)",
+                "'sink.delivery-guarantee' = 'exactly-once'",
+                "no XA data source",
+                "at-least-once");
+    }
+
+    @Test
+    void exactlyOnceRefusesRetriesAndRowCaps() throws Exception {
+        DB.execute("CREATE TABLE eo_opts (id BIGINT)");
+        StreamTableEnvironment env = env(1, 0, 0);
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id BIGINT",
+                        "eo_opts",
+                        ", 'sink.delivery-guarantee' = 'exactly-once', 'sink.max-retries' = '2'"));
+        assertInsertFails(
+                env, "INSERT INTO t VALUES (1)", "'sink.max-retries' = 2", "exactly-once");
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t2",
+                        "id BIGINT",
+                        "eo_opts",
+                        ", 'sink.delivery-guarantee' = 'exactly-once',"
+                                + " 'sink.max-rows-per-transaction' = '10'"));
+        assertInsertFails(env, "INSERT INTO t2 VALUES (1)", "'sink.max-rows-per-transaction'");
+    }
+
+    /** Neither EXPLAIN nor a planning error shows the password. */
+    @Test
+    void credentialsAreNeverShown() throws Exception {
+        String user = "sink_user_" + System.nanoTime();
+        String password = "Pw-" + Long.toHexString(System.nanoTime()) + "-secret";
+        DB.execute(
+                "CREATE TABLE creds (id BIGINT PRIMARY KEY)",
+                "CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'",
+                "GRANT ALL ON creds TO " + user);
+        try {
+            StreamTableEnvironment env = env(1, 0, 0);
+            env.executeSql(
+                    SqlSinkTestSupport.ddl(
+                            DB,
+                            DB.getUrl(),
+                            user,
+                            password,
+                            "t",
+                            "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
+                            "creds",
+                            ""));
+            env.executeSql(
+                    SqlSinkTestSupport.ddl(
+                            DB,
+                            DB.getUrl(),
+                            user,
+                            password,
+                            "bad",
+                            "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
+                            "creds",
+                            ", 'sink.copy' = 'true'"));
+            String explain =
+                    env.explainSql(
+                            "INSERT INTO t VALUES (1)",
+                            org.apache.flink.table.api.ExplainDetail.JSON_EXECUTION_PLAN);
+            assertThat(explain).contains("Sink(table=").doesNotContain(password);
+            assertThatThrownBy(() -> env.executeSql("INSERT INTO bad VALUES (1)"))
+                    .satisfies(
+                            e ->
+                                    assertThat(messages(e))
+                                            .contains("creds")
+                                            .doesNotContain(password));
+        } finally {
+            DB.execute("DROP OWNED BY " + user, "DROP ROLE " + user);
+        }
+    }
+}
