@@ -221,7 +221,9 @@ class DsqlDynamicTableFactoryITCase {
                         "password", null,
                         "region", "us-east-1",
                         "aws-access-key-id", "AKIAIOSFODNN7EXAMPLE",
-                        "aws-secret-access-key", AWS_SECRET),
+                        "aws-secret-access-key", AWS_SECRET,
+                        // Fail fast: the pool waits this long for a connection it cannot open.
+                        "connection-timeout-ms", "2000"),
                 "Could not read the columns of the table 'accounts'",
                 "28P01");
     }
