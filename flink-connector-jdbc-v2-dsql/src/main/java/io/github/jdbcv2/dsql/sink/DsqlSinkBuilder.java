@@ -218,50 +218,25 @@ public final class DsqlSinkBuilder<T> {
     public JdbcSink<T> build() {
         if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             throw new IllegalArgumentException(
-                    "Invalid DSQL sink option 'deliveryGuarantee' = EXACTLY_ONCE: Aurora DSQL has no two-phase commit "
-                            + "(no PREPARE TRANSACTION, so no XA), which exactly-once needs. Use AT_LEAST_ONCE with "
-                            + "withUpsert(...): an upsert on the primary key writes a replayed record over itself, so "
-                            + "the table ends up as if each record had been written once (effectively once).");
+                    "Invalid DSQL sink option 'deliveryGuarantee' = EXACTLY_ONCE: "
+                            + DsqlSinkPresets.NO_EXACTLY_ONCE_REASON
+                            + " Use AT_LEAST_ONCE with withUpsert(...): "
+                            + DsqlSinkPresets.EFFECTIVELY_ONCE
+                            + ".");
         }
         if (statementSource == null) {
             throw new IllegalStateException(
                     "Missing DSQL sink option 'statement': call withUpsert(table, columns, keyColumns, "
                             + "statementBuilder, keySelector) or withQueryStatement(sql, statementBuilder).");
         }
-        return sink.withExecutionOptions(dsqlExecutionOptions())
-                .withWriterMetrics(new DsqlWriterMetrics())
+        JdbcExecutionOptions execution =
+                DsqlSinkPresets.executionOptions(
+                        executionOptions,
+                        maxRowsPerTransaction,
+                        estimatedRowBytes,
+                        recordSizeEstimator,
+                        retryOptions);
+        return DsqlSinkPresets.apply(sink, execution)
                 .buildAtLeastOnce(new DsqlConnectionProvider(options));
-    }
-
-    /**
-     * The user's batching within DSQL's transaction limits, with the DSQL retry policy and OCC
-     * attempts.
-     */
-    private JdbcExecutionOptions dsqlExecutionOptions() {
-        int rows =
-                DsqlTransactionLimits.rowsPerTransaction(
-                        Math.min(
-                                maxRowsPerTransaction, executionOptions.getMaxRowsPerTransaction()),
-                        estimatedRowBytes);
-        DsqlRetryPolicy retryPolicy = DsqlRetryPolicy.of(retryOptions);
-        JdbcExecutionOptions.Builder dsqlExecution =
-                JdbcExecutionOptions.builder()
-                        .withBatchSize(executionOptions.getBatchSize())
-                        .withBatchIntervalMs(executionOptions.getBatchIntervalMs())
-                        .withMaxRowsPerTransaction(rows)
-                        .withMaxRetries(retryOptions.getMaxAttempts() - 1)
-                        .withRetryPolicy(retryPolicy);
-        JdbcRecordSizeEstimator<?> estimator =
-                recordSizeEstimator != null
-                        ? recordSizeEstimator
-                        : executionOptions.getRecordSizeEstimator();
-        if (estimator != null) {
-            dsqlExecution.withMaxBytesPerTransaction(
-                    Math.min(
-                            DsqlTransactionLimits.MAX_BYTES,
-                            executionOptions.getMaxBytesPerTransaction()),
-                    estimator);
-        }
-        return dsqlExecution.build();
     }
 }

@@ -42,12 +42,8 @@ public final class DsqlSource {
             throw new IllegalArgumentException(
                     "Missing DSQL source option 'connectionOptions': give DsqlConnectionOptions.builder()...build().");
         }
-        return JdbcSource.<T>builder()
-                .setConnectionProvider(new DsqlConnectionProvider(options))
-                .setPageSize(DEFAULT_PAGE_SIZE)
-                // DSQL documents no COPY ... TO STDOUT: pages are read through a cursor.
-                .setBulkReadEnabled(false)
-                .setResultSetFetchSize(
-                        Math.min(JdbcSourceBuilder.DEFAULT_FETCH_SIZE, DEFAULT_PAGE_SIZE));
+        return DsqlSourcePresets.apply(
+                JdbcSource.<T>builder().setConnectionProvider(new DsqlConnectionProvider(options)),
+                DEFAULT_PAGE_SIZE);
     }
 }
