@@ -1,11 +1,13 @@
 package io.github.jdbcv2.postgres;
 
+import io.github.jdbcv2.catalog.JdbcCatalogContext;
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.dialect.CommitHorizonProbe;
 import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.dialect.JdbcXaDialect;
+import io.github.jdbcv2.postgres.catalog.PostgresCatalog;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
 import io.github.jdbcv2.postgres.dialect.PostgresSqlStates;
 import io.github.jdbcv2.postgres.sink.PostgresSinkConnectionDefaults;
@@ -14,7 +16,6 @@ import io.github.jdbcv2.postgres.source.PgCommitHorizonProbe;
 import io.github.jdbcv2.postgres.source.PgCopyQueryReader;
 
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
 import javax.annotation.Nullable;
@@ -89,16 +90,9 @@ public class PostgresFactory implements JdbcV2Factory {
         return 0;
     }
 
+    /** The {@link PostgresCatalog}: Flink databases are PostgreSQL databases. */
     @Override
-    public JdbcCatalog createCatalog(
-            ClassLoader classLoader,
-            String catalogName,
-            String defaultDatabase,
-            String username,
-            String password,
-            String baseUrl) {
-        throw new UnsupportedOperationException(
-                "The PostgreSQL dialect of flink-connector-jdbc-v2 has no JDBC catalog yet: "
-                        + "catalogs come with the Flink SQL layer.");
+    public PostgresCatalog createCatalog(JdbcCatalogContext context) {
+        return new PostgresCatalog(context);
     }
 }
