@@ -180,7 +180,7 @@ public final class JdbcCatalogContext implements Serializable {
     @PublicEvolving
     public static final class Builder {
         private final String catalogName;
-        private final String baseUrl;
+        private String baseUrl;
         private String defaultDatabase;
         private String username;
         private String password;
@@ -192,6 +192,12 @@ public final class JdbcCatalogContext implements Serializable {
         private Builder(String catalogName, String baseUrl) {
             this.catalogName = Objects.requireNonNull(catalogName, "catalogName");
             this.baseUrl = baseUrl;
+        }
+
+        /** Replaces the base URL (e.g. a custom factory's URL by the driver's). */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
         }
 
         public Builder defaultDatabase(@Nullable String defaultDatabase) {

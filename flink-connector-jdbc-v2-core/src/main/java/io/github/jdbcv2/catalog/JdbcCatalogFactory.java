@@ -57,11 +57,6 @@ public class JdbcCatalogFactory implements CatalogFactory {
         JdbcTableOptionsValidator.validateTableOptions(options);
         JdbcCatalogContext catalogContext =
                 context(context.getName(), options, context.getClassLoader());
-        // checks driver and connection.max-retry-timeout; connects nowhere
-        JdbcTableOptionsValidator.planning(
-                () ->
-                        catalogContext.connectionOptions(
-                                catalogContext.defaultDatabase().orElse("db")));
         JdbcFactory dialect = dialectFactory(catalogContext);
         if (dialect instanceof JdbcV2Factory) {
             return ((JdbcV2Factory) dialect).createCatalog(catalogContext);

@@ -121,7 +121,7 @@ public abstract class JdbcV2Catalog extends JdbcCatalogBase implements JdbcCatal
     @Override
     public void open() {
         try {
-            withConnection(getDefaultDatabase(), c -> null);
+            withConnection(physicalDatabase(getDefaultDatabase()), c -> null);
         } catch (CatalogException e) {
             throw new ValidationException(e.getMessage(), e);
         }
@@ -145,7 +145,7 @@ public abstract class JdbcV2Catalog extends JdbcCatalogBase implements JdbcCatal
 
     @Override
     public List<String> listDatabases() {
-        return withConnection(getDefaultDatabase(), this::queryDatabases);
+        return withConnection(physicalDatabase(getDefaultDatabase()), this::queryDatabases);
     }
 
     @Override
@@ -179,7 +179,7 @@ public abstract class JdbcV2Catalog extends JdbcCatalogBase implements JdbcCatal
                             + ".");
         }
         JdbcCatalogDdl ddl = ddl();
-        run(getDefaultDatabase(), ddl.createDatabase(name), ddl.transactional());
+        run(physicalDatabase(getDefaultDatabase()), ddl.createDatabase(name), ddl.transactional());
     }
 
     @Override
@@ -203,7 +203,10 @@ public abstract class JdbcV2Catalog extends JdbcCatalogBase implements JdbcCatal
             throw new DatabaseNotEmptyException(getName(), name);
         }
         JdbcCatalogDdl ddl = ddl();
-        run(getDefaultDatabase(), ddl.dropDatabase(name, cascade), ddl.transactional());
+        run(
+                physicalDatabase(getDefaultDatabase()),
+                ddl.dropDatabase(name, cascade),
+                ddl.transactional());
     }
 
     // ------------------------------------------------------------------ tables
