@@ -1,10 +1,13 @@
 package io.github.jdbcv2.dialect;
 
+import io.github.jdbcv2.catalog.JdbcCatalogContext;
+import io.github.jdbcv2.catalog.JdbcV2Catalog;
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.SecretRedaction;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
+import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.function.SerializableSupplier;
@@ -134,5 +137,42 @@ public interface JdbcV2Factory extends JdbcFactory {
     default JdbcBulkLoader createBulkLoader(
             String quotedTable, String[] quotedColumns, RowType rowType) {
         return null;
+    }
+
+    /**
+     * The catalog of this dialect ({@code CREATE CATALOG ... WITH ('type' = 'jdbc-v2', 'base-url' =
+     * ...)} with a URL this factory accepts). The default has none and fails saying so; a dialect
+     * returns its {@link JdbcV2Catalog} subclass, a custom factory may return its own subclass of
+     * that.
+     */
+    default JdbcV2Catalog createCatalog(JdbcCatalogContext context) {
+        throw new UnsupportedOperationException(
+                "The dialect factory "
+                        + getClass().getName()
+                        + " creates no catalog: implement JdbcV2Factory#createCatalog(JdbcCatalogContext)"
+                        + " to give '"
+                        + context.baseUrl()
+                        + "' one.");
+    }
+
+    /**
+     * Apache's catalog hook (used by Apache's {@code 'jdbc'} catalog type): the same catalog as
+     * {@link #createCatalog(JdbcCatalogContext)}, without table options or driver properties.
+     */
+    @Override
+    default JdbcCatalog createCatalog(
+            ClassLoader classLoader,
+            String catalogName,
+            String defaultDatabase,
+            String username,
+            String password,
+            String baseUrl) {
+        return createCatalog(
+                JdbcCatalogContext.builder(catalogName, baseUrl)
+                        .defaultDatabase(defaultDatabase)
+                        .username(username)
+                        .password(password)
+                        .classLoader(classLoader)
+                        .build());
     }
 }

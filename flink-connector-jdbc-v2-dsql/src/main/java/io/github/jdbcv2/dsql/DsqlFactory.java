@@ -1,11 +1,13 @@
 package io.github.jdbcv2.dsql;
 
+import io.github.jdbcv2.catalog.JdbcCatalogContext;
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
+import io.github.jdbcv2.dsql.catalog.DsqlCatalog;
+import io.github.jdbcv2.dsql.catalog.DsqlCatalogs;
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
 
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 
 /**
@@ -50,16 +52,12 @@ public class DsqlFactory implements JdbcV2Factory {
         return PRIORITY;
     }
 
+    /**
+     * The {@link DsqlCatalog} for a {@code 'jdbc-v2'} catalog whose {@code base-url} is a DSQL
+     * endpoint: IAM auth unless a password is given.
+     */
     @Override
-    public JdbcCatalog createCatalog(
-            ClassLoader classLoader,
-            String catalogName,
-            String defaultDatabase,
-            String username,
-            String password,
-            String baseUrl) {
-        throw new UnsupportedOperationException(
-                "The Aurora DSQL dialect of flink-connector-jdbc-v2 has no JDBC catalog yet: "
-                        + "catalogs come with the Flink SQL layer.");
+    public DsqlCatalog createCatalog(JdbcCatalogContext context) {
+        return DsqlCatalogs.fromContext(context);
     }
 }

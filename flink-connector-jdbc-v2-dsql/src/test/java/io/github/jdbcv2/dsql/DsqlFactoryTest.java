@@ -1,6 +1,7 @@
 package io.github.jdbcv2.dsql;
 
 import io.github.jdbcv2.dialect.JdbcDialectLoader;
+import io.github.jdbcv2.dsql.catalog.DsqlCatalog;
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
 import io.github.jdbcv2.postgres.PostgresFactory;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
@@ -138,20 +139,14 @@ class DsqlFactoryTest {
     }
 
     @Test
-    void hasNoCatalogYet() {
-        assertThatThrownBy(
-                        () ->
-                                new DsqlFactory()
-                                        .createCatalog(
-                                                cl,
-                                                "c",
-                                                "postgres",
-                                                "admin",
-                                                "secret-pw",
-                                                DSQL_URL))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("Aurora DSQL")
-                .hasMessageContaining("catalogs come with the Flink SQL layer")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-pw"));
+    void apacheCatalogHookGivesTheDsqlCatalog() {
+        Object catalog =
+                new DsqlFactory()
+                        .createCatalog(cl, "c", "postgres", "admin", "secret-pw", DSQL_URL);
+        assertThat(catalog).isInstanceOf(DsqlCatalog.class);
+        assertThat(((DsqlCatalog) catalog).getConnectionOptions())
+                .containsEntry("use-iam-auth", "false")
+                .containsEntry("username", "admin");
+        assertThat(catalog.toString()).doesNotContain("secret-pw");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jdbcv2.postgres;
 
+import io.github.jdbcv2.catalog.JdbcCatalogContext;
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.dialect.CommitHorizonProbe;
 import io.github.jdbcv2.dialect.JdbcBulkLoader;
@@ -7,6 +8,7 @@ import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.dialect.JdbcXaDialect;
+import io.github.jdbcv2.postgres.catalog.PostgresCatalog;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
 import io.github.jdbcv2.postgres.dialect.PostgresSqlStates;
 import io.github.jdbcv2.postgres.sink.PgCopyBulkLoader;
@@ -17,7 +19,6 @@ import io.github.jdbcv2.postgres.source.PgCommitHorizonProbe;
 import io.github.jdbcv2.postgres.source.PgCopyQueryReader;
 
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.function.SerializableSupplier;
@@ -110,16 +111,9 @@ public class PostgresFactory implements JdbcV2Factory {
         return 0;
     }
 
+    /** The {@link PostgresCatalog}: Flink databases are PostgreSQL databases. */
     @Override
-    public JdbcCatalog createCatalog(
-            ClassLoader classLoader,
-            String catalogName,
-            String defaultDatabase,
-            String username,
-            String password,
-            String baseUrl) {
-        throw new UnsupportedOperationException(
-                "The PostgreSQL dialect of flink-connector-jdbc-v2 has no JDBC catalog yet: "
-                        + "catalogs come with the Flink SQL layer.");
+    public PostgresCatalog createCatalog(JdbcCatalogContext context) {
+        return new PostgresCatalog(context);
     }
 }

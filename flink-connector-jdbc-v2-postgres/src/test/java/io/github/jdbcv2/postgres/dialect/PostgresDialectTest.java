@@ -2,6 +2,7 @@ package io.github.jdbcv2.postgres.dialect;
 
 import io.github.jdbcv2.dialect.JdbcDialectLoader;
 import io.github.jdbcv2.postgres.PostgresFactory;
+import io.github.jdbcv2.postgres.catalog.PostgresCatalog;
 import io.github.jdbcv2.testutils.DialectRoundTrip;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 
@@ -89,6 +90,15 @@ class PostgresDialectTest {
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("compatible mode")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+        assertThat(
+                        factory.createCatalog(
+                                getClass().getClassLoader(),
+                                "c",
+                                "db",
+                                "u",
+                                "secret",
+                                "jdbc:postgresql://h"))
+                .isInstanceOf(PostgresCatalog.class);
         assertThatThrownBy(
                         () ->
                                 factory.createCatalog(
@@ -98,8 +108,8 @@ class PostgresDialectTest {
                                         "u",
                                         "secret",
                                         "url"))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("catalogs come with the Flink SQL layer")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("base-url")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
     }
 
