@@ -137,7 +137,7 @@ class JdbcXaCommitterITCase {
                     .hasRootCauseInstanceOf(javax.transaction.xa.XAException.class)
                     .cause()
                     .hasMessageContaining("at attempt 2 of 2")
-                    .hasMessageContaining(failing.getXid().postgresGid());
+                    .hasMessageContaining(PostgresXaDialect.gid(failing.getXid()));
             assertThat(log.getText()).contains("Failing the job");
         }
         assertThat(first.outcome).isEqualTo("failed-unknown");
@@ -169,7 +169,7 @@ class JdbcXaCommitterITCase {
     void anUnknownTransactionThatWasCommittedCountsAsCommitted() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         JdbcXaCommittable committable = prepared(table, 1);
-        DB.execute("COMMIT PREPARED '" + committable.getXid().postgresGid() + "'");
+        DB.execute("COMMIT PREPARED '" + PostgresXaDialect.gid(committable.getXid()) + "'");
         RecordingRequest request = new RecordingRequest(committable, true);
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
                 JdbcXaCommitter committer =
@@ -189,7 +189,7 @@ class JdbcXaCommitterITCase {
     void anUnknownTransactionThatWasRolledBackIsReportedAsLost() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         JdbcXaCommittable committable = prepared(table, 1);
-        DB.execute("ROLLBACK PREPARED '" + committable.getXid().postgresGid() + "'");
+        DB.execute("ROLLBACK PREPARED '" + PostgresXaDialect.gid(committable.getXid()) + "'");
         RecordingRequest request = new RecordingRequest(committable, true);
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
                 JdbcXaCommitter committer =
@@ -210,7 +210,7 @@ class JdbcXaCommitterITCase {
     void anUnknownTransactionWithoutATransactionIdCountsAsCommittedWithAWarning() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         JdbcXaCommittable prepared = prepared(table, 1);
-        DB.execute("COMMIT PREPARED '" + prepared.getXid().postgresGid() + "'");
+        DB.execute("COMMIT PREPARED '" + PostgresXaDialect.gid(prepared.getXid()) + "'");
         // As restored from a version-1 committable: no database transaction id.
         RecordingRequest request =
                 new RecordingRequest(new JdbcXaCommittable(prepared.getXid()), true);

@@ -102,6 +102,7 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
             if (exactlyOnceOptions.isRecoverAndRollback()) {
                 new LeftoverTransactionCleaner(
                                 opened,
+                                xaDialect,
                                 lastCheckpointId,
                                 subtask,
                                 context.getTaskInfo().getNumberOfParallelSubtasks())

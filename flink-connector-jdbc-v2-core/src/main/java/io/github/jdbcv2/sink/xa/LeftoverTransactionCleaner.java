@@ -1,10 +1,13 @@
 package io.github.jdbcv2.sink.xa;
 
+import io.github.jdbcv2.dialect.JdbcXaDialect;
+
 import org.apache.flink.annotation.Internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.Nullable;
 import javax.transaction.xa.XAException;
 
 import java.util.ArrayList;
@@ -41,13 +44,20 @@ public final class LeftoverTransactionCleaner {
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverTransactionCleaner.class);
 
     private final XaSession session;
+    @Nullable private final JdbcXaDialect xaDialect;
     private final long restoredCheckpointId;
     private final int subtask;
     private final int parallelism;
 
+    /** {@code xaDialect} names the transactions in messages; null for none. */
     public LeftoverTransactionCleaner(
-            XaSession session, long restoredCheckpointId, int subtask, int parallelism) {
+            XaSession session,
+            @Nullable JdbcXaDialect xaDialect,
+            long restoredCheckpointId,
+            int subtask,
+            int parallelism) {
         this.session = session;
+        this.xaDialect = xaDialect;
         this.restoredCheckpointId = restoredCheckpointId;
         this.subtask = subtask;
         this.parallelism = parallelism;
@@ -105,8 +115,8 @@ public final class LeftoverTransactionCleaner {
                         "This job was started from a checkpoint or savepoint of another job ({}). That job has {} "
                                 + "prepared transactions for checkpoints after the restored checkpoint {}; they are left "
                                 + "alone because that job may still be running and commit them. If it has ended, roll "
-                                + "them back (PostgreSQL: ROLLBACK PREPARED '<gid>'), or restart this job from the same "
-                                + "checkpoint with JdbcExactlyOnceOptions.withRollbackRestoredJobLeftovers(true). "
+                                + "them back by hand (each is named below as the database lists it), or restart this job "
+                                + "from the same checkpoint with JdbcExactlyOnceOptions.withRollbackRestoredJobLeftovers(true). "
                                 + "Transactions: {}",
                         state,
                         owned.size(),
@@ -146,13 +156,13 @@ public final class LeftoverTransactionCleaner {
         return state.owns(xid);
     }
 
-    private static String describe(List<JdbcXid> xids) {
-        StringBuilder s = new StringBuilder(xids.size() * 120);
+    private String describe(List<JdbcXid> xids) {
+        StringBuilder s = new StringBuilder(xids.size() * 160);
         for (JdbcXid xid : xids) {
             if (s.length() > 0) {
                 s.append(", ");
             }
-            s.append(xid).append(" gid '").append(xid.postgresGid()).append('\'');
+            s.append(xid).append(" (").append(XaDialects.describe(xaDialect, xid)).append(')');
         }
         return s.toString();
     }

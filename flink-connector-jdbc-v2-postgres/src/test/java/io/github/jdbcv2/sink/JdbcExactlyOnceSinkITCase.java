@@ -1,5 +1,6 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.postgres.sink.PostgresXaDialect;
 import io.github.jdbcv2.sink.xa.JdbcXid;
 import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
@@ -141,8 +142,10 @@ class JdbcExactlyOnceSinkITCase {
                                 DB.query(
                                         "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()"))
                         .as("job 1's left-over, untouched")
-                        .containsExactly(List.of(leftover.postgresGid()));
-                assertThat(log.getText()).contains("left alone").contains(leftover.postgresGid());
+                        .containsExactly(List.of(PostgresXaDialect.gid(leftover)));
+                assertThat(log.getText())
+                        .contains("left alone")
+                        .contains(PostgresXaDialect.gid(leftover));
             }
         }
     }
