@@ -2,6 +2,7 @@ package io.github.jdbcv2.tools.bench;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
+import io.github.jdbcv2.testutils.TestDatabase;
 
 import org.apache.flink.util.function.SerializableSupplier;
 
@@ -11,14 +12,12 @@ import javax.sql.XADataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The PostgreSQL database a benchmark uses: given by URL, user and password, or the embedded one.
  */
-final class BenchDatabase {
+final class BenchDatabase implements TestDatabase {
 
     private final JdbcConnectionOptions options;
 
@@ -52,33 +51,14 @@ final class BenchDatabase {
         return options.getPassword().orElse(null);
     }
 
-    Connection connect() throws SQLException {
+    @Override
+    public Connection openConnection() throws SQLException {
         return connect(url());
     }
 
     /** A connection to {@code jdbcUrl} (e.g. the URL with driver properties) as this user. */
     Connection connect(String jdbcUrl) throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user(), password());
-    }
-
-    /** Runs statements in autocommit mode. */
-    void execute(String... sql) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        }
-    }
-
-    /** The first column of the first row of {@code sql}. */
-    long queryLong(String sql) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Our connector's connection options for this database. */

@@ -180,7 +180,7 @@ public final class ReadBenchmark extends Benchmark {
      * sources.
      */
     private long raw() throws Exception {
-        try (Connection c = db.connect()) {
+        try (Connection c = db.openConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps =
                     c.prepareStatement(

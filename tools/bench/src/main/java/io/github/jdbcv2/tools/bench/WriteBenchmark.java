@@ -279,7 +279,7 @@ public final class WriteBenchmark extends Benchmark {
 
     private long rawCopy(String table) throws SQLException {
         long started = System.nanoTime();
-        try (Connection c = db.connect()) {
+        try (Connection c = db.openConnection()) {
             CopyIn copy =
                     c.unwrap(PGConnection.class)
                             .getCopyAPI()
