@@ -137,17 +137,10 @@ class JdbcSourceQueryTextITCase {
         String name = "text-continuous";
         CollectedResults.reset(name, 0);
         JdbcSource<Long> source =
-                JdbcSource.<Long>builder()
-                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
-                        .setSql("SELECT id, v FROM " + events.getQuotedName() + "; -- new events")
-                        .setResultExtractor(rs -> rs.getLong(1))
-                        .setTypeInformation(Types.LONG)
-                        .setContinuousUnBoundingSettings(
-                                new ContinuousUnBoundingSettings(
-                                        Duration.ZERO, Duration.ofMillis(100)))
+                ContinuousIdSource.builder(
+                                DB,
+                                "SELECT id, v FROM " + events.getQuotedName() + "; -- new events")
                         .setIncreasingColumn("id", Long.class)
-                        .setUniqueKey("id", Long.class)
-                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                         .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);

@@ -270,7 +270,7 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
                 dataSource = dataSourceSupplier.get();
             }
             session = XaSession.open(dataSource);
-            xaDialect = XaDialects.of(session.connection());
+            xaDialect = session.dialect();
         }
         return session;
     }

@@ -1,13 +1,10 @@
 package io.github.jdbcv2.sink.xa;
 
-import io.github.jdbcv2.dialect.JdbcXaDialect;
-
 import org.apache.flink.annotation.Internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.annotation.Nullable;
 import javax.transaction.xa.XAException;
 
 import java.util.ArrayList;
@@ -44,20 +41,13 @@ public final class LeftoverTransactionCleaner {
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverTransactionCleaner.class);
 
     private final XaSession session;
-    @Nullable private final JdbcXaDialect xaDialect;
     private final long restoredCheckpointId;
     private final int subtask;
     private final int parallelism;
 
-    /** {@code xaDialect} names the transactions in messages; null for none. */
     public LeftoverTransactionCleaner(
-            XaSession session,
-            @Nullable JdbcXaDialect xaDialect,
-            long restoredCheckpointId,
-            int subtask,
-            int parallelism) {
+            XaSession session, long restoredCheckpointId, int subtask, int parallelism) {
         this.session = session;
-        this.xaDialect = xaDialect;
         this.restoredCheckpointId = restoredCheckpointId;
         this.subtask = subtask;
         this.parallelism = parallelism;
@@ -162,7 +152,7 @@ public final class LeftoverTransactionCleaner {
             if (s.length() > 0) {
                 s.append(", ");
             }
-            s.append(xid).append(" (").append(XaDialects.describe(xaDialect, xid)).append(')');
+            s.append(xid).append(" (").append(session.describe(xid)).append(')');
         }
         return s.toString();
     }
