@@ -53,6 +53,15 @@ class JdbcSourceEnumeratorTest {
                                 "SELECT id FROM " + table.getQuotedName(), 0, null, null));
     }
 
+    /** An enumerator over a new assigner of {@code partitions} id ranges (nothing restored). */
+    private static JdbcSourceEnumerator freshEnumerator(
+            RecordingContext context, int partitions, DeliveryGuarantee guarantee)
+            throws Exception {
+        JdbcSqlSplitAssigner assigner = assigner(partitions);
+        assigner.open(Collections.emptyList(), null);
+        return enumerator(context, assigner, guarantee);
+    }
+
     private static JdbcSourceEnumerator enumerator(
             RecordingContext context, JdbcSqlSplitAssigner assigner, DeliveryGuarantee guarantee) {
         return new JdbcSourceEnumerator(
@@ -66,10 +75,8 @@ class JdbcSourceEnumeratorTest {
     @Test
     void plansOffTheCoordinatorThreadThenAssignsEverySplitOnce() throws Exception {
         RecordingContext context = new RecordingContext(2);
-        JdbcSqlSplitAssigner assigner = assigner(4);
-        assigner.open(Collections.emptyList(), null);
         try (JdbcSourceEnumerator enumerator =
-                enumerator(context, assigner, DeliveryGuarantee.AT_LEAST_ONCE)) {
+                freshEnumerator(context, 4, DeliveryGuarantee.AT_LEAST_ONCE)) {
             enumerator.start();
             enumerator.handleSplitRequest(0, null);
             assertThat(context.assigned).as("nothing before planning completes").isEmpty();
@@ -91,9 +98,7 @@ class JdbcSourceEnumeratorTest {
     void returnedSplitsAreReassignedUnlessAtMostOnce() throws Exception {
         for (DeliveryGuarantee guarantee : DeliveryGuarantee.values()) {
             RecordingContext context = new RecordingContext(1);
-            JdbcSqlSplitAssigner assigner = assigner(2);
-            assigner.open(Collections.emptyList(), null);
-            try (JdbcSourceEnumerator enumerator = enumerator(context, assigner, guarantee)) {
+            try (JdbcSourceEnumerator enumerator = freshEnumerator(context, 2, guarantee)) {
                 enumerator.start();
                 context.runAsyncCalls();
                 enumerator.handleSplitRequest(0, null);
@@ -111,11 +116,9 @@ class JdbcSourceEnumeratorTest {
     @Test
     void restoredEnumeratorDoesNotPlanAgainAndKeepsRemainingSplits() throws Exception {
         RecordingContext context = new RecordingContext(1);
-        JdbcSqlSplitAssigner assigner = assigner(3);
-        assigner.open(Collections.emptyList(), null);
         JdbcSourceEnumeratorState state;
         try (JdbcSourceEnumerator enumerator =
-                enumerator(context, assigner, DeliveryGuarantee.EXACTLY_ONCE)) {
+                freshEnumerator(context, 3, DeliveryGuarantee.EXACTLY_ONCE)) {
             enumerator.start();
             context.runAsyncCalls();
             enumerator.handleSplitRequest(0, null);
@@ -146,10 +149,8 @@ class JdbcSourceEnumeratorTest {
     @Test
     void atMostOncePushesEverySplitToRegisteredReaders() throws Exception {
         RecordingContext context = new RecordingContext(2);
-        JdbcSqlSplitAssigner assigner = assigner(5);
-        assigner.open(Collections.emptyList(), null);
         try (JdbcSourceEnumerator enumerator =
-                enumerator(context, assigner, DeliveryGuarantee.NONE)) {
+                freshEnumerator(context, 5, DeliveryGuarantee.NONE)) {
             enumerator.start();
             enumerator.addReader(0);
             enumerator.addReader(1);
