@@ -167,41 +167,29 @@ class JdbcXaSerializersTest {
     @Test
     void xidIsRecognisedByItsBytesOnly() {
         JdbcXid ours = xid(1, 5L, 2, 3);
-        Xid foreignCopy =
-                new Xid() {
-                    @Override
-                    public int getFormatId() {
-                        return ours.getFormatId();
-                    }
-
-                    @Override
-                    public byte[] getGlobalTransactionId() {
-                        return ours.getGlobalTransactionId();
-                    }
-
-                    @Override
-                    public byte[] getBranchQualifier() {
-                        return ours.getBranchQualifier();
-                    }
-                };
+        Xid foreignCopy = foreignXid(ours.getFormatId(), ours);
         assertThat(JdbcXid.parse(foreignCopy)).isEqualTo(ours);
-        Xid otherFormat =
-                new Xid() {
-                    @Override
-                    public int getFormatId() {
-                        return 1;
-                    }
-
-                    @Override
-                    public byte[] getGlobalTransactionId() {
-                        return ours.getGlobalTransactionId();
-                    }
-
-                    @Override
-                    public byte[] getBranchQualifier() {
-                        return ours.getBranchQualifier();
-                    }
-                };
+        Xid otherFormat = foreignXid(1, ours);
         assertThat(JdbcXid.parse(otherFormat)).isNull();
+    }
+
+    /** Another class's Xid with {@code formatId} and the bytes of {@code ours}. */
+    private static Xid foreignXid(int formatId, Xid ours) {
+        return new Xid() {
+            @Override
+            public int getFormatId() {
+                return formatId;
+            }
+
+            @Override
+            public byte[] getGlobalTransactionId() {
+                return ours.getGlobalTransactionId();
+            }
+
+            @Override
+            public byte[] getBranchQualifier() {
+                return ours.getBranchQualifier();
+            }
+        };
     }
 }

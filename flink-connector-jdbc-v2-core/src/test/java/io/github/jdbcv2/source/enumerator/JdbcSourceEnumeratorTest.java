@@ -53,7 +53,9 @@ class JdbcSourceEnumeratorTest {
                                 "SELECT id FROM " + table.getQuotedName(), 0, null, null));
     }
 
-    /** An enumerator over a new assigner of {@code partitions} id ranges (nothing restored). */
+    /**
+     * A started enumerator over a new assigner of {@code partitions} id ranges (nothing restored).
+     */
     private static JdbcSourceEnumerator freshEnumerator(
             RecordingContext context, int partitions, DeliveryGuarantee guarantee)
             throws Exception {
@@ -62,14 +64,18 @@ class JdbcSourceEnumeratorTest {
         return enumerator(context, assigner, guarantee);
     }
 
+    /** A started enumerator over {@code assigner}. */
     private static JdbcSourceEnumerator enumerator(
             RecordingContext context, JdbcSqlSplitAssigner assigner, DeliveryGuarantee guarantee) {
-        return new JdbcSourceEnumerator(
-                context,
-                assigner,
-                new SimpleJdbcConnectionProvider(DB.getConnectionOptions()),
-                guarantee,
-                null);
+        JdbcSourceEnumerator enumerator =
+                new JdbcSourceEnumerator(
+                        context,
+                        assigner,
+                        new SimpleJdbcConnectionProvider(DB.getConnectionOptions()),
+                        guarantee,
+                        null);
+        enumerator.start();
+        return enumerator;
     }
 
     @Test
@@ -77,7 +83,6 @@ class JdbcSourceEnumeratorTest {
         RecordingContext context = new RecordingContext(2);
         try (JdbcSourceEnumerator enumerator =
                 freshEnumerator(context, 4, DeliveryGuarantee.AT_LEAST_ONCE)) {
-            enumerator.start();
             enumerator.handleSplitRequest(0, null);
             assertThat(context.assigned).as("nothing before planning completes").isEmpty();
             context.runAsyncCalls();
@@ -99,7 +104,6 @@ class JdbcSourceEnumeratorTest {
         for (DeliveryGuarantee guarantee : DeliveryGuarantee.values()) {
             RecordingContext context = new RecordingContext(1);
             try (JdbcSourceEnumerator enumerator = freshEnumerator(context, 2, guarantee)) {
-                enumerator.start();
                 context.runAsyncCalls();
                 enumerator.handleSplitRequest(0, null);
                 JdbcSourceSplit first = context.assigned.get(0);
@@ -119,7 +123,6 @@ class JdbcSourceEnumeratorTest {
         JdbcSourceEnumeratorState state;
         try (JdbcSourceEnumerator enumerator =
                 freshEnumerator(context, 3, DeliveryGuarantee.EXACTLY_ONCE)) {
-            enumerator.start();
             context.runAsyncCalls();
             enumerator.handleSplitRequest(0, null);
             state =
@@ -135,7 +138,6 @@ class JdbcSourceEnumeratorTest {
         restoredAssigner.open(state.getRemainingSplits(), state.getAssignerState());
         try (JdbcSourceEnumerator restored =
                 enumerator(restoredContext, restoredAssigner, DeliveryGuarantee.EXACTLY_ONCE)) {
-            restored.start();
             assertThat(restoredContext.asyncCalls).as("no new planning").isEmpty();
             for (int i = 0; i < 3; i++) {
                 restored.handleSplitRequest(0, null);
@@ -151,7 +153,6 @@ class JdbcSourceEnumeratorTest {
         RecordingContext context = new RecordingContext(2);
         try (JdbcSourceEnumerator enumerator =
                 freshEnumerator(context, 5, DeliveryGuarantee.NONE)) {
-            enumerator.start();
             enumerator.addReader(0);
             enumerator.addReader(1);
             context.runAsyncCalls();
