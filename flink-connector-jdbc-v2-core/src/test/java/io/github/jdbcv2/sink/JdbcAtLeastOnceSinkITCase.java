@@ -17,10 +17,10 @@ import java.util.List;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
 import static io.github.jdbcv2.sink.SinkTestSupport.idsPerSecond;
 import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,8 +36,7 @@ class JdbcAtLeastOnceSinkITCase {
     static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(TestTable table, JdbcExecutionOptions options) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+        return insertingIds(table)
                 .withExecutionOptions(options)
                 .buildAtLeastOnce(DB.getConnectionOptions());
     }

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,8 +55,7 @@ class JdbcRetryITCase {
     }
 
     private static JdbcSink<Long> sink(TestTable table, int maxRetries) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+        return insertingIds(table)
                 .withExecutionOptions(
                         JdbcExecutionOptions.builder()
                                 .withBatchSize(100)

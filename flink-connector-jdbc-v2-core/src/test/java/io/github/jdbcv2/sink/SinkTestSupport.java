@@ -76,6 +76,12 @@ final class SinkTestSupport {
         };
     }
 
+    /** A sink builder writing each id (and its name) into {@code table}. */
+    static JdbcSinkBuilder<Long> insertingIds(TestTable table) {
+        return JdbcSink.<Long>builder()
+                .withQueryStatement(insertInto(table.getQuotedName()), idBinder());
+    }
+
     static SerializableSupplier<XADataSource> xaDataSource(PostgresDatabaseExtension db) {
         return PostgresXaDataSource.supplier(db);
     }
@@ -85,8 +91,7 @@ final class SinkTestSupport {
      * batchSize}, without retries.
      */
     static JdbcSink<Long> xaSink(PostgresDatabaseExtension db, TestTable table, int batchSize) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+        return insertingIds(table)
                 .withExecutionOptions(
                         JdbcExecutionOptions.builder()
                                 .withBatchSize(batchSize)

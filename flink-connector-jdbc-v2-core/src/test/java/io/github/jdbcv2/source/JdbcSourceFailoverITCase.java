@@ -106,7 +106,7 @@ class JdbcSourceFailoverITCase {
         if (exactlyOnceSink) {
             stream.sinkTo(new ExactlyOnceCollectSink(name));
         } else {
-            stream.sinkTo(new PlainCollectSink(name));
+            stream.sinkTo(CollectedResults.plainSink(name));
         }
         env.execute(name);
         assertThat(CollectedResults.failuresLeft(name))

@@ -120,7 +120,7 @@ class JdbcSourceQueryTextITCase {
                                                 .setDeliveryGuarantee(guarantee))
                                 .build();
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), name)
-                        .sinkTo(new PlainCollectSink(name));
+                        .sinkTo(CollectedResults.plainSink(name));
             }
         }
         env.execute("text-" + assigner);
@@ -145,7 +145,7 @@ class JdbcSourceQueryTextITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), name)
-                .sinkTo(new PlainCollectSink(name));
+                .sinkTo(CollectedResults.plainSink(name));
         JobClient job = env.executeAsync(name);
         try {
             Await.until(

@@ -37,9 +37,8 @@ import java.util.stream.Stream;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,8 +119,7 @@ class JdbcExactlyOnceSinkITCase {
                         .build();
         ids(second, 5000, 500)
                 .sinkTo(
-                        JdbcSink.<Long>builder()
-                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                        insertingIds(table)
                                 .withExecutionOptions(
                                         JdbcExecutionOptions.builder()
                                                 .withBatchSize(300)

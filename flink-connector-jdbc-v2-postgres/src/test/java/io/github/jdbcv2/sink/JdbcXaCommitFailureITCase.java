@@ -20,9 +20,8 @@ import java.util.List;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,8 +43,7 @@ class JdbcXaCommitFailureITCase {
             TestTable table,
             JdbcExactlyOnceOptions options,
             SerializableSupplier<XADataSource> dataSource) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+        return insertingIds(table)
                 .withExecutionOptions(
                         JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
                 .buildExactlyOnce(options, dataSource);

@@ -196,6 +196,11 @@ public final class DsqlEmulator implements AutoCloseable, TestDatabase {
                 .withConnectionTimeoutMs(5_000);
     }
 
+    /** {@link #connectionOptionsBuilder()} options that allow a full load at parallelism 2. */
+    public DsqlConnectionOptions fullLoadOptions() {
+        return connectionOptionsBuilder().withEnableFullLoad(true).withParallelism(2).build();
+    }
+
     /**
      * Like {@link #connectionOptionsBuilder()} but with user name and the current password (no
      * IAM).
