@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Shared pieces of the sink integration tests: cluster, environment, generated ids, checks. */
 final class SinkTestSupport {
@@ -130,9 +131,28 @@ final class SinkTestSupport {
         assertThat(expected).as("highest id written + 1").isEqualTo(count);
     }
 
+    /**
+     * Every id of {@code 0 .. count-1} exactly once in {@code table}, no transaction left prepared.
+     */
+    static void assertCommittedExactlyOnce(
+            PostgresDatabaseExtension db, TestTable table, long count) throws SQLException {
+        assertExactlyOnce(table.readLongs("id"), count);
+        assertThat(preparedTransactions(db)).as("transactions left prepared").isZero();
+    }
+
     static long preparedTransactions(PostgresDatabaseExtension db) throws SQLException {
         return db.queryLong(
                 "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
+    }
+
+    /**
+     * Runs {@code env}'s job, which must fail; returns the message of the sink's own error ("JDBC
+     * sink transaction ...") among the causes.
+     */
+    static String sinkTransactionFailure(StreamExecutionEnvironment env) {
+        Throwable failure = catchThrowable(env::execute);
+        assertThat(failure).as("the job's failure").isNotNull();
+        return rootCauseWithMessage(failure, "JDBC sink transaction").getMessage();
     }
 
     static Throwable rootCauseWithMessage(Throwable t, String text) {

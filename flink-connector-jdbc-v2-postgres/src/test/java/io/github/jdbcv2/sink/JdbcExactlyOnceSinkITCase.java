@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static io.github.jdbcv2.sink.SinkTestSupport.assertCommittedExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
@@ -65,8 +66,7 @@ class JdbcExactlyOnceSinkITCase {
         StreamExecutionEnvironment env = env(parallelism, 50, 0);
         ids(env, 10_000, 1500).sinkTo(sink(table));
         env.execute();
-        assertExactlyOnce(table.readLongs("id"), 10_000);
-        assertThat(preparedTransactions(DB)).isZero();
+        assertCommittedExactlyOnce(DB, table, 10_000);
     }
 
     @Test
@@ -79,8 +79,7 @@ class JdbcExactlyOnceSinkITCase {
         assertThat(FailureInjector.injected(key, "mid")).isEqualTo(2);
         assertThat(FailureInjector.injected(key, "snapshot")).isEqualTo(2);
         assertThat(FailureInjector.injected(key, "checkpoint")).isEqualTo(2);
-        assertExactlyOnce(table.readLongs("id"), 20_000);
-        assertThat(preparedTransactions(DB)).isZero();
+        assertCommittedExactlyOnce(DB, table, 20_000);
     }
 
     /**

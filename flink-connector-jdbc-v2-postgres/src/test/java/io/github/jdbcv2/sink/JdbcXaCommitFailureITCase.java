@@ -18,7 +18,7 @@ import javax.sql.XADataSource;
 import java.sql.SQLException;
 import java.util.List;
 
-import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
+import static io.github.jdbcv2.sink.SinkTestSupport.assertCommittedExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
 import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
@@ -73,8 +73,7 @@ class JdbcXaCommitFailureITCase {
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER)) {
             env.execute();
             assertThat(CommitFaultInjection.injected(key)).isEqualTo(5);
-            assertExactlyOnce(table.readLongs("id"), 2000);
-            assertThat(preparedTransactions(DB)).as("transactions left prepared").isZero();
+            assertCommittedExactlyOnce(DB, table, 2000);
             assertThat(log.getText()).contains("Failing the job");
         }
     }
@@ -116,8 +115,7 @@ class JdbcXaCommitFailureITCase {
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER)) {
             env.execute();
             assertThat(CommitFaultInjection.injected(key)).isEqualTo(2);
-            assertExactlyOnce(table.readLongs("id"), 2000);
-            assertThat(preparedTransactions(DB)).isZero();
+            assertCommittedExactlyOnce(DB, table, 2000);
             assertThat(log.getText())
                     .contains("was committed before (the database reports transaction");
         }
