@@ -3,6 +3,7 @@ package io.github.jdbcv2.source;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestDatabase;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -15,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -41,8 +41,7 @@ class JdbcSourceContinuousITCase {
         CollectedResults.reset(name, 1);
         GrowingTable table = new GrowingTable(500);
         JdbcSource<Long> source =
-                ContinuousIdSource.builder(DB, table.query())
-                        .setIncreasingColumn("id", Long.class)
+                table.sourceBy("id", Long.class)
                         .setResultSetFetchSize(100)
                         .setSplitReaderFetchBatchSize(20)
                         .build();
@@ -92,8 +91,11 @@ class JdbcSourceContinuousITCase {
             rows += more;
         }
 
-        String query() {
-            return "SELECT id, created, v FROM " + table.getQuotedName();
+        /** A continuous source of the ids, finding new rows by {@code column}. */
+        JdbcSourceBuilder<Long> sourceBy(String column, Class<?> type) {
+            return ContinuousIdSource.builder(
+                            DB, "SELECT id, created, v FROM " + table.getQuotedName())
+                    .setIncreasingColumn(column, type);
         }
 
         /** 1 .. rows. */
@@ -115,10 +117,7 @@ class JdbcSourceContinuousITCase {
         String name = "continuous-ts";
         CollectedResults.reset(name, 0);
         GrowingTable table = new GrowingTable(200);
-        JdbcSource<Long> source =
-                ContinuousIdSource.builder(DB, table.query())
-                        .setIncreasingColumn("created", java.time.LocalDateTime.class)
-                        .build();
+        JdbcSource<Long> source = table.sourceBy("created", LocalDateTime.class).build();
         StreamExecutionEnvironment env = checkpointingEnv(2);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-continuous-ts")
                 .sinkTo(new ExactlyOnceCollectSink(name));
@@ -194,16 +193,12 @@ class JdbcSourceContinuousITCase {
                         () -> CollectedResults.sorted(name).contains(200 - lag),
                         Duration.ofSeconds(60));
                 late.setAutoCommit(false);
-                long lateId;
-                try (Statement s = late.createStatement();
-                        ResultSet rs =
-                                s.executeQuery(
-                                        "INSERT INTO "
-                                                + table.getQuotedName()
-                                                + " (v) VALUES ('late') RETURNING id")) {
-                    rs.next();
-                    lateId = rs.getLong(1);
-                }
+                long lateId =
+                        TestDatabase.queryLong(
+                                late,
+                                "INSERT INTO "
+                                        + table.getQuotedName()
+                                        + " (v) VALUES ('late') RETURNING id");
                 assertThat(lateId).isEqualTo(201);
                 insertWithSequence(table, 100);
                 // A commits only after a discovery saw the later rows and the rows it allows were

@@ -28,8 +28,14 @@ public interface TestDatabase {
 
     /** The first column of the first row of {@code sql} as a long. */
     default long queryLong(String sql) throws SQLException {
-        try (Connection c = openConnection();
-                Statement s = c.createStatement();
+        try (Connection c = openConnection()) {
+            return queryLong(c, sql);
+        }
+    }
+
+    /** The first column of the first row of {@code sql} on {@code connection} as a long. */
+    static long queryLong(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 throw new SQLException("No row from: " + sql);
