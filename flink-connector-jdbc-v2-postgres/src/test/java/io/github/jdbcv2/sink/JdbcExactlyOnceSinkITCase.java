@@ -163,15 +163,7 @@ class JdbcExactlyOnceSinkITCase {
                 }
             }
             assertThat(template).as("a prepared transaction of job 1").isNotNull();
-            JdbcXid later =
-                    new JdbcXid(
-                            template.getSinkId(),
-                            template.getRunId(),
-                            template.getJobId(),
-                            template.getSubtask(),
-                            template.getCheckpointId() + 1000,
-                            template.getAttempt(),
-                            0);
+            JdbcXid later = template.ofCheckpoint(template.getCheckpointId() + 1000, 0);
             resource.start(later, XAResource.TMNOFLAGS);
             try (Statement s = xa.getConnection().createStatement()) {
                 s.executeUpdate("INSERT INTO " + table.getQuotedName() + " (id) VALUES (-1)");

@@ -193,12 +193,13 @@ public final class JdbcXid implements Xid {
         return layout == LAYOUT_LEGACY && Arrays.equals(jobId, job);
     }
 
-    public byte[] getSinkId() {
-        return sinkId.clone();
-    }
-
-    public byte[] getRunId() {
-        return runId.clone();
+    /**
+     * The id this writer (same lineage, job, subtask and attempt) gives transaction {@code
+     * sequence} of checkpoint {@code checkpointId}.
+     */
+    @VisibleForTesting
+    public JdbcXid ofCheckpoint(long checkpointId, int sequence) {
+        return new JdbcXid(layout, sinkId, runId, jobId, subtask, checkpointId, attempt, sequence);
     }
 
     public byte[] getJobId() {
