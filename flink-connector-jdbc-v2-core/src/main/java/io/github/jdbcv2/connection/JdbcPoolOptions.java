@@ -309,46 +309,16 @@ public final class JdbcPoolOptions implements Serializable {
                         minPoolSize,
                         "must not exceed " + names.maxPoolSize + " (" + maxPoolSize + ")");
             }
-            if (maxLifetimeMs < MIN_LIFETIME_MS) {
-                throw invalid(
-                        names.maxLifetime,
-                        maxLifetimeMs,
-                        "must be at least " + MIN_LIFETIME_MS + " ms");
-            }
-            if (idleTimeoutMs < MIN_IDLE_TIMEOUT_MS) {
-                throw invalid(
-                        names.idleTimeout,
-                        idleTimeoutMs,
-                        "must be at least " + MIN_IDLE_TIMEOUT_MS + " ms");
-            }
-            if (idleTimeoutMs >= maxLifetimeMs) {
-                throw invalid(
-                        names.idleTimeout,
-                        idleTimeoutMs,
-                        "must be shorter than " + names.maxLifetime + " (" + maxLifetimeMs + ")");
-            }
-            if (connectionTimeoutMs < MIN_TIMEOUT_MS) {
-                throw invalid(
-                        names.connectionTimeout,
-                        connectionTimeoutMs,
-                        "must be at least " + MIN_TIMEOUT_MS + " ms");
-            }
-            if (validationTimeoutMs < MIN_TIMEOUT_MS) {
-                throw invalid(
-                        names.validationTimeout,
-                        validationTimeoutMs,
-                        "must be at least " + MIN_TIMEOUT_MS + " ms");
-            }
-            if (validationTimeoutMs >= connectionTimeoutMs) {
-                throw invalid(
-                        names.validationTimeout,
-                        validationTimeoutMs,
-                        "must be shorter than "
-                                + names.connectionTimeout
-                                + " ("
-                                + connectionTimeoutMs
-                                + ")");
-            }
+            atLeastMs(names.maxLifetime, maxLifetimeMs, MIN_LIFETIME_MS);
+            atLeastMs(names.idleTimeout, idleTimeoutMs, MIN_IDLE_TIMEOUT_MS);
+            shorterThan(names.idleTimeout, idleTimeoutMs, names.maxLifetime, maxLifetimeMs);
+            atLeastMs(names.connectionTimeout, connectionTimeoutMs, MIN_TIMEOUT_MS);
+            atLeastMs(names.validationTimeout, validationTimeoutMs, MIN_TIMEOUT_MS);
+            shorterThan(
+                    names.validationTimeout,
+                    validationTimeoutMs,
+                    names.connectionTimeout,
+                    connectionTimeoutMs);
             if (!(maxConnectionsPerSecond >= 0) || Double.isInfinite(maxConnectionsPerSecond)) {
                 throw invalid(
                         names.maxConnectionsPerSecond,
@@ -356,6 +326,22 @@ public final class JdbcPoolOptions implements Serializable {
                         "must be a finite number, 0 (no limit) or more");
             }
             return new JdbcPoolOptions(this);
+        }
+
+        private static void atLeastMs(String option, long valueMs, long minMs) {
+            if (valueMs < minMs) {
+                throw invalid(option, valueMs, "must be at least " + minMs + " ms");
+            }
+        }
+
+        private static void shorterThan(
+                String option, long valueMs, String longerOption, long longerMs) {
+            if (valueMs >= longerMs) {
+                throw invalid(
+                        option,
+                        valueMs,
+                        "must be shorter than " + longerOption + " (" + longerMs + ")");
+            }
         }
 
         private static IllegalArgumentException invalid(String option, Object value, String rule) {

@@ -2,6 +2,8 @@ package io.github.jdbcv2.dialect;
 
 import org.apache.flink.annotation.PublicEvolving;
 
+import javax.transaction.xa.Xid;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -43,4 +45,35 @@ public interface JdbcXaDialect {
 
     /** What the server says of transaction {@code transactionId}; {@code connection} is idle. */
     TransactionOutcome outcome(Connection connection, long transactionId) throws SQLException;
+
+    /**
+     * Names the prepared transaction {@code xid} as the server lists it, for messages an
+     * administrator may act on (commit or roll it back by hand). The default, {@link
+     * #describeXid(Xid)}, gives the XA parts.
+     */
+    default String describe(Xid xid) {
+        return describeXid(xid);
+    }
+
+    /**
+     * The database-neutral name of {@code xid}: its XA format id, global transaction id and branch
+     * qualifier (hex), as an XA resource's {@code recover} returns them.
+     */
+    static String describeXid(Xid xid) {
+        return "XA format id "
+                + xid.getFormatId()
+                + ", global id "
+                + hex(xid.getGlobalTransactionId())
+                + ", branch qualifier "
+                + hex(xid.getBranchQualifier());
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder s = new StringBuilder(2 * bytes.length);
+        for (byte b : bytes) {
+            s.append(Character.forDigit((b >> 4) & 0xF, 16))
+                    .append(Character.forDigit(b & 0xF, 16));
+        }
+        return s.toString();
+    }
 }

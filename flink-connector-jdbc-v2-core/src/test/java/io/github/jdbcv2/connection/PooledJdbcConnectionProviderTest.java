@@ -29,18 +29,16 @@ class PooledJdbcConnectionProviderTest {
     static final class CountingSupplier implements JdbcCredentialsSupplier {
         private static final long serialVersionUID = 1L;
         static final AtomicInteger CALLS = new AtomicInteger();
-        private final String user;
-        private final String password;
+        private final JdbcCredentials credentials;
 
-        CountingSupplier(String user, String password) {
-            this.user = user;
-            this.password = password;
+        CountingSupplier(JdbcCredentials credentials) {
+            this.credentials = credentials;
         }
 
         @Override
         public JdbcCredentials get() {
             CALLS.incrementAndGet();
-            return JdbcCredentials.of(user, password);
+            return credentials;
         }
     }
 
@@ -52,12 +50,10 @@ class PooledJdbcConnectionProviderTest {
         static final AtomicInteger CALLS = new AtomicInteger();
         static volatile CountDownLatch entered = new CountDownLatch(1);
         static volatile CountDownLatch release = new CountDownLatch(1);
-        private final String user;
-        private final String password;
+        private final JdbcCredentials credentials;
 
-        HoldingSecondSupplier(String user, String password) {
-            this.user = user;
-            this.password = password;
+        HoldingSecondSupplier(JdbcCredentials credentials) {
+            this.credentials = credentials;
         }
 
         @Override
@@ -71,8 +67,12 @@ class PooledJdbcConnectionProviderTest {
                     throw new SQLException("interrupted", e);
                 }
             }
-            return JdbcCredentials.of(user, password);
+            return credentials;
         }
+    }
+
+    private static JdbcCredentials dbCredentials() {
+        return JdbcCredentials.of(DB.getUsername(), DB.getPassword());
     }
 
     @Test
@@ -85,9 +85,7 @@ class PooledJdbcConnectionProviderTest {
                 new PooledJdbcConnectionProvider(
                         JdbcConnectionOptions.builder()
                                 .withUrl(DB.getUrl())
-                                .withCredentialsSupplier(
-                                        new HoldingSecondSupplier(
-                                                DB.getUsername(), DB.getPassword()))
+                                .withCredentialsSupplier(new HoldingSecondSupplier(dbCredentials()))
                                 .build(),
                         JdbcPoolOptions.builder().withMaxPoolSize(2).withMinPoolSize(2).build());
         provider.getOrEstablishConnection();
@@ -171,8 +169,7 @@ class PooledJdbcConnectionProviderTest {
         JdbcConnectionOptions options =
                 JdbcConnectionOptions.builder()
                         .withUrl(DB.getUrl())
-                        .withCredentialsSupplier(
-                                new CountingSupplier(DB.getUsername(), DB.getPassword()))
+                        .withCredentialsSupplier(new CountingSupplier(dbCredentials()))
                         .build();
         PooledJdbcConnectionProvider original =
                 new PooledJdbcConnectionProvider(options, smallPool().build());

@@ -3,6 +3,7 @@ package io.github.jdbcv2.connection;
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcSink;
+import io.github.jdbcv2.sink.JdbcSinkBuilder;
 import io.github.jdbcv2.source.ContinuousUnBoundingSettings;
 import io.github.jdbcv2.source.JdbcSource;
 import io.github.jdbcv2.source.JdbcSourceBuilder;
@@ -10,12 +11,12 @@ import io.github.jdbcv2.testutils.Await;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PoolThreads;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.PostgresXaDataSource;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
@@ -26,12 +27,15 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.xa.PGXADataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,88 +62,64 @@ class ProviderReleaseITCase {
         baselineServerConnections = serverConnections();
     }
 
-    @Test
-    void atLeastOnceSinkWithPooledProviderReleasesItsPool() throws Exception {
+    /**
+     * Was atLeastOnceSinkWithPooledProviderReleasesItsPool,
+     * atLeastOnceSinkWithSimpleProviderClosesItsConnections and
+     * exactlyOnceSinkClosesWriterAndCommitterConnections.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sinks")
+    void aSinkReleasesItsConnections(String sink, long checkpointMs, SinkFactory sinks)
+            throws Exception {
         TestTable table = DB.createTable("id BIGINT NOT NULL, name TEXT");
         for (int job = 1; job <= JOBS; job++) {
-            StreamExecutionEnvironment env = env(2);
-            ids(env, 1_000)
-                    .sinkTo(
-                            JdbcSink.<Long>builder()
-                                    .withQueryStatement(
-                                            "INSERT INTO "
-                                                    + table.getQuotedName()
-                                                    + " (id, name) VALUES (?, ?)",
-                                            (ps, id) -> {
-                                                ps.setLong(1, id);
-                                                ps.setString(2, "name-" + id);
-                                            })
-                                    .withExecutionOptions(
-                                            JdbcExecutionOptions.builder()
-                                                    .withBatchSize(100)
-                                                    .build())
-                                    .buildAtLeastOnce(pooledProvider()));
-            env.execute("pooled-sink-" + job);
+            StreamExecutionEnvironment env = FlinkMiniCluster.env(2, checkpointMs, 0);
+            ids(env, 1_000).sinkTo(sinks.create(table));
+            env.execute(sink + " " + job);
             assertThat(table.count()).isEqualTo(1_000L * job);
-            awaitBaseline("after at-least-once job " + job);
+            awaitBaseline("after " + sink + " job " + job);
         }
     }
 
-    @Test
-    void atLeastOnceSinkWithSimpleProviderClosesItsConnections() throws Exception {
-        TestTable table = DB.createTable("id BIGINT NOT NULL, name TEXT");
-        for (int job = 1; job <= JOBS; job++) {
-            StreamExecutionEnvironment env = env(2);
-            ids(env, 1_000)
-                    .sinkTo(
-                            JdbcSink.<Long>builder()
-                                    .withQueryStatement(
-                                            "INSERT INTO "
-                                                    + table.getQuotedName()
-                                                    + " (id) VALUES (?)",
-                                            (ps, id) -> ps.setLong(1, id))
-                                    .buildAtLeastOnce(DB.getConnectionOptions()));
-            env.execute("simple-sink-" + job);
-            assertThat(table.count()).isEqualTo(1_000L * job);
-            awaitBaseline("after simple at-least-once job " + job);
-        }
+    static Stream<Arguments> sinks() {
+        SinkFactory pooled =
+                table ->
+                        insertingIds(table)
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder().withBatchSize(100).build())
+                                .buildAtLeastOnce(pooledProvider());
+        SinkFactory simple =
+                table -> insertingIds(table).buildAtLeastOnce(DB.getConnectionOptions());
+        SinkFactory exactlyOnce =
+                table ->
+                        insertingIds(table)
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder()
+                                                .withBatchSize(100)
+                                                .withMaxRetries(0)
+                                                .build())
+                                .buildExactlyOnce(
+                                        JdbcExactlyOnceOptions.defaults(),
+                                        PostgresXaDataSource.supplier(DB));
+        return Stream.of(
+                Arguments.of("at-least-once sink, pooled provider", 0L, pooled),
+                Arguments.of("at-least-once sink, simple provider", 0L, simple),
+                Arguments.of("exactly-once sink", 100L, exactlyOnce));
     }
 
-    @Test
-    void exactlyOnceSinkClosesWriterAndCommitterConnections() throws Exception {
-        TestTable table = DB.createTable("id BIGINT NOT NULL, name TEXT");
-        String url = DB.getUrl();
-        String user = DB.getUsername();
-        String password = DB.getPassword();
-        for (int job = 1; job <= JOBS; job++) {
-            StreamExecutionEnvironment env = env(2);
-            env.enableCheckpointing(100);
-            ids(env, 1_000)
-                    .sinkTo(
-                            JdbcSink.<Long>builder()
-                                    .withQueryStatement(
-                                            "INSERT INTO "
-                                                    + table.getQuotedName()
-                                                    + " (id) VALUES (?)",
-                                            (ps, id) -> ps.setLong(1, id))
-                                    .withExecutionOptions(
-                                            JdbcExecutionOptions.builder()
-                                                    .withBatchSize(100)
-                                                    .withMaxRetries(0)
-                                                    .build())
-                                    .buildExactlyOnce(
-                                            JdbcExactlyOnceOptions.defaults(),
-                                            () -> {
-                                                PGXADataSource ds = new PGXADataSource();
-                                                ds.setUrl(url);
-                                                ds.setUser(user);
-                                                ds.setPassword(password);
-                                                return ds;
-                                            }));
-            env.execute("xa-sink-" + job);
-            assertThat(table.count()).isEqualTo(1_000L * job);
-            awaitBaseline("after exactly-once job " + job);
-        }
+    /** Builds the sink of one job. */
+    private interface SinkFactory {
+        Sink<Long> create(TestTable table);
+    }
+
+    private static JdbcSinkBuilder<Long> insertingIds(TestTable table) {
+        return JdbcSink.<Long>builder()
+                .withQueryStatement(
+                        "INSERT INTO " + table.getQuotedName() + " (id, name) VALUES (?, ?)",
+                        (ps, id) -> {
+                            ps.setLong(1, id);
+                            ps.setString(2, "name-" + id);
+                        });
     }
 
     @Test
@@ -152,7 +132,7 @@ class ProviderReleaseITCase {
                             .setPartitioning("id", 6)
                             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                             .build();
-            StreamExecutionEnvironment env = env(2);
+            StreamExecutionEnvironment env = FlinkMiniCluster.env(2, 0, 0);
             List<Long> read = new ArrayList<>();
             try (CloseableIterator<Long> rows =
                     env.fromSource(source, WatermarkStrategy.noWatermarks(), "pooled-source")
@@ -178,7 +158,7 @@ class ProviderReleaseITCase {
                             .setIncreasingColumn("id", Long.class)
                             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                             .build();
-            StreamExecutionEnvironment env = env(2);
+            StreamExecutionEnvironment env = FlinkMiniCluster.env(2, 0, 0);
             CloseableIterator<Long> rows =
                     env.fromSource(source, WatermarkStrategy.noWatermarks(), "continuous-source")
                             .collectAsync();
@@ -212,14 +192,6 @@ class ProviderReleaseITCase {
         return new PooledJdbcConnectionProvider(
                 DB.getConnectionOptions(),
                 JdbcPoolOptions.builder().withMaxPoolSize(4).withMinPoolSize(1).build());
-    }
-
-    private static StreamExecutionEnvironment env(int parallelism) {
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(parallelism);
-        return env;
     }
 
     private static org.apache.flink.streaming.api.datastream.DataStream<Long> ids(

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Wraps a real XA data source so that {@code XAResource.commit} fails with {@code XAER_RMFAIL} a
@@ -63,25 +64,30 @@ final class CommitFaultInjection {
         return COMMIT_CALLS.get(key);
     }
 
+    /** Data source, XA connection and XA resource of the real driver, the resource wrapped. */
     private static XADataSource wrap(XADataSource dataSource, String key, Mode mode) {
-        return proxy(
+        return wrapResults(
                 XADataSource.class,
-                (method, args) -> {
-                    Object result = invoke(dataSource, method, args);
-                    return method.getName().equals("getXAConnection")
-                            ? wrap((XAConnection) result, key, mode)
-                            : result;
-                });
+                dataSource,
+                "getXAConnection",
+                connection ->
+                        wrapResults(
+                                XAConnection.class,
+                                (XAConnection) connection,
+                                "getXAResource",
+                                resource -> wrap((XAResource) resource, key, mode)));
     }
 
-    private static XAConnection wrap(XAConnection connection, String key, Mode mode) {
+    /**
+     * {@code target} as a {@code type} whose {@code method} results pass through {@code wrapper}.
+     */
+    private static <T> T wrapResults(
+            Class<T> type, T target, String method, UnaryOperator<Object> wrapper) {
         return proxy(
-                XAConnection.class,
-                (method, args) -> {
-                    Object result = invoke(connection, method, args);
-                    return method.getName().equals("getXAResource")
-                            ? wrap((XAResource) result, key, mode)
-                            : result;
+                type,
+                (m, args) -> {
+                    Object result = invoke(target, m, args);
+                    return m.getName().equals(method) ? wrapper.apply(result) : result;
                 });
     }
 

@@ -17,12 +17,11 @@ import java.util.List;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
 import static io.github.jdbcv2.sink.SinkTestSupport.idsPerSecond;
 import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The at-least-once sink against a real PostgreSQL and MiniCluster: rows, flush triggers, object
@@ -36,8 +35,7 @@ class JdbcAtLeastOnceSinkITCase {
     static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
     private static JdbcSink<Long> sink(TestTable table, JdbcExecutionOptions options) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+        return insertingIds(table)
                 .withExecutionOptions(options)
                 .buildAtLeastOnce(DB.getConnectionOptions());
     }
@@ -218,19 +216,12 @@ class JdbcAtLeastOnceSinkITCase {
         StreamExecutionEnvironment env = env(1, 0, 0);
         ids(env, 100, 0)
                 .sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(100).build()));
-        assertThatThrownBy(env::execute)
-                .satisfies(
-                        e -> {
-                            Throwable ours =
-                                    SinkTestSupport.rootCauseWithMessage(
-                                            e, "JDBC sink transaction");
-                            assertThat(ours.getMessage())
-                                    .contains("SQLSTATE 23505")
-                                    .contains("100 rows")
-                                    .contains(insertInto(table.getQuotedName()))
-                                    .contains("not retryable")
-                                    .doesNotContain("name-");
-                        });
+        assertThat(SinkTestSupport.sinkTransactionFailure(env))
+                .contains("SQLSTATE 23505")
+                .contains("100 rows")
+                .contains(insertInto(table.getQuotedName()))
+                .contains("not retryable")
+                .doesNotContain("name-");
         assertThat(table.count()).isEqualTo(1);
     }
 

@@ -14,11 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Retries against real serialization failures: a trigger raises SQLSTATE 40001 for the first n
@@ -56,8 +54,7 @@ class JdbcRetryITCase {
     }
 
     private static JdbcSink<Long> sink(TestTable table, int maxRetries) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+        return insertingIds(table)
                 .withExecutionOptions(
                         JdbcExecutionOptions.builder()
                                 .withBatchSize(100)
@@ -90,17 +87,10 @@ class JdbcRetryITCase {
         TestTable table = tableFailingFirst(100);
         StreamExecutionEnvironment env = env(1, 0, 0);
         ids(env, 1000, 0).sinkTo(sink(table, 2));
-        assertThatThrownBy(env::execute)
-                .satisfies(
-                        e -> {
-                            Throwable ours =
-                                    SinkTestSupport.rootCauseWithMessage(
-                                            e, "JDBC sink transaction");
-                            assertThat(ours.getMessage())
-                                    .contains("SQLSTATE 40001")
-                                    .contains("after 2 retries")
-                                    .contains("of 40 rows");
-                        });
+        assertThat(SinkTestSupport.sinkTransactionFailure(env))
+                .contains("SQLSTATE 40001")
+                .contains("after 2 retries")
+                .contains("of 40 rows");
         assertThat(table.count()).isZero();
     }
 }

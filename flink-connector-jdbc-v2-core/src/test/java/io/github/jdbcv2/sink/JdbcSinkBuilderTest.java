@@ -3,7 +3,13 @@ package io.github.jdbcv2.sink;
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.xa.PGXADataSource;
+
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,52 +79,56 @@ class JdbcSinkBuilderTest {
                 .hasMessageContaining("'recordSizeEstimator': null");
     }
 
-    @Test
-    void exactlyOnceRejectsAByteCap() {
+    /**
+     * Was exactlyOnceRejectsAByteCap, exactlyOnceRejectsRetries and
+     * exactlyOnceRejectsRowsPerTransactionLimit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("executionOptionsExactlyOnceRejects")
+    void exactlyOnceRejects(String what, JdbcExecutionOptions options, List<String> message) {
         assertThatThrownBy(
                         () ->
-                                JdbcSink.<Long>builder()
-                                        .withQueryStatement(
-                                                "INSERT INTO t (id) VALUES (?)",
-                                                (ps, r) -> ps.setLong(1, r))
-                                        .withExecutionOptions(
-                                                JdbcExecutionOptions.builder()
-                                                        .withMaxRetries(0)
-                                                        .withMaxBytesPerTransaction(1000, r -> 10)
-                                                        .build())
-                                        .buildExactlyOnce(
-                                                JdbcExactlyOnceOptions.defaults(),
-                                                PGXADataSource::new))
-                .hasMessageContaining("'maxBytesPerTransaction' = 1000");
-    }
-
-    @Test
-    void exactlyOnceRejectsRetries() {
-        assertThatThrownBy(
-                        () ->
-                                JdbcSink.<Long>builder()
-                                        .withQueryStatement(
-                                                "INSERT INTO t (id) VALUES (?)",
-                                                (ps, r) -> ps.setLong(1, r))
-                                        .withExecutionOptions(
-                                                JdbcExecutionOptions.builder()
-                                                        .withMaxRetries(3)
-                                                        .build())
+                                insertIds()
+                                        .withExecutionOptions(options)
                                         .buildExactlyOnce(
                                                 JdbcExactlyOnceOptions.defaults(),
                                                 PGXADataSource::new))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'maxRetries' = 3")
-                .hasMessageContaining("exactly-once")
-                .hasMessageContaining("withMaxRetries(0)");
+                .satisfies(e -> assertThat(e.getMessage()).contains(message));
+    }
+
+    static Stream<Arguments> executionOptionsExactlyOnceRejects() {
+        return Stream.of(
+                Arguments.of(
+                        "a byte cap",
+                        JdbcExecutionOptions.builder()
+                                .withMaxRetries(0)
+                                .withMaxBytesPerTransaction(1000, r -> 10)
+                                .build(),
+                        List.of("'maxBytesPerTransaction' = 1000")),
+                Arguments.of(
+                        "retries",
+                        JdbcExecutionOptions.builder().withMaxRetries(3).build(),
+                        List.of("'maxRetries' = 3", "exactly-once", "withMaxRetries(0)")),
+                Arguments.of(
+                        "a rows per transaction limit",
+                        JdbcExecutionOptions.builder()
+                                .withMaxRetries(0)
+                                .withMaxRowsPerTransaction(10)
+                                .build(),
+                        List.of("'maxRowsPerTransaction' = 10")));
+    }
+
+    /** A builder inserting each record as the id of table t. */
+    private static JdbcSinkBuilder<Long> insertIds() {
+        return JdbcSink.<Long>builder()
+                .withQueryStatement("INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r));
     }
 
     @Test
     void exactlyOnceDefaultsToNoRetries() {
         JdbcSink<Long> sink =
-                JdbcSink.<Long>builder()
-                        .withQueryStatement(
-                                "INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                insertIds()
                         .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), PGXADataSource::new);
         assertThat(sink.getExecutionOptions().getMaxRetries()).isZero();
     }
@@ -126,12 +136,7 @@ class JdbcSinkBuilderTest {
     @Test
     void exactlyOnceNeedsAnXaDataSource() {
         assertThatThrownBy(
-                        () ->
-                                JdbcSink.<Long>builder()
-                                        .withQueryStatement(
-                                                "INSERT INTO t (id) VALUES (?)",
-                                                (ps, r) -> ps.setLong(1, r))
-                                        .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), null))
+                        () -> insertIds().buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Missing JdbcSink option 'xaDataSource'")
                 .hasMessageContaining("PGXADataSource");
@@ -141,10 +146,7 @@ class JdbcSinkBuilderTest {
     void exactlyOnceCallsTheDataSourceSupplierAtBuildTime() {
         assertThatThrownBy(
                         () ->
-                                JdbcSink.<Long>builder()
-                                        .withQueryStatement(
-                                                "INSERT INTO t (id) VALUES (?)",
-                                                (ps, r) -> ps.setLong(1, r))
+                                insertIds()
                                         .buildExactlyOnce(
                                                 JdbcExactlyOnceOptions.defaults(), () -> null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -152,10 +154,7 @@ class JdbcSinkBuilderTest {
                 .hasMessageContaining("returned null");
         assertThatThrownBy(
                         () ->
-                                JdbcSink.<Long>builder()
-                                        .withQueryStatement(
-                                                "INSERT INTO t (id) VALUES (?)",
-                                                (ps, r) -> ps.setLong(1, r))
+                                insertIds()
                                         .buildExactlyOnce(
                                                 JdbcExactlyOnceOptions.defaults(),
                                                 () -> {
@@ -169,30 +168,9 @@ class JdbcSinkBuilderTest {
     }
 
     @Test
-    void exactlyOnceRejectsRowsPerTransactionLimit() {
-        assertThatThrownBy(
-                        () ->
-                                JdbcSink.<Long>builder()
-                                        .withQueryStatement(
-                                                "INSERT INTO t (id) VALUES (?)",
-                                                (ps, r) -> ps.setLong(1, r))
-                                        .withExecutionOptions(
-                                                JdbcExecutionOptions.builder()
-                                                        .withMaxRetries(0)
-                                                        .withMaxRowsPerTransaction(10)
-                                                        .build())
-                                        .buildExactlyOnce(
-                                                JdbcExactlyOnceOptions.defaults(),
-                                                PGXADataSource::new))
-                .hasMessageContaining("'maxRowsPerTransaction' = 10");
-    }
-
-    @Test
     void toStringHidesThePassword() {
         JdbcSink<Long> sink =
-                JdbcSink.<Long>builder()
-                        .withQueryStatement(
-                                "INSERT INTO t (id) VALUES (?)", (ps, r) -> ps.setLong(1, r))
+                insertIds()
                         .buildAtLeastOnce(
                                 OPTIONS.toBuilder()
                                         .withUsername("u")

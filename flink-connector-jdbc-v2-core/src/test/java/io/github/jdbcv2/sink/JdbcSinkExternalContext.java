@@ -2,9 +2,8 @@ package io.github.jdbcv2.sink;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.testutils.PostgresXaDataSource;
+import io.github.jdbcv2.testutils.StringRecordsContext;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.testframe.external.ExternalSystemDataReader;
 import org.apache.flink.connector.testframe.external.sink.DataStreamSinkV2ExternalContext;
@@ -13,14 +12,12 @@ import org.apache.flink.util.function.SerializableSupplier;
 
 import javax.sql.XADataSource;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -31,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One test case's table for Flink's {@code SinkTestSuiteBase}: our sink writes strings, the reader
  * reads them back.
  */
-final class JdbcSinkExternalContext implements DataStreamSinkV2ExternalContext<String> {
+final class JdbcSinkExternalContext extends StringRecordsContext
+        implements DataStreamSinkV2ExternalContext<String> {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
 
@@ -122,19 +120,6 @@ final class JdbcSinkExternalContext implements DataStreamSinkV2ExternalContext<S
         }
         return data;
     }
-
-    @Override
-    public TypeInformation<String> getProducedType() {
-        return Types.STRING;
-    }
-
-    @Override
-    public List<URL> getConnectorJarPaths() {
-        return Collections.emptyList();
-    }
-
-    @Override
-    public void close() {}
 
     @Override
     public String toString() {

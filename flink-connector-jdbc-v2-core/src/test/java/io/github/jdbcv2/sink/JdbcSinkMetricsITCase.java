@@ -13,9 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The writer's and committer's counters, read through a metric reporter after the job. */
@@ -32,8 +31,7 @@ class JdbcSinkMetricsITCase {
         StreamExecutionEnvironment env = env(2, 0, 0);
         ids(env, 1000, 0)
                 .sinkTo(
-                        JdbcSink.<Long>builder()
-                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                        insertingIds(table)
                                 .withExecutionOptions(
                                         JdbcExecutionOptions.builder().withBatchSize(100).build())
                                 .buildAtLeastOnce(DB.getConnectionOptions()));
@@ -56,8 +54,7 @@ class JdbcSinkMetricsITCase {
         // transaction.
         ids(env, 1000, 0)
                 .sinkTo(
-                        JdbcSink.<Long>builder()
-                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                        insertingIds(table)
                                 .withExecutionOptions(
                                         JdbcExecutionOptions.builder()
                                                 .withBatchSize(100)
@@ -80,8 +77,7 @@ class JdbcSinkMetricsITCase {
         StreamExecutionEnvironment env = env(1, 50, 0);
         ids(env, 2000, 500)
                 .sinkTo(
-                        JdbcSink.<Long>builder()
-                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                        insertingIds(table)
                                 .buildExactlyOnce(
                                         JdbcExactlyOnceOptions.defaults(),
                                         SinkTestSupport.xaDataSource(DB)));

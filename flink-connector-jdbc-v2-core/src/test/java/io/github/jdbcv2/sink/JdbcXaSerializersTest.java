@@ -1,10 +1,12 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.dialect.JdbcXaDialect;
 import io.github.jdbcv2.sink.committer.JdbcXaCommittable;
 import io.github.jdbcv2.sink.committer.JdbcXaCommittableSerializer;
 import io.github.jdbcv2.sink.xa.JdbcXaWriterState;
 import io.github.jdbcv2.sink.xa.JdbcXaWriterStateSerializer;
 import io.github.jdbcv2.sink.xa.JdbcXid;
+import io.github.jdbcv2.sink.xa.XaDialects;
 
 import org.apache.flink.api.common.JobID;
 
@@ -131,16 +133,25 @@ class JdbcXaSerializersTest {
                 .hasMessageContaining("only read");
     }
 
+    /** PostgreSQL's limit on the gid is checked in the postgres module (PostgresXaDialectTest). */
     @Test
-    void xidFitsXaAndPostgresLimits() {
+    void xidFitsXaLimits() {
         JdbcXid xid = xid(Integer.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
         assertThat(xid.getGlobalTransactionId())
                 .hasSizeLessThanOrEqualTo(Xid.MAXGTRIDSIZE)
                 .hasSize(53);
         assertThat(xid.getBranchQualifier()).hasSizeLessThanOrEqualTo(Xid.MAXBQUALSIZE);
-        // PostgreSQL limits a gid to 199 bytes (GIDSIZE 200 with the terminator).
-        assertThat(xid.postgresGid()).hasSizeLessThan(200);
-        assertThat(xid.postgresGid()).startsWith(JdbcXid.FORMAT_ID + "_");
+    }
+
+    /** Without a dialect, messages name a prepared transaction by its XA parts. */
+    @Test
+    void xidIsDescribedByItsXaPartsWithoutADialect() {
+        JdbcXid xid = new JdbcXid(SINK, RUN, JOB, 0, 1L, 2, 3);
+        String described = XaDialects.describe(null, xid);
+        assertThat(described)
+                .isEqualTo(JdbcXaDialect.describeXid(xid))
+                .startsWith("XA format id " + JdbcXid.FORMAT_ID + ", global id 020102030405060708")
+                .endsWith(", branch qualifier 0000000200000003");
     }
 
     @Test
@@ -156,41 +167,29 @@ class JdbcXaSerializersTest {
     @Test
     void xidIsRecognisedByItsBytesOnly() {
         JdbcXid ours = xid(1, 5L, 2, 3);
-        Xid foreignCopy =
-                new Xid() {
-                    @Override
-                    public int getFormatId() {
-                        return ours.getFormatId();
-                    }
-
-                    @Override
-                    public byte[] getGlobalTransactionId() {
-                        return ours.getGlobalTransactionId();
-                    }
-
-                    @Override
-                    public byte[] getBranchQualifier() {
-                        return ours.getBranchQualifier();
-                    }
-                };
+        Xid foreignCopy = foreignXid(ours.getFormatId(), ours);
         assertThat(JdbcXid.parse(foreignCopy)).isEqualTo(ours);
-        Xid otherFormat =
-                new Xid() {
-                    @Override
-                    public int getFormatId() {
-                        return 1;
-                    }
-
-                    @Override
-                    public byte[] getGlobalTransactionId() {
-                        return ours.getGlobalTransactionId();
-                    }
-
-                    @Override
-                    public byte[] getBranchQualifier() {
-                        return ours.getBranchQualifier();
-                    }
-                };
+        Xid otherFormat = foreignXid(1, ours);
         assertThat(JdbcXid.parse(otherFormat)).isNull();
+    }
+
+    /** Another class's Xid with {@code formatId} and the bytes of {@code ours}. */
+    private static Xid foreignXid(int formatId, Xid ours) {
+        return new Xid() {
+            @Override
+            public int getFormatId() {
+                return formatId;
+            }
+
+            @Override
+            public byte[] getGlobalTransactionId() {
+                return ours.getGlobalTransactionId();
+            }
+
+            @Override
+            public byte[] getBranchQualifier() {
+                return ours.getBranchQualifier();
+            }
+        };
     }
 }

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import static io.github.jdbcv2.sink.SinkTestSupport.assertCommittedExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,8 +60,7 @@ class JdbcXaSinkIdentityITCase {
             assertThat(log.getText()).doesNotContain("operator unknown");
         }
         assertExactlyOnce(a.readLongs("id"), 3000);
-        assertExactlyOnce(b.readLongs("id"), 3000);
-        assertThat(preparedTransactions(DB)).isZero();
+        assertCommittedExactlyOnce(DB, b, 3000);
     }
 
     @Test
@@ -73,8 +72,7 @@ class JdbcXaSinkIdentityITCase {
         ids.filter(id -> id % 2 == 0).sinkTo(shared);
         ids.filter(id -> id % 2 == 1).sinkTo(shared);
         env.execute();
-        assertExactlyOnce(table.readLongs("id"), 3000);
-        assertThat(preparedTransactions(DB)).isZero();
+        assertCommittedExactlyOnce(DB, table, 3000);
     }
 
     /**
@@ -133,7 +131,6 @@ class JdbcXaSinkIdentityITCase {
         gated.gate().release();
         job1.getJobExecutionResult().get(120, TimeUnit.SECONDS);
         assertExactlyOnce(a.readLongs("id"), 3000);
-        assertExactlyOnce(b.readLongs("id"), 3000);
-        assertThat(preparedTransactions(DB)).isZero();
+        assertCommittedExactlyOnce(DB, b, 3000);
     }
 }

@@ -8,8 +8,6 @@ import io.github.jdbcv2.testutils.TestTable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -23,6 +21,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Shared pieces of the sink integration tests: cluster, environment, generated ids, checks. */
 final class SinkTestSupport {
@@ -41,23 +40,7 @@ final class SinkTestSupport {
      * attempts.
      */
     static StreamExecutionEnvironment env(int parallelism, long checkpointMs, int restarts) {
-        Configuration conf = new Configuration();
-        if (restarts > 0) {
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
-            conf.set(
-                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
-                    Duration.ofMillis(10));
-        } else {
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.configure(conf);
-        env.setParallelism(parallelism);
-        if (checkpointMs > 0) {
-            env.enableCheckpointing(checkpointMs);
-        }
-        return env;
+        return FlinkMiniCluster.env(parallelism, checkpointMs, restarts);
     }
 
     /**
@@ -94,6 +77,12 @@ final class SinkTestSupport {
         };
     }
 
+    /** A sink builder writing each id (and its name) into {@code table}. */
+    static JdbcSinkBuilder<Long> insertingIds(TestTable table) {
+        return JdbcSink.<Long>builder()
+                .withQueryStatement(insertInto(table.getQuotedName()), idBinder());
+    }
+
     static SerializableSupplier<XADataSource> xaDataSource(PostgresDatabaseExtension db) {
         return PostgresXaDataSource.supplier(db);
     }
@@ -103,8 +92,7 @@ final class SinkTestSupport {
      * batchSize}, without retries.
      */
     static JdbcSink<Long> xaSink(PostgresDatabaseExtension db, TestTable table, int batchSize) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+        return insertingIds(table)
                 .withExecutionOptions(
                         JdbcExecutionOptions.builder()
                                 .withBatchSize(batchSize)
@@ -143,9 +131,28 @@ final class SinkTestSupport {
         assertThat(expected).as("highest id written + 1").isEqualTo(count);
     }
 
+    /**
+     * Every id of {@code 0 .. count-1} exactly once in {@code table}, no transaction left prepared.
+     */
+    static void assertCommittedExactlyOnce(
+            PostgresDatabaseExtension db, TestTable table, long count) throws SQLException {
+        assertExactlyOnce(table.readLongs("id"), count);
+        assertThat(preparedTransactions(db)).as("transactions left prepared").isZero();
+    }
+
     static long preparedTransactions(PostgresDatabaseExtension db) throws SQLException {
         return db.queryLong(
                 "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
+    }
+
+    /**
+     * Runs {@code env}'s job, which must fail; returns the message of the sink's own error ("JDBC
+     * sink transaction ...") among the causes.
+     */
+    static String sinkTransactionFailure(StreamExecutionEnvironment env) {
+        Throwable failure = catchThrowable(env::execute);
+        assertThat(failure).as("the job's failure").isNotNull();
+        return rootCauseWithMessage(failure, "JDBC sink transaction").getMessage();
     }
 
     static Throwable rootCauseWithMessage(Throwable t, String text) {

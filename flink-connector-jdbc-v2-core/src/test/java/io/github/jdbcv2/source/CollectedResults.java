@@ -1,5 +1,8 @@
 package io.github.jdbcv2.source;
 
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,6 +35,26 @@ final class CollectedResults {
 
     static void add(String name, long value) {
         VALUES.get(name).add(value);
+    }
+
+    /**
+     * A sink recording every value the moment it arrives, across all attempts: shows everything the
+     * source ever emitted ({@link ExactlyOnceCollectSink} records only what checkpoints committed).
+     */
+    static Sink<Long> plainSink(String name) {
+        return context ->
+                new SinkWriter<Long>() {
+                    @Override
+                    public void write(Long value, Context context) {
+                        add(name, value);
+                    }
+
+                    @Override
+                    public void flush(boolean endOfInput) {}
+
+                    @Override
+                    public void close() {}
+                };
     }
 
     /** Adds a committed batch once, even when the commit is retried after a restore. */

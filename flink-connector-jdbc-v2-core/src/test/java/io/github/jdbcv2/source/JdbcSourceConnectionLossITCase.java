@@ -80,7 +80,7 @@ class JdbcSourceConnectionLossITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(1);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc")
-                .sinkTo(new PlainCollectSink(name));
+                .sinkTo(CollectedResults.plainSink(name));
         return env.executeAsync(name);
     }
 

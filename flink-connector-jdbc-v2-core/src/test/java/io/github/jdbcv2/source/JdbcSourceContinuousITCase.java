@@ -3,13 +3,11 @@ package io.github.jdbcv2.source;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestDatabase;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -18,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -42,33 +39,14 @@ class JdbcSourceContinuousITCase {
     void newRowsAreEmittedExactlyOnceAcrossAFailure() throws Exception {
         String name = "continuous";
         CollectedResults.reset(name, 1);
-        TestTable table = DB.createTable("id BIGINT PRIMARY KEY, created TIMESTAMP, v TEXT");
-        long[] inserted = {0};
-        insert(table, inserted, 500);
-
+        GrowingTable table = new GrowingTable(500);
         JdbcSource<Long> source =
-                JdbcSource.<Long>builder()
-                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
-                        .setSql("SELECT id, created, v FROM " + table.getQuotedName())
-                        .setResultExtractor(rs -> rs.getLong(1))
-                        .setTypeInformation(Types.LONG)
-                        .setContinuousUnBoundingSettings(
-                                new ContinuousUnBoundingSettings(
-                                        Duration.ZERO, Duration.ofMillis(100)))
-                        .setIncreasingColumn("id", Long.class)
-                        .setUniqueKey("id", Long.class)
-                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                table.sourceBy("id", Long.class)
                         .setResultSetFetchSize(100)
                         .setSplitReaderFetchBatchSize(20)
                         .build();
 
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(20));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(100);
+        StreamExecutionEnvironment env = FlinkMiniCluster.env(2, 100, 3);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-continuous")
                 .map(new FailingMap(name, 150))
                 .returns(Types.LONG)
@@ -80,73 +58,80 @@ class JdbcSourceContinuousITCase {
                 assertThat(System.nanoTime())
                         .as("the injected failure happened in time")
                         .isLessThan(deadline);
-                insert(table, inserted, 100);
+                table.insert(100);
                 waitUntil(
                         () ->
-                                CollectedResults.size(name) >= inserted[0]
+                                CollectedResults.size(name) >= table.rows
                                         || CollectedResults.failuresLeft(name) == 0,
                         Duration.ofSeconds(60));
             }
-            insert(table, inserted, 300);
-            waitUntil(() -> CollectedResults.size(name) >= inserted[0], Duration.ofSeconds(60));
+            table.insert(300);
+            waitUntil(() -> CollectedResults.size(name) >= table.rows, Duration.ofSeconds(60));
         } finally {
             job.cancel().get();
         }
-        assertThat(CollectedResults.sorted(name))
-                .isEqualTo(
-                        LongStream.rangeClosed(1, inserted[0])
-                                .boxed()
-                                .collect(Collectors.toList()));
+        assertThat(CollectedResults.sorted(name)).isEqualTo(table.ids());
     }
 
-    private static void insert(TestTable table, long[] inserted, int rows) throws Exception {
-        table.insertSeries(
-                inserted[0] + 1,
-                inserted[0] + rows,
-                "i, TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', 'v' || i");
-        inserted[0] += rows;
+    /** A table of ids 1, 2, ... with a timestamp increasing with the id, filled in steps. */
+    private static final class GrowingTable {
+        final TestTable table;
+        long rows;
+
+        GrowingTable(int initialRows) throws Exception {
+            table = DB.createTable("id BIGINT PRIMARY KEY, created TIMESTAMP, v TEXT");
+            insert(initialRows);
+        }
+
+        void insert(int more) throws Exception {
+            table.insertSeries(
+                    rows + 1,
+                    rows + more,
+                    "i, TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', 'v' || i");
+            rows += more;
+        }
+
+        /** A continuous source of the ids, finding new rows by {@code column}. */
+        JdbcSourceBuilder<Long> sourceBy(String column, Class<?> type) {
+            return ContinuousIdSource.builder(
+                            DB, "SELECT id, created, v FROM " + table.getQuotedName())
+                    .setIncreasingColumn(column, type);
+        }
+
+        /** 1 .. rows. */
+        List<Long> ids() {
+            return LongStream.rangeClosed(1, rows).boxed().collect(Collectors.toList());
+        }
+    }
+
+    /** Parallelism {@code parallelism}, checkpoints every 100 ms. */
+    private static StreamExecutionEnvironment checkpointingEnv(int parallelism) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(100);
+        return env;
     }
 
     @Test
     void timestampHighWaterMarkFindsRowsInsertedLater() throws Exception {
         String name = "continuous-ts";
         CollectedResults.reset(name, 0);
-        TestTable table = DB.createTable("id BIGINT PRIMARY KEY, created TIMESTAMP, v TEXT");
-        long[] inserted = {0};
-        insert(table, inserted, 200);
-        JdbcSource<Long> source =
-                JdbcSource.<Long>builder()
-                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
-                        .setSql("SELECT id, created, v FROM " + table.getQuotedName())
-                        .setResultExtractor(rs -> rs.getLong(1))
-                        .setTypeInformation(Types.LONG)
-                        .setContinuousUnBoundingSettings(
-                                new ContinuousUnBoundingSettings(
-                                        Duration.ZERO, Duration.ofMillis(100)))
-                        .setIncreasingColumn("created", java.time.LocalDateTime.class)
-                        .setUniqueKey("id", Long.class)
-                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                        .build();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(100);
+        GrowingTable table = new GrowingTable(200);
+        JdbcSource<Long> source = table.sourceBy("created", LocalDateTime.class).build();
+        StreamExecutionEnvironment env = checkpointingEnv(2);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-continuous-ts")
                 .sinkTo(new ExactlyOnceCollectSink(name));
         JobClient job = env.executeAsync(name);
         try {
             waitUntil(() -> CollectedResults.size(name) >= 200, Duration.ofSeconds(60));
             for (int i = 0; i < 3; i++) {
-                insert(table, inserted, 100);
-                waitUntil(() -> CollectedResults.size(name) >= inserted[0], Duration.ofSeconds(60));
+                table.insert(100);
+                waitUntil(() -> CollectedResults.size(name) >= table.rows, Duration.ofSeconds(60));
             }
         } finally {
             job.cancel().get();
         }
-        assertThat(CollectedResults.sorted(name))
-                .isEqualTo(
-                        LongStream.rangeClosed(1, inserted[0])
-                                .boxed()
-                                .collect(Collectors.toList()));
+        assertThat(CollectedResults.sorted(name)).isEqualTo(table.ids());
     }
 
     /**
@@ -193,22 +178,11 @@ class JdbcSourceContinuousITCase {
         insertWithSequence(table, 200);
         JdbcSource<Long> source =
                 options.apply(
-                                JdbcSource.<Long>builder()
-                                        .setJdbcConnectionOptionsBuilder(
-                                                DB.connectionOptionsBuilder())
-                                        .setSql("SELECT id, v FROM " + table.getQuotedName())
-                                        .setResultExtractor(rs -> rs.getLong(1))
-                                        .setTypeInformation(Types.LONG)
-                                        .setContinuousUnBoundingSettings(
-                                                new ContinuousUnBoundingSettings(
-                                                        Duration.ZERO, Duration.ofMillis(100)))
-                                        .setIncreasingColumn("id", Long.class)
-                                        .setUniqueKey("id", Long.class)
-                                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE))
+                                ContinuousIdSource.builder(
+                                                DB, "SELECT id, v FROM " + table.getQuotedName())
+                                        .setIncreasingColumn("id", Long.class))
                         .build();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
-        env.enableCheckpointing(100);
+        StreamExecutionEnvironment env = checkpointingEnv(1);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-late-commit")
                 .sinkTo(new ExactlyOnceCollectSink(name));
         try (LogCapture discoveries =
@@ -219,16 +193,12 @@ class JdbcSourceContinuousITCase {
                         () -> CollectedResults.sorted(name).contains(200 - lag),
                         Duration.ofSeconds(60));
                 late.setAutoCommit(false);
-                long lateId;
-                try (Statement s = late.createStatement();
-                        ResultSet rs =
-                                s.executeQuery(
-                                        "INSERT INTO "
-                                                + table.getQuotedName()
-                                                + " (v) VALUES ('late') RETURNING id")) {
-                    rs.next();
-                    lateId = rs.getLong(1);
-                }
+                long lateId =
+                        TestDatabase.queryLong(
+                                late,
+                                "INSERT INTO "
+                                        + table.getQuotedName()
+                                        + " (v) VALUES ('late') RETURNING id");
                 assertThat(lateId).isEqualTo(201);
                 insertWithSequence(table, 100);
                 // A commits only after a discovery saw the later rows and the rows it allows were

@@ -133,7 +133,7 @@ class JdbcSourceDialectLimitITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "paged")
-                .sinkTo(new PlainCollectSink(name));
+                .sinkTo(CollectedResults.plainSink(name));
         env.execute(name);
 
         assertThat(CollectedResults.sorted(name))

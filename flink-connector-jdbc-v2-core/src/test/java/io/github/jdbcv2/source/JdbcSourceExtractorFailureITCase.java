@@ -7,8 +7,6 @@ import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -16,13 +14,16 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,34 +46,38 @@ class JdbcSourceExtractorFailureITCase {
      */
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
-    @Test
+    /**
+     * Was aGetterFailingOnAColumnFailsTheJobNamingColumnAndSplit and
+     * anExtractorThrowingARuntimeExceptionFailsTheJobNamingColumnAndSplit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failingExtractors")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void aGetterFailingOnAColumnFailsTheJobNamingColumnAndSplit() throws Exception {
-        TestTable table = tableWithABadRow();
-        Throwable failure =
-                runUntilFailure(
-                        table,
-                        rs -> rs.getLong(1) + rs.getLong(2),
-                        DeliveryGuarantee.AT_LEAST_ONCE);
+    void aFailingExtractorFailsTheJobNamingColumnAndSplit(
+            String what, ResultExtractor<Long> extractor, DeliveryGuarantee guarantee, String cause)
+            throws Exception {
+        Throwable failure = runUntilFailure(tableWithABadRow(), extractor, guarantee);
         assertThat(ExceptionUtils.stringifyException(failure))
                 .contains("Reading split single failed")
                 .contains("column 2 (payload")
-                .contains("not-a-number");
+                .contains(cause);
     }
 
-    @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void anExtractorThrowingARuntimeExceptionFailsTheJobNamingColumnAndSplit() throws Exception {
-        TestTable table = tableWithABadRow();
-        Throwable failure =
-                runUntilFailure(
-                        table,
-                        rs -> rs.getLong(1) + Long.parseLong(rs.getString(2)),
-                        DeliveryGuarantee.EXACTLY_ONCE);
-        assertThat(ExceptionUtils.stringifyException(failure))
-                .contains("Reading split single failed")
-                .contains("column 2 (payload")
-                .contains(NumberFormatException.class.getName());
+    static Stream<Arguments> failingExtractors() {
+        ResultExtractor<Long> getterFails = rs -> rs.getLong(1) + rs.getLong(2);
+        ResultExtractor<Long> extractorThrows =
+                rs -> rs.getLong(1) + Long.parseLong(rs.getString(2));
+        return Stream.of(
+                Arguments.of(
+                        "a getter failing on a column",
+                        getterFails,
+                        DeliveryGuarantee.AT_LEAST_ONCE,
+                        "not-a-number"),
+                Arguments.of(
+                        "an extractor throwing a RuntimeException",
+                        extractorThrows,
+                        DeliveryGuarantee.EXACTLY_ONCE,
+                        NumberFormatException.class.getName()));
     }
 
     /** 3,000 rows whose payload is a number, except row 2,500 (so the failure comes mid-stream). */
@@ -95,10 +100,7 @@ class JdbcSourceExtractorFailureITCase {
                         .setDeliveryGuarantee(guarantee)
                         .setSplitReaderFetchBatchSize(100)
                         .build();
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(1);
+        StreamExecutionEnvironment env = FlinkMiniCluster.env(1, 0, 0);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "jdbc-extractor-failure")
                 .sinkTo(new DiscardingSink<>());
         JobClient job = env.executeAsync("extractor-failure");

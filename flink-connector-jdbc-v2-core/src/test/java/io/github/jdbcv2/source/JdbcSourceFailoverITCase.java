@@ -10,7 +10,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
@@ -22,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +31,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,10 +76,7 @@ class JdbcSourceFailoverITCase {
     }
 
     private static StreamExecutionEnvironment env(int parallelism, Configuration extra) {
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, FAILURES + 2);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(20));
+        Configuration conf = FlinkMiniCluster.restarts(FAILURES + 2);
         conf.addAll(extra);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
@@ -107,7 +106,7 @@ class JdbcSourceFailoverITCase {
         if (exactlyOnceSink) {
             stream.sinkTo(new ExactlyOnceCollectSink(name));
         } else {
-            stream.sinkTo(new PlainCollectSink(name));
+            stream.sinkTo(CollectedResults.plainSink(name));
         }
         env.execute(name);
         assertThat(CollectedResults.failuresLeft(name))
@@ -115,32 +114,30 @@ class JdbcSourceFailoverITCase {
                 .isZero();
     }
 
-    @Test
-    void exactlyOnceWithKeysetResumeOnAUniquePartitionColumn() throws Exception {
-        String name = "eo-keyset";
-        runWithFailures(
-                name,
-                source(DeliveryGuarantee.EXACTLY_ONCE)
-                        .setPartitioning("id", 4)
-                        .setUniqueKey("id", Long.class)
-                        .build(),
-                true,
-                2);
+    /**
+     * Was exactlyOnceWithKeysetResumeOnAUniquePartitionColumn,
+     * exactlyOnceOnANonUniquePartitionColumnResumesByTheUniqueKey and
+     * exactlyOnceOnASingleSplitResumesByTheUniqueKey: splits by a unique or a non-unique partition
+     * column, or one split, all resumed by the unique key.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exactlyOnceSplits")
+    void exactlyOnceResumesByTheUniqueKey(
+            String name, String partitionColumn, int partitions, int parallelism) throws Exception {
+        JdbcSourceBuilder<Long> builder =
+                source(DeliveryGuarantee.EXACTLY_ONCE).setUniqueKey("id", Long.class);
+        if (partitionColumn != null) {
+            builder.setPartitioning(partitionColumn, partitions);
+        }
+        runWithFailures(name, builder.build(), true, parallelism);
         assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
     }
 
-    @Test
-    void exactlyOnceOnANonUniquePartitionColumnResumesByTheUniqueKey() throws Exception {
-        String name = "eo-ties";
-        runWithFailures(
-                name,
-                source(DeliveryGuarantee.EXACTLY_ONCE)
-                        .setPartitioning("k", 3)
-                        .setUniqueKey("id", Long.class)
-                        .build(),
-                true,
-                3);
-        assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
+    static Stream<Arguments> exactlyOnceSplits() {
+        return Stream.of(
+                Arguments.of("eo-keyset", "id", 4, 2),
+                Arguments.of("eo-ties", "k", 3, 3),
+                Arguments.of("eo-single", null, 0, 2));
     }
 
     /**
@@ -255,17 +252,6 @@ class JdbcSourceFailoverITCase {
     }
 
     @Test
-    void exactlyOnceOnASingleSplitResumesByTheUniqueKey() throws Exception {
-        String name = "eo-single";
-        runWithFailures(
-                name,
-                source(DeliveryGuarantee.EXACTLY_ONCE).setUniqueKey("id", Long.class).build(),
-                true,
-                2);
-        assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
-    }
-
-    @Test
     void atLeastOnceDeliversEveryRow() throws Exception {
         String name = "alo";
         runWithFailures(
@@ -293,20 +279,8 @@ class JdbcSourceFailoverITCase {
             throws Exception {
         String name = "savepoint";
         CollectedResults.reset(name, 0);
-        UnaryOperator<JdbcSourceBuilder<Long>> configure =
-                b ->
-                        b.setJdbcSqlSplitAssignerProvider(JdbcSplitAssigners.numericRange("id", 5))
-                                .setUniqueKey("id", Long.class)
-                                .setRateLimiterStrategy(RateLimiterStrategy.perSecond(3_000));
-
         StreamExecutionEnvironment first = env(2, new Configuration());
-        first.fromSource(
-                        configure.apply(source(DeliveryGuarantee.EXACTLY_ONCE)).build(),
-                        WatermarkStrategy.noWatermarks(),
-                        "jdbc")
-                .uid("jdbc-source")
-                .sinkTo(new ExactlyOnceCollectSink(name))
-                .uid("collect");
+        addSavepointJob(first, name);
         JobClient job = first.executeAsync(name + "-1");
         waitUntil(() -> CollectedResults.size(name) >= ROWS / 4, Duration.ofSeconds(60));
         String savepoint =
@@ -319,15 +293,28 @@ class JdbcSourceFailoverITCase {
         Configuration restore = new Configuration();
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         StreamExecutionEnvironment second = env(3, restore);
-        second.fromSource(
-                        configure.apply(source(DeliveryGuarantee.EXACTLY_ONCE)).build(),
+        addSavepointJob(second, name);
+        second.execute(name + "-2");
+        assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
+    }
+
+    /**
+     * The savepoint test's job, the same before and after: numeric ranges of id read exactly once
+     * into the collecting sink, with uids.
+     */
+    private static void addSavepointJob(StreamExecutionEnvironment env, String name) {
+        env.fromSource(
+                        source(DeliveryGuarantee.EXACTLY_ONCE)
+                                .setJdbcSqlSplitAssignerProvider(
+                                        JdbcSplitAssigners.numericRange("id", 5))
+                                .setUniqueKey("id", Long.class)
+                                .setRateLimiterStrategy(RateLimiterStrategy.perSecond(3_000))
+                                .build(),
                         WatermarkStrategy.noWatermarks(),
                         "jdbc")
                 .uid("jdbc-source")
                 .sinkTo(new ExactlyOnceCollectSink(name))
                 .uid("collect");
-        second.execute(name + "-2");
-        assertThat(CollectedResults.sorted(name)).isEqualTo(allIds);
     }
 
     static void waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {

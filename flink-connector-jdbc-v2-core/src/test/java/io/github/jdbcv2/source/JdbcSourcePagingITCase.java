@@ -56,7 +56,7 @@ class JdbcSourcePagingITCase {
                                     .build(),
                             WatermarkStrategy.noWatermarks(),
                             "paged-" + pageSize)
-                    .sinkTo(new PlainCollectSink(name));
+                    .sinkTo(CollectedResults.plainSink(name));
         }
         env.execute(name);
         List<Long> twice =

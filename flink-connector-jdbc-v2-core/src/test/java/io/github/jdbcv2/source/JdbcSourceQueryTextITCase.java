@@ -120,7 +120,7 @@ class JdbcSourceQueryTextITCase {
                                                 .setDeliveryGuarantee(guarantee))
                                 .build();
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), name)
-                        .sinkTo(new PlainCollectSink(name));
+                        .sinkTo(CollectedResults.plainSink(name));
             }
         }
         env.execute("text-" + assigner);
@@ -137,22 +137,15 @@ class JdbcSourceQueryTextITCase {
         String name = "text-continuous";
         CollectedResults.reset(name, 0);
         JdbcSource<Long> source =
-                JdbcSource.<Long>builder()
-                        .setJdbcConnectionOptionsBuilder(DB.connectionOptionsBuilder())
-                        .setSql("SELECT id, v FROM " + events.getQuotedName() + "; -- new events")
-                        .setResultExtractor(rs -> rs.getLong(1))
-                        .setTypeInformation(Types.LONG)
-                        .setContinuousUnBoundingSettings(
-                                new ContinuousUnBoundingSettings(
-                                        Duration.ZERO, Duration.ofMillis(100)))
+                ContinuousIdSource.builder(
+                                DB,
+                                "SELECT id, v FROM " + events.getQuotedName() + "; -- new events")
                         .setIncreasingColumn("id", Long.class)
-                        .setUniqueKey("id", Long.class)
-                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                         .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), name)
-                .sinkTo(new PlainCollectSink(name));
+                .sinkTo(CollectedResults.plainSink(name));
         JobClient job = env.executeAsync(name);
         try {
             Await.until(

@@ -1,9 +1,9 @@
 package io.github.jdbcv2.source;
 
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.StringRecordsContext;
 import io.github.jdbcv2.testutils.TestTable;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -21,13 +21,11 @@ import org.apache.flink.core.execution.CheckpointingMode;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -50,7 +48,8 @@ class JdbcSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
      * One table per test; each framework "split" writes its rows there, tagged with the split
      * number.
      */
-    static final class PostgresSourceContext implements DataStreamSourceExternalContext<String> {
+    static final class PostgresSourceContext extends StringRecordsContext
+            implements DataStreamSourceExternalContext<String> {
 
         private final TestTable table;
         private int writers;
@@ -141,18 +140,5 @@ class JdbcSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
             }
             return records;
         }
-
-        @Override
-        public TypeInformation<String> getProducedType() {
-            return Types.STRING;
-        }
-
-        @Override
-        public List<URL> getConnectorJarPaths() {
-            return Collections.emptyList();
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -3,6 +3,7 @@ package io.github.jdbcv2.testutils;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialectConverter;
 import org.apache.flink.connector.jdbc.statement.FieldNamedPreparedStatement;
+import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 
@@ -38,6 +39,11 @@ public final class DialectRoundTrip {
         this.converter = converter;
     }
 
+    /** The row type of {@code fields}, e.g. {@code rowType(FIELD("id", DataTypes.INT()), ...)}. */
+    public static RowType rowType(DataTypes.Field... fields) {
+        return (RowType) DataTypes.ROW(fields).getLogicalType();
+    }
+
     public JdbcDialectConverter converter() {
         return converter;
     }
@@ -46,6 +52,15 @@ public final class DialectRoundTrip {
     public void insert(Connection connection, String table, List<RowData> rows)
             throws SQLException {
         execute(connection, dialect.getInsertIntoStatement(table, fieldNames), rows);
+    }
+
+    /**
+     * Inserts {@code rows} as {@link #insert} does and reads the table back ordered by {@code id}.
+     */
+    public List<RowData> insertAndReadBack(Connection connection, String table, List<RowData> rows)
+            throws SQLException {
+        insert(connection, table, rows);
+        return readAll(connection, table, "id");
     }
 
     /** One batch of the dialect's upsert on {@code keys}; the driver's update counts. */

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * t.insertSeries(1, 1000, "i, 'name-' || i");
  * }</pre>
  */
-public final class PostgresDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresDatabaseExtension
+        implements BeforeAllCallback, AfterAllCallback, TestDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final AtomicInteger TABLES = new AtomicInteger();
@@ -138,6 +139,7 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
     }
 
     /** A new autocommit connection to this class's database; the caller closes it. */
+    @Override
     public Connection openConnection() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", getUsername());
@@ -145,46 +147,6 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, After
             props.setProperty("password", getPassword());
         }
         return DriverManager.getConnection(getUrl(), props);
-    }
-
-    /** Runs statements in autocommit mode. */
-    public void execute(String... sql) throws SQLException {
-        try (Connection c = openConnection();
-                Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        }
-    }
-
-    /** The first column of the first row of {@code sql} as a long. */
-    public long queryLong(String sql) throws SQLException {
-        try (Connection c = openConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new SQLException("No row from: " + sql);
-            }
-            return rs.getLong(1);
-        }
-    }
-
-    /** Every row of {@code sql}, each as a list of {@link ResultSet#getObject(int)} values. */
-    public List<List<Object>> query(String sql) throws SQLException {
-        try (Connection c = openConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(columns);
-                for (int i = 1; i <= columns; i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
     }
 
     /** The server process id behind a connection ({@code pg_backend_pid()}). */

@@ -55,24 +55,6 @@ public final class DsqlConnectionOptions implements Serializable {
             Duration.ofMillis(DsqlConfigOptions.TOKEN_LIFETIME_MS.defaultValue());
     public static final String DEFAULT_SSL_MODE = DsqlConfigOptions.SSL_MODE.defaultValue();
 
-    /**
-     * @deprecated use {@link DsqlRetryOptions#DEFAULT_MAX_ATTEMPTS}
-     */
-    @Deprecated
-    public static final int DEFAULT_OCC_MAX_ATTEMPTS = DsqlRetryOptions.DEFAULT_MAX_ATTEMPTS;
-
-    /**
-     * @deprecated use {@link DsqlRetryOptions#DEFAULT_MIN_BACKOFF}
-     */
-    @Deprecated
-    public static final Duration DEFAULT_OCC_MIN_BACKOFF = DsqlRetryOptions.DEFAULT_MIN_BACKOFF;
-
-    /**
-     * @deprecated use {@link DsqlRetryOptions#DEFAULT_MAX_BACKOFF}
-     */
-    @Deprecated
-    public static final Duration DEFAULT_OCC_MAX_BACKOFF = DsqlRetryOptions.DEFAULT_MAX_BACKOFF;
-
     public static final double DEFAULT_MAX_CONNECTIONS_PER_SECOND =
             DsqlConfigOptions.MAX_CONNECTIONS_PER_SECOND.defaultValue();
 
@@ -323,30 +305,6 @@ public final class DsqlConnectionOptions implements Serializable {
     @Deprecated
     public DsqlRetryOptions getRetryOptions() {
         return retryOptions;
-    }
-
-    /**
-     * @deprecated use {@link DsqlRetryOptions#getMaxAttempts()}
-     */
-    @Deprecated
-    public int getOccMaxAttempts() {
-        return retryOptions.getMaxAttempts();
-    }
-
-    /**
-     * @deprecated use {@link DsqlRetryOptions#getMinBackoff()}
-     */
-    @Deprecated
-    public Duration getOccMinBackoff() {
-        return retryOptions.getMinBackoff();
-    }
-
-    /**
-     * @deprecated use {@link DsqlRetryOptions#getMaxBackoff()}
-     */
-    @Deprecated
-    public Duration getOccMaxBackoff() {
-        return retryOptions.getMaxBackoff();
     }
 
     public double getMaxConnectionsPerSecond() {

@@ -1,14 +1,18 @@
 package io.github.jdbcv2.dsql;
 
 import io.github.jdbcv2.catalog.JdbcCatalogContext;
+import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.dsql.catalog.DsqlCatalog;
 import io.github.jdbcv2.dsql.catalog.DsqlCatalogs;
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
+import io.github.jdbcv2.postgres.sink.PostgresSinkConnectionDefaults;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
+
+import javax.annotation.Nullable;
 
 /**
  * Creates the {@link DsqlDialect} for PostgreSQL JDBC URLs whose hosts are Aurora DSQL endpoints
@@ -45,6 +49,17 @@ public class DsqlFactory implements JdbcV2Factory {
     @Override
     public JdbcErrorClassifier createErrorClassifier() {
         return DsqlSqlStates.classifier();
+    }
+
+    /**
+     * PostgreSQL's sink defaults ({@code reWriteBatchedInserts=true} unless set, or the statement
+     * is an {@code ON CONFLICT DO UPDATE}): DSQL accepts multi-row INSERTs, and its limits count
+     * rows and bytes, not statements.
+     */
+    @Override
+    public JdbcConnectionOptions sinkConnectionOptions(
+            JdbcConnectionOptions options, @Nullable String query) {
+        return PostgresSinkConnectionDefaults.apply(options, query);
     }
 
     @Override

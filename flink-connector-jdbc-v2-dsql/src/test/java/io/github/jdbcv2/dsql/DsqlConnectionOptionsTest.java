@@ -4,6 +4,7 @@ import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.JdbcPoolOptions;
 import io.github.jdbcv2.dsql.auth.DsqlAwsCredentials;
 import io.github.jdbcv2.dsql.auth.DsqlCredentialsSupplier;
+import io.github.jdbcv2.dsql.sink.DsqlRetryOptions;
 
 import org.apache.flink.util.InstantiationUtil;
 
@@ -56,9 +57,11 @@ class DsqlConnectionOptionsTest {
         assertThat(o.getAwsCredentials().getKind())
                 .isEqualTo(DsqlAwsCredentials.Kind.DEFAULT_CHAIN);
         assertThat(o.getSslMode()).isEqualTo("verify-full");
-        assertThat(o.getOccMaxAttempts()).isEqualTo(5);
-        assertThat(o.getOccMinBackoff()).isEqualTo(Duration.ofMillis(50));
-        assertThat(o.getOccMaxBackoff()).isEqualTo(Duration.ofSeconds(5));
+        @SuppressWarnings("deprecation") // the OCC options carried to the sink
+        DsqlRetryOptions carried = o.getRetryOptions();
+        assertThat(carried.getMaxAttempts()).isEqualTo(5);
+        assertThat(carried.getMinBackoff()).isEqualTo(Duration.ofMillis(50));
+        assertThat(carried.getMaxBackoff()).isEqualTo(Duration.ofSeconds(5));
         assertThat(o.getMaxConnectionsPerSecond()).isEqualTo(100.0);
     }
 
@@ -302,7 +305,9 @@ class DsqlConnectionOptionsTest {
         assertThat(o.getParallelism()).isEqualTo(4);
         assertThat(o.getTokenLifetime()).isEqualTo(Duration.ofMinutes(10));
         assertThat(o.getAwsCredentials().getProfileName()).isEqualTo("etl");
-        assertThat(o.getOccMaxAttempts()).isEqualTo(7);
+        @SuppressWarnings("deprecation") // the OCC options carried to the sink
+        DsqlRetryOptions carried = o.getRetryOptions();
+        assertThat(carried.getMaxAttempts()).isEqualTo(7);
         assertThat(o.getMaxConnectionsPerSecond()).isEqualTo(20.0);
 
         m.put("port", "five");

@@ -1,5 +1,6 @@
 package io.github.jdbcv2.dsql;
 
+import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.dialect.JdbcDialectLoader;
 import io.github.jdbcv2.dsql.catalog.DsqlCatalog;
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
@@ -136,6 +137,27 @@ class DsqlFactoryTest {
                 .hasMessageContaining("compatible mode")
                 .hasMessageContaining(".dsql.<region>.on.aws")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    /**
+     * A plain JdbcSink on a DSQL endpoint URL batches as on PostgreSQL (multi-row INSERTs), as the
+     * dialect's URL defaults and docs/dsql.md say; upserts that update keep one row per statement.
+     */
+    @Test
+    void theSinkUrlDefaultsAreThoseOfPostgres() {
+        JdbcConnectionOptions options = JdbcConnectionOptions.builder().withUrl(DSQL_URL).build();
+        DsqlFactory factory = new DsqlFactory();
+        assertThat(factory.sinkConnectionOptions(options, "INSERT INTO t (id) VALUES (?)"))
+                .isEqualTo(
+                        new PostgresFactory()
+                                .sinkConnectionOptions(options, "INSERT INTO t (id) VALUES (?)"));
+        assertThat(factory.sinkConnectionOptions(options, null).getExtendProperties())
+                .containsEntry("reWriteBatchedInserts", "true");
+        assertThat(
+                        factory.sinkConnectionOptions(
+                                options,
+                                "INSERT INTO t (id, v) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v"))
+                .isSameAs(options);
     }
 
     @Test

@@ -7,8 +7,6 @@ import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -80,13 +78,7 @@ class DsqlPagedSourceITCase {
     void readsEveryRowExactlyOnceInPagesAcrossAFailure() throws Exception {
         String name = "dsql-paged";
         CollectedResults.reset(name, 1);
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(20));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(200);
+        StreamExecutionEnvironment env = FlinkMiniCluster.env(2, 200, 1);
         env.fromSource(source().build(), WatermarkStrategy.noWatermarks(), "dsql")
                 .map(new FailingMap(name, 2000))
                 .returns(Types.LONG)

@@ -16,9 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertAtLeastOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,8 +38,7 @@ class JdbcAtLeastOnceFailoverITCase {
         ids(env, 20_000, 1000)
                 .map(new FailureInjector(key, 2, 1, 300))
                 .sinkTo(
-                        JdbcSink.<Long>builder()
-                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                        insertingIds(table)
                                 .withExecutionOptions(
                                         JdbcExecutionOptions.builder().withBatchSize(200).build())
                                 .buildAtLeastOnce(DB.getConnectionOptions()));
@@ -57,8 +55,7 @@ class JdbcAtLeastOnceFailoverITCase {
         StreamExecutionEnvironment env = env(2, 50, 0);
         ids(env, 30_000, 1000)
                 .sinkTo(
-                        JdbcSink.<Long>builder()
-                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                        insertingIds(table)
                                 .withExecutionOptions(
                                         JdbcExecutionOptions.builder()
                                                 .withBatchSize(100)

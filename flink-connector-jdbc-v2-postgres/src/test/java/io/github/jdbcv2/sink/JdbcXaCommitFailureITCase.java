@@ -18,11 +18,10 @@ import javax.sql.XADataSource;
 import java.sql.SQLException;
 import java.util.List;
 
-import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
+import static io.github.jdbcv2.sink.SinkTestSupport.assertCommittedExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,8 +43,7 @@ class JdbcXaCommitFailureITCase {
             TestTable table,
             JdbcExactlyOnceOptions options,
             SerializableSupplier<XADataSource> dataSource) {
-        return JdbcSink.<Long>builder()
-                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+        return insertingIds(table)
                 .withExecutionOptions(
                         JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build())
                 .buildExactlyOnce(options, dataSource);
@@ -75,8 +73,7 @@ class JdbcXaCommitFailureITCase {
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER)) {
             env.execute();
             assertThat(CommitFaultInjection.injected(key)).isEqualTo(5);
-            assertExactlyOnce(table.readLongs("id"), 2000);
-            assertThat(preparedTransactions(DB)).as("transactions left prepared").isZero();
+            assertCommittedExactlyOnce(DB, table, 2000);
             assertThat(log.getText()).contains("Failing the job");
         }
     }
@@ -118,8 +115,7 @@ class JdbcXaCommitFailureITCase {
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER)) {
             env.execute();
             assertThat(CommitFaultInjection.injected(key)).isEqualTo(2);
-            assertExactlyOnce(table.readLongs("id"), 2000);
-            assertThat(preparedTransactions(DB)).isZero();
+            assertCommittedExactlyOnce(DB, table, 2000);
             assertThat(log.getText())
                     .contains("was committed before (the database reports transaction");
         }

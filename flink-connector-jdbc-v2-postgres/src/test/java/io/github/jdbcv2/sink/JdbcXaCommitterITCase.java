@@ -18,6 +18,9 @@ import org.apache.flink.util.function.SerializableSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +98,19 @@ class JdbcXaCommitterITCase {
                         UnregisteredMetricsGroup.createOperatorMetricGroup()));
     }
 
+    /**
+     * The test database's XA data sources, whose first {@code failures} commits fail before they
+     * reach the database; counted under a new key starting with {@code keyPrefix}.
+     */
+    private static SerializableSupplier<XADataSource> failingBeforeCommit(
+            String keyPrefix, int failures) {
+        return CommitFaultInjection.failingCommits(
+                SinkTestSupport.xaDataSource(DB),
+                keyPrefix + System.nanoTime(),
+                failures,
+                Mode.BEFORE_COMMIT);
+    }
+
     @Test
     void transientFailuresAreRetriedWithExponentialBackoff() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
@@ -123,10 +140,7 @@ class JdbcXaCommitterITCase {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         JdbcXaCommittable failing = prepared(table, 1);
         JdbcXaCommittable fine = prepared(table, 2);
-        String key = "give-up-" + System.nanoTime();
-        SerializableSupplier<XADataSource> flaky =
-                CommitFaultInjection.failingCommits(
-                        SinkTestSupport.xaDataSource(DB), key, 2, Mode.BEFORE_COMMIT);
+        SerializableSupplier<XADataSource> flaky = failingBeforeCommit("give-up-", 2);
         RecordingRequest first = new RecordingRequest(failing, true);
         RecordingRequest second = new RecordingRequest(fine, true);
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
@@ -137,7 +151,7 @@ class JdbcXaCommitterITCase {
                     .hasRootCauseInstanceOf(javax.transaction.xa.XAException.class)
                     .cause()
                     .hasMessageContaining("at attempt 2 of 2")
-                    .hasMessageContaining(failing.getXid().postgresGid());
+                    .hasMessageContaining(PostgresXaDialect.gid(failing.getXid()));
             assertThat(log.getText()).contains("Failing the job");
         }
         assertThat(first.outcome).isEqualTo("failed-unknown");
@@ -152,10 +166,7 @@ class JdbcXaCommitterITCase {
     void failsTheJobEvenIfFlinkOnlyCountedTheFailure() throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         JdbcXaCommittable committable = prepared(table, 1);
-        String key = "no-throw-" + System.nanoTime();
-        SerializableSupplier<XADataSource> broken =
-                CommitFaultInjection.failingCommits(
-                        SinkTestSupport.xaDataSource(DB), key, 9, Mode.BEFORE_COMMIT);
+        SerializableSupplier<XADataSource> broken = failingBeforeCommit("no-throw-", 9);
         RecordingRequest request = new RecordingRequest(committable, false);
         try (JdbcXaCommitter committer = committer(broken, 1, Duration.ZERO, Duration.ZERO)) {
             assertThatThrownBy(() -> committer.commit(Collections.singletonList(request)))
@@ -165,55 +176,28 @@ class JdbcXaCommitterITCase {
         assertThat(request.outcome).isEqualTo("failed-unknown");
     }
 
-    @Test
-    void anUnknownTransactionThatWasCommittedCountsAsCommitted() throws Exception {
-        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
-        JdbcXaCommittable committable = prepared(table, 1);
-        DB.execute("COMMIT PREPARED '" + committable.getXid().postgresGid() + "'");
-        RecordingRequest request = new RecordingRequest(committable, true);
-        try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
-                JdbcXaCommitter committer =
-                        committer(
-                                SinkTestSupport.xaDataSource(DB),
-                                3,
-                                Duration.ZERO,
-                                Duration.ZERO)) {
-            committer.commit(Collections.singletonList(request));
-            assertThat(log.getText())
-                    .contains("was committed before (the database reports transaction");
-        }
-        assertThat(request.outcome).isEqualTo("already-committed");
-    }
-
-    @Test
-    void anUnknownTransactionThatWasRolledBackIsReportedAsLost() throws Exception {
-        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
-        JdbcXaCommittable committable = prepared(table, 1);
-        DB.execute("ROLLBACK PREPARED '" + committable.getXid().postgresGid() + "'");
-        RecordingRequest request = new RecordingRequest(committable, true);
-        try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
-                JdbcXaCommitter committer =
-                        committer(
-                                SinkTestSupport.xaDataSource(DB),
-                                3,
-                                Duration.ZERO,
-                                Duration.ZERO)) {
-            committer.commit(Collections.singletonList(request));
-            assertThat(log.getText())
-                    .contains("was rolled back")
-                    .contains("rows it wrote are lost");
-        }
-        assertThat(request.outcome).isEqualTo("failed-known");
-    }
-
-    @Test
-    void anUnknownTransactionWithoutATransactionIdCountsAsCommittedWithAWarning() throws Exception {
+    /**
+     * Was anUnknownTransactionThatWasCommittedCountsAsCommitted,
+     * anUnknownTransactionThatWasRolledBackIsReportedAsLost and
+     * anUnknownTransactionWithoutATransactionIdCountsAsCommittedWithAWarning: the transaction was
+     * ended outside the committer, which settles it by what the database says.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unknownTransactions")
+    void anUnknownTransactionIsSettledByWhatTheDatabaseSays(
+            String what,
+            String endedBy,
+            boolean withTransactionId,
+            List<String> logged,
+            String outcome)
+            throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         JdbcXaCommittable prepared = prepared(table, 1);
-        DB.execute("COMMIT PREPARED '" + prepared.getXid().postgresGid() + "'");
-        // As restored from a version-1 committable: no database transaction id.
-        RecordingRequest request =
-                new RecordingRequest(new JdbcXaCommittable(prepared.getXid()), true);
+        DB.execute(endedBy + " '" + PostgresXaDialect.gid(prepared.getXid()) + "'");
+        // Without a transaction id: as restored from a version-1 committable.
+        JdbcXaCommittable committable =
+                withTransactionId ? prepared : new JdbcXaCommittable(prepared.getXid());
+        RecordingRequest request = new RecordingRequest(committable, true);
         try (LogCapture log = LogCapture.start(COMMITTER_LOGGER);
                 JdbcXaCommitter committer =
                         committer(
@@ -222,11 +206,32 @@ class JdbcXaCommitterITCase {
                                 Duration.ZERO,
                                 Duration.ZERO)) {
             committer.commit(Collections.singletonList(request));
-            assertThat(log.getText())
-                    .contains(
-                            "is unknown to the database and whether it was committed cannot be checked");
+            assertThat(log.getText()).contains(logged);
         }
-        assertThat(request.outcome).isEqualTo("already-committed");
+        assertThat(request.outcome).isEqualTo(outcome);
+    }
+
+    static Stream<Arguments> unknownTransactions() {
+        return Stream.of(
+                Arguments.of(
+                        "committed: counts as committed",
+                        "COMMIT PREPARED",
+                        true,
+                        List.of("was committed before (the database reports transaction"),
+                        "already-committed"),
+                Arguments.of(
+                        "rolled back: reported as lost",
+                        "ROLLBACK PREPARED",
+                        true,
+                        List.of("was rolled back", "rows it wrote are lost"),
+                        "failed-known"),
+                Arguments.of(
+                        "no transaction id: counts as committed with a warning",
+                        "COMMIT PREPARED",
+                        false,
+                        List.of(
+                                "is unknown to the database and whether it was committed cannot be checked"),
+                        "already-committed"));
     }
 
     /**

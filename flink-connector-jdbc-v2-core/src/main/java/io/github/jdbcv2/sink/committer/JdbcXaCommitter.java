@@ -59,7 +59,10 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
     private XADataSource dataSource;
     private XaSession session;
 
-    /** The database's XA specifics, found when the session opens; null when there are none. */
+    /**
+     * The database's XA specifics, found when the first session opens (kept for messages after it
+     * closes); null when there are none.
+     */
     @Nullable private JdbcXaDialect xaDialect;
 
     public JdbcXaCommitter(
@@ -154,9 +157,9 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
                                 + " of "
                                 + maxCommitAttempts
                                 + (transientError ? "" : " (not retried: not a transient error)")
-                                + "; it stays prepared until the restarted job commits it (PostgreSQL: gid '"
-                                + committable.getXid().postgresGid()
-                                + "' in pg_prepared_xacts).",
+                                + "; it stays prepared until the restarted job commits it ("
+                                + XaDialects.describe(xaDialect, committable.getXid())
+                                + ").",
                         error);
             }
             long backoff = backoffMillis(attempt);
@@ -267,7 +270,7 @@ public final class JdbcXaCommitter implements Committer<JdbcXaCommittable> {
                 dataSource = dataSourceSupplier.get();
             }
             session = XaSession.open(dataSource);
-            xaDialect = XaDialects.of(session.connection());
+            xaDialect = session.dialect();
         }
         return session;
     }

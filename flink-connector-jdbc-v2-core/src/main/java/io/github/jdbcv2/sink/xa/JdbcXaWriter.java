@@ -95,7 +95,7 @@ public final class JdbcXaWriter<T> extends BufferingJdbcWriter<T> implements Jdb
         XaSession opened = null;
         try {
             opened = XaSession.open(dataSource);
-            this.xaDialect = XaDialects.of(opened.connection());
+            this.xaDialect = opened.dialect();
             if (xaDialect != null) {
                 xaDialect.checkReady(opened.connection());
             }

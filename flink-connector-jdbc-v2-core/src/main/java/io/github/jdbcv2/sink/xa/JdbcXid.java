@@ -7,7 +7,6 @@ import javax.transaction.xa.Xid;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Base64;
 
 /**
  * Our XA transaction id: a fixed format id, a global id naming the sink, the run, the job, the
@@ -22,11 +21,11 @@ import java.util.Base64;
  * bqual   = attempt(4) sequence(4)                                                  8 bytes
  * </pre>
  *
- * <p>Both parts stay within the 64 bytes XA allows (PostgreSQL's gid, {@code
- * formatId_base64(gtrid)_base64(bqual)}, stays under its 200 byte limit). The sink id tells sinks
- * apart (two sinks of one job, see {@link XaSinkIdentity}); the run id is random per built sink, so
- * it tells apart jobs that share a job id or a savepoint. A sink and run together are a lineage:
- * only the lineage's owner rolls its transactions back.
+ * <p>Both parts stay within the 64 bytes XA allows (a database names the transaction from them: see
+ * {@link io.github.jdbcv2.dialect.JdbcXaDialect#describe(Xid)}). The sink id tells sinks apart (two
+ * sinks of one job, see {@link XaSinkIdentity}); the run id is random per built sink, so it tells
+ * apart jobs that share a job id or a savepoint. A sink and run together are a lineage: only the
+ * lineage's owner rolls its transactions back.
  *
  * <p>{@link #parse(Xid)} recognises any {@link Xid} by these bytes alone (the driver's recover
  * returns its own class).
@@ -194,12 +193,13 @@ public final class JdbcXid implements Xid {
         return layout == LAYOUT_LEGACY && Arrays.equals(jobId, job);
     }
 
-    public byte[] getSinkId() {
-        return sinkId.clone();
-    }
-
-    public byte[] getRunId() {
-        return runId.clone();
+    /**
+     * The id this writer (same lineage, job, subtask and attempt) gives transaction {@code
+     * sequence} of checkpoint {@code checkpointId}.
+     */
+    @VisibleForTesting
+    public JdbcXid ofCheckpoint(long checkpointId, int sequence) {
+        return new JdbcXid(layout, sinkId, runId, jobId, subtask, checkpointId, attempt, sequence);
     }
 
     public byte[] getJobId() {
@@ -237,15 +237,6 @@ public final class JdbcXid implements Xid {
     @Override
     public byte[] getBranchQualifier() {
         return bqual.clone();
-    }
-
-    /**
-     * The name PostgreSQL's driver gives this transaction: the {@code gid} column of {@code
-     * pg_prepared_xacts}.
-     */
-    public String postgresGid() {
-        Base64.Encoder base64 = Base64.getEncoder();
-        return FORMAT_ID + "_" + base64.encodeToString(gtrid) + "_" + base64.encodeToString(bqual);
     }
 
     @Override

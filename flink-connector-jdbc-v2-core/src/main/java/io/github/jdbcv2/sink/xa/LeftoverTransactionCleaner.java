@@ -105,8 +105,8 @@ public final class LeftoverTransactionCleaner {
                         "This job was started from a checkpoint or savepoint of another job ({}). That job has {} "
                                 + "prepared transactions for checkpoints after the restored checkpoint {}; they are left "
                                 + "alone because that job may still be running and commit them. If it has ended, roll "
-                                + "them back (PostgreSQL: ROLLBACK PREPARED '<gid>'), or restart this job from the same "
-                                + "checkpoint with JdbcExactlyOnceOptions.withRollbackRestoredJobLeftovers(true). "
+                                + "them back by hand (each is named below as the database lists it), or restart this job "
+                                + "from the same checkpoint with JdbcExactlyOnceOptions.withRollbackRestoredJobLeftovers(true). "
                                 + "Transactions: {}",
                         state,
                         owned.size(),
@@ -146,13 +146,13 @@ public final class LeftoverTransactionCleaner {
         return state.owns(xid);
     }
 
-    private static String describe(List<JdbcXid> xids) {
-        StringBuilder s = new StringBuilder(xids.size() * 120);
+    private String describe(List<JdbcXid> xids) {
+        StringBuilder s = new StringBuilder(xids.size() * 160);
         for (JdbcXid xid : xids) {
             if (s.length() > 0) {
                 s.append(", ");
             }
-            s.append(xid).append(" gid '").append(xid.postgresGid()).append('\'');
+            s.append(xid).append(" (").append(session.describe(xid)).append(')');
         }
         return s.toString();
     }

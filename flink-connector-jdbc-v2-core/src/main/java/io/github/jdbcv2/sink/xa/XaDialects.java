@@ -7,6 +7,7 @@ import io.github.jdbcv2.dialect.JdbcXaDialect;
 import org.apache.flink.annotation.Internal;
 
 import javax.annotation.Nullable;
+import javax.transaction.xa.Xid;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,5 +31,13 @@ public final class XaDialects {
                         connection.getMetaData().getURL(),
                         Thread.currentThread().getContextClassLoader());
         return factory == null ? null : factory.createXaDialect(connection);
+    }
+
+    /**
+     * {@code xid} as the database names it ({@link JdbcXaDialect#describe(Xid)}), or by its XA
+     * parts when no dialect is known.
+     */
+    public static String describe(@Nullable JdbcXaDialect dialect, Xid xid) {
+        return dialect == null ? JdbcXaDialect.describeXid(xid) : dialect.describe(xid);
     }
 }

@@ -1,10 +1,13 @@
 package io.github.jdbcv2.sink.xa;
 
+import io.github.jdbcv2.dialect.JdbcXaDialect;
+
 import org.apache.flink.annotation.Internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.annotation.Nullable;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
 import javax.transaction.xa.XAException;
@@ -17,7 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One XA connection: its resource for transaction control and its SQL connection for the writes.
+ * One XA connection: its resource for transaction control, its SQL connection for the writes, and
+ * the XA specifics of the database behind it.
  */
 @Internal
 public final class XaSession implements AutoCloseable {
@@ -27,16 +31,39 @@ public final class XaSession implements AutoCloseable {
     private final XAConnection xaConnection;
     private final XAResource resource;
     private final Connection connection;
+    @Nullable private final JdbcXaDialect dialect;
 
     private XaSession(XAConnection xaConnection) throws SQLException {
         this.xaConnection = xaConnection;
         this.resource = xaConnection.getXAResource();
         this.connection = xaConnection.getConnection();
+        this.dialect = XaDialects.of(connection);
     }
 
-    /** Opens a fresh XA connection. */
+    /** Opens a fresh XA connection (closed again if it cannot be set up). */
     public static XaSession open(XADataSource dataSource) throws SQLException {
-        return new XaSession(dataSource.getXAConnection());
+        XAConnection xaConnection = dataSource.getXAConnection();
+        try {
+            return new XaSession(xaConnection);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                xaConnection.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The XA specifics of the database's dialect ({@link XaDialects#of}), or null for none. */
+    @Nullable
+    public JdbcXaDialect dialect() {
+        return dialect;
+    }
+
+    /** {@code xid} as the database names it, for messages ({@link XaDialects#describe}). */
+    public String describe(Xid xid) {
+        return XaDialects.describe(dialect, xid);
     }
 
     public XAResource resource() {

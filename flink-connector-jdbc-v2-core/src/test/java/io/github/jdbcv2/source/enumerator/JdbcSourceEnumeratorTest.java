@@ -53,24 +53,36 @@ class JdbcSourceEnumeratorTest {
                                 "SELECT id FROM " + table.getQuotedName(), 0, null, null));
     }
 
+    /**
+     * A started enumerator over a new assigner of {@code partitions} id ranges (nothing restored).
+     */
+    private static JdbcSourceEnumerator freshEnumerator(
+            RecordingContext context, int partitions, DeliveryGuarantee guarantee)
+            throws Exception {
+        JdbcSqlSplitAssigner assigner = assigner(partitions);
+        assigner.open(Collections.emptyList(), null);
+        return enumerator(context, assigner, guarantee);
+    }
+
+    /** A started enumerator over {@code assigner}. */
     private static JdbcSourceEnumerator enumerator(
             RecordingContext context, JdbcSqlSplitAssigner assigner, DeliveryGuarantee guarantee) {
-        return new JdbcSourceEnumerator(
-                context,
-                assigner,
-                new SimpleJdbcConnectionProvider(DB.getConnectionOptions()),
-                guarantee,
-                null);
+        JdbcSourceEnumerator enumerator =
+                new JdbcSourceEnumerator(
+                        context,
+                        assigner,
+                        new SimpleJdbcConnectionProvider(DB.getConnectionOptions()),
+                        guarantee,
+                        null);
+        enumerator.start();
+        return enumerator;
     }
 
     @Test
     void plansOffTheCoordinatorThreadThenAssignsEverySplitOnce() throws Exception {
         RecordingContext context = new RecordingContext(2);
-        JdbcSqlSplitAssigner assigner = assigner(4);
-        assigner.open(Collections.emptyList(), null);
         try (JdbcSourceEnumerator enumerator =
-                enumerator(context, assigner, DeliveryGuarantee.AT_LEAST_ONCE)) {
-            enumerator.start();
+                freshEnumerator(context, 4, DeliveryGuarantee.AT_LEAST_ONCE)) {
             enumerator.handleSplitRequest(0, null);
             assertThat(context.assigned).as("nothing before planning completes").isEmpty();
             context.runAsyncCalls();
@@ -91,10 +103,7 @@ class JdbcSourceEnumeratorTest {
     void returnedSplitsAreReassignedUnlessAtMostOnce() throws Exception {
         for (DeliveryGuarantee guarantee : DeliveryGuarantee.values()) {
             RecordingContext context = new RecordingContext(1);
-            JdbcSqlSplitAssigner assigner = assigner(2);
-            assigner.open(Collections.emptyList(), null);
-            try (JdbcSourceEnumerator enumerator = enumerator(context, assigner, guarantee)) {
-                enumerator.start();
+            try (JdbcSourceEnumerator enumerator = freshEnumerator(context, 2, guarantee)) {
                 context.runAsyncCalls();
                 enumerator.handleSplitRequest(0, null);
                 JdbcSourceSplit first = context.assigned.get(0);
@@ -111,12 +120,9 @@ class JdbcSourceEnumeratorTest {
     @Test
     void restoredEnumeratorDoesNotPlanAgainAndKeepsRemainingSplits() throws Exception {
         RecordingContext context = new RecordingContext(1);
-        JdbcSqlSplitAssigner assigner = assigner(3);
-        assigner.open(Collections.emptyList(), null);
         JdbcSourceEnumeratorState state;
         try (JdbcSourceEnumerator enumerator =
-                enumerator(context, assigner, DeliveryGuarantee.EXACTLY_ONCE)) {
-            enumerator.start();
+                freshEnumerator(context, 3, DeliveryGuarantee.EXACTLY_ONCE)) {
             context.runAsyncCalls();
             enumerator.handleSplitRequest(0, null);
             state =
@@ -132,7 +138,6 @@ class JdbcSourceEnumeratorTest {
         restoredAssigner.open(state.getRemainingSplits(), state.getAssignerState());
         try (JdbcSourceEnumerator restored =
                 enumerator(restoredContext, restoredAssigner, DeliveryGuarantee.EXACTLY_ONCE)) {
-            restored.start();
             assertThat(restoredContext.asyncCalls).as("no new planning").isEmpty();
             for (int i = 0; i < 3; i++) {
                 restored.handleSplitRequest(0, null);
@@ -146,11 +151,8 @@ class JdbcSourceEnumeratorTest {
     @Test
     void atMostOncePushesEverySplitToRegisteredReaders() throws Exception {
         RecordingContext context = new RecordingContext(2);
-        JdbcSqlSplitAssigner assigner = assigner(5);
-        assigner.open(Collections.emptyList(), null);
         try (JdbcSourceEnumerator enumerator =
-                enumerator(context, assigner, DeliveryGuarantee.NONE)) {
-            enumerator.start();
+                freshEnumerator(context, 5, DeliveryGuarantee.NONE)) {
             enumerator.addReader(0);
             enumerator.addReader(1);
             context.runAsyncCalls();

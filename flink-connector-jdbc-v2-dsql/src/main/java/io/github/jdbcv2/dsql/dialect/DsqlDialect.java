@@ -34,25 +34,18 @@ public class DsqlDialect extends PostgresDialect {
     /** The name used in messages. */
     public static final String NAME = "Aurora DSQL";
 
-    private static final Set<LogicalTypeRoot> SUPPORTED_TYPES =
-            Collections.unmodifiableSet(
-                    EnumSet.of(
-                            LogicalTypeRoot.BOOLEAN,
-                            LogicalTypeRoot.TINYINT,
-                            LogicalTypeRoot.SMALLINT,
-                            LogicalTypeRoot.INTEGER,
-                            LogicalTypeRoot.BIGINT,
-                            LogicalTypeRoot.DECIMAL,
-                            LogicalTypeRoot.FLOAT,
-                            LogicalTypeRoot.DOUBLE,
-                            LogicalTypeRoot.CHAR,
-                            LogicalTypeRoot.VARCHAR,
-                            LogicalTypeRoot.BINARY,
-                            LogicalTypeRoot.VARBINARY,
-                            LogicalTypeRoot.DATE,
-                            LogicalTypeRoot.TIME_WITHOUT_TIME_ZONE,
-                            LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE,
-                            LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE));
+    /**
+     * PostgreSQL's types without {@code ARRAY} (DSQL has array values only at query time), plus
+     * {@code TINYINT} (read from and written to {@code smallint}).
+     */
+    private static final Set<LogicalTypeRoot> SUPPORTED_TYPES = narrowedPostgresTypes();
+
+    private static Set<LogicalTypeRoot> narrowedPostgresTypes() {
+        EnumSet<LogicalTypeRoot> types = EnumSet.copyOf(new PostgresDialect().supportedTypes());
+        types.remove(LogicalTypeRoot.ARRAY);
+        types.add(LogicalTypeRoot.TINYINT);
+        return Collections.unmodifiableSet(types);
+    }
 
     @Override
     public String dialectName() {

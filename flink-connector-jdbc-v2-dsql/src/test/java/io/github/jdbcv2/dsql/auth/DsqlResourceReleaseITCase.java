@@ -146,11 +146,7 @@ class DsqlResourceReleaseITCase {
                     sourceOptions,
                     "release_full_source",
                     "id",
-                    DSQL.get()
-                            .connectionOptionsBuilder()
-                            .withEnableFullLoad(true)
-                            .withParallelism(2)
-                            .build(),
+                    DSQL.get().fullLoadOptions(),
                     "release_full_target");
             env.execute("dsql-full-load-" + job);
             assertThat(DSQL.get().queryLong("SELECT count(*) FROM release_full_target"))

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
+import static io.github.jdbcv2.testutils.DialectRoundTrip.rowType;
 import static org.apache.flink.table.api.DataTypes.FIELD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -34,7 +35,7 @@ class DsqlDialectTest {
     void describesItself() {
         assertThat(DIALECT.dialectName()).isEqualTo("Aurora DSQL");
         assertThat(DIALECT.defaultDriverName()).contains("org.postgresql.Driver");
-        assertThat(DIALECT.getRowConverter(row(FIELD("id", DataTypes.INT()))))
+        assertThat(DIALECT.getRowConverter(rowType(FIELD("id", DataTypes.INT()))))
                 .isInstanceOf(DsqlDialectConverter.class);
         assertThat(DIALECT.decimalPrecisions()).hasToString("1..38");
         assertThat(DIALECT.timestampPrecisions()).hasToString("0..6");
@@ -88,7 +89,7 @@ class DsqlDialectTest {
     @Test
     void acceptsEveryTypeOfTheDsqlMapping() {
         RowType type =
-                row(
+                rowType(
                         FIELD("c_boolean", DataTypes.BOOLEAN()),
                         FIELD("c_tinyint", DataTypes.TINYINT()),
                         FIELD("c_smallint", DataTypes.SMALLINT()),
@@ -148,7 +149,7 @@ class DsqlDialectTest {
     @MethodSource("unsupportedTypes")
     void rejectsTypesDsqlCannotStoreNamingColumnTypeAndAlternative(
             DataType type, String typeText, String advice) {
-        RowType rowType = row(FIELD("id", DataTypes.BIGINT()), FIELD("bad_col", type));
+        RowType rowType = rowType(FIELD("id", DataTypes.BIGINT()), FIELD("bad_col", type));
         assertThatThrownBy(() -> DIALECT.validate(rowType))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith(
@@ -160,7 +161,7 @@ class DsqlDialectTest {
     @Test
     void theArrayMessageReadsWell() {
         RowType rowType =
-                row(
+                rowType(
                         FIELD("id", DataTypes.BIGINT()),
                         FIELD("tags", DataTypes.ARRAY(DataTypes.STRING())));
         assertThatThrownBy(() -> DIALECT.validate(rowType))
@@ -173,7 +174,7 @@ class DsqlDialectTest {
 
     @Test
     void typesWithoutSpecificAdviceGetTheGenericMessage() {
-        RowType rowType = row(FIELD("nothing", DataTypes.NULL()));
+        RowType rowType = rowType(FIELD("nothing", DataTypes.NULL()));
         assertThatThrownBy(() -> DIALECT.validate(rowType))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith(
@@ -183,7 +184,7 @@ class DsqlDialectTest {
 
     @Test
     void rejectsFinerFractionalSecondsThanDsqlStores() {
-        assertThatThrownBy(() -> DIALECT.validate(row(FIELD("at", DataTypes.TIMESTAMP(9)))))
+        assertThatThrownBy(() -> DIALECT.validate(rowType(FIELD("at", DataTypes.TIMESTAMP(9)))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage(
                         "Column 'at' has type TIMESTAMP(9): the Aurora DSQL dialect supports TIMESTAMP precision "
@@ -191,7 +192,7 @@ class DsqlDialectTest {
         assertThatThrownBy(
                         () ->
                                 DIALECT.validate(
-                                        row(
+                                        rowType(
                                                 FIELD("at", DataTypes.BIGINT()),
                                                 FIELD("t", DataTypes.TIME(7)))))
                 .isInstanceOf(ValidationException.class)
@@ -201,7 +202,7 @@ class DsqlDialectTest {
 
     @Test
     void rejectsFinerFractionalSecondsOfTimestampLtz() {
-        assertThatThrownBy(() -> DIALECT.validate(row(FIELD("at", DataTypes.TIMESTAMP_LTZ(9)))))
+        assertThatThrownBy(() -> DIALECT.validate(rowType(FIELD("at", DataTypes.TIMESTAMP_LTZ(9)))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Column 'at'")
                 .hasMessageContaining("0..6");
@@ -210,13 +211,9 @@ class DsqlDialectTest {
     @Test
     void thePostgresDialectStillAcceptsWhatDsqlRejects() {
         RowType rowType =
-                row(
+                rowType(
                         FIELD("id", DataTypes.BIGINT()),
                         FIELD("tags", DataTypes.ARRAY(DataTypes.STRING())));
         assertThatCode(() -> new PostgresDialect().validate(rowType)).doesNotThrowAnyException();
-    }
-
-    private static RowType row(DataTypes.Field... fields) {
-        return (RowType) DataTypes.ROW(fields).getLogicalType();
     }
 }

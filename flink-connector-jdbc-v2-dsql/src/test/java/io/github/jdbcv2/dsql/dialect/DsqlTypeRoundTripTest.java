@@ -30,6 +30,7 @@ import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.github.jdbcv2.testutils.DialectRoundTrip.rowType;
 import static org.apache.flink.table.api.DataTypes.FIELD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,27 +62,25 @@ class DsqlTypeRoundTripTest {
                     + "c_timestamp TIMESTAMP, c_boolean BOOLEAN, c_bytea BYTEA, c_timestamptz TIMESTAMPTZ";
 
     private static final RowType MAPPED =
-            (RowType)
-                    DataTypes.ROW(
-                                    FIELD("id", DataTypes.INT()),
-                                    FIELD("c_tinyint", DataTypes.TINYINT()),
-                                    FIELD("c_smallint", DataTypes.SMALLINT()),
-                                    FIELD("c_int", DataTypes.INT()),
-                                    FIELD("c_bigint", DataTypes.BIGINT()),
-                                    FIELD("c_float", DataTypes.FLOAT()),
-                                    FIELD("c_double", DataTypes.DOUBLE()),
-                                    FIELD("c_decimal", DataTypes.DECIMAL(38, 10)),
-                                    FIELD("c_decimal_small", DataTypes.DECIMAL(5, 2)),
-                                    FIELD("c_char", DataTypes.CHAR(5)),
-                                    FIELD("c_varchar", DataTypes.VARCHAR(100)),
-                                    FIELD("c_text", DataTypes.STRING()),
-                                    FIELD("c_date", DataTypes.DATE()),
-                                    FIELD("c_time", DataTypes.TIME(3)),
-                                    FIELD("c_timestamp", DataTypes.TIMESTAMP(6)),
-                                    FIELD("c_boolean", DataTypes.BOOLEAN()),
-                                    FIELD("c_bytea", DataTypes.BYTES()),
-                                    FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)))
-                            .getLogicalType();
+            rowType(
+                    FIELD("id", DataTypes.INT()),
+                    FIELD("c_tinyint", DataTypes.TINYINT()),
+                    FIELD("c_smallint", DataTypes.SMALLINT()),
+                    FIELD("c_int", DataTypes.INT()),
+                    FIELD("c_bigint", DataTypes.BIGINT()),
+                    FIELD("c_float", DataTypes.FLOAT()),
+                    FIELD("c_double", DataTypes.DOUBLE()),
+                    FIELD("c_decimal", DataTypes.DECIMAL(38, 10)),
+                    FIELD("c_decimal_small", DataTypes.DECIMAL(5, 2)),
+                    FIELD("c_char", DataTypes.CHAR(5)),
+                    FIELD("c_varchar", DataTypes.VARCHAR(100)),
+                    FIELD("c_text", DataTypes.STRING()),
+                    FIELD("c_date", DataTypes.DATE()),
+                    FIELD("c_time", DataTypes.TIME(3)),
+                    FIELD("c_timestamp", DataTypes.TIMESTAMP(6)),
+                    FIELD("c_boolean", DataTypes.BOOLEAN()),
+                    FIELD("c_bytea", DataTypes.BYTES()),
+                    FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)));
 
     private static RowData minimums() {
         return GenericRowData.of(
@@ -167,13 +166,11 @@ class DsqlTypeRoundTripTest {
                 newTable(
                         "id INTEGER PRIMARY KEY, c_tinyint SMALLINT, c_smallint SMALLINT, c_char CHAR(5)");
         RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("c_tinyint", DataTypes.TINYINT()),
-                                        FIELD("c_smallint", DataTypes.SMALLINT()),
-                                        FIELD("c_char", DataTypes.CHAR(5)))
-                                .getLogicalType();
+                rowType(
+                        FIELD("id", DataTypes.INT()),
+                        FIELD("c_tinyint", DataTypes.TINYINT()),
+                        FIELD("c_smallint", DataTypes.SMALLINT()),
+                        FIELD("c_char", DataTypes.CHAR(5)));
         List<RowData> rows =
                 List.of(
                         GenericRowData.of(
@@ -195,19 +192,13 @@ class DsqlTypeRoundTripTest {
         DialectRoundTrip asTinyint =
                 new DialectRoundTrip(
                         DIALECT,
-                        (RowType)
-                                DataTypes.ROW(
-                                                FIELD("id", DataTypes.INT()),
-                                                FIELD("small", DataTypes.TINYINT()))
-                                        .getLogicalType());
+                        rowType(FIELD("id", DataTypes.INT()), FIELD("small", DataTypes.TINYINT())));
         DialectRoundTrip asSmallint =
                 new DialectRoundTrip(
                         DIALECT,
-                        (RowType)
-                                DataTypes.ROW(
-                                                FIELD("id", DataTypes.INT()),
-                                                FIELD("small", DataTypes.SMALLINT()))
-                                        .getLogicalType());
+                        rowType(
+                                FIELD("id", DataTypes.INT()),
+                                FIELD("small", DataTypes.SMALLINT())));
         try (Connection c = DSQL.get().openDirectConnection()) {
             assertThatThrownBy(() -> asTinyint.readAll(c, table, "id"))
                     .isInstanceOf(SQLException.class)
@@ -225,12 +216,10 @@ class DsqlTypeRoundTripTest {
     // ---------------------------------------------------------------- upsert
 
     private static final RowType ACCOUNTS =
-            (RowType)
-                    DataTypes.ROW(
-                                    FIELD("id", DataTypes.BIGINT()),
-                                    FIELD("owner", DataTypes.VARCHAR(50)),
-                                    FIELD("balance", DataTypes.DECIMAL(12, 2)))
-                            .getLogicalType();
+            rowType(
+                    FIELD("id", DataTypes.BIGINT()),
+                    FIELD("owner", DataTypes.VARCHAR(50)),
+                    FIELD("balance", DataTypes.DECIMAL(12, 2)));
 
     @Test
     void upsertingTwiceUpdatesInsteadOfDuplicating() throws Exception {
@@ -279,11 +268,7 @@ class DsqlTypeRoundTripTest {
     void anUpsertOfOnlyKeyColumnsLeavesTheExistingRow() throws Exception {
         String table = newTable("post BIGINT, tag VARCHAR(20), PRIMARY KEY (post, tag)");
         RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("post", DataTypes.BIGINT()),
-                                        FIELD("tag", DataTypes.VARCHAR(20)))
-                                .getLogicalType();
+                rowType(FIELD("post", DataTypes.BIGINT()), FIELD("tag", DataTypes.VARCHAR(20)));
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         String[] keys = {"post", "tag"};
         RowData row = GenericRowData.of(7L, StringData.fromString("flink"));

@@ -2,6 +2,7 @@ package io.github.jdbcv2.dsql.emulator;
 
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
+import io.github.jdbcv2.testutils.TestDatabase;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,6 @@ import java.net.Socket;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  * }</pre>
  */
-public final class DsqlEmulator implements AutoCloseable {
+public final class DsqlEmulator implements AutoCloseable, TestDatabase {
 
     private static final Logger LOG = LoggerFactory.getLogger(DsqlEmulator.class);
 
@@ -196,6 +196,11 @@ public final class DsqlEmulator implements AutoCloseable {
                 .withConnectionTimeoutMs(5_000);
     }
 
+    /** {@link #connectionOptionsBuilder()} options that allow a full load at parallelism 2. */
+    public DsqlConnectionOptions fullLoadOptions() {
+        return connectionOptionsBuilder().withEnableFullLoad(true).withParallelism(2).build();
+    }
+
     /**
      * Like {@link #connectionOptionsBuilder()} but with user name and the current password (no
      * IAM).
@@ -306,26 +311,13 @@ public final class DsqlEmulator implements AutoCloseable {
         return DriverManager.getConnection(getDirectUrl(), p);
     }
 
-    /** Runs statements as the emulator's role, in autocommit mode. */
-    public void execute(String... sql) throws SQLException {
-        try (Connection c = openDirectConnection();
-                Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        }
-    }
-
-    /** The first column of the first row of {@code sql} as a long. */
-    public long queryLong(String sql) throws SQLException {
-        try (Connection c = openDirectConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new SQLException("No row from: " + sql);
-            }
-            return rs.getLong(1);
-        }
+    /**
+     * A new connection as the emulator's role, straight to PostgreSQL, with the current password:
+     * what {@link #execute}, {@link #queryLong} and {@link #query} use.
+     */
+    @Override
+    public Connection openConnection() throws SQLException {
+        return openDirectConnection();
     }
 
     private Connection superuserConnection() throws SQLException {

@@ -61,11 +61,7 @@ class DsqlFullLoadITCase {
                 SOURCE_DB.getConnectionOptions(),
                 source.getQuotedName(),
                 "id",
-                DSQL.get()
-                        .connectionOptionsBuilder()
-                        .withEnableFullLoad(true)
-                        .withParallelism(2)
-                        .build(),
+                DSQL.get().fullLoadOptions(),
                 "copy_target");
         env.execute("dsql-full-load");
 

@@ -147,9 +147,7 @@ public final class PgCopyTextEncoder implements PgCopyRow {
     public PgCopyRow add(long value) {
         separator();
         if (value == Long.MIN_VALUE) {
-            ensure(MIN_LONG.length);
-            System.arraycopy(MIN_LONG, 0, buf, size, MIN_LONG.length);
-            size += MIN_LONG.length;
+            putBytes(MIN_LONG);
             return this;
         }
         ensure(20);
@@ -287,11 +285,7 @@ public final class PgCopyTextEncoder implements PgCopyRow {
             return addNull();
         }
         separator();
-        if (value.equals(LocalDate.MAX)) {
-            putBytes(INFINITY);
-        } else if (value.isBefore(MIN_DATE)) {
-            putBytes(NEGATIVE_INFINITY);
-        } else {
+        if (!putInfinity(value.equals(LocalDate.MAX), value.isBefore(MIN_DATE))) {
             putDate(value.getYear(), value.getMonthValue(), value.getDayOfMonth());
             putEra(value.getYear());
         }
@@ -319,26 +313,9 @@ public final class PgCopyTextEncoder implements PgCopyRow {
             return addNull();
         }
         separator();
-        if (value.isAfter(MAX_LOCAL_DATE_TIME)) {
-            putBytes(INFINITY);
-            return this;
+        if (!putInfinity(value.isAfter(MAX_LOCAL_DATE_TIME), value.isBefore(MIN_LOCAL_DATE_TIME))) {
+            putEra(putDateTime(value));
         }
-        if (value.isBefore(MIN_LOCAL_DATE_TIME)) {
-            putBytes(NEGATIVE_INFINITY);
-            return this;
-        }
-        LocalDateTime at = value;
-        long nanoOfDay = roundedToMicros(at.toLocalTime().toNanoOfDay());
-        if (nanoOfDay >= NANOS_PER_DAY) {
-            // Rounds into the next day (at most once per day of values): let java.time carry the
-            // date.
-            at = at.plusNanos(NANOS_PER_DAY - at.toLocalTime().toNanoOfDay());
-            nanoOfDay = 0;
-        }
-        putDate(at.getYear(), at.getMonthValue(), at.getDayOfMonth());
-        put((byte) ' ');
-        putTime(nanoOfDay);
-        putEra(at.getYear());
         return this;
     }
 
@@ -348,25 +325,13 @@ public final class PgCopyTextEncoder implements PgCopyRow {
             return addNull();
         }
         separator();
-        if (value.isAfter(MAX_OFFSET_DATE_TIME)) {
-            putBytes(INFINITY);
-            return this;
+        if (!putInfinity(
+                value.isAfter(MAX_OFFSET_DATE_TIME), value.isBefore(MIN_OFFSET_DATE_TIME))) {
+            // The local date-time of an OffsetDateTime is its own field: no copy per row.
+            int year = putDateTime(value.toLocalDateTime());
+            putOffset(value.getOffset().getTotalSeconds());
+            putEra(year);
         }
-        if (value.isBefore(MIN_OFFSET_DATE_TIME)) {
-            putBytes(NEGATIVE_INFINITY);
-            return this;
-        }
-        OffsetDateTime at = value;
-        long nanoOfDay = roundedToMicros(at.toLocalTime().toNanoOfDay());
-        if (nanoOfDay >= NANOS_PER_DAY) {
-            at = at.plusNanos(NANOS_PER_DAY - at.toLocalTime().toNanoOfDay());
-            nanoOfDay = 0;
-        }
-        putDate(at.getYear(), at.getMonthValue(), at.getDayOfMonth());
-        put((byte) ' ');
-        putTime(nanoOfDay);
-        putOffset(at.getOffset().getTotalSeconds());
-        putEra(at.getYear());
         return this;
     }
 
@@ -376,12 +341,7 @@ public final class PgCopyTextEncoder implements PgCopyRow {
             return addNull();
         }
         separator();
-        if (value.isAfter(MAX_INSTANT)) {
-            putBytes(INFINITY);
-            return this;
-        }
-        if (value.isBefore(MIN_INSTANT)) {
-            putBytes(NEGATIVE_INFINITY);
+        if (putInfinity(value.isAfter(MAX_INSTANT), value.isBefore(MIN_INSTANT))) {
             return this;
         }
         long epochSecond = value.getEpochSecond();
@@ -400,6 +360,38 @@ public final class PgCopyTextEncoder implements PgCopyRow {
         putBytes(UTC_OFFSET);
         putEra(year);
         return this;
+    }
+
+    /**
+     * Writes {@code infinity} for a value after the range, {@code -infinity} for one before it;
+     * false (nothing written) for a value inside.
+     */
+    private boolean putInfinity(boolean after, boolean before) {
+        if (after) {
+            putBytes(INFINITY);
+        } else if (before) {
+            putBytes(NEGATIVE_INFINITY);
+        }
+        return after || before;
+    }
+
+    /**
+     * {@code YYYY-MM-DD HH:MM:SS[.ffffff]} of {@code value} rounded to microseconds (a rounding
+     * into the next day carries into the date); returns the year written.
+     */
+    private int putDateTime(LocalDateTime value) {
+        LocalDateTime at = value;
+        long nanoOfDay = roundedToMicros(at.toLocalTime().toNanoOfDay());
+        if (nanoOfDay >= NANOS_PER_DAY) {
+            // Rounds into the next day (at most once per day of values): let java.time carry the
+            // date.
+            at = at.plusNanos(NANOS_PER_DAY - at.toLocalTime().toNanoOfDay());
+            nanoOfDay = 0;
+        }
+        putDate(at.getYear(), at.getMonthValue(), at.getDayOfMonth());
+        put((byte) ' ');
+        putTime(nanoOfDay);
+        return at.getYear();
     }
 
     /**

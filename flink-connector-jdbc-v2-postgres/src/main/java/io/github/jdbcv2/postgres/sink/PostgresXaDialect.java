@@ -4,18 +4,21 @@ import io.github.jdbcv2.dialect.JdbcXaDialect;
 
 import org.apache.flink.annotation.Internal;
 
+import javax.transaction.xa.Xid;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
  * PostgreSQL's XA specifics: {@code max_prepared_transactions} must be above 0, and its own
  * transaction ids ({@code txid_current()}, read before the prepare) let the committer ask {@code
  * txid_status} whether a transaction the server no longer knows as prepared was committed or rolled
- * back.
+ * back. A prepared transaction is named by its {@code gid} in {@code pg_prepared_xacts}.
  */
 @Internal
 public final class PostgresXaDialect implements JdbcXaDialect {
@@ -83,5 +86,25 @@ public final class PostgresXaDialect implements JdbcXaDialect {
                 return TransactionOutcome.UNKNOWN;
             }
         }
+    }
+
+    /**
+     * The name pgjdbc gives {@code xid} on the server, {@code
+     * formatId_base64(gtrid)_base64(bqual)}: the {@code gid} column of {@code pg_prepared_xacts},
+     * used by {@code COMMIT PREPARED} and {@code ROLLBACK PREPARED}.
+     */
+    public static String gid(Xid xid) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return xid.getFormatId()
+                + "_"
+                + base64.encodeToString(xid.getGlobalTransactionId())
+                + "_"
+                + base64.encodeToString(xid.getBranchQualifier());
+    }
+
+    /** {@code gid '<gid>' in pg_prepared_xacts}. */
+    @Override
+    public String describe(Xid xid) {
+        return "gid '" + gid(xid) + "' in pg_prepared_xacts";
     }
 }

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static io.github.jdbcv2.testutils.DialectRoundTrip.rowType;
 import static org.apache.flink.table.api.DataTypes.FIELD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,12 +46,10 @@ class PostgresDialectTest {
     private static final PostgresDialect DIALECT = new PostgresDialect();
 
     private static final RowType KEY_VALUE_USER =
-            (RowType)
-                    DataTypes.ROW(
-                                    FIELD("id", DataTypes.INT()),
-                                    FIELD("Value", DataTypes.STRING()),
-                                    FIELD("user", DataTypes.INT()))
-                            .getLogicalType();
+            rowType(
+                    FIELD("id", DataTypes.INT()),
+                    FIELD("Value", DataTypes.STRING()),
+                    FIELD("user", DataTypes.INT()));
 
     // ---------------------------------------------------------------- basics
 
@@ -208,12 +207,7 @@ class PostgresDialectTest {
     void upsertOfOnlyKeyColumnsDoesNothingOnConflict() throws Exception {
         DB.execute(
                 "CREATE TABLE \"Tags\" (\"post\" INT, \"tag\" TEXT, PRIMARY KEY (\"post\", \"tag\"))");
-        RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("post", DataTypes.INT()),
-                                        FIELD("tag", DataTypes.STRING()))
-                                .getLogicalType();
+        RowType type = rowType(FIELD("post", DataTypes.INT()), FIELD("tag", DataTypes.STRING()));
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         String upsert =
                 DIALECT.getUpsertStatement(
@@ -289,28 +283,26 @@ class PostgresDialectTest {
     @Test
     void acceptsEverySupportedType() {
         RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("a", DataTypes.BOOLEAN()),
-                                        FIELD("b", DataTypes.SMALLINT()),
-                                        FIELD("c", DataTypes.INT()),
-                                        FIELD("d", DataTypes.BIGINT()),
-                                        FIELD("e", DataTypes.DECIMAL(38, 10)),
-                                        FIELD("f", DataTypes.FLOAT()),
-                                        FIELD("g", DataTypes.DOUBLE()),
-                                        FIELD("h", DataTypes.CHAR(3)),
-                                        FIELD("i", DataTypes.VARCHAR(10)),
-                                        FIELD("j", DataTypes.STRING()),
-                                        FIELD("k", DataTypes.BYTES()),
-                                        FIELD("l", DataTypes.BINARY(4)),
-                                        FIELD("m", DataTypes.DATE()),
-                                        FIELD("n", DataTypes.TIME(6)),
-                                        FIELD("o", DataTypes.TIMESTAMP(0)),
-                                        FIELD("p", DataTypes.TIMESTAMP(6)),
-                                        FIELD("q", DataTypes.TIMESTAMP_LTZ(6)),
-                                        FIELD("r", DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(3))),
-                                        FIELD("s", DataTypes.ARRAY(DataTypes.DECIMAL(10, 2))))
-                                .getLogicalType();
+                rowType(
+                        FIELD("a", DataTypes.BOOLEAN()),
+                        FIELD("b", DataTypes.SMALLINT()),
+                        FIELD("c", DataTypes.INT()),
+                        FIELD("d", DataTypes.BIGINT()),
+                        FIELD("e", DataTypes.DECIMAL(38, 10)),
+                        FIELD("f", DataTypes.FLOAT()),
+                        FIELD("g", DataTypes.DOUBLE()),
+                        FIELD("h", DataTypes.CHAR(3)),
+                        FIELD("i", DataTypes.VARCHAR(10)),
+                        FIELD("j", DataTypes.STRING()),
+                        FIELD("k", DataTypes.BYTES()),
+                        FIELD("l", DataTypes.BINARY(4)),
+                        FIELD("m", DataTypes.DATE()),
+                        FIELD("n", DataTypes.TIME(6)),
+                        FIELD("o", DataTypes.TIMESTAMP(0)),
+                        FIELD("p", DataTypes.TIMESTAMP(6)),
+                        FIELD("q", DataTypes.TIMESTAMP_LTZ(6)),
+                        FIELD("r", DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(3))),
+                        FIELD("s", DataTypes.ARRAY(DataTypes.DECIMAL(10, 2))));
         DIALECT.validate(type);
         assertThat(DIALECT.getRowConverter(type)).isInstanceOf(PostgresDialectConverter.class);
     }
@@ -351,10 +343,7 @@ class PostgresDialectTest {
     @ParameterizedTest
     @MethodSource("unsupportedTypes")
     void rejectsUnsupportedTypesNamingColumnAndType(DataType type, String typeText, String detail) {
-        RowType rowType =
-                (RowType)
-                        DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("bad_col", type))
-                                .getLogicalType();
+        RowType rowType = rowType(FIELD("id", DataTypes.INT()), FIELD("bad_col", type));
         assertThatThrownBy(() -> DIALECT.validate(rowType))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("'bad_col'")
@@ -365,10 +354,7 @@ class PostgresDialectTest {
 
     @Test
     void theUnsupportedTypeMessageListsTheSupportedTypes() {
-        RowType rowType =
-                (RowType)
-                        DataTypes.ROW(FIELD("m", DataTypes.MAP(DataTypes.INT(), DataTypes.INT())))
-                                .getLogicalType();
+        RowType rowType = rowType(FIELD("m", DataTypes.MAP(DataTypes.INT(), DataTypes.INT())));
         assertThatThrownBy(() -> DIALECT.validate(rowType))
                 .hasMessageContaining(
                         "Supported types: CHAR, VARCHAR, BOOLEAN, BINARY, VARBINARY, DECIMAL, SMALLINT, INTEGER, BIGINT,"
@@ -378,10 +364,7 @@ class PostgresDialectTest {
 
     @Test
     void theConverterRefusesUnsupportedTypesClearly() {
-        RowType rowType =
-                (RowType)
-                        DataTypes.ROW(FIELD("m", DataTypes.MAP(DataTypes.INT(), DataTypes.INT())))
-                                .getLogicalType();
+        RowType rowType = rowType(FIELD("m", DataTypes.MAP(DataTypes.INT(), DataTypes.INT())));
         assertThatThrownBy(() -> DIALECT.getRowConverter(rowType))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("MAP<INT, INT>")
@@ -412,34 +395,15 @@ class PostgresDialectTest {
     @Test
     void aSubclassNarrowsTheSupportedTypesAndPrecisions() {
         NarrowDialect narrow = new NarrowDialect();
-        narrow.validate(
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("a", DataTypes.INT()),
-                                        FIELD("b", DataTypes.DECIMAL(18, 2)))
-                                .getLogicalType());
+        narrow.validate(rowType(FIELD("a", DataTypes.INT()), FIELD("b", DataTypes.DECIMAL(18, 2))));
         assertThatThrownBy(
                         () ->
                                 narrow.validate(
-                                        (RowType)
-                                                DataTypes.ROW(
-                                                                FIELD(
-                                                                        "arr",
-                                                                        DataTypes.ARRAY(
-                                                                                DataTypes.INT())))
-                                                        .getLogicalType()))
+                                        rowType(FIELD("arr", DataTypes.ARRAY(DataTypes.INT())))))
                 .hasMessageContaining("'arr'")
                 .hasMessageContaining("Narrow dialect does not support")
                 .hasMessageContaining("Supported types: VARCHAR, DECIMAL, INTEGER.");
-        assertThatThrownBy(
-                        () ->
-                                narrow.validate(
-                                        (RowType)
-                                                DataTypes.ROW(
-                                                                FIELD(
-                                                                        "big",
-                                                                        DataTypes.DECIMAL(20, 0)))
-                                                        .getLogicalType()))
+        assertThatThrownBy(() -> narrow.validate(rowType(FIELD("big", DataTypes.DECIMAL(20, 0)))))
                 .hasMessageContaining("'big'")
                 .hasMessageContaining("DECIMAL precision 1..18, not 20");
         assertThat(narrow.decimalPrecisionRange()).isPresent();
@@ -452,13 +416,11 @@ class PostgresDialectTest {
         DB.execute(
                 "CREATE TABLE ser (id INT PRIMARY KEY, \"Value\" TEXT, \"user\" INT, tags TEXT[])");
         RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("Value", DataTypes.STRING()),
-                                        FIELD("user", DataTypes.INT()),
-                                        FIELD("tags", DataTypes.ARRAY(DataTypes.STRING())))
-                                .getLogicalType();
+                rowType(
+                        FIELD("id", DataTypes.INT()),
+                        FIELD("Value", DataTypes.STRING()),
+                        FIELD("user", DataTypes.INT()),
+                        FIELD("tags", DataTypes.ARRAY(DataTypes.STRING())));
         JdbcDialect copy = InstantiationUtil.clone(DIALECT);
         DialectRoundTrip roundTrip = new DialectRoundTrip(copy, type);
         // The converter, like every Flink function, travels serialized to the task managers.

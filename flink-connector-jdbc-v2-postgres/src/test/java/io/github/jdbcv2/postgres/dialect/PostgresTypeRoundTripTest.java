@@ -12,10 +12,14 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -29,7 +33,9 @@ import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.stream.Stream;
 
+import static io.github.jdbcv2.testutils.DialectRoundTrip.rowType;
 import static org.apache.flink.table.api.DataTypes.FIELD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,29 +61,27 @@ class PostgresTypeRoundTripTest {
                     + "c_json JSON, c_jsonb JSONB";
 
     private static final RowType SCALARS =
-            (RowType)
-                    DataTypes.ROW(
-                                    FIELD("id", DataTypes.INT()),
-                                    FIELD("c_smallint", DataTypes.SMALLINT()),
-                                    FIELD("c_integer", DataTypes.INT()),
-                                    FIELD("c_bigint", DataTypes.BIGINT()),
-                                    FIELD("c_numeric", DataTypes.DECIMAL(38, 10)),
-                                    FIELD("c_numeric_any", DataTypes.DECIMAL(38, 18)),
-                                    FIELD("c_real", DataTypes.FLOAT()),
-                                    FIELD("c_double", DataTypes.DOUBLE()),
-                                    FIELD("c_boolean", DataTypes.BOOLEAN()),
-                                    FIELD("c_char", DataTypes.CHAR(5)),
-                                    FIELD("c_varchar", DataTypes.VARCHAR(100)),
-                                    FIELD("c_text", DataTypes.STRING()),
-                                    FIELD("c_bytea", DataTypes.BYTES()),
-                                    FIELD("c_date", DataTypes.DATE()),
-                                    FIELD("c_time", DataTypes.TIME(3)),
-                                    FIELD("c_timestamp", DataTypes.TIMESTAMP(6)),
-                                    FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)),
-                                    FIELD("c_uuid", DataTypes.STRING()),
-                                    FIELD("c_json", DataTypes.STRING()),
-                                    FIELD("c_jsonb", DataTypes.STRING()))
-                            .getLogicalType();
+            rowType(
+                    FIELD("id", DataTypes.INT()),
+                    FIELD("c_smallint", DataTypes.SMALLINT()),
+                    FIELD("c_integer", DataTypes.INT()),
+                    FIELD("c_bigint", DataTypes.BIGINT()),
+                    FIELD("c_numeric", DataTypes.DECIMAL(38, 10)),
+                    FIELD("c_numeric_any", DataTypes.DECIMAL(38, 18)),
+                    FIELD("c_real", DataTypes.FLOAT()),
+                    FIELD("c_double", DataTypes.DOUBLE()),
+                    FIELD("c_boolean", DataTypes.BOOLEAN()),
+                    FIELD("c_char", DataTypes.CHAR(5)),
+                    FIELD("c_varchar", DataTypes.VARCHAR(100)),
+                    FIELD("c_text", DataTypes.STRING()),
+                    FIELD("c_bytea", DataTypes.BYTES()),
+                    FIELD("c_date", DataTypes.DATE()),
+                    FIELD("c_time", DataTypes.TIME(3)),
+                    FIELD("c_timestamp", DataTypes.TIMESTAMP(6)),
+                    FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)),
+                    FIELD("c_uuid", DataTypes.STRING()),
+                    FIELD("c_json", DataTypes.STRING()),
+                    FIELD("c_jsonb", DataTypes.STRING()));
 
     private static final String UUID_VALUE = "6f1c2a52-3b9e-4c7e-9a0b-2f4d8e1c7a55";
     private static final BigDecimal BIG_NUMERIC =
@@ -170,8 +174,8 @@ class PostgresTypeRoundTripTest {
         List<RowData> rows = Arrays.asList(minimumsRow(), maximumsRow(), thirdRow(), nullsRow());
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, SCALARS);
         try (Connection c = DB.openConnection()) {
-            roundTrip.insert(c, table.getName(), rows);
-            assertThat(roundTrip.readAll(c, table.getName(), "id")).containsExactlyElementsOf(rows);
+            assertThat(roundTrip.insertAndReadBack(c, table.getName(), rows))
+                    .containsExactlyElementsOf(rows);
         }
     }
 
@@ -235,12 +239,10 @@ class PostgresTypeRoundTripTest {
                 DB.createTable(
                         "id INT PRIMARY KEY, c_timestamptz TIMESTAMPTZ, c_timestamp TIMESTAMP");
         RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)),
-                                        FIELD("c_timestamp", DataTypes.TIMESTAMP(6)))
-                                .getLogicalType();
+                rowType(
+                        FIELD("id", DataTypes.INT()),
+                        FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)),
+                        FIELD("c_timestamp", DataTypes.TIMESTAMP(6)));
         // 02:30 on 2021-03-28 does not exist in Europe/Berlin (DST gap); a local timestamp must
         // still survive.
         LocalDateTime inDstGap = LocalDateTime.of(2021, 3, 28, 2, 30, 0, 123_456_000);
@@ -275,67 +277,45 @@ class PostgresTypeRoundTripTest {
                 .isEqualTo(1);
     }
 
-    @Test
-    void numericNanCannotBeReadAsDecimal() throws Exception {
-        TestTable table = DB.createTable("id INT, c_numeric NUMERIC");
-        DB.execute("INSERT INTO " + table + " VALUES (1, 'NaN')");
-        RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("c_numeric", DataTypes.DECIMAL(10, 2)))
-                                .getLogicalType();
+    /**
+     * Was numericNanCannotBeReadAsDecimal, numericTooLargeForTheDeclaredDecimalFailsClearly and
+     * infiniteDateCannotBeReadAsFlinkDate: the message names the value and the Flink type.
+     */
+    @ParameterizedTest(name = "{0} {1} as {2}")
+    @MethodSource("valuesTheFlinkTypeCannotHold")
+    void aValueTheFlinkTypeCannotHoldFailsClearly(
+            String column, String value, DataType flinkType, String namedValue, String namedType)
+            throws Exception {
+        TestTable table = DB.createTable("id INT, " + column);
+        DB.execute("INSERT INTO " + table + " VALUES (1, " + value + ")");
+        String columnName = column.substring(0, column.indexOf(' '));
+        RowType type = rowType(FIELD("id", DataTypes.INT()), FIELD(columnName, flinkType));
         try (Connection c = DB.openConnection()) {
             assertThatThrownBy(
                             () ->
                                     new DialectRoundTrip(DIALECT, type)
                                             .readAll(c, table.getName(), "id"))
                     .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("NaN")
-                    .hasMessageContaining("DECIMAL(10, 2)");
+                    .hasMessageContaining(namedValue)
+                    .hasMessageContaining(namedType);
         }
     }
 
-    @Test
-    void numericTooLargeForTheDeclaredDecimalFailsClearly() throws Exception {
-        TestTable table = DB.createTable("id INT, c_numeric NUMERIC");
-        DB.execute("INSERT INTO " + table + " VALUES (1, 123456.5)");
-        RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("c_numeric", DataTypes.DECIMAL(5, 1)))
-                                .getLogicalType();
-        try (Connection c = DB.openConnection()) {
-            assertThatThrownBy(
-                            () ->
-                                    new DialectRoundTrip(DIALECT, type)
-                                            .readAll(c, table.getName(), "id"))
-                    .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("123456.5")
-                    .hasMessageContaining("DECIMAL(5, 1)");
-        }
-    }
-
-    @Test
-    void infiniteDateCannotBeReadAsFlinkDate() throws Exception {
-        TestTable table = DB.createTable("id INT, c_date DATE");
-        DB.execute("INSERT INTO " + table + " VALUES (1, 'infinity')");
-        RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("c_date", DataTypes.DATE()))
-                                .getLogicalType();
-        try (Connection c = DB.openConnection()) {
-            assertThatThrownBy(
-                            () ->
-                                    new DialectRoundTrip(DIALECT, type)
-                                            .readAll(c, table.getName(), "id"))
-                    .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("'infinity'")
-                    .hasMessageContaining("DATE");
-        }
+    static Stream<Arguments> valuesTheFlinkTypeCannotHold() {
+        return Stream.of(
+                Arguments.of(
+                        "c_numeric NUMERIC",
+                        "'NaN'",
+                        DataTypes.DECIMAL(10, 2),
+                        "NaN",
+                        "DECIMAL(10, 2)"),
+                Arguments.of(
+                        "c_numeric NUMERIC",
+                        "123456.5",
+                        DataTypes.DECIMAL(5, 1),
+                        "123456.5",
+                        "DECIMAL(5, 1)"),
+                Arguments.of("c_date DATE", "'infinity'", DataTypes.DATE(), "'infinity'", "DATE"));
     }
 
     @Test
@@ -356,24 +336,16 @@ class PostgresTypeRoundTripTest {
                         + " VALUES (1, '{infinity,-infinity,NULL,2000-01-01}',"
                         + " '{-infinity,infinity,2000-01-01T00:00:00Z}')");
         RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("c_timestamp", DataTypes.TIMESTAMP(6)),
-                                        FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)))
-                                .getLogicalType();
+                rowType(
+                        FIELD("id", DataTypes.INT()),
+                        FIELD("c_timestamp", DataTypes.TIMESTAMP(6)),
+                        FIELD("c_timestamptz", DataTypes.TIMESTAMP_LTZ(6)));
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         RowType arrayType =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD(
-                                                "a_timestamp",
-                                                DataTypes.ARRAY(DataTypes.TIMESTAMP(6))),
-                                        FIELD(
-                                                "a_timestamptz",
-                                                DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(6))))
-                                .getLogicalType();
+                rowType(
+                        FIELD("id", DataTypes.INT()),
+                        FIELD("a_timestamp", DataTypes.ARRAY(DataTypes.TIMESTAMP(6))),
+                        FIELD("a_timestamptz", DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(6))));
         DialectRoundTrip arrayRoundTrip = new DialectRoundTrip(DIALECT, arrayType);
         TimestampData plus = PostgresDialectConverter.POSITIVE_INFINITY;
         TimestampData minus = PostgresDialectConverter.NEGATIVE_INFINITY;
@@ -412,32 +384,22 @@ class PostgresTypeRoundTripTest {
     void stringsAreWrittenToEnumColumnsToo() throws Exception {
         DB.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')");
         TestTable table = DB.createTable("id INT, c_mood mood");
-        RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("c_mood", DataTypes.STRING()))
-                                .getLogicalType();
+        RowType type = rowType(FIELD("id", DataTypes.INT()), FIELD("c_mood", DataTypes.STRING()));
         List<RowData> rows =
                 List.of(
                         GenericRowData.of(1, StringData.fromString("happy")),
                         GenericRowData.of(2, null));
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         try (Connection c = DB.openConnection()) {
-            roundTrip.insert(c, table.getName(), rows);
-            assertThat(roundTrip.readAll(c, table.getName(), "id")).containsExactlyElementsOf(rows);
+            assertThat(roundTrip.insertAndReadBack(c, table.getName(), rows))
+                    .containsExactlyElementsOf(rows);
         }
     }
 
     @Test
     void anInvalidUuidIsRejectedByTheDatabase() throws Exception {
         TestTable table = DB.createTable("id INT, c_uuid UUID");
-        RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("c_uuid", DataTypes.STRING()))
-                                .getLogicalType();
+        RowType type = rowType(FIELD("id", DataTypes.INT()), FIELD("c_uuid", DataTypes.STRING()));
         try (Connection c = DB.openConnection()) {
             assertThatThrownBy(
                             () ->
@@ -464,26 +426,22 @@ class PostgresTypeRoundTripTest {
                     + "a_timestamp TIMESTAMP[], a_timestamptz TIMESTAMPTZ[]";
 
     private static final RowType ARRAYS =
-            (RowType)
-                    DataTypes.ROW(
-                                    FIELD("id", DataTypes.INT()),
-                                    FIELD("a_smallint", DataTypes.ARRAY(DataTypes.SMALLINT())),
-                                    FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())),
-                                    FIELD("a_bigint", DataTypes.ARRAY(DataTypes.BIGINT())),
-                                    FIELD("a_numeric", DataTypes.ARRAY(DataTypes.DECIMAL(20, 5))),
-                                    FIELD("a_real", DataTypes.ARRAY(DataTypes.FLOAT())),
-                                    FIELD("a_double", DataTypes.ARRAY(DataTypes.DOUBLE())),
-                                    FIELD("a_boolean", DataTypes.ARRAY(DataTypes.BOOLEAN())),
-                                    FIELD("a_varchar", DataTypes.ARRAY(DataTypes.VARCHAR(50))),
-                                    FIELD("a_text", DataTypes.ARRAY(DataTypes.STRING())),
-                                    FIELD("a_bytea", DataTypes.ARRAY(DataTypes.BYTES())),
-                                    FIELD("a_date", DataTypes.ARRAY(DataTypes.DATE())),
-                                    FIELD("a_time", DataTypes.ARRAY(DataTypes.TIME(3))),
-                                    FIELD("a_timestamp", DataTypes.ARRAY(DataTypes.TIMESTAMP(6))),
-                                    FIELD(
-                                            "a_timestamptz",
-                                            DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(6))))
-                            .getLogicalType();
+            rowType(
+                    FIELD("id", DataTypes.INT()),
+                    FIELD("a_smallint", DataTypes.ARRAY(DataTypes.SMALLINT())),
+                    FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())),
+                    FIELD("a_bigint", DataTypes.ARRAY(DataTypes.BIGINT())),
+                    FIELD("a_numeric", DataTypes.ARRAY(DataTypes.DECIMAL(20, 5))),
+                    FIELD("a_real", DataTypes.ARRAY(DataTypes.FLOAT())),
+                    FIELD("a_double", DataTypes.ARRAY(DataTypes.DOUBLE())),
+                    FIELD("a_boolean", DataTypes.ARRAY(DataTypes.BOOLEAN())),
+                    FIELD("a_varchar", DataTypes.ARRAY(DataTypes.VARCHAR(50))),
+                    FIELD("a_text", DataTypes.ARRAY(DataTypes.STRING())),
+                    FIELD("a_bytea", DataTypes.ARRAY(DataTypes.BYTES())),
+                    FIELD("a_date", DataTypes.ARRAY(DataTypes.DATE())),
+                    FIELD("a_time", DataTypes.ARRAY(DataTypes.TIME(3))),
+                    FIELD("a_timestamp", DataTypes.ARRAY(DataTypes.TIMESTAMP(6))),
+                    FIELD("a_timestamptz", DataTypes.ARRAY(DataTypes.TIMESTAMP_LTZ(6))));
 
     private static RowData arraysWithNullElements() {
         return GenericRowData.of(
@@ -548,8 +506,8 @@ class PostgresTypeRoundTripTest {
         List<RowData> rows = Arrays.asList(arraysWithNullElements(), emptyArrays(), nullArrays());
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, ARRAYS);
         try (Connection c = DB.openConnection()) {
-            roundTrip.insert(c, table.getName(), rows);
-            assertThat(roundTrip.readAll(c, table.getName(), "id")).containsExactlyElementsOf(rows);
+            assertThat(roundTrip.insertAndReadBack(c, table.getName(), rows))
+                    .containsExactlyElementsOf(rows);
         }
     }
 
@@ -590,13 +548,11 @@ class PostgresTypeRoundTripTest {
         TestTable table =
                 DB.createTable("id INT, a_uuid UUID[], a_jsonb JSONB[], a_char CHAR(2)[]");
         RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("a_uuid", DataTypes.ARRAY(DataTypes.STRING())),
-                                        FIELD("a_jsonb", DataTypes.ARRAY(DataTypes.STRING())),
-                                        FIELD("a_char", DataTypes.ARRAY(DataTypes.CHAR(2))))
-                                .getLogicalType();
+                rowType(
+                        FIELD("id", DataTypes.INT()),
+                        FIELD("a_uuid", DataTypes.ARRAY(DataTypes.STRING())),
+                        FIELD("a_jsonb", DataTypes.ARRAY(DataTypes.STRING())),
+                        FIELD("a_char", DataTypes.ARRAY(DataTypes.CHAR(2))));
         List<RowData> rows =
                 List.of(
                         GenericRowData.of(
@@ -610,8 +566,8 @@ class PostgresTypeRoundTripTest {
                         GenericRowData.of(2, array(), array(), array()));
         DialectRoundTrip roundTrip = new DialectRoundTrip(DIALECT, type);
         try (Connection c = DB.openConnection()) {
-            roundTrip.insert(c, table.getName(), rows);
-            assertThat(roundTrip.readAll(c, table.getName(), "id")).containsExactlyElementsOf(rows);
+            assertThat(roundTrip.insertAndReadBack(c, table.getName(), rows))
+                    .containsExactlyElementsOf(rows);
         }
         assertThat(
                         DB.query(
@@ -627,11 +583,9 @@ class PostgresTypeRoundTripTest {
     void writesArraysThroughAConnectionAwareStatement() throws Exception {
         TestTable table = DB.createTable("id INT, a_integer INTEGER[]");
         RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())))
-                                .getLogicalType();
+                rowType(
+                        FIELD("id", DataTypes.INT()),
+                        FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())));
         PostgresDialectConverter converter = new PostgresDialectConverter(type);
         try (Connection c = DB.openConnection();
                 PositionalTestStatement statement =
@@ -649,11 +603,9 @@ class PostgresTypeRoundTripTest {
     void writingAnArrayThroughAStatementHidingItsConnectionFailsClearly() throws Exception {
         TestTable table = DB.createTable("id INT, a_integer INTEGER[]");
         RowType type =
-                (RowType)
-                        DataTypes.ROW(
-                                        FIELD("id", DataTypes.INT()),
-                                        FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())))
-                                .getLogicalType();
+                rowType(
+                        FIELD("id", DataTypes.INT()),
+                        FIELD("a_integer", DataTypes.ARRAY(DataTypes.INT())));
         PostgresDialectConverter converter = new PostgresDialectConverter(type);
         try (Connection c = DB.openConnection();
                 PositionalTestStatement positional =

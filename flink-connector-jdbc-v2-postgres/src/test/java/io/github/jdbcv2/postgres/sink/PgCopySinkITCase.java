@@ -13,8 +13,6 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.XADataSource;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,7 +123,7 @@ class PgCopySinkITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(50);
-        env.configure(restarts(5));
+        env.configure(FlinkMiniCluster.restarts(5));
         FailTwice.FAILURES.set(0);
         ids(env, 20_000, 1000)
                 .map(new FailTwice())
@@ -146,14 +143,6 @@ class PgCopySinkITCase {
                         DB.queryLong(
                                 "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()"))
                 .isZero();
-    }
-
-    private static Configuration restarts(int attempts) {
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, attempts);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
-        return conf;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.jdbcv2.postgres.source;
 import io.github.jdbcv2.connection.JdbcPoolOptions;
 import io.github.jdbcv2.connection.PooledJdbcConnectionProvider;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.TestDatabase;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,7 +79,7 @@ class PgCopyQueryReaderITCase {
             List<List<Object>> expected = readWithCursor(c, sql, parameters);
             try (ResultSet rs = reader.open(c, sql, parameters)) {
                 assertThat(rs).as("read through COPY").isInstanceOf(PgCopyResultSet.class);
-                assertThat(rows(rs)).isEqualTo(expected);
+                assertThat(TestDatabase.rows(rs)).isEqualTo(expected);
             }
             c.commit();
             assertThat(expected).hasSizeGreaterThan(1000);
@@ -235,7 +235,7 @@ class PgCopyQueryReaderITCase {
                             c,
                             "SELECT id FROM " + own.getQuotedName() + " ORDER BY id;",
                             new Object[0])) {
-                assertThat(rows(rs)).containsExactly(List.of(1), List.of(2));
+                assertThat(TestDatabase.rows(rs)).containsExactly(List.of(1), List.of(2));
             }
             c.rollback();
         }
@@ -249,21 +249,8 @@ class PgCopyQueryReaderITCase {
                 ps.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rows(rs);
+                return TestDatabase.rows(rs);
             }
         }
-    }
-
-    private static List<List<Object>> rows(ResultSet rs) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-            List<Object> row = new ArrayList<>(columns);
-            for (int i = 1; i <= columns; i++) {
-                row.add(rs.getObject(i));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -249,8 +249,7 @@ class PgCopyResultSetITCase {
     private static List<Map<String, Outcome>> readAllGettersThroughCopy(String sql)
             throws Exception {
         try (Connection c = connect()) {
-            ResultSetMetaData meta = c.prepareStatement(sql).getMetaData();
-            PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
+            ResultSetMetaData meta = metaBeforeCopy(c, sql);
             assertThat(PgCopyResultSet.supports(meta)).isTrue();
             CopyOut out = startCopy(c, sql);
             try (PgCopyResultSet rs =
@@ -260,6 +259,13 @@ class PgCopyResultSetITCase {
                 return rows;
             }
         }
+    }
+
+    /** The metadata of {@code sql}, loaded before the COPY starts (pgjdbc's loads lazily). */
+    private static ResultSetMetaData metaBeforeCopy(Connection c, String sql) throws SQLException {
+        ResultSetMetaData meta = c.prepareStatement(sql).getMetaData();
+        PgCopyResultSet.supports(meta);
+        return meta;
     }
 
     private static List<Map<String, Outcome>> readAllGetters(ResultSet rs) throws SQLException {
@@ -382,8 +388,7 @@ class PgCopyResultSetITCase {
     void readsAHundredThousandRows() throws Exception {
         String sql = "SELECT i, 'name-' || i AS name FROM generate_series(1, 100000) AS i";
         try (Connection c = connect()) {
-            ResultSetMetaData meta = c.prepareStatement(sql).getMetaData();
-            PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
+            ResultSetMetaData meta = metaBeforeCopy(c, sql);
             long count = 0;
             long sum = 0;
             long chars = 0;
@@ -411,8 +416,7 @@ class PgCopyResultSetITCase {
     @Test
     void messagesSplitAnywhereGiveTheSameRows() throws Exception {
         try (Connection c = connect()) {
-            ResultSetMetaData meta = c.prepareStatement(query).getMetaData();
-            PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
+            ResultSetMetaData meta = metaBeforeCopy(c, query);
             BaseConnection base = c.unwrap(BaseConnection.class);
             List<byte[]> messages = new ArrayList<>();
             CopyOut out = startCopy(c, query);
@@ -507,8 +511,7 @@ class PgCopyResultSetITCase {
     @Test
     void badSignatureIsAClearError() throws Exception {
         try (Connection c = connect()) {
-            ResultSetMetaData meta = c.prepareStatement("SELECT 1::int4 AS a").getMetaData();
-            PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
+            ResultSetMetaData meta = metaBeforeCopy(c, "SELECT 1::int4 AS a");
             byte[] notCopy =
                     "id\tname\n1\tx\n..........."
                             .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -525,8 +528,7 @@ class PgCopyResultSetITCase {
     void closingMidStreamEndsTheCopyByClosingTheConnection() throws Exception {
         String sql = "SELECT i FROM generate_series(1, 1000000) AS i";
         try (Connection c = connect()) {
-            ResultSetMetaData meta = c.prepareStatement(sql).getMetaData();
-            PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
+            ResultSetMetaData meta = metaBeforeCopy(c, sql);
             CopyOut out = startCopy(c, sql);
             PgCopyResultSet rs = new PgCopyResultSet(out, meta, c.unwrap(BaseConnection.class));
             for (int i = 1; i <= 10; i++) {
@@ -555,8 +557,7 @@ class PgCopyResultSetITCase {
     void aLostConnectionKeepsItsSqlState() throws Exception {
         String sql = "SELECT i, repeat('x', 1000) FROM generate_series(1, 2000000) AS i";
         try (Connection c = connect()) {
-            ResultSetMetaData meta = c.prepareStatement(sql).getMetaData();
-            PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
+            ResultSetMetaData meta = metaBeforeCopy(c, sql);
             int pid = PostgresDatabaseExtension.backendPid(c);
             PgCopyResultSet rs =
                     new PgCopyResultSet(startCopy(c, sql), meta, c.unwrap(BaseConnection.class));
@@ -610,8 +611,7 @@ class PgCopyResultSetITCase {
     @Test
     void unsupportedMethodsNameThemselvesAndTheWayOut() throws Exception {
         try (Connection c = connect()) {
-            ResultSetMetaData meta = c.prepareStatement(query).getMetaData();
-            PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
+            ResultSetMetaData meta = metaBeforeCopy(c, query);
             try (PgCopyResultSet rs =
                     new PgCopyResultSet(
                             startCopy(c, query), meta, c.unwrap(BaseConnection.class))) {
@@ -637,8 +637,7 @@ class PgCopyResultSetITCase {
     @Test
     void byLabelGettersAndCursorState() throws Exception {
         try (Connection c = connect()) {
-            ResultSetMetaData meta = c.prepareStatement(query).getMetaData();
-            PgCopyResultSet.supports(meta); // loads pgjdbc's lazy metadata before the COPY starts
+            ResultSetMetaData meta = metaBeforeCopy(c, query);
             PgCopyResultSet rs =
                     new PgCopyResultSet(startCopy(c, query), meta, c.unwrap(BaseConnection.class));
             assertThat(rs.getType()).isEqualTo(ResultSet.TYPE_FORWARD_ONLY);

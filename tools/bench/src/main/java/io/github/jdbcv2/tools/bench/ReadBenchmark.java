@@ -2,7 +2,6 @@ package io.github.jdbcv2.tools.bench;
 
 import io.github.jdbcv2.source.JdbcSource;
 import io.github.jdbcv2.source.JdbcSourceBuilder;
-import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -12,10 +11,8 @@ import org.apache.flink.connector.jdbc.split.JdbcNumericBetweenParametersProvide
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,53 +37,44 @@ import java.util.Map;
  * start-up of the local MiniCluster (about a second) does not hide the reading speed; end-to-end
  * figures are printed too.
  */
-public final class ReadBenchmark {
+public final class ReadBenchmark extends Benchmark {
 
     private static final String TABLE = "bench_read";
     private static final String COLUMNS = "id, name, amount, created, qty";
 
-    private final String url;
-    private final String user;
-    private final String password;
-    private final long rows;
     private final int fetchSize;
     private final int batchSize;
 
-    private ReadBenchmark(
-            String url, String user, String password, long rows, int fetchSize, int batchSize) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.rows = rows;
+    private ReadBenchmark(BenchDatabase db, long rows, int fetchSize, int batchSize) {
+        super(db, rows);
         this.fetchSize = fetchSize;
         this.batchSize = batchSize;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
-        long rows = Long.parseLong(options.getOrDefault("rows", "2000000"));
-        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        int fetch = Integer.parseInt(options.getOrDefault("fetch", "10000"));
-        int batch =
-                Integer.parseInt(
-                        options.getOrDefault(
-                                "batch", String.valueOf(JdbcSourceBuilder.DEFAULT_BATCH_SIZE)));
-        String url = options.get("url");
-        String user = options.get("user");
-        String password = options.get("password");
-        if (url == null) {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.get();
-            url = server.getAdminUrl();
-            user = server.getUser();
-            password = server.getPassword();
-        }
-        ReadBenchmark bench = new ReadBenchmark(url, user, password, rows, fetch, batch);
+        BenchArgs options =
+                BenchArgs.parse(
+                        args,
+                        "--rows N --runs N --fetch N --batch N --only a,b --url U --user U --password P",
+                        "rows",
+                        "runs",
+                        "fetch",
+                        "batch",
+                        "only",
+                        "url",
+                        "user",
+                        "password");
+        long rows = options.getLong("rows", 2_000_000L);
+        int runs = options.getInt("runs", 3);
+        int fetch = options.getInt("fetch", 10_000);
+        int batch = options.getInt("batch", JdbcSourceBuilder.DEFAULT_BATCH_SIZE);
+        ReadBenchmark bench = new ReadBenchmark(options.database(), rows, fetch, batch);
         bench.load();
 
         Map<String, Run> readers = new LinkedHashMap<>();
         readers.put("raw", bench::raw);
         // The server's limit: binary COPY of the same query into nothing, no decoding at all.
-        readers.put("raw-copy", bench::rawCopy);
+        readers.put("raw-copy-out", bench::rawCopy);
         readers.put("ours-p1", () -> bench.flink(bench.ours(1, true), 1));
         readers.put("ours-p2", () -> bench.flink(bench.ours(2, true), 2));
         // Transparency: ours with bulk reads (PostgreSQL binary COPY) off reads through a cursor
@@ -129,79 +117,30 @@ public final class ReadBenchmark {
                     e.getValue().rowsPerSecond,
                     e.getValue().endToEndRowsPerSecond);
         }
-        ratio(results, "ours-p1", "raw", 0.95);
-        ratio(results, "ours-p1", "raw-copy", 0.95);
-        ratio(results, "ours-p1", "apache-p1", 1.15);
-        ratio(results, "ours-p2", "apache-p2", 1.10);
-        ratio(results, "ours-p1", "apache-p1-b", 0);
-        ratio(results, "ours-p1-cursor", "raw", 0);
-        ratio(results, "ours-p1-cursor", "apache-p1", 0);
-    }
-
-    private static void ratio(Map<String, Result> results, String a, String b, double target) {
-        if (results.containsKey(a) && results.containsKey(b)) {
-            double r = results.get(a).rowsPerSecond / results.get(b).rowsPerSecond;
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-14s / %-11s %5.2fx%s%n",
-                    a,
-                    b,
-                    r,
-                    target > 0
-                            ? String.format(
-                                    Locale.ROOT,
-                                    "  (target >= %.2fx: %s)",
-                                    target,
-                                    r >= target ? "met" : "NOT met")
-                            : "");
-        }
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException(
-                        "Invalid argument '"
-                                + args[i]
-                                + "'; use --rows N --runs N --fetch N --batch N --url U --user U --password P");
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
-
-    private Connection connect() throws Exception {
-        return DriverManager.getConnection(url, user, password);
+        Map<String, Double> rates = new LinkedHashMap<>();
+        results.forEach((reader, result) -> rates.put(reader, result.rowsPerSecond));
+        BenchArgs.printRatios(rates);
     }
 
     /** Creates and fills the table unless it already holds exactly {@code rows} rows. */
     private void load() throws Exception {
-        try (Connection c = connect();
-                Statement s = c.createStatement()) {
-            s.execute(
-                    "CREATE TABLE IF NOT EXISTS "
+        db.execute(
+                "CREATE TABLE IF NOT EXISTS "
+                        + TABLE
+                        + " (id BIGINT PRIMARY KEY, name VARCHAR(64),"
+                        + " amount NUMERIC(10,2), created TIMESTAMP, qty INT)");
+        if (db.queryLong("SELECT count(*) FROM " + TABLE) != rows) {
+            System.out.printf(Locale.ROOT, "Loading %,d rows...%n", rows);
+            db.execute(
+                    "TRUNCATE " + TABLE,
+                    "INSERT INTO "
                             + TABLE
-                            + " (id BIGINT PRIMARY KEY, name VARCHAR(64),"
-                            + " amount NUMERIC(10,2), created TIMESTAMP, qty INT)");
-            long existing;
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + TABLE)) {
-                rs.next();
-                existing = rs.getLong(1);
-            }
-            if (existing != rows) {
-                System.out.printf(Locale.ROOT, "Loading %,d rows...%n", rows);
-                s.execute("TRUNCATE " + TABLE);
-                s.execute(
-                        "INSERT INTO "
-                                + TABLE
-                                + " SELECT i, 'name-' || md5(i::text), (i % 100000) / 100.0,"
-                                + " TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', (i % 1000)::int"
-                                + " FROM generate_series(1, "
-                                + rows
-                                + ") AS i");
-                s.execute("VACUUM ANALYZE " + TABLE);
-            }
+                            + " SELECT i, 'name-' || md5(i::text), (i % 100000) / 100.0,"
+                            + " TIMESTAMP '2024-01-01' + i * INTERVAL '1 second', (i % 1000)::int"
+                            + " FROM generate_series(1, "
+                            + rows
+                            + ") AS i",
+                    "VACUUM ANALYZE " + TABLE);
         }
     }
 
@@ -243,7 +182,7 @@ public final class ReadBenchmark {
      * sources.
      */
     private long raw() throws Exception {
-        try (Connection c = connect()) {
+        try (Connection c = db.openConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps =
                     c.prepareStatement(
@@ -277,7 +216,7 @@ public final class ReadBenchmark {
      * other readers.
      */
     private long rawCopy() throws Exception {
-        try (Connection c = connect()) {
+        try (Connection c = db.openConnection()) {
             org.postgresql.copy.CopyManager copy =
                     c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
             FirstWriteTimer sink = new FirstWriteTimer();
@@ -344,9 +283,9 @@ public final class ReadBenchmark {
     private Source<BenchRow, ?, ?> ours(int parallelism, boolean bulkRead) {
         var builder =
                 JdbcSource.<BenchRow>builder()
-                        .setDBUrl(url)
-                        .setUsername(user)
-                        .setPassword(password)
+                        .setDBUrl(db.url())
+                        .setUsername(db.user())
+                        .setPassword(db.password())
                         .setSql("SELECT " + COLUMNS + " FROM " + TABLE)
                         .setResultExtractor(ReadBenchmark::extract)
                         .setTypeInformation(TypeInformation.of(BenchRow.class))
@@ -368,9 +307,9 @@ public final class ReadBenchmark {
         var builder =
                 org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource
                         .<BenchRow>builder()
-                        .setDBUrl(url)
-                        .setUsername(user)
-                        .setPassword(password)
+                        .setDBUrl(db.url())
+                        .setUsername(db.user())
+                        .setPassword(db.password())
                         .setResultExtractor(ReadBenchmark::extract)
                         .setTypeInformation(TypeInformation.of(BenchRow.class))
                         .setResultSetFetchSize(fetchSize)

@@ -1,32 +1,23 @@
 package io.github.jdbcv2.tools.bench;
 
-import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.connection.SecretRedaction;
 import io.github.jdbcv2.postgres.sink.PgCopyBatchExecutorFactory;
 import io.github.jdbcv2.sink.JdbcExactlyOnceOptions;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcSink;
-import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.function.SerializableSupplier;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.xa.PGXADataSource;
-
-import javax.sql.XADataSource;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,76 +35,46 @@ import java.util.concurrent.TimeUnit;
  * checks its row count; the median of {@code --repeat} runs (default 3) is reported, as the machine
  * may be shared.
  */
-public final class WriteBenchmark {
+public final class WriteBenchmark extends Benchmark {
 
     private static final int BATCH = 5000;
     private static final String COLUMNS =
             "(id BIGINT NOT NULL, name TEXT, amount DOUBLE PRECISION)";
 
-    private final String url;
-    private final String user;
-    private final String password;
-    private final long rows;
     private final long checkpointMs;
     private final int repeat;
     private int tables;
 
-    private WriteBenchmark(
-            String url, String user, String password, long rows, long checkpointMs, int repeat) {
-        this.repeat = repeat;
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.rows = rows;
+    private WriteBenchmark(BenchDatabase db, long rows, long checkpointMs, int repeat) {
+        super(db, rows);
         this.checkpointMs = checkpointMs;
+        this.repeat = repeat;
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("log4j2.configurationFile", "log4j2-bench.properties");
-        String url = null;
-        String user = null;
-        String password = null;
-        long rows = 1_000_000L;
-        long checkpointMs = 1000L;
-        int repeat = 3;
+        BenchArgs options =
+                BenchArgs.parse(
+                        args,
+                        "[--url U --user U --password P] [--rows N] [--checkpoint-ms MS] [--repeat N]"
+                                + " [--only name,name]",
+                        "url",
+                        "user",
+                        "password",
+                        "rows",
+                        "checkpoint-ms",
+                        "repeat",
+                        "only");
         List<String> only = new ArrayList<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--url":
-                    url = args[i + 1];
-                    break;
-                case "--user":
-                    user = args[i + 1];
-                    break;
-                case "--password":
-                    password = args[i + 1];
-                    break;
-                case "--rows":
-                    rows = Long.parseLong(args[i + 1]);
-                    break;
-                case "--checkpoint-ms":
-                    checkpointMs = Long.parseLong(args[i + 1]);
-                    break;
-                case "--repeat":
-                    repeat = Integer.parseInt(args[i + 1]);
-                    break;
-                case "--only":
-                    only.addAll(Arrays.asList(args[i + 1].split(",")));
-                    break;
-                default:
-                    System.err.println(
-                            "Usage: WriteBenchmark [--url U --user U --password P] [--rows N] [--checkpoint-ms MS]"
-                                    + " [--repeat N] [--only name,name]");
-                    System.exit(2);
-            }
+        if (options.get("only") != null) {
+            only.addAll(Arrays.asList(options.get("only").split(",")));
         }
-        if (url == null) {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.get();
-            url = server.getAdminUrl();
-            user = server.getUser();
-            password = server.getPassword();
-        }
-        new WriteBenchmark(url, user, password, rows, checkpointMs, repeat).run(only);
+        new WriteBenchmark(
+                        options.database(),
+                        options.getLong("rows", 1_000_000L),
+                        options.getLong("checkpoint-ms", 1000L),
+                        options.getInt("repeat", 3))
+                .run(only);
     }
 
     private interface Scenario {
@@ -126,8 +87,8 @@ public final class WriteBenchmark {
         scenarios.put("raw-executeBatch", this::rawBatch);
         scenarios.put("raw-copy", this::rawCopy);
         scenarios.put("flink-discard-p1", this::discard);
-        scenarios.put("apache-alo-p1", t -> flink(1, apacheAtLeastOnce(t, url), false));
-        scenarios.put("apache-alo-p2", t -> flink(2, apacheAtLeastOnce(t, url), false));
+        scenarios.put("apache-alo-p1", t -> flink(1, apacheAtLeastOnce(t, db.url()), false));
+        scenarios.put("apache-alo-p2", t -> flink(2, apacheAtLeastOnce(t, db.url()), false));
         scenarios.put("apache-alo-rw-p1", t -> flink(1, apacheAtLeastOnce(t, batchedUrl()), false));
         scenarios.put("apache-xa-p1", t -> flink(1, apacheExactlyOnce(t), true));
         scenarios.put("ours-alo-p1", t -> flink(1, oursAtLeastOnce(t), false));
@@ -139,7 +100,8 @@ public final class WriteBenchmark {
 
         Map<String, Double> rates = new LinkedHashMap<>();
         System.out.printf(
-                "Writing %,d rows per scenario into %s%n", rows, SecretRedaction.redactUrl(url));
+                "Writing %,d rows per scenario into %s%n",
+                rows, SecretRedaction.redactUrl(db.url()));
         for (Map.Entry<String, Scenario> e : scenarios.entrySet()) {
             if (!only.isEmpty() && !only.contains(e.getKey())) {
                 continue;
@@ -167,30 +129,7 @@ public final class WriteBenchmark {
                     e.getKey(), millis / 1000.0, rate, repeat);
         }
         System.out.println();
-        ratio(rates, "ours-alo-p1", "apache-alo-p1", 1.8);
-        ratio(rates, "ours-copy-p1", "apache-alo-p1", 4.0);
-        ratio(rates, "ours-copy-p1", "raw-copy", 0.8);
-        ratio(rates, "ours-xa-p1", "ours-alo-p1", 0.9);
-        ratio(rates, "ours-xa-p2", "ours-alo-p2", 0.9);
-        ratio(rates, "ours-alo-p1", "apache-alo-rw-p1", 0);
-        ratio(rates, "ours-alo-p1", "raw-executeBatch", 0);
-        ratio(rates, "ours-xa-p1", "apache-xa-p1", 0);
-    }
-
-    private static void ratio(Map<String, Double> rates, String a, String b, double target) {
-        if (rates.containsKey(a) && rates.containsKey(b)) {
-            double r = rates.get(a) / rates.get(b);
-            System.out.printf(
-                    "%-14s / %-16s = %5.2fx%s%n",
-                    a,
-                    b,
-                    r,
-                    target > 0
-                            ? String.format(
-                                    " (target >= %.1fx: %s)",
-                                    target, r >= target ? "met" : "NOT met")
-                            : "");
-        }
+        BenchArgs.printRatios(rates);
     }
 
     private long flink(int parallelism, Sink<Long> sink, boolean exactlyOnce) throws Exception {
@@ -212,15 +151,12 @@ public final class WriteBenchmark {
                         1,
                         new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>(),
                         false);
-        try (Connection c = DriverManager.getConnection(url, user, password);
-                Statement s = c.createStatement()) {
-            s.execute(
-                    "INSERT INTO "
-                            + table
-                            + " SELECT i, 'name-' || i, i * 0.25 FROM generate_series(1, "
-                            + rows
-                            + ") i");
-        }
+        db.execute(
+                "INSERT INTO "
+                        + table
+                        + " SELECT i, 'name-' || i, i * 0.25 FROM generate_series(1, "
+                        + rows
+                        + ") i");
         return millis;
     }
 
@@ -236,19 +172,14 @@ public final class WriteBenchmark {
     }
 
     private String batchedUrl() {
-        return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        return db.url() + (db.url().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
 
     private Sink<Long> oursAtLeastOnce(String table) {
         return JdbcSink.<Long>builder()
                 .withQueryStatement(insert(table), WriteBenchmark::bind)
                 .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(BATCH).build())
-                .buildAtLeastOnce(
-                        JdbcConnectionOptions.builder()
-                                .withUrl(url)
-                                .withUsername(user)
-                                .withPassword(password)
-                                .build());
+                .buildAtLeastOnce(db.connectionOptions());
     }
 
     private Sink<Long> oursExactlyOnce(String table) {
@@ -259,7 +190,7 @@ public final class WriteBenchmark {
                                 .withBatchSize(BATCH)
                                 .withMaxRetries(0)
                                 .build())
-                .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), xaDataSource());
+                .buildExactlyOnce(JdbcExactlyOnceOptions.defaults(), db.xaDataSource());
     }
 
     private Sink<Long> oursCopy(String table) {
@@ -276,12 +207,7 @@ public final class WriteBenchmark {
                                 }))
                 .withExecutionOptions(
                         JdbcExecutionOptions.builder().withBatchSize(BATCH * 20).build())
-                .buildAtLeastOnce(
-                        JdbcConnectionOptions.builder()
-                                .withUrl(url)
-                                .withUsername(user)
-                                .withPassword(password)
-                                .build());
+                .buildAtLeastOnce(db.connectionOptions());
     }
 
     /** "name-" + id without a String per row. */
@@ -295,20 +221,6 @@ public final class WriteBenchmark {
             sb.setLength(0);
             return sb.append("name-").append(id);
         }
-    }
-
-    private SerializableSupplier<XADataSource> xaDataSource() {
-        String u = url;
-        String us = user;
-        String pw = password;
-        return () -> {
-            PGXADataSource ds = new PGXADataSource();
-            ds.setUrl(u);
-            ds.setUser(us);
-            ds.setPassword(pw);
-            ds.setReWriteBatchedInserts(true);
-            return ds;
-        };
     }
 
     /**
@@ -326,8 +238,8 @@ public final class WriteBenchmark {
                         new org.apache.flink.connector.jdbc.JdbcConnectionOptions
                                         .JdbcConnectionOptionsBuilder()
                                 .withUrl(jdbcUrl)
-                                .withUsername(user)
-                                .withPassword(password)
+                                .withUsername(db.user())
+                                .withPassword(db.password())
                                 .build());
     }
 
@@ -343,12 +255,12 @@ public final class WriteBenchmark {
                         org.apache.flink.connector.jdbc.JdbcExactlyOnceOptions.builder()
                                 .withTransactionPerConnection(true)
                                 .build(),
-                        xaDataSource());
+                        db.xaDataSource());
     }
 
     private long rawBatch(String table) throws SQLException {
         long started = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(batchedUrl(), user, password);
+        try (Connection c = db.connect(batchedUrl());
                 PreparedStatement ps = c.prepareStatement(insert(table))) {
             c.setAutoCommit(false);
             for (long i = 1; i <= rows; i++) {
@@ -367,7 +279,7 @@ public final class WriteBenchmark {
 
     private long rawCopy(String table) throws SQLException {
         long started = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = db.openConnection()) {
             CopyIn copy =
                     c.unwrap(PGConnection.class)
                             .getCopyAPI()
@@ -390,27 +302,15 @@ public final class WriteBenchmark {
 
     private String freshTable() throws SQLException {
         String table = "bench_" + (++tables);
-        try (Connection c = DriverManager.getConnection(url, user, password);
-                Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + table);
-            s.execute("CREATE TABLE " + table + " " + COLUMNS);
-        }
+        db.execute("DROP TABLE IF EXISTS " + table, "CREATE TABLE " + table + " " + COLUMNS);
         return table;
     }
 
     private void drop(String table) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password);
-                Statement s = c.createStatement()) {
-            s.execute("DROP TABLE " + table);
-        }
+        db.execute("DROP TABLE " + table);
     }
 
     private long count(String table) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return db.queryLong("SELECT count(*) FROM " + table);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.postgres.sink.PostgresXaDialect;
 import io.github.jdbcv2.sink.xa.JdbcXid;
 import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
@@ -34,11 +35,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static io.github.jdbcv2.sink.SinkTestSupport.assertCommittedExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.assertExactlyOnce;
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
-import static io.github.jdbcv2.sink.SinkTestSupport.idBinder;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
-import static io.github.jdbcv2.sink.SinkTestSupport.insertInto;
+import static io.github.jdbcv2.sink.SinkTestSupport.insertingIds;
 import static io.github.jdbcv2.sink.SinkTestSupport.preparedTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,8 +66,7 @@ class JdbcExactlyOnceSinkITCase {
         StreamExecutionEnvironment env = env(parallelism, 50, 0);
         ids(env, 10_000, 1500).sinkTo(sink(table));
         env.execute();
-        assertExactlyOnce(table.readLongs("id"), 10_000);
-        assertThat(preparedTransactions(DB)).isZero();
+        assertCommittedExactlyOnce(DB, table, 10_000);
     }
 
     @Test
@@ -79,8 +79,7 @@ class JdbcExactlyOnceSinkITCase {
         assertThat(FailureInjector.injected(key, "mid")).isEqualTo(2);
         assertThat(FailureInjector.injected(key, "snapshot")).isEqualTo(2);
         assertThat(FailureInjector.injected(key, "checkpoint")).isEqualTo(2);
-        assertExactlyOnce(table.readLongs("id"), 20_000);
-        assertThat(preparedTransactions(DB)).isZero();
+        assertCommittedExactlyOnce(DB, table, 20_000);
     }
 
     /**
@@ -119,8 +118,7 @@ class JdbcExactlyOnceSinkITCase {
                         .build();
         ids(second, 5000, 500)
                 .sinkTo(
-                        JdbcSink.<Long>builder()
-                                .withQueryStatement(insertInto(table.getQuotedName()), idBinder())
+                        insertingIds(table)
                                 .withExecutionOptions(
                                         JdbcExecutionOptions.builder()
                                                 .withBatchSize(300)
@@ -141,8 +139,10 @@ class JdbcExactlyOnceSinkITCase {
                                 DB.query(
                                         "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()"))
                         .as("job 1's left-over, untouched")
-                        .containsExactly(List.of(leftover.postgresGid()));
-                assertThat(log.getText()).contains("left alone").contains(leftover.postgresGid());
+                        .containsExactly(List.of(PostgresXaDialect.gid(leftover)));
+                assertThat(log.getText())
+                        .contains("left alone")
+                        .contains(PostgresXaDialect.gid(leftover));
             }
         }
     }
@@ -163,15 +163,7 @@ class JdbcExactlyOnceSinkITCase {
                 }
             }
             assertThat(template).as("a prepared transaction of job 1").isNotNull();
-            JdbcXid later =
-                    new JdbcXid(
-                            template.getSinkId(),
-                            template.getRunId(),
-                            template.getJobId(),
-                            template.getSubtask(),
-                            template.getCheckpointId() + 1000,
-                            template.getAttempt(),
-                            0);
+            JdbcXid later = template.ofCheckpoint(template.getCheckpointId() + 1000, 0);
             resource.start(later, XAResource.TMNOFLAGS);
             try (Statement s = xa.getConnection().createStatement()) {
                 s.executeUpdate("INSERT INTO " + table.getQuotedName() + " (id) VALUES (-1)");
