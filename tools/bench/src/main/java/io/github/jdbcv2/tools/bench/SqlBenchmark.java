@@ -118,9 +118,21 @@ public final class SqlBenchmark {
                                         SCAN_COLUMNS,
                                         ", 'scan.fetch-size' = '10000', 'scan.auto-commit' = 'false'"),
                                 query));
+        // What the SQL layer adds over our DataStream source: both only read (rows into nothing).
+        scenarios.put(
+                "jdbc-v2 p1 read only",
+                () ->
+                        insertQuery(
+                                table("jdbc-v2", "bench_sql_scan", SCAN_COLUMNS, ""),
+                                "CREATE TABLE nothing ("
+                                        + SCAN_COLUMNS
+                                        + ") WITH ('connector' = 'blackhole')",
+                                "INSERT INTO nothing SELECT * FROM t"));
+        scenarios.put("datastream p1 read only", () -> dataStreamRead("bench_sql_scan"));
         Map<String, Double> seconds = measure(scenarios);
         report("SQL scan of " + rows + " rows, p=1: " + query, rows, seconds);
         ratio(seconds, "jdbc p1", "jdbc-v2 p1", 1.8);
+        ratio(seconds, "datastream p1 read only", "jdbc-v2 p1 read only", 0.9);
     }
 
     private static final String SCAN_COLUMNS =
@@ -133,7 +145,7 @@ public final class SqlBenchmark {
         String columns = "id BIGINT, name STRING, amount DOUBLE, PRIMARY KEY (id) NOT ENFORCED";
         String source =
                 "CREATE TABLE src (id BIGINT, name STRING, amount DOUBLE) WITH ('connector' ="
-                        + " 'datagen', 'number-of-rows' = '"
+                        + " 'datagen', 'rows-per-second' = '1000000000', 'number-of-rows' = '"
                         + rows
                         + "', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1',"
                         + " 'fields.id.end' = '"
@@ -182,7 +194,7 @@ public final class SqlBenchmark {
         fill("bench_sql_dim", dim);
         String probe =
                 "CREATE TABLE probe (k BIGINT, proc AS PROCTIME()) WITH ('connector' = 'datagen',"
-                        + " 'number-of-rows' = '"
+                        + " 'rows-per-second' = '1000000000', 'number-of-rows' = '"
                         + probes
                         + "', 'fields.k.kind' = 'random', 'fields.k.min' = '1', 'fields.k.max' = '"
                         + dim
@@ -286,6 +298,63 @@ public final class SqlBenchmark {
             it.forEachRemaining(r -> {});
         }
         return netSeconds(result);
+    }
+
+    private double insertQuery(String... statements) throws Exception {
+        TableEnvironment env = environment(false);
+        for (int i = 0; i < statements.length - 1; i++) {
+            env.executeSql(statements[i]);
+        }
+        TableResult result = env.executeSql(statements[statements.length - 1]);
+        result.await();
+        return netSeconds(result);
+    }
+
+    /** Our DataStream JdbcSource producing the same RowData the SQL scan does, into nothing. */
+    private double dataStreamRead(String table) throws Exception {
+        org.apache.flink.table.types.logical.RowType rowType =
+                (org.apache.flink.table.types.logical.RowType)
+                        org.apache.flink.table.api.DataTypes.ROW(
+                                        org.apache.flink.table.api.DataTypes.FIELD(
+                                                "id",
+                                                org.apache.flink.table.api.DataTypes.BIGINT()),
+                                        org.apache.flink.table.api.DataTypes.FIELD(
+                                                "name",
+                                                org.apache.flink.table.api.DataTypes.STRING()),
+                                        org.apache.flink.table.api.DataTypes.FIELD(
+                                                "amount",
+                                                org.apache.flink.table.api.DataTypes.DECIMAL(
+                                                        10, 2)),
+                                        org.apache.flink.table.api.DataTypes.FIELD(
+                                                "created",
+                                                org.apache.flink.table.api.DataTypes.TIMESTAMP(6)),
+                                        org.apache.flink.table.api.DataTypes.FIELD(
+                                                "qty", org.apache.flink.table.api.DataTypes.INT()))
+                                .getLogicalType();
+        io.github.jdbcv2.source.JdbcSource<org.apache.flink.table.data.RowData> source =
+                io.github.jdbcv2.source.JdbcSource.<org.apache.flink.table.data.RowData>builder()
+                        .setDBUrl(url)
+                        .setUsername(user)
+                        .setPassword(password)
+                        .setSql("SELECT id, name, amount, created, qty FROM " + table)
+                        .setResultExtractor(
+                                new io.github.jdbcv2.source.reader.extractor.RowDataResultExtractor(
+                                        new io.github.jdbcv2.postgres.dialect.PostgresDialect()
+                                                .getRowConverter(rowType)))
+                        .setTypeInformation(
+                                org.apache.flink.table.runtime.typeutils.InternalTypeInfo.of(
+                                        rowType))
+                        .build();
+        org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env =
+                org.apache.flink.streaming.api.environment.StreamExecutionEnvironment
+                        .getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromSource(
+                        source,
+                        org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
+                        "read")
+                .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
+        return env.execute("datastream read").getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
     }
 
     private static double netSeconds(TableResult result) throws Exception {
