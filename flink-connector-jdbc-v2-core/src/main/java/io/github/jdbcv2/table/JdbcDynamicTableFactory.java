@@ -68,7 +68,14 @@ public class JdbcDynamicTableFactory implements DynamicTableSourceFactory, Dynam
         ReadableConfig options = helper.getOptions();
         JdbcTableOptionsValidator.validateCredentials(options);
         JdbcTableOptionsValidator.validateTableOptions(options);
-        JdbcConnectionOptions connection = connectionOptions(options);
+        JdbcConnectionOptions asWritten = connectionOptions(options);
+        JdbcDialect dialect = dialect(asWritten.getDbURL(), options, context.getClassLoader());
+        // The dialect's URL defaults, as Apache's connector applies them (PostgreSQL:
+        // reWriteBatchedInserts, safe for upserts too: a sink batch never holds a key twice).
+        JdbcConnectionOptions connection =
+                asWritten.toBuilder()
+                        .withUrl(dialect.appendDefaultUrlProperties(asWritten.getDbURL()))
+                        .build();
         JdbcPoolOptions pool =
                 JdbcTableOptions.pooled(options.toMap())
                         ? JdbcPoolOptions.fromConfig(options)
@@ -77,8 +84,6 @@ public class JdbcDynamicTableFactory implements DynamicTableSourceFactory, Dynam
                 pool == null
                         ? () -> new SimpleJdbcConnectionProvider(connection)
                         : () -> new PooledJdbcConnectionProvider(connection, pool);
-        String url = connection.getDbURL();
-        JdbcDialect dialect = dialect(url, options, context.getClassLoader());
         return JdbcTableContexts.create(
                 IDENTIFIER,
                 options.get(JdbcTableConfigOptions.TABLE_NAME),

@@ -223,7 +223,7 @@ public final class SqlBenchmark {
                                 "jdbc-v2",
                                 probe,
                                 columns,
-                                ", 'lookup.cache' = 'FULL'",
+                                ", 'lookup.cache' = 'FULL', 'lookup.full-cache.periodic-reload.interval' = '1 h'",
                                 query,
                                 probes));
         scenarios.put("jdbc sync", () -> lookupRun("jdbc", probe, columns, "", query, probes));
