@@ -12,22 +12,30 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Forces optimistic-concurrency conflicts on a running DSQL sink job, on the emulator. */
 public final class OccConflicts {
 
     private OccConflicts() {}
 
+    /** The keys of a conflict test's table: two transactions' worth on the emulator. */
+    public static final long KEYS = 6_000;
+
+    /** How many times a conflict test writes each key: its last value is {@code v = VERSIONS}. */
+    public static final long VERSIONS = 4;
+
     /**
      * Creates {@code table (id BIGINT PRIMARY KEY, v BIGINT, touched BIGINT)} holding the keys 0 to
-     * {@code keys - 1} with {@code v} and {@code touched} 0: the target {@link #force} updates.
+     * {@code KEYS - 1} with {@code v} and {@code touched} 0: the target {@link #force} updates.
      */
-    public static void createTable(DsqlEmulator dsql, String table, long keys) throws SQLException {
+    public static void createTable(DsqlEmulator dsql, String table) throws SQLException {
         dsql.execute(
                 "CREATE TABLE "
                         + table
                         + " (id BIGINT PRIMARY KEY, v BIGINT NOT NULL, touched BIGINT NOT NULL"
                         + " DEFAULT 0)");
-        for (long from = 0; from < keys; from += 3000) {
+        for (long from = 0; from < KEYS; from += 3000) {
             // One statement per transaction, within the emulator's 3,000 rows.
             dsql.execute(
                     "INSERT INTO "
@@ -35,9 +43,18 @@ public final class OccConflicts {
                             + " SELECT g, 0, 0 FROM generate_series("
                             + from
                             + ", "
-                            + Math.min(keys, from + 3000)
+                            + Math.min(KEYS, from + 3000)
                             + " - 1) g");
         }
+    }
+
+    /** Every key of {@code table} is there once, with its last value {@code VERSIONS}. */
+    public static void assertEveryKeyHasItsLastValue(DsqlEmulator dsql, String table)
+            throws SQLException {
+        assertThat(dsql.queryLong("SELECT count(*) FROM " + table)).isEqualTo(KEYS);
+        assertThat(dsql.queryLong("SELECT count(*) FROM " + table + " WHERE v <> " + VERSIONS))
+                .as("rows without their last value")
+                .isZero();
     }
 
     /**

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import static io.github.jdbcv2.dsql.emulator.OccConflicts.KEYS;
+import static io.github.jdbcv2.dsql.emulator.OccConflicts.VERSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,9 +91,7 @@ class DsqlSinkITCase {
 
     @Test
     void writesEveryLastValueThroughConflictsAndCutConnections() throws Exception {
-        long keys = 6_000;
-        long versions = 4;
-        OccConflicts.createTable(DSQL.get(), "occ_target", keys);
+        OccConflicts.createTable(DSQL.get(), "occ_target");
         String job = "dsql-occ-" + System.nanoTime();
         StreamExecutionEnvironment env = env(0);
         env.setParallelism(1);
@@ -99,8 +99,8 @@ class DsqlSinkITCase {
         // every 2.5 s.
         env.fromSource(
                         new DataGeneratorSource<>(
-                                i -> Tuple2.of(i % keys, i / keys + 1),
-                                keys * versions,
+                                i -> Tuple2.of(i % KEYS, i / KEYS + 1),
+                                KEYS * VERSIONS,
                                 RateLimiterStrategy.perSecond(4_000),
                                 Types.TUPLE(Types.LONG, Types.LONG)),
                         WatermarkStrategy.noWatermarks(),
@@ -121,10 +121,7 @@ class DsqlSinkITCase {
         }
         assertThat(conflicts).as("conflicting updates committed").isPositive();
 
-        assertThat(DSQL.get().queryLong("SELECT count(*) FROM occ_target")).isEqualTo(keys);
-        assertThat(DSQL.get().queryLong("SELECT count(*) FROM occ_target WHERE v <> " + versions))
-                .as("rows without their last value")
-                .isZero();
+        OccConflicts.assertEveryKeyHasItsLastValue(DSQL.get(), "occ_target");
         assertThat(CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES))
                 .as(
                         "OCC retries (registered %s, all retries %s)",
@@ -135,12 +132,12 @@ class DsqlSinkITCase {
                 .isGreaterThanOrEqualTo(
                         CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES));
         assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RECORDS_WRITTEN))
-                .isEqualTo(keys * versions);
+                .isEqualTo(KEYS * VERSIONS);
         // 24,000 records in transactions of at most 3,000 rows.
         assertThat(
                         CollectingMetricReporter.sumOrZero(
                                 job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
-                .isGreaterThanOrEqualTo(keys * versions / 3000);
+                .isGreaterThanOrEqualTo(KEYS * VERSIONS / 3000);
         assertThat(
                         CollectingMetricReporter.registered(
                                 job, DsqlConnectionMetrics.PHYSICAL_CONNECTIONS_OPENED))
