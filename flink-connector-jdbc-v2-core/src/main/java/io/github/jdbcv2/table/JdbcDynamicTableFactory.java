@@ -6,19 +6,13 @@ import io.github.jdbcv2.connection.JdbcPoolOptions;
 import io.github.jdbcv2.connection.PooledJdbcConnectionProvider;
 import io.github.jdbcv2.connection.SimpleJdbcConnectionProvider;
 import io.github.jdbcv2.dialect.JdbcDialectLoader;
-import io.github.jdbcv2.table.sink.JdbcDynamicTableSink;
-import io.github.jdbcv2.table.source.JdbcDynamicTableSource;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.table.api.ValidationException;
-import org.apache.flink.table.connector.sink.DynamicTableSink;
-import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.factories.DynamicTableFactory;
-import org.apache.flink.table.factories.DynamicTableSinkFactory;
-import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 
 import java.util.HashSet;
@@ -30,13 +24,12 @@ import java.util.Set;
  * dialect is chosen by the URL and the table's columns are read at planning time.
  */
 @Internal
-public class JdbcDynamicTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+public class JdbcDynamicTableFactory extends JdbcTableFactoryBase {
 
     public static final String IDENTIFIER = "jdbc-v2";
 
-    @Override
-    public String factoryIdentifier() {
-        return IDENTIFIER;
+    public JdbcDynamicTableFactory() {
+        super(IDENTIFIER);
     }
 
     @Override
@@ -53,16 +46,7 @@ public class JdbcDynamicTableFactory implements DynamicTableSourceFactory, Dynam
     }
 
     @Override
-    public DynamicTableSource createDynamicTableSource(Context context) {
-        return new JdbcDynamicTableSource(createTableContext(context));
-    }
-
-    @Override
-    public DynamicTableSink createDynamicTableSink(Context context) {
-        return new JdbcDynamicTableSink(createTableContext(context));
-    }
-
-    private JdbcTableContext createTableContext(DynamicTableFactory.Context context) {
+    protected JdbcTableContext createTableContext(DynamicTableFactory.Context context) {
         FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
         helper.validateExcept(JdbcConnectionConfigOptions.PROPERTIES_PREFIX);
         ReadableConfig options = helper.getOptions();

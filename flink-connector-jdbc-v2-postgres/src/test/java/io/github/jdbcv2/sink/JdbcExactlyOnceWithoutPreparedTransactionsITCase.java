@@ -1,20 +1,15 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.testutils.NoPreparedTransactionsPostgres;
+
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.xa.PGXADataSource;
 
 import javax.sql.XADataSource;
-
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.env;
 import static io.github.jdbcv2.sink.SinkTestSupport.ids;
@@ -29,32 +24,13 @@ class JdbcExactlyOnceWithoutPreparedTransactionsITCase {
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
-    private static EmbeddedPostgres server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server =
-                EmbeddedPostgres.builder()
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        .setServerConfig("max_prepared_transactions", "0")
-                        .setServerConfig("fsync", "off")
-                        .start();
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE target (id BIGINT, name TEXT)");
-        }
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final NoPreparedTransactionsPostgres SERVER =
+            new NoPreparedTransactionsPostgres("CREATE TABLE target (id BIGINT, name TEXT)");
 
     @Test
     void failsAtStartNamingTheSetting() {
-        String url = server.getJdbcUrl("postgres", "postgres");
+        String url = SERVER.getJdbcUrl();
         StreamExecutionEnvironment env = env(1, 100, 0);
         ids(env, 100, 0)
                 .sinkTo(

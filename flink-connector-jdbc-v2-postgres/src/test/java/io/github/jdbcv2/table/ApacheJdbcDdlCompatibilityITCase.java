@@ -2,8 +2,8 @@ package io.github.jdbcv2.table;
 
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.SqlTables;
 
-import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -121,12 +121,7 @@ class ApacheJdbcDdlCompatibilityITCase {
     }
 
     private static TableEnvironment environment(String connector, boolean streaming) {
-        TableEnvironment env =
-                TableEnvironment.create(
-                        streaming
-                                ? EnvironmentSettings.inStreamingMode()
-                                : EnvironmentSettings.inBatchMode());
-        env.getConfig().set("parallelism.default", "2");
+        TableEnvironment env = SqlTables.environment(streaming, 2);
         for (String statement : ddl(connector)) {
             env.executeSql(statement);
         }
@@ -207,20 +202,26 @@ class ApacheJdbcDdlCompatibilityITCase {
     void upsertAndAppendSinksWriteWhatApacheWrites() throws Exception {
         sinks("jdbc-v2");
         sinks("jdbc");
-        String totals = "SELECT customer_id, total, n FROM compat_totals_%s ORDER BY customer_id";
-        assertThat(DB.query(String.format(totals, "jdbc_v2")))
-                .hasSize(50)
-                .isEqualTo(DB.query(String.format(totals, "jdbc")))
-                .isEqualTo(
-                        DB.query(
-                                "SELECT customer_id, SUM(amount)::numeric(12,2), COUNT(*) FROM compat_orders"
-                                        + " GROUP BY customer_id ORDER BY customer_id"));
-        String copied = "SELECT id, customer_id, amount FROM compat_copy_%s ORDER BY id";
-        assertThat(DB.query(String.format(copied, "jdbc_v2")))
-                .hasSize(500)
-                .isEqualTo(DB.query(String.format(copied, "jdbc")))
-                .isEqualTo(
-                        DB.query(
-                                "SELECT id, customer_id, amount FROM compat_orders WHERE id <= 500 ORDER BY id"));
+        assertBothWrote(
+                "SELECT customer_id, total, n FROM compat_totals_%s ORDER BY customer_id",
+                50,
+                "SELECT customer_id, SUM(amount)::numeric(12,2), COUNT(*) FROM compat_orders"
+                        + " GROUP BY customer_id ORDER BY customer_id");
+        assertBothWrote(
+                "SELECT id, customer_id, amount FROM compat_copy_%s ORDER BY id",
+                500,
+                "SELECT id, customer_id, amount FROM compat_orders WHERE id <= 500 ORDER BY id");
+    }
+
+    /**
+     * The rows of {@code perConnector} (a query with {@code %s} for the connector's table suffix)
+     * are {@code size} rows, the same for both connectors and as {@code expected} gives.
+     */
+    private static void assertBothWrote(String perConnector, int size, String expected)
+            throws Exception {
+        assertThat(DB.query(String.format(perConnector, "jdbc_v2")))
+                .hasSize(size)
+                .isEqualTo(DB.query(String.format(perConnector, "jdbc")))
+                .isEqualTo(DB.query(expected));
     }
 }

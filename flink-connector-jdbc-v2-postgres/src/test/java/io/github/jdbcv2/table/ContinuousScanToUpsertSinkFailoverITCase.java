@@ -22,9 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A streaming {@code INSERT INTO ... SELECT} from a continuous {@code jdbc-v2} scan into a {@code
- * jdbc-v2} upsert sink survives two injected failures while rows keep arriving: the final table
- * is exactly the aggregate PostgreSQL computes over the source (nothing lost, nothing counted
- * twice).
+ * jdbc-v2} upsert sink survives two injected failures while rows keep arriving: the final table is
+ * exactly the aggregate PostgreSQL computes over the source (nothing lost, nothing counted twice).
  */
 class ContinuousScanToUpsertSinkFailoverITCase {
 
@@ -120,7 +119,9 @@ class ContinuousScanToUpsertSinkFailoverITCase {
             Await.until(
                     "the totals of all " + (FIRST_ROWS + LATER_ROWS) + " rows after two failures",
                     Duration.ofSeconds(120),
-                    () -> FailOnce.FAILURES.get() == 2 && DB.query(actual).equals(DB.query(expected)));
+                    () ->
+                            FailOnce.FAILURES.get() == 2
+                                    && DB.query(actual).equals(DB.query(expected)));
             List<List<Object>> totals = DB.query(actual);
             assertThat(totals).hasSize(KEYS).isEqualTo(DB.query(expected));
             assertThat(DB.queryLong("SELECT SUM(n) FROM cs_totals"))

@@ -1,6 +1,7 @@
 package io.github.jdbcv2.table;
 
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.SqlTables;
 
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -24,19 +25,7 @@ class JdbcTableOptionsITCase {
     }
 
     private static String ddl(String table, String columns, String extraOptions) {
-        return "CREATE TABLE "
-                + table
-                + " ("
-                + columns
-                + ") WITH ('connector' = 'jdbc-v2', 'url' = '"
-                + DB.getUrl()
-                + "', 'username' = '"
-                + DB.getUsername()
-                + "', 'password' = '"
-                + DB.getPassword()
-                + "'"
-                + extraOptions
-                + ")";
+        return SqlTables.jdbcV2(DB, table, columns, extraOptions);
     }
 
     private static void assertPlanningFails(String ddl, String... messageParts) {

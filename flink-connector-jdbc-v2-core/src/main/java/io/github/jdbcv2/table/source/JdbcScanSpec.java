@@ -208,15 +208,12 @@ final class JdbcScanSpec implements Serializable {
             try {
                 values = Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw new ValidationException(
-                        "Invalid '"
-                                + key
-                                + "' = '"
-                                + text
-                                + "': the increasing column '"
-                                + name
-                                + "' is an integer column, so the lag is a whole number of values (e.g."
-                                + " 100), 0 or more.");
+                throw invalidLag(
+                        key,
+                        text,
+                        name,
+                        "an integer column",
+                        "a whole number of values (e.g. 100), 0 or more");
             }
             if (values < 0) {
                 throw new ValidationException(
@@ -229,14 +226,8 @@ final class JdbcScanSpec implements Serializable {
             try {
                 duration = TimeUtils.parseDuration(text);
             } catch (IllegalArgumentException e) {
-                throw new ValidationException(
-                        "Invalid '"
-                                + key
-                                + "' = '"
-                                + text
-                                + "': the increasing column '"
-                                + name
-                                + "' is a TIMESTAMP column, so the lag is a duration (e.g. 5 s, 2 min).");
+                throw invalidLag(
+                        key, text, name, "a TIMESTAMP column", "a duration (e.g. 5 s, 2 min)");
             }
             return IncreasingColumnLag.of(duration);
         }
@@ -251,6 +242,23 @@ final class JdbcScanSpec implements Serializable {
                         + typeOf(table, column)
                         + ": a lag is a number of values for an integer column or a duration for a"
                         + " TIMESTAMP column.");
+    }
+
+    /** A lag the increasing column's type cannot parse: says what the lag is for that type. */
+    private static ValidationException invalidLag(
+            String key, String text, String column, String columnKind, String lagKind) {
+        return new ValidationException(
+                "Invalid '"
+                        + key
+                        + "' = '"
+                        + text
+                        + "': the increasing column '"
+                        + column
+                        + "' is "
+                        + columnKind
+                        + ", so the lag is "
+                        + lagKind
+                        + ".");
     }
 
     /** The index of the single-column primary key; fails naming {@code option} without one. */

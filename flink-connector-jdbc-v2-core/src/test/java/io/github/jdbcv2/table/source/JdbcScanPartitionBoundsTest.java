@@ -6,7 +6,6 @@ import org.apache.flink.table.expressions.FieldReferenceExpression;
 import org.apache.flink.table.expressions.ResolvedExpression;
 import org.apache.flink.table.expressions.ValueLiteralExpression;
 import org.apache.flink.table.functions.BuiltInFunctionDefinition;
-import org.apache.flink.table.functions.BuiltInFunctionDefinitions;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +13,15 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import static org.apache.flink.table.functions.BuiltInFunctionDefinitions.BETWEEN;
+import static org.apache.flink.table.functions.BuiltInFunctionDefinitions.CAST;
+import static org.apache.flink.table.functions.BuiltInFunctionDefinitions.EQUALS;
+import static org.apache.flink.table.functions.BuiltInFunctionDefinitions.GREATER_THAN;
+import static org.apache.flink.table.functions.BuiltInFunctionDefinitions.GREATER_THAN_OR_EQUAL;
+import static org.apache.flink.table.functions.BuiltInFunctionDefinitions.IN;
+import static org.apache.flink.table.functions.BuiltInFunctionDefinitions.LESS_THAN;
+import static org.apache.flink.table.functions.BuiltInFunctionDefinitions.LESS_THAN_OR_EQUAL;
+import static org.apache.flink.table.functions.BuiltInFunctionDefinitions.OR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How pushed filters narrow the bounds integer partitions are split between. */
@@ -41,49 +49,28 @@ class JdbcScanPartitionBoundsTest {
 
     @Test
     void comparisonsBetweenInAndOrNarrowTheRange() {
-        assertThat(range(call(BuiltInFunctionDefinitions.GREATER_THAN, ID, lit(10))))
-                .containsExactly(11, Long.MAX_VALUE);
+        assertThat(range(call(GREATER_THAN, ID, lit(10)))).containsExactly(11, Long.MAX_VALUE);
         assertThat(
                         range(
-                                call(BuiltInFunctionDefinitions.GREATER_THAN_OR_EQUAL, ID, lit(10)),
-                                call(BuiltInFunctionDefinitions.LESS_THAN, lit(5), OTHER),
-                                call(BuiltInFunctionDefinitions.GREATER_THAN, lit(20), ID)))
+                                call(GREATER_THAN_OR_EQUAL, ID, lit(10)),
+                                call(LESS_THAN, lit(5), OTHER),
+                                call(GREATER_THAN, lit(20), ID)))
                 .containsExactly(10, 19);
-        assertThat(range(call(BuiltInFunctionDefinitions.BETWEEN, ID, lit(3), lit(8))))
-                .containsExactly(3, 8);
-        assertThat(range(call(BuiltInFunctionDefinitions.IN, ID, lit(9), lit(2), lit(7))))
-                .containsExactly(2, 9);
-        assertThat(
-                        range(
-                                call(
-                                        BuiltInFunctionDefinitions.OR,
-                                        call(BuiltInFunctionDefinitions.EQUALS, ID, lit(1)),
-                                        call(BuiltInFunctionDefinitions.EQUALS, ID, lit(40)))))
+        assertThat(range(call(BETWEEN, ID, lit(3), lit(8)))).containsExactly(3, 8);
+        assertThat(range(call(IN, ID, lit(9), lit(2), lit(7)))).containsExactly(2, 9);
+        assertThat(range(call(OR, call(EQUALS, ID, lit(1)), call(EQUALS, ID, lit(40)))))
                 .containsExactly(1, 40);
         // An alternative that does not bound the column leaves it open.
-        assertThat(
-                        range(
-                                call(
-                                        BuiltInFunctionDefinitions.OR,
-                                        call(BuiltInFunctionDefinitions.EQUALS, ID, lit(1)),
-                                        call(BuiltInFunctionDefinitions.EQUALS, OTHER, lit(40)))))
+        assertThat(range(call(OR, call(EQUALS, ID, lit(1)), call(EQUALS, OTHER, lit(40)))))
                 .containsExactly(Long.MIN_VALUE, Long.MAX_VALUE);
         // A widening cast of the column is the column.
         ResolvedExpression cast =
-                CallExpression.permanent(
-                        BuiltInFunctionDefinitions.CAST,
-                        Collections.singletonList(SMALL),
-                        DataTypes.INT());
-        assertThat(range(call(BuiltInFunctionDefinitions.LESS_THAN_OR_EQUAL, cast, lit(7))))
+                CallExpression.permanent(CAST, Collections.singletonList(SMALL), DataTypes.INT());
+        assertThat(range(call(LESS_THAN_OR_EQUAL, cast, lit(7))))
                 .containsExactly(Long.MIN_VALUE, 7);
         // No value can match.
-        assertThat(
-                        range(
-                                call(BuiltInFunctionDefinitions.GREATER_THAN, ID, lit(10)),
-                                call(BuiltInFunctionDefinitions.LESS_THAN, ID, lit(5))))
-                .isNull();
-        assertThat(range(call(BuiltInFunctionDefinitions.LESS_THAN, ID, lit(Long.MIN_VALUE))))
-                .isNull();
+        assertThat(range(call(GREATER_THAN, ID, lit(10)), call(LESS_THAN, ID, lit(5)))).isNull();
+        assertThat(range(call(LESS_THAN, ID, lit(Long.MIN_VALUE)))).isNull();
     }
 
     @Test

@@ -5,19 +5,14 @@ import io.github.jdbcv2.dsql.dialect.DsqlDialect;
 import io.github.jdbcv2.table.JdbcTableConfigOptions;
 import io.github.jdbcv2.table.JdbcTableContext;
 import io.github.jdbcv2.table.JdbcTableContexts;
+import io.github.jdbcv2.table.JdbcTableFactoryBase;
 import io.github.jdbcv2.table.JdbcTableOptionsValidator;
-import io.github.jdbcv2.table.sink.JdbcDynamicTableSink;
-import io.github.jdbcv2.table.source.JdbcDynamicTableSource;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
-import org.apache.flink.table.connector.sink.DynamicTableSink;
-import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.factories.DynamicTableFactory;
-import org.apache.flink.table.factories.DynamicTableSinkFactory;
-import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 
 import java.util.Set;
@@ -31,13 +26,12 @@ import java.util.Set;
  * Options are checked and the table's columns are read at planning time.
  */
 @Internal
-public class DsqlDynamicTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+public class DsqlDynamicTableFactory extends JdbcTableFactoryBase {
 
     public static final String IDENTIFIER = DsqlTableOptions.CONNECTOR;
 
-    @Override
-    public String factoryIdentifier() {
-        return IDENTIFIER;
+    public DsqlDynamicTableFactory() {
+        super(IDENTIFIER);
     }
 
     @Override
@@ -50,21 +44,12 @@ public class DsqlDynamicTableFactory implements DynamicTableSourceFactory, Dynam
         return DsqlTableOptions.optional();
     }
 
-    @Override
-    public DynamicTableSource createDynamicTableSource(Context context) {
-        return new JdbcDynamicTableSource(createTableContext(context));
-    }
-
-    @Override
-    public DynamicTableSink createDynamicTableSink(Context context) {
-        return new JdbcDynamicTableSink(createTableContext(context));
-    }
-
     /**
      * Checks every option (the sink's too, whichever side the table is used on), then reads the
      * table's columns through a DSQL connection.
      */
-    JdbcTableContext createTableContext(DynamicTableFactory.Context context) {
+    @Override
+    protected JdbcTableContext createTableContext(DynamicTableFactory.Context context) {
         DsqlTableOptions.refuseFullLoad(context.getCatalogTable().getOptions());
         FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
         helper.validate();

@@ -50,17 +50,9 @@ class DsqlCatalogITCase {
         DsqlEmulator dsql = DSQL.get();
         env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
         env.executeSql(
-                "CREATE CATALOG d WITH ('type' = 'dsql', 'host' = '"
-                        + dsql.getHost()
-                        + "', 'port' = '"
-                        + dsql.getPort()
-                        + "', 'database' = '"
-                        + dsql.getDatabase()
-                        + "', 'use-iam-auth' = 'false', 'username' = '"
-                        + dsql.getUsername()
-                        + "', 'password' = '"
-                        + dsql.currentPassword()
-                        + "', 'sslmode' = 'disable', 'scan.fetch-size' = '100')");
+                "CREATE CATALOG d WITH ('type' = 'dsql', "
+                        + dsql.passwordSqlOptions()
+                        + ", 'scan.fetch-size' = '100')");
         env.executeSql("USE CATALOG d");
     }
 

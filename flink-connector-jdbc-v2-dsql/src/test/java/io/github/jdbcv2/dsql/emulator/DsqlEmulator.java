@@ -212,6 +212,25 @@ public final class DsqlEmulator implements AutoCloseable, TestDatabase {
                 .withPassword(password);
     }
 
+    /**
+     * The SQL {@code WITH} options of a {@code 'dsql'} table or catalog reaching this emulator
+     * directly with user name and the current password (the emulator cannot check IAM tokens), no
+     * SSL; without enclosing parentheses.
+     */
+    public String passwordSqlOptions() {
+        return "'host' = '"
+                + getHost()
+                + "', 'port' = '"
+                + getPort()
+                + "', 'database' = '"
+                + getDatabase()
+                + "', 'use-iam-auth' = 'false', 'username' = '"
+                + getUsername()
+                + "', 'password' = '"
+                + currentPassword()
+                + "', 'sslmode' = 'disable'";
+    }
+
     // ------------------------------------------------------------------------------------------------ credentials
 
     /** The password new connections must present now. */

@@ -2,7 +2,8 @@ package io.github.jdbcv2.dsql.sink;
 
 import io.github.jdbcv2.dsql.DsqlConnectionMetrics;
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
-import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+import io.github.jdbcv2.dsql.emulator.DsqlEmulatorExtension;
+import io.github.jdbcv2.dsql.emulator.OccConflicts;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
 import io.github.jdbcv2.testutils.CollectingMetricReporter;
@@ -19,22 +20,17 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
+import static io.github.jdbcv2.dsql.emulator.OccConflicts.KEYS;
+import static io.github.jdbcv2.dsql.emulator.OccConflicts.VERSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,26 +44,12 @@ class DsqlSinkITCase {
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withCollectingReporter(2);
 
-    private static DsqlEmulator dsql;
-
-    @BeforeAll
-    static void start() {
-        // Transactions may last 30 s here: the conflicting writer holds its lock until the sink
-        // waits for it.
-        dsql =
-                DsqlEmulator.builder()
-                        .maxRowsPerTransaction(3000)
-                        .transactionTimeout(Duration.ofSeconds(30))
-                        .start();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        dsql.close();
-    }
+    @RegisterExtension
+    static final DsqlEmulatorExtension DSQL = DsqlEmulatorExtension.withLongTransactions();
 
     private static DsqlConnectionOptions options() {
-        return dsql.connectionOptionsBuilder()
+        return DSQL.get()
+                .connectionOptionsBuilder()
                 .withMaxPoolSize(4)
                 .withMinPoolSize(1)
                 .withOccMaxAttempts(12)
@@ -109,19 +91,7 @@ class DsqlSinkITCase {
 
     @Test
     void writesEveryLastValueThroughConflictsAndCutConnections() throws Exception {
-        long keys = 6_000;
-        long versions = 4;
-        dsql.execute(
-                "CREATE TABLE occ_target (id BIGINT PRIMARY KEY, v BIGINT NOT NULL, touched BIGINT NOT NULL DEFAULT 0)");
-        for (long from = 0; from < keys; from += 3000) {
-            // One statement per transaction, within the emulator's 3,000 rows.
-            dsql.execute(
-                    "INSERT INTO occ_target SELECT g, 0, 0 FROM generate_series("
-                            + from
-                            + ", "
-                            + Math.min(keys, from + 3000)
-                            + " - 1) g");
-        }
+        OccConflicts.createTable(DSQL.get(), "occ_target");
         String job = "dsql-occ-" + System.nanoTime();
         StreamExecutionEnvironment env = env(0);
         env.setParallelism(1);
@@ -129,8 +99,8 @@ class DsqlSinkITCase {
         // every 2.5 s.
         env.fromSource(
                         new DataGeneratorSource<>(
-                                i -> Tuple2.of(i % keys, i / keys + 1),
-                                keys * versions,
+                                i -> Tuple2.of(i % KEYS, i / KEYS + 1),
+                                KEYS * VERSIONS,
                                 RateLimiterStrategy.perSecond(4_000),
                                 Types.TUPLE(Types.LONG, Types.LONG)),
                         WatermarkStrategy.noWatermarks(),
@@ -139,22 +109,19 @@ class DsqlSinkITCase {
 
         JobClient client = env.executeAsync(job);
         // Phase 1: a concurrent writer forces OCC conflicts (40001) on the first flush.
-        int conflicts = forceConflicts("occ_target", job, client);
+        int conflicts = OccConflicts.force(DSQL.get(), "occ_target", job, client);
         // Phase 2: connections now live 1 s and are cut at random as well.
-        dsql.proxy().setMaxConnectionAge(Duration.ofSeconds(1));
-        dsql.proxy().setRandomCutsPerSecond(2);
+        DSQL.get().proxy().setMaxConnectionAge(Duration.ofSeconds(1));
+        DSQL.get().proxy().setRandomCutsPerSecond(2);
         try {
             client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
         } finally {
-            dsql.proxy().setRandomCutsPerSecond(0);
-            dsql.proxy().setMaxConnectionAge(Duration.ofSeconds(60));
+            DSQL.get().proxy().setRandomCutsPerSecond(0);
+            DSQL.get().proxy().setMaxConnectionAge(Duration.ofSeconds(60));
         }
         assertThat(conflicts).as("conflicting updates committed").isPositive();
 
-        assertThat(dsql.queryLong("SELECT count(*) FROM occ_target")).isEqualTo(keys);
-        assertThat(dsql.queryLong("SELECT count(*) FROM occ_target WHERE v <> " + versions))
-                .as("rows without their last value")
-                .isZero();
+        OccConflicts.assertEveryKeyHasItsLastValue(DSQL.get(), "occ_target");
         assertThat(CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES))
                 .as(
                         "OCC retries (registered %s, all retries %s)",
@@ -165,92 +132,40 @@ class DsqlSinkITCase {
                 .isGreaterThanOrEqualTo(
                         CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES));
         assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RECORDS_WRITTEN))
-                .isEqualTo(keys * versions);
+                .isEqualTo(KEYS * VERSIONS);
         // 24,000 records in transactions of at most 3,000 rows.
         assertThat(
                         CollectingMetricReporter.sumOrZero(
                                 job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
-                .isGreaterThanOrEqualTo(keys * versions / 3000);
+                .isGreaterThanOrEqualTo(KEYS * VERSIONS / 3000);
         assertThat(
                         CollectingMetricReporter.registered(
                                 job, DsqlConnectionMetrics.PHYSICAL_CONNECTIONS_OPENED))
                 .isTrue();
         assertThat(
-                        dsql.proxy().getConnectionsClosedByAge()
-                                + dsql.proxy().getConnectionsCutAtRandom())
+                        DSQL.get().proxy().getConnectionsClosedByAge()
+                                + DSQL.get().proxy().getConnectionsCutAtRandom())
                 .as("connections cut while the job ran")
                 .isPositive();
-    }
-
-    /**
-     * Until the sink counted an OCC retry: holds a row lock on a key of the first transaction,
-     * waits (polling) until a sink session blocks on it, then commits, so the blocked upsert fails
-     * with 40001 (PostgreSQL's repeatable read reports the conflict at the write; DSQL would at
-     * commit). Returns the conflicting updates committed.
-     */
-    private static int forceConflicts(String table, String job, JobClient client) throws Exception {
-        int committed = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (Connection c = dsql.openDirectConnection();
-                Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            for (long key = 0;
-                    CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES) == 0
-                            && !client.getJobStatus().get().isTerminalState()
-                            && System.nanoTime() < deadline;
-                    key++) {
-                s.executeUpdate("UPDATE " + table + " SET touched = touched + 1 WHERE id = " + key);
-                awaitBlockedSession(s, client);
-                c.commit();
-                committed++;
-                awaitOccRetryCounted(job, client);
-            }
-        }
-        return committed;
-    }
-
-    private static void awaitBlockedSession(Statement s, JobClient client) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!client.getJobStatus().get().isTerminalState() && System.nanoTime() < deadline) {
-            try (ResultSet rs =
-                    s.executeQuery(
-                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                    + "AND datname = current_database()")) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    return;
-                }
-            }
-            // Poll interval only: the query above decides.
-            LockSupport.parkNanos(2_000_000L);
-        }
-    }
-
-    private static void awaitOccRetryCounted(String job, JobClient client) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES) == 0
-                && !client.getJobStatus().get().isTerminalState()
-                && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(2_000_000L);
-        }
     }
 
     @Test
     void collapsesDuplicateKeysOfOneTransactionToTheLastRecord() throws Exception {
         // 100 keys x 50 versions: every transaction of 3,000 records holds each key 30 times.
-        dsql.execute("CREATE TABLE dup_target (id BIGINT PRIMARY KEY, v BIGINT NOT NULL)");
+        DSQL.get().execute("CREATE TABLE dup_target (id BIGINT PRIMARY KEY, v BIGINT NOT NULL)");
         StreamExecutionEnvironment env = env(0);
         env.setParallelism(1);
         versions(env, 100, 50).sinkTo(upsertSink("dup_target"));
         env.execute("dsql-dups");
-        assertThat(dsql.queryLong("SELECT count(*) FROM dup_target")).isEqualTo(100);
-        assertThat(dsql.queryLong("SELECT count(*) FROM dup_target WHERE v <> 50")).isZero();
+        assertThat(DSQL.get().queryLong("SELECT count(*) FROM dup_target")).isEqualTo(100);
+        assertThat(DSQL.get().queryLong("SELECT count(*) FROM dup_target WHERE v <> 50")).isZero();
     }
 
     @Test
     void aNonRetryableErrorFailsTheJobWithItsSqlStateAndNoValues() throws Exception {
-        dsql.execute(
-                "CREATE TABLE checked_target (id BIGINT PRIMARY KEY, v BIGINT NOT NULL CHECK (v < 987654321))");
+        DSQL.get()
+                .execute(
+                        "CREATE TABLE checked_target (id BIGINT PRIMARY KEY, v BIGINT NOT NULL CHECK (v < 987654321))");
         String job = "dsql-check-" + System.nanoTime();
         StreamExecutionEnvironment env = env(0);
         env.setParallelism(1);
@@ -271,6 +186,6 @@ class DsqlSinkITCase {
                                     .doesNotContain("987654321");
                         });
         assertThat(CollectingMetricReporter.sumOrZero(job, JdbcWriterMetrics.RETRIES)).isZero();
-        assertThat(dsql.queryLong("SELECT count(*) FROM checked_target")).isZero();
+        assertThat(DSQL.get().queryLong("SELECT count(*) FROM checked_target")).isZero();
     }
 }

@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
+import static io.github.jdbcv2.testutils.ExceptionChain.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,15 +93,6 @@ class DsqlDynamicTableFactoryITCase {
             }
         }
         return o;
-    }
-
-    /** All messages of the exception chain. */
-    private static String messages(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            all.append(c.getMessage()).append('\n');
-        }
-        return all.toString();
     }
 
     private static void assertPlanningFails(

@@ -1,6 +1,7 @@
 package io.github.jdbcv2.dsql.table;
 
-import io.github.jdbcv2.dsql.emulator.DsqlEmulator;
+import io.github.jdbcv2.dsql.emulator.DsqlEmulatorExtension;
+import io.github.jdbcv2.dsql.emulator.OccConflicts;
 import io.github.jdbcv2.dsql.sink.DsqlSink;
 import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
 import io.github.jdbcv2.testutils.Await;
@@ -15,21 +16,17 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
+import static io.github.jdbcv2.dsql.emulator.OccConflicts.KEYS;
+import static io.github.jdbcv2.dsql.emulator.OccConflicts.VERSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,22 +39,8 @@ class DsqlTableSqlITCase {
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withCollectingReporter(2);
 
-    private static DsqlEmulator dsql;
-
-    @BeforeAll
-    static void start() {
-        // Transactions may last 30 s: the conflicting writer holds its lock until the sink waits.
-        dsql =
-                DsqlEmulator.builder()
-                        .maxRowsPerTransaction(3000)
-                        .transactionTimeout(Duration.ofSeconds(30))
-                        .start();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        dsql.close();
-    }
+    @RegisterExtension
+    static final DsqlEmulatorExtension DSQL = DsqlEmulatorExtension.withLongTransactions();
 
     /** A 'dsql' table over {@code table} (password auth: the emulator cannot check IAM tokens). */
     private static String ddl(String name, String columns, String table, String extra) {
@@ -65,17 +48,9 @@ class DsqlTableSqlITCase {
                 + name
                 + " ("
                 + columns
-                + ") WITH ('connector' = 'dsql', 'host' = '"
-                + dsql.getHost()
-                + "', 'port' = '"
-                + dsql.getPort()
-                + "', 'database' = '"
-                + dsql.getDatabase()
-                + "', 'use-iam-auth' = 'false', 'username' = '"
-                + dsql.getUsername()
-                + "', 'password' = '"
-                + dsql.currentPassword()
-                + "', 'sslmode' = 'disable', 'connection-max-lifetime-ms' = '59000',"
+                + ") WITH ('connector' = 'dsql', "
+                + DSQL.get().passwordSqlOptions()
+                + ", 'connection-max-lifetime-ms' = '59000',"
                 + " 'connection-idle-timeout-ms' = '10000', 'min-pool-size' = '0', 'max-pool-size' = '4',"
                 + " 'table-name' = '"
                 + table
@@ -87,14 +62,15 @@ class DsqlTableSqlITCase {
     private static void fill(String table, long rows) throws SQLException {
         for (long from = 1; from <= rows; from += 3000) {
             // One statement per transaction, within the emulator's 3,000 rows.
-            dsql.execute(
-                    "INSERT INTO "
-                            + table
-                            + " SELECT g, 'owner-' || (g % 10), g FROM generate_series("
-                            + from
-                            + ", "
-                            + Math.min(rows, from + 2999)
-                            + ") g");
+            DSQL.get()
+                    .execute(
+                            "INSERT INTO "
+                                    + table
+                                    + " SELECT g, 'owner-' || (g % 10), g FROM generate_series("
+                                    + from
+                                    + ", "
+                                    + Math.min(rows, from + 2999)
+                                    + ") g");
         }
     }
 
@@ -107,14 +83,16 @@ class DsqlTableSqlITCase {
     }
 
     private static long transactionsEnded() throws SQLException {
-        return dsql.queryLong(
-                "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+        return DSQL.get()
+                .queryLong(
+                        "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
     }
 
     @Test
     void scanReadsEveryRowInKeysetPagesAlsoWhenTheKeyIsNotSelected() throws Exception {
         long rows = 20_000;
-        dsql.execute("CREATE TABLE scanned (id BIGINT PRIMARY KEY, owner TEXT, amount BIGINT)");
+        DSQL.get()
+                .execute("CREATE TABLE scanned (id BIGINT PRIMARY KEY, owner TEXT, amount BIGINT)");
         fill("scanned", rows);
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
         env.executeSql(
@@ -145,7 +123,9 @@ class DsqlTableSqlITCase {
     @Test
     void upsertSinkSplitsFlushesIntoTransactionsOfThreeThousandRows() throws Exception {
         long rows = 10_000;
-        dsql.execute("CREATE TABLE upserted (id BIGINT PRIMARY KEY, owner TEXT, amount BIGINT)");
+        DSQL.get()
+                .execute(
+                        "CREATE TABLE upserted (id BIGINT PRIMARY KEY, owner TEXT, amount BIGINT)");
         String job = "dsql-sql-upsert-" + System.nanoTime();
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
         env.getConfig().set("pipeline.name", job);
@@ -167,10 +147,11 @@ class DsqlTableSqlITCase {
         env.executeSql("INSERT INTO u SELECT seq, 'second', seq * 2 FROM gen")
                 .await(120, TimeUnit.SECONDS);
 
-        assertThat(dsql.queryLong("SELECT count(*) FROM upserted")).isEqualTo(rows);
-        assertThat(dsql.queryLong("SELECT count(*) FROM upserted WHERE owner <> 'second'"))
+        assertThat(DSQL.get().queryLong("SELECT count(*) FROM upserted")).isEqualTo(rows);
+        assertThat(DSQL.get().queryLong("SELECT count(*) FROM upserted WHERE owner <> 'second'"))
                 .isZero();
-        assertThat(dsql.queryLong("SELECT sum(amount) FROM upserted")).isEqualTo(rows * (rows + 1));
+        assertThat(DSQL.get().queryLong("SELECT sum(amount) FROM upserted"))
+                .isEqualTo(rows * (rows + 1));
         // Each flush of 10,000 rows is 4 transactions of at most 3,000 rows.
         assertThat(
                         CollectingMetricReporter.sumOrZero(
@@ -180,18 +161,7 @@ class DsqlTableSqlITCase {
 
     @Test
     void occConflictsAreReplayedAndEveryKeyEndsWithItsLastValue() throws Exception {
-        long keys = 6_000;
-        long versions = 4;
-        dsql.execute(
-                "CREATE TABLE occ_sql (id BIGINT PRIMARY KEY, v BIGINT NOT NULL, touched BIGINT NOT NULL DEFAULT 0)");
-        for (long from = 0; from < keys; from += 3000) {
-            dsql.execute(
-                    "INSERT INTO occ_sql SELECT g, 0, 0 FROM generate_series("
-                            + from
-                            + ", "
-                            + (from + 2999)
-                            + ") g");
-        }
+        OccConflicts.createTable(DSQL.get(), "occ_sql");
         String job = "dsql-sql-occ-" + System.nanoTime();
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
         env.getConfig().set("pipeline.name", job);
@@ -200,7 +170,7 @@ class DsqlTableSqlITCase {
         env.executeSql(
                 "CREATE TABLE gen (seq BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '4000',"
                         + " 'fields.seq.kind' = 'sequence', 'fields.seq.start' = '0', 'fields.seq.end' = '"
-                        + (keys * versions - 1)
+                        + (KEYS * VERSIONS - 1)
                         + "')");
         env.executeSql(
                 ddl(
@@ -213,63 +183,18 @@ class DsqlTableSqlITCase {
         TableResult result =
                 env.executeSql(
                         "INSERT INTO o SELECT MOD(seq, "
-                                + keys
+                                + KEYS
                                 + "), seq / "
-                                + keys
+                                + KEYS
                                 + " + 1 FROM gen");
         JobClient client = result.getJobClient().orElseThrow(IllegalStateException::new);
-        int conflicts = forceConflicts("occ_sql", job, client);
+        int conflicts = OccConflicts.force(DSQL.get(), "occ_sql", job, client);
         result.await(120, TimeUnit.SECONDS);
 
         assertThat(conflicts).as("conflicting updates committed").isPositive();
         assertThat(CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES))
                 .as("OCC retries")
                 .isPositive();
-        assertThat(dsql.queryLong("SELECT count(*) FROM occ_sql")).isEqualTo(keys);
-        assertThat(dsql.queryLong("SELECT count(*) FROM occ_sql WHERE v <> " + versions))
-                .as("rows without their last value")
-                .isZero();
-    }
-
-    /**
-     * Until the sink counted an OCC retry: holds a row lock on a key, waits until a sink session
-     * blocks on it, then commits, so the blocked upsert fails with 40001 (the emulator reports the
-     * conflict at the write; DSQL would at commit). Returns the conflicting updates committed.
-     */
-    private static int forceConflicts(String table, String job, JobClient client) throws Exception {
-        int committed = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (Connection c = dsql.openDirectConnection();
-                Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            for (long key = 0;
-                    CollectingMetricReporter.sumOrZero(job, DsqlSink.OCC_RETRIES) == 0
-                            && !client.getJobStatus().get().isTerminalState()
-                            && System.nanoTime() < deadline;
-                    key++) {
-                s.executeUpdate("UPDATE " + table + " SET touched = touched + 1 WHERE id = " + key);
-                awaitBlockedSession(s, client);
-                c.commit();
-                committed++;
-            }
-        }
-        return committed;
-    }
-
-    private static void awaitBlockedSession(Statement s, JobClient client) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!client.getJobStatus().get().isTerminalState() && System.nanoTime() < deadline) {
-            try (ResultSet rs =
-                    s.executeQuery(
-                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                                    + " AND datname = current_database()")) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    return;
-                }
-            }
-            // Poll interval only: the query above decides.
-            LockSupport.parkNanos(2_000_000L);
-        }
+        OccConflicts.assertEveryKeyHasItsLastValue(DSQL.get(), "occ_sql");
     }
 }

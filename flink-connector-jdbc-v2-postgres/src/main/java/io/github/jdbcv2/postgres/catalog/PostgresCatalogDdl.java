@@ -167,15 +167,7 @@ public class PostgresCatalogDdl implements JdbcCatalogDdl {
         List<String> statements = new ArrayList<>();
         statements.add("ALTER TABLE " + table + " ADD COLUMN " + column(column.getName(), type));
         column.getComment()
-                .ifPresent(
-                        c ->
-                                statements.add(
-                                        "COMMENT ON COLUMN "
-                                                + table
-                                                + "."
-                                                + PostgresTableName.quote(column.getName())
-                                                + " IS "
-                                                + literal(c)));
+                .ifPresent(c -> statements.add(columnComment(table, column.getName(), c)));
         return statements;
     }
 
@@ -200,16 +192,19 @@ public class PostgresCatalogDdl implements JdbcCatalogDdl {
         for (Column column : table.getResolvedSchema().getColumns()) {
             column.getComment()
                     .ifPresent(
-                            c ->
-                                    statements.add(
-                                            "COMMENT ON COLUMN "
-                                                    + name.quoted()
-                                                    + "."
-                                                    + PostgresTableName.quote(column.getName())
-                                                    + " IS "
-                                                    + literal(c)));
+                            c -> statements.add(columnComment(name.quoted(), column.getName(), c)));
         }
         return statements;
+    }
+
+    /** {@code COMMENT ON COLUMN table."column" IS 'comment'}. */
+    private static String columnComment(String quotedTable, String column, String comment) {
+        return "COMMENT ON COLUMN "
+                + quotedTable
+                + "."
+                + PostgresTableName.quote(column)
+                + " IS "
+                + literal(comment);
     }
 
     /** Fails naming the column whose type the dialect cannot read and write. */

@@ -66,16 +66,11 @@ public final class PostgresCatalogQueries {
                         + (schema == null ? USER_SCHEMAS : "n.nspname = ?")
                         + " ORDER BY 1, 2";
         List<PostgresTableName> tables = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            if (schema != null) {
-                ps.setString(1, schema);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(new PostgresTableName(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
+        forEachRow(
+                connection,
+                sql,
+                stringOrNone(schema),
+                rs -> tables.add(new PostgresTableName(rs.getString(1), rs.getString(2))));
         return tables;
     }
 
@@ -125,10 +120,11 @@ public final class PostgresCatalogQueries {
                         + " LEFT JOIN pg_catalog.pg_type e ON e.oid = t.typelem"
                         + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped"
                         + " ORDER BY a.attnum";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        forEachRow(
+                connection,
+                sql,
+                ps -> ps.setLong(1, oid),
+                rs -> {
                     DataType type =
                             PostgresTypeMapping.toFlink(
                                     rs.getString(3), rs.getInt(4), rs.getString(5));
@@ -137,9 +133,7 @@ public final class PostgresCatalogQueries {
                     if (comment != null) {
                         schema.withComment(comment);
                     }
-                }
-            }
-        }
+                });
     }
 
     private static void primaryKey(Connection connection, long oid, Schema.Builder schema)
@@ -150,36 +144,59 @@ public final class PostgresCatalogQueries {
                         + " JOIN pg_catalog.pg_attribute a"
                         + " ON a.attrelid = con.conrelid AND a.attnum = k.attnum"
                         + " WHERE con.conrelid = ? AND con.contype = 'p' ORDER BY k.pos";
-        String name = null;
+        String[] name = {null};
         List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    name = rs.getString(1);
+        forEachRow(
+                connection,
+                sql,
+                ps -> ps.setLong(1, oid),
+                rs -> {
+                    name[0] = rs.getString(1);
                     columns.add(rs.getString(2));
-                }
-            }
-        }
-        if (name != null) {
-            schema.primaryKeyNamed(name, columns);
+                });
+        if (name[0] != null) {
+            schema.primaryKeyNamed(name[0], columns);
         }
     }
 
     private static List<String> strings(Connection connection, String sql, @Nullable String arg)
             throws SQLException {
         List<String> values = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        forEachRow(connection, sql, stringOrNone(arg), rs -> values.add(rs.getString(1)));
+        return values;
+    }
+
+    /** Binds {@code arg}, if not null, as the first parameter. */
+    private static Binder stringOrNone(@Nullable String arg) {
+        return ps -> {
             if (arg != null) {
                 ps.setString(1, arg);
             }
+        };
+    }
+
+    /** Runs {@code sql} with the parameters {@code binder} sets, and each row to {@code action}. */
+    private static void forEachRow(
+            Connection connection, String sql, Binder binder, RowAction action)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    values.add(rs.getString(1));
+                    action.accept(rs);
                 }
             }
         }
-        return values;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
     }
 
     /** A table or view as read: its Flink schema, whether it is a view, its comment. */

@@ -18,6 +18,7 @@ import org.apache.flink.table.catalog.exceptions.DatabaseNotExistException;
 import org.apache.flink.table.catalog.exceptions.TableNotExistException;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.factories.DynamicTableFactory;
 import org.apache.flink.table.factories.DynamicTableSinkFactory;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
@@ -292,19 +293,19 @@ class PostgresCatalogITCase {
 
     /** The source Flink's planner would create for a table of {@code catalog}. */
     private DynamicTableSource source(PostgresCatalog catalog, String table) throws Exception {
-        return FactoryUtil.createDynamicTableSource(
-                (DynamicTableSourceFactory) catalog.getFactory().get(),
-                ObjectIdentifier.of(catalog.getName(), DB.getDatabaseName(), table),
-                resolved(catalog, table),
-                Collections.emptyMap(),
-                new Configuration(),
-                getClass().getClassLoader(),
-                false);
+        return ((DynamicTableSourceFactory) catalog.getFactory().get())
+                .createDynamicTableSource(context(catalog, table));
     }
 
     private DynamicTableSink sink(PostgresCatalog catalog, String table) throws Exception {
-        return FactoryUtil.createDynamicTableSink(
-                (DynamicTableSinkFactory) catalog.getFactory().get(),
+        return ((DynamicTableSinkFactory) catalog.getFactory().get())
+                .createDynamicTableSink(context(catalog, table));
+    }
+
+    /** What Flink's planner gives a factory for a table of {@code catalog}. */
+    private DynamicTableFactory.Context context(PostgresCatalog catalog, String table)
+            throws Exception {
+        return new FactoryUtil.DefaultDynamicTableContext(
                 ObjectIdentifier.of(catalog.getName(), DB.getDatabaseName(), table),
                 resolved(catalog, table),
                 Collections.emptyMap(),

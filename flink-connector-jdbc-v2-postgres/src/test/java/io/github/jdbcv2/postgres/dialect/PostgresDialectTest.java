@@ -7,6 +7,7 @@ import io.github.jdbcv2.testutils.DialectRoundTrip;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
+import org.apache.flink.connector.jdbc.core.database.catalog.JdbcCatalog;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialect;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.ValidationException;
@@ -89,27 +90,17 @@ class PostgresDialectTest {
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("compatible mode")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
-        assertThat(
-                        factory.createCatalog(
-                                getClass().getClassLoader(),
-                                "c",
-                                "db",
-                                "u",
-                                "secret",
-                                "jdbc:postgresql://h"))
-                .isInstanceOf(PostgresCatalog.class);
-        assertThatThrownBy(
-                        () ->
-                                factory.createCatalog(
-                                        getClass().getClassLoader(),
-                                        "c",
-                                        "db",
-                                        "u",
-                                        "secret",
-                                        "url"))
+        assertThat(catalog(factory, "jdbc:postgresql://h")).isInstanceOf(PostgresCatalog.class);
+        assertThatThrownBy(() -> catalog(factory, "url"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("base-url")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    }
+
+    /** A catalog {@code c} of database {@code db} for user {@code u}, password {@code secret}. */
+    private JdbcCatalog catalog(JdbcFactory factory, String baseUrl) {
+        return factory.createCatalog(
+                getClass().getClassLoader(), "c", "db", "u", "secret", baseUrl);
     }
 
     // ---------------------------------------------------------------- quoting

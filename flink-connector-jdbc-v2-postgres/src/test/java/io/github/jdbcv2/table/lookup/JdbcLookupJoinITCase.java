@@ -2,6 +2,7 @@ package io.github.jdbcv2.table.lookup;
 
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.SqlTables;
 
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -12,6 +13,7 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.SQLException;
@@ -56,21 +58,7 @@ class JdbcLookupJoinITCase {
             String columns,
             String dbTable,
             String extraOptions) {
-        return "CREATE TABLE "
-                + name
-                + " ("
-                + columns
-                + ") WITH ('connector' = 'jdbc-v2', 'url' = '"
-                + db.getUrl()
-                + "', 'username' = '"
-                + db.getUsername()
-                + "', 'password' = '"
-                + db.getPassword()
-                + "', 'table-name' = '"
-                + dbTable
-                + "'"
-                + extraOptions
-                + ")";
+        return SqlTables.jdbcV2(db, name, columns, dbTable, extraOptions);
     }
 
     /** A bounded probe of ids {@code 1..count}, in order, with a processing-time column. */
@@ -148,39 +136,31 @@ class JdbcLookupJoinITCase {
         assertThat(reads(dim[1])).isEqualTo(250);
     }
 
-    @Test
-    void asyncLookupJoinInOrderKeepsTheProbeOrder() throws Exception {
+    /** Async lookups in order keep the probe order; unordered ones return the same rows. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ORDERED, 4, async=[ORDERED", "ALLOW_UNORDERED, 8, async=[UNORDERED"})
+    void asyncLookupJoinReturnsEveryFoundRow(String outputMode, int requests, String plan)
+            throws Exception {
         String[] dim = countedDimension(250);
         TableEnvironment env = streaming();
-        env.getConfig().set("table.exec.async-lookup.output-mode", "ORDERED");
+        env.getConfig().set("table.exec.async-lookup.output-mode", outputMode);
         env.executeSql(sequenceProbe("probe", 300));
         env.executeSql(
                 jdbcTable(
                         "dim",
                         "id INT, name STRING",
                         dim[0],
-                        ", 'lookup.async' = 'true', 'lookup.async.max-concurrent-requests' = '4'"));
+                        ", 'lookup.async' = 'true', 'lookup.async.max-concurrent-requests' = '"
+                                + requests
+                                + "'"));
 
-        assertThat(env.explainSql(JOIN)).contains("async=[ORDERED");
-        assertThat(collect(env, JOIN)).containsExactlyElementsOf(expectedJoin(300, 250));
-        assertThat(reads(dim[1])).isEqualTo(250);
-    }
-
-    @Test
-    void asyncLookupJoinUnorderedReturnsTheSameRows() throws Exception {
-        String[] dim = countedDimension(250);
-        TableEnvironment env = streaming();
-        env.getConfig().set("table.exec.async-lookup.output-mode", "ALLOW_UNORDERED");
-        env.executeSql(sequenceProbe("probe", 300));
-        env.executeSql(
-                jdbcTable(
-                        "dim",
-                        "id INT, name STRING",
-                        dim[0],
-                        ", 'lookup.async' = 'true', 'lookup.async.max-concurrent-requests' = '8'"));
-
-        assertThat(env.explainSql(JOIN)).contains("async=[UNORDERED");
-        assertThat(collect(env, JOIN)).containsExactlyInAnyOrderElementsOf(expectedJoin(300, 250));
+        assertThat(env.explainSql(JOIN)).contains(plan);
+        if ("ORDERED".equals(outputMode)) {
+            assertThat(collect(env, JOIN)).containsExactlyElementsOf(expectedJoin(300, 250));
+        } else {
+            assertThat(collect(env, JOIN))
+                    .containsExactlyInAnyOrderElementsOf(expectedJoin(300, 250));
+        }
         assertThat(reads(dim[1])).isEqualTo(250);
     }
 
@@ -299,12 +279,12 @@ class JdbcLookupJoinITCase {
                     + " v STRING";
 
     private static String typedDimension() throws SQLException {
-        String table = "typed_" + NAMES.incrementAndGet();
+        String table =
+                DB.createTable(
+                                "i INT, b BIGINT, s TEXT, d NUMERIC(12, 3), dt DATE,"
+                                        + " ts TIMESTAMP(6), u UUID, v TEXT")
+                        .getName();
         DB.execute(
-                "CREATE TABLE "
-                        + table
-                        + " (i INT, b BIGINT, s TEXT, d NUMERIC(12, 3), dt DATE,"
-                        + " ts TIMESTAMP(6), u UUID, v TEXT)",
                 "INSERT INTO "
                         + table
                         + " VALUES"

@@ -4,14 +4,12 @@ import io.github.jdbcv2.testutils.Await;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.LogCapture;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.RunningQuery;
 
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableResult;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,9 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,53 +34,6 @@ class JdbcLookupRunningJobITCase {
     static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final AtomicInteger NAMES = new AtomicInteger();
-
-    /** An unbounded job's results, read by a background thread until closed. */
-    private static final class RunningJoin implements AutoCloseable {
-        final TableResult result;
-        final List<String> rows = new CopyOnWriteArrayList<>();
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final CloseableIterator<Row> iterator;
-        private final Thread reader;
-
-        RunningJoin(TableEnvironment env, String query) {
-            result = env.executeSql(query);
-            iterator = result.collect();
-            reader =
-                    new Thread(
-                            () -> {
-                                try {
-                                    while (iterator.hasNext()) {
-                                        rows.add(iterator.next().toString());
-                                    }
-                                } catch (Throwable t) {
-                                    failure.compareAndSet(null, t);
-                                }
-                            },
-                            "join-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        boolean contains(String row) {
-            if (failure.get() != null) {
-                throw new AssertionError("The job failed", failure.get());
-            }
-            return rows.contains(row);
-        }
-
-        JobStatus status() throws Exception {
-            return result.getJobClient().orElseThrow().getJobStatus().get();
-        }
-
-        @Override
-        public void close() throws Exception {
-            result.getJobClient().orElseThrow().cancel().get();
-            iterator.close();
-            reader.join(TIMEOUT.toMillis());
-        }
-    }
 
     private static TableEnvironment env(String dbTable, String options) {
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
@@ -105,10 +53,8 @@ class JdbcLookupRunningJobITCase {
                     + " ON p.id = d.id";
 
     private static String dimension() throws Exception {
-        String table = "running_" + NAMES.incrementAndGet();
-        DB.execute(
-                "CREATE TABLE " + table + " (id INT PRIMARY KEY, name TEXT)",
-                "INSERT INTO " + table + " VALUES (1, 'v1'), (2, 'two'), (3, 'three')");
+        String table = DB.createTable("id INT PRIMARY KEY, name TEXT").getName();
+        DB.execute("INSERT INTO " + table + " VALUES (1, 'v1'), (2, 'two'), (3, 'three')");
         return table;
     }
 
@@ -120,7 +66,7 @@ class JdbcLookupRunningJobITCase {
                         table,
                         ", 'lookup.cache' = 'FULL',"
                                 + " 'lookup.full-cache.periodic-reload.interval' = '300 ms'");
-        try (RunningJoin join = new RunningJoin(env, JOIN)) {
+        try (RunningQuery join = new RunningQuery(env.executeSql(JOIN))) {
             Await.until("the old value", TIMEOUT, () -> join.contains("+I[1, v1]"));
             DB.execute("UPDATE " + table + " SET name = 'v2' WHERE id = 1");
             Await.until("the updated value", TIMEOUT, () -> join.contains("+I[1, v2]"));
@@ -136,13 +82,13 @@ class JdbcLookupRunningJobITCase {
                         table,
                         ", 'lookup.cache' = 'FULL',"
                                 + " 'lookup.full-cache.periodic-reload.interval' = '1 h'");
-        try (RunningJoin join = new RunningJoin(env, JOIN)) {
+        try (RunningQuery join = new RunningQuery(env.executeSql(JOIN))) {
             Await.until("the old value", TIMEOUT, () -> join.contains("+I[1, v1]"));
             DB.execute("UPDATE " + table + " SET name = 'v2' WHERE id = 1");
-            int seen = join.rows.size();
+            int seen = join.rows().size();
             // Another 200 lookups (about two seconds): all from the table loaded at the start.
-            Await.until("200 more rows", TIMEOUT, () -> join.rows.size() >= seen + 200);
-            assertThat(join.rows).doesNotContain("+I[1, v2]").contains("+I[1, v1]");
+            Await.until("200 more rows", TIMEOUT, () -> join.rows().size() >= seen + 200);
+            assertThat(join.rows()).doesNotContain("+I[1, v2]").contains("+I[1, v1]");
         }
     }
 
@@ -159,8 +105,8 @@ class JdbcLookupRunningJobITCase {
                                                 + " 'lookup.async.max-concurrent-requests' = '3'"
                                         : ""));
         try (LogCapture log = LogCapture.start(JdbcLookupSession.class.getName());
-                RunningJoin join = new RunningJoin(env, JOIN)) {
-            Await.until("first lookups", TIMEOUT, () -> join.rows.size() >= 20);
+                RunningQuery join = new RunningQuery(env.executeSql(JOIN))) {
+            Await.until("first lookups", TIMEOUT, () -> join.rows().size() >= 20);
             int killed = killOtherBackends();
             assertThat(killed).isGreaterThanOrEqualTo(1);
             DB.execute("UPDATE " + table + " SET name = 'after-kill' WHERE id = 1");
@@ -168,10 +114,10 @@ class JdbcLookupRunningJobITCase {
                     "lookups on new connections",
                     TIMEOUT,
                     () -> join.contains("+I[1, after-kill]"));
-            int seen = join.rows.size();
-            Await.until("more lookups", TIMEOUT, () -> join.rows.size() >= seen + 50);
+            int seen = join.rows().size();
+            Await.until("more lookups", TIMEOUT, () -> join.rows().size() >= seen + 50);
             assertThat(join.status()).isEqualTo(JobStatus.RUNNING);
-            assertThat(join.failure.get()).isNull();
+            assertThat(join.failure()).isNull();
             // The lookups did meet the killed connections, and retried on new ones.
             assertThat(log.getText())
                     .contains(

@@ -38,6 +38,30 @@ class JdbcTableSinkFailoverITCase {
     static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(4);
 
     /**
+     * {@code count} records of {@code generator}, at most {@code perCheckpoint} a checkpoint, on
+     * their way to failing the job twice under {@code key} (see {@link SinkFailureInjector}).
+     */
+    private static <T> DataStream<T> failingTwice(
+            StreamExecutionEnvironment see,
+            String key,
+            GeneratorFunction<Long, T> generator,
+            long count,
+            int perCheckpoint,
+            TypeInformation<T> type,
+            int failEvery) {
+        return see.fromSource(
+                        new DataGeneratorSource<>(
+                                generator,
+                                count,
+                                RateLimiterStrategy.perCheckpoint(perCheckpoint),
+                                type),
+                        WatermarkStrategy.noWatermarks(),
+                        "records")
+                .map(new SinkFailureInjector<>(key, 2, failEvery))
+                .returns(type);
+    }
+
+    /**
      * 500,000 rows appended with COPY in XA transactions, with two injected failures: every id
      * exactly once, no prepared transaction left.
      */
@@ -48,17 +72,7 @@ class JdbcTableSinkFailoverITCase {
         StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(2, 300, 5);
         StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
         String key = "eo-copy-" + System.nanoTime();
-        DataStream<Long> ids =
-                see.fromSource(
-                                new DataGeneratorSource<>(
-                                        i -> i,
-                                        count,
-                                        RateLimiterStrategy.perCheckpoint(40_000),
-                                        Types.LONG),
-                                WatermarkStrategy.noWatermarks(),
-                                "ids")
-                        .map(new SinkFailureInjector<>(key, 2, 15_000))
-                        .returns(Types.LONG);
+        DataStream<Long> ids = failingTwice(see, key, i -> i, count, 40_000, Types.LONG, 15_000);
         env.createTemporaryView("ids", env.fromDataStream(ids).as("id"));
         env.executeSql(
                 ddl(
@@ -100,17 +114,7 @@ class JdbcTableSinkFailoverITCase {
                     boolean delete = i >= changes - keys && k % 10 == 0 || i % 7 == 3;
                     return Row.ofKind(delete ? RowKind.DELETE : RowKind.UPDATE_AFTER, k, i);
                 };
-        DataStream<Row> stream =
-                see.fromSource(
-                                new DataGeneratorSource<>(
-                                        change,
-                                        changes,
-                                        RateLimiterStrategy.perCheckpoint(6_000),
-                                        type),
-                                WatermarkStrategy.noWatermarks(),
-                                "changes")
-                        .map(new SinkFailureInjector<>(key, 2, 4_000))
-                        .returns(type);
+        DataStream<Row> stream = failingTwice(see, key, change, changes, 6_000, type, 4_000);
         env.createTemporaryView(
                 "changes",
                 env.fromChangelogStream(

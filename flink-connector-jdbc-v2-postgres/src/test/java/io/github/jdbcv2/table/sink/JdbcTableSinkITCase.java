@@ -1,5 +1,6 @@
 package io.github.jdbcv2.table.sink;
 
+import io.github.jdbcv2.testutils.ExceptionChain;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 
@@ -8,6 +9,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.StatementSet;
+import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -21,11 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.ddl;
 import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.env;
-import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.messages;
 import static io.github.jdbcv2.table.sink.SqlSinkTestSupport.rows;
+import static io.github.jdbcv2.testutils.ExceptionChain.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -306,15 +309,31 @@ class JdbcTableSinkITCase {
     private static void assertInsertFails(
             StreamTableEnvironment env, String insert, String... messageParts) {
         assertThatThrownBy(() -> env.executeSql(insert))
-                .satisfies(e -> assertThat(SqlSinkTestSupport.hasValidationException(e)).isTrue())
+                .satisfies(
+                        e ->
+                                assertThat(ExceptionChain.contains(e, ValidationException.class))
+                                        .isTrue())
                 .satisfies(e -> assertThat(messages(e)).contains(messageParts));
+    }
+
+    /**
+     * A parallelism-1 environment in which {@code tableDdl} created a table and {@code flinkDdl}
+     * declared a Flink table over it.
+     */
+    private static StreamTableEnvironment declared(String tableDdl, String flinkDdl)
+            throws Exception {
+        DB.execute(tableDdl);
+        StreamTableEnvironment env = env(1, 0, 0);
+        env.executeSql(flinkDdl);
+        return env;
     }
 
     @Test
     void changelogIntoATableWithoutKeyIsRefused() throws Exception {
-        DB.execute("CREATE TABLE nokey (name TEXT, n BIGINT)");
-        StreamTableEnvironment env = env(1, 0, 0);
-        env.executeSql(ddl(DB, "t", "name STRING, n BIGINT", "nokey", ""));
+        StreamTableEnvironment env =
+                declared(
+                        "CREATE TABLE nokey (name TEXT, n BIGINT)",
+                        ddl(DB, "t", "name STRING, n BIGINT", "nokey", ""));
         assertInsertFails(
                 env,
                 "INSERT INTO t SELECT name, COUNT(*) FROM (VALUES ('a'), ('a')) AS v(name) GROUP BY name",
@@ -324,65 +343,68 @@ class JdbcTableSinkITCase {
 
     @Test
     void copyWithAKeyIsRefused() throws Exception {
-        DB.execute("CREATE TABLE copykey (id BIGINT PRIMARY KEY)");
-        StreamTableEnvironment env = env(1, 0, 0);
-        env.executeSql(
-                ddl(
-                        DB,
-                        "t",
-                        "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
-                        "copykey",
-                        ", 'sink.copy' = 'true'"));
+        StreamTableEnvironment env =
+                declared(
+                        "CREATE TABLE copykey (id BIGINT PRIMARY KEY)",
+                        ddl(
+                                DB,
+                                "t",
+                                "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
+                                "copykey",
+                                ", 'sink.copy' = 'true'"));
         assertInsertFails(env, "INSERT INTO t VALUES (1)", "'sink.copy'", "PRIMARY KEY");
     }
 
     @Test
     void copyOfArraysIsRefusedNamingTheColumn() throws Exception {
-        DB.execute("CREATE TABLE copyarr (id BIGINT, xs INT[])");
-        StreamTableEnvironment env = env(1, 0, 0);
-        env.executeSql(
-                ddl(DB, "t", "id BIGINT, xs ARRAY<INT>", "copyarr", ", 'sink.copy' = 'true'"));
+        StreamTableEnvironment env =
+                declared(
+                        "CREATE TABLE copyarr (id BIGINT, xs INT[])",
+                        ddl(
+                                DB,
+                                "t",
+                                "id BIGINT, xs ARRAY<INT>",
+                                "copyarr",
+                                ", 'sink.copy' = 'true'"));
         assertInsertFails(
                 env, "INSERT INTO t VALUES (1, ARRAY[1])", "'sink.copy'", "'xs'", "ARRAY<INT>");
     }
 
-    private static String noXaUrl() {
-        return DB.getUrl()
-                + (DB.getUrl().contains("?") ? "&" : "?")
-                + NoXaNoCopyPostgresFactory.MARKER;
+    /**
+     * A table {@code t (id BIGINT)} over {@code dbTable} through {@link NoXaNoCopyPostgresFactory}
+     * (no XA, no bulk load).
+     */
+    private static String noXaNoCopyDdl(String dbTable, String extraOptions) {
+        String url =
+                DB.getUrl()
+                        + (DB.getUrl().contains("?") ? "&" : "?")
+                        + NoXaNoCopyPostgresFactory.MARKER;
+        return SqlSinkTestSupport.ddl(
+                DB,
+                url,
+                DB.getUsername(),
+                DB.getPassword(),
+                "t",
+                "id BIGINT",
+                dbTable,
+                extraOptions);
     }
 
     @Test
     void copyOnADatabaseWithoutBulkLoadIsRefused() throws Exception {
-        DB.execute("CREATE TABLE nocopy (id BIGINT)");
-        StreamTableEnvironment env = env(1, 0, 0);
-        env.executeSql(
-                SqlSinkTestSupport.ddl(
-                        DB,
-                        noXaUrl(),
-                        DB.getUsername(),
-                        DB.getPassword(),
-                        "t",
-                        "id BIGINT",
-                        "nocopy",
-                        ", 'sink.copy' = 'true'"));
+        StreamTableEnvironment env =
+                declared(
+                        "CREATE TABLE nocopy (id BIGINT)",
+                        noXaNoCopyDdl("nocopy", ", 'sink.copy' = 'true'"));
         assertInsertFails(env, "INSERT INTO t VALUES (1)", "'sink.copy'", "no bulk load");
     }
 
     @Test
     void exactlyOnceWithoutXaIsRefused() throws Exception {
-        DB.execute("CREATE TABLE noxa (id BIGINT)");
-        StreamTableEnvironment env = env(1, 0, 0);
-        env.executeSql(
-                SqlSinkTestSupport.ddl(
-                        DB,
-                        noXaUrl(),
-                        DB.getUsername(),
-                        DB.getPassword(),
-                        "t",
-                        "id BIGINT",
-                        "noxa",
-                        ", 'sink.delivery-guarantee' = 'exactly-once'"));
+        StreamTableEnvironment env =
+                declared(
+                        "CREATE TABLE noxa (id BIGINT)",
+                        noXaNoCopyDdl("noxa", ", 'sink.delivery-guarantee' = 'exactly-once'"));
         assertInsertFails(
                 env,
                 "INSERT INTO t VALUES (1)",
@@ -393,15 +415,15 @@ class JdbcTableSinkITCase {
 
     @Test
     void exactlyOnceRefusesRetriesAndRowCaps() throws Exception {
-        DB.execute("CREATE TABLE eo_opts (id BIGINT)");
-        StreamTableEnvironment env = env(1, 0, 0);
-        env.executeSql(
-                ddl(
-                        DB,
-                        "t",
-                        "id BIGINT",
-                        "eo_opts",
-                        ", 'sink.delivery-guarantee' = 'exactly-once', 'sink.max-retries' = '2'"));
+        StreamTableEnvironment env =
+                declared(
+                        "CREATE TABLE eo_opts (id BIGINT)",
+                        ddl(
+                                DB,
+                                "t",
+                                "id BIGINT",
+                                "eo_opts",
+                                ", 'sink.delivery-guarantee' = 'exactly-once', 'sink.max-retries' = '2'"));
         assertInsertFails(
                 env, "INSERT INTO t VALUES (1)", "'sink.max-retries' = 2", "exactly-once");
         env.executeSql(
@@ -426,26 +448,20 @@ class JdbcTableSinkITCase {
                 "GRANT ALL ON creds TO " + user);
         try {
             StreamTableEnvironment env = env(1, 0, 0);
-            env.executeSql(
-                    SqlSinkTestSupport.ddl(
-                            DB,
-                            DB.getUrl(),
-                            user,
-                            password,
-                            "t",
-                            "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
-                            "creds",
-                            ""));
-            env.executeSql(
-                    SqlSinkTestSupport.ddl(
-                            DB,
-                            DB.getUrl(),
-                            user,
-                            password,
-                            "bad",
-                            "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
-                            "creds",
-                            ", 'sink.copy' = 'true'"));
+            // Tables over 'creds' as the new user: (name, extra options) -> DDL.
+            BiFunction<String, String, String> asUser =
+                    (name, extra) ->
+                            SqlSinkTestSupport.ddl(
+                                    DB,
+                                    DB.getUrl(),
+                                    user,
+                                    password,
+                                    name,
+                                    "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
+                                    "creds",
+                                    extra);
+            env.executeSql(asUser.apply("t", ""));
+            env.executeSql(asUser.apply("bad", ", 'sink.copy' = 'true'"));
             String explain =
                     env.explainSql(
                             "INSERT INTO t VALUES (1)",

@@ -1,13 +1,12 @@
 package io.github.jdbcv2.table.sink;
 
+import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.SqlTables;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,21 +28,14 @@ final class SqlSinkTestSupport {
             String columns,
             String dbTable,
             String extraOptions) {
-        return "CREATE TABLE "
-                + table
-                + " ("
-                + columns
-                + ") WITH ('connector' = 'jdbc-v2', 'url' = '"
-                + url
-                + "', 'username' = '"
-                + user
-                + "', 'password' = '"
-                + password
-                + "', 'table-name' = '"
-                + dbTable
-                + "'"
-                + extraOptions
-                + ")";
+        return SqlTables.ddl(
+                table,
+                columns,
+                "jdbc-v2",
+                url,
+                user,
+                password,
+                SqlTables.tableName(dbTable) + extraOptions);
     }
 
     static String ddl(
@@ -52,15 +44,7 @@ final class SqlSinkTestSupport {
             String columns,
             String dbTable,
             String extraOptions) {
-        return ddl(
-                db,
-                db.getUrl(),
-                db.getUsername(),
-                db.getPassword(),
-                table,
-                columns,
-                dbTable,
-                extraOptions);
+        return SqlTables.jdbcV2(db, table, columns, dbTable, extraOptions);
     }
 
     /**
@@ -73,23 +57,7 @@ final class SqlSinkTestSupport {
 
     /** The stream environment behind {@link #env}. */
     static StreamExecutionEnvironment streamEnv(int parallelism, long checkpointMs, int restarts) {
-        Configuration conf = new Configuration();
-        if (restarts > 0) {
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
-            conf.set(
-                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
-                    Duration.ofMillis(10));
-        } else {
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.configure(conf);
-        env.setParallelism(parallelism);
-        if (checkpointMs > 0) {
-            env.enableCheckpointing(checkpointMs);
-        }
-        return env;
+        return FlinkMiniCluster.env(parallelism, checkpointMs, restarts);
     }
 
     /**
@@ -108,28 +76,6 @@ final class SqlSinkTestSupport {
         return db.query(sql).stream()
                 .map(r -> r.stream().map(String::valueOf).collect(Collectors.joining("|")))
                 .collect(Collectors.toList());
-    }
-
-    /** The whole message chain of {@code e}. */
-    static String messages(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(t.getClass().getSimpleName())
-                    .append(": ")
-                    .append(t.getMessage())
-                    .append('\n');
-        }
-        return all.toString();
-    }
-
-    /** Some exception of the chain of {@code e} is a planning error. */
-    static boolean hasValidationException(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.apache.flink.table.api.ValidationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static void assertNoPreparedTransactions(PostgresDatabaseExtension db) throws Exception {

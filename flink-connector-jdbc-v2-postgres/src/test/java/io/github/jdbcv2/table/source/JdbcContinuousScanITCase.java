@@ -3,13 +3,11 @@ package io.github.jdbcv2.table.source;
 import io.github.jdbcv2.testutils.Await;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.RunningQuery;
 
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableResult;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.github.jdbcv2.table.source.ScanTables.ddl;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,58 +32,15 @@ class JdbcContinuousScanITCase {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    /** Collects the rows of a running query on a thread of its own. */
-    private static final class Collector implements AutoCloseable {
-        private final List<String> rows = Collections.synchronizedList(new ArrayList<>());
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final CloseableIterator<Row> iterator;
-        private final Thread thread;
-
-        Collector(TableResult result) {
-            this.iterator = result.collect();
-            this.thread =
-                    new Thread(
-                            () -> {
-                                try {
-                                    while (iterator.hasNext()) {
-                                        rows.add(iterator.next().toString());
-                                    }
-                                } catch (Throwable t) {
-                                    failure.set(t);
-                                }
-                            },
-                            "collect-continuous-scan");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        List<String> sorted() {
-            if (failure.get() != null) {
-                throw new AssertionError("The job failed", failure.get());
-            }
-            List<String> copy;
-            synchronized (rows) {
-                copy = new ArrayList<>(rows);
-            }
-            Collections.sort(copy);
-            return copy;
-        }
-
-        void awaitRows(List<String> expected) throws Exception {
-            List<String> sortedExpected = new ArrayList<>(expected);
-            Collections.sort(sortedExpected);
-            Await.until(
-                    "rows " + sortedExpected + " (have " + rows + ")",
-                    TIMEOUT,
-                    () -> sorted().size() >= sortedExpected.size());
-            assertThat(sorted()).isEqualTo(sortedExpected);
-        }
-
-        @Override
-        public void close() throws Exception {
-            iterator.close();
-            thread.join(TIMEOUT.toMillis());
-        }
+    /** Waits until {@code query} read as many rows as expected, then checks they are those. */
+    private static void awaitRows(RunningQuery query, List<String> expected) throws Exception {
+        List<String> sortedExpected = new ArrayList<>(expected);
+        Collections.sort(sortedExpected);
+        Await.until(
+                "rows " + sortedExpected + " (have " + query.rows() + ")",
+                TIMEOUT,
+                () -> query.sorted().size() >= sortedExpected.size());
+        assertThat(query.sorted()).isEqualTo(sortedExpected);
     }
 
     private static TableEnvironment streaming() {
@@ -113,14 +67,15 @@ class JdbcContinuousScanITCase {
                         "id",
                         "scan.continuous.discovery-interval",
                         "100 ms"));
-        try (Collector c =
-                new Collector(env.executeSql("SELECT id, name FROM events WHERE name <> 'skip'"))) {
-            c.awaitRows(rows(1, 2, 3, 4, 5));
+        try (RunningQuery c =
+                new RunningQuery(
+                        env.executeSql("SELECT id, name FROM events WHERE name <> 'skip'"))) {
+            awaitRows(c, rows(1, 2, 3, 4, 5));
             DB.execute(
                     "INSERT INTO events VALUES (6, 'e6', now()), (7, 'e7', now()), (8, 'skip', now())");
-            c.awaitRows(rows(1, 2, 3, 4, 5, 6, 7));
+            awaitRows(c, rows(1, 2, 3, 4, 5, 6, 7));
             DB.execute("INSERT INTO events VALUES (9, 'e9', now()), (10, 'e10', now())");
-            c.awaitRows(rows(1, 2, 3, 4, 5, 6, 7, 9, 10));
+            awaitRows(c, rows(1, 2, 3, 4, 5, 6, 7, 9, 10));
         }
     }
 
@@ -147,10 +102,10 @@ class JdbcContinuousScanITCase {
                         "100 ms",
                         "scan.bulk-read",
                         "false"));
-        try (Collector c = new Collector(env.executeSql("SELECT seq, name FROM lagged"))) {
-            c.awaitRows(rows(1, 2, 3));
+        try (RunningQuery c = new RunningQuery(env.executeSql("SELECT seq, name FROM lagged"))) {
+            awaitRows(c, rows(1, 2, 3));
             DB.execute("INSERT INTO lagged VALUES (6, 'e6'), (7, 'e7')");
-            c.awaitRows(rows(1, 2, 3, 4, 5));
+            awaitRows(c, rows(1, 2, 3, 4, 5));
         }
     }
 

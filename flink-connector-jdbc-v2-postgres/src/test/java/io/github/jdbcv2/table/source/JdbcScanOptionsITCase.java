@@ -20,8 +20,8 @@ import java.util.stream.LongStream;
 
 import static io.github.jdbcv2.table.source.ScanTables.batch;
 import static io.github.jdbcv2.table.source.ScanTables.ddl;
-import static io.github.jdbcv2.table.source.ScanTables.messages;
 import static io.github.jdbcv2.table.source.ScanTables.sortedRows;
+import static io.github.jdbcv2.testutils.ExceptionChain.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -257,16 +257,10 @@ class JdbcScanOptionsITCase {
     @Test
     void partitionOptionProblemsFailAtPlanning() {
         assertPlanningFails(
-                env("keyed", "scan.partition.column", "colour", "scan.partition.num", "2"),
-                "scan.partition.column",
-                "colour",
-                "not a column");
+                partitionedOn("colour", "2"), "scan.partition.column", "colour", "not a column");
         assertPlanningFails(
-                env(
-                        "keyed",
-                        "scan.partition.column",
+                partitionedOn(
                         "name",
-                        "scan.partition.num",
                         "2",
                         "scan.partition.lower-bound",
                         "1",
@@ -278,20 +272,10 @@ class JdbcScanOptionsITCase {
         assertPlanningFails(
                 env("keyed", "scan.partition.column", "id"), "scan.partition.num", "missing");
         assertPlanningFails(
-                env(
-                        "keyed",
-                        "scan.partition.column",
-                        "id",
-                        "scan.partition.num",
-                        "2",
-                        "scan.partition.lower-bound",
-                        "1"),
+                partitionedOn("id", "2", "scan.partition.lower-bound", "1"),
                 "scan.partition.upper-bound",
                 "missing");
-        assertPlanningFails(
-                env("keyed", "scan.partition.column", "id", "scan.partition.num", "0"),
-                "scan.partition.num",
-                "at least 1");
+        assertPlanningFails(partitionedOn("id", "0"), "scan.partition.num", "at least 1");
         assertPlanningFails(
                 env("keyed", "scan.fetch-size", "-1"),
                 "scan.fetch-size",
@@ -314,46 +298,45 @@ class JdbcScanOptionsITCase {
                 "scan.continuous.increasing-column",
                 "bounded");
         assertPlanningFails(
-                env("keyed", "scan.mode", "continuous", "scan.continuous.increasing-column", "seq"),
-                "scan.continuous.increasing-column",
-                "seq",
-                "not a column");
+                continuousOn("seq"), "scan.continuous.increasing-column", "seq", "not a column");
         assertPlanningFails(
-                env(
-                        "keyed",
-                        "scan.mode",
-                        "continuous",
-                        "scan.continuous.increasing-column",
-                        "id",
-                        "scan.continuous.lag",
-                        "5 s"),
+                continuousOn("id", "scan.continuous.lag", "5 s"),
                 "scan.continuous.lag",
                 "5 s",
                 "whole number");
         assertPlanningFails(
-                env(
-                        "keyed",
-                        "scan.mode",
-                        "continuous",
-                        "scan.continuous.increasing-column",
-                        "ts",
-                        "scan.continuous.lag",
-                        "soon"),
+                continuousOn("ts", "scan.continuous.lag", "soon"),
                 "scan.continuous.lag",
                 "duration");
         assertPlanningFails(
-                env(
-                        "keyed",
+                continuousOn("id", "scan.partition.column", "id", "scan.partition.num", "2"),
+                "scan.partition.column",
+                "continuous");
+    }
+
+    /** The keyed table read continuously on the increasing {@code column}, and more options. */
+    private static TableEnvironment continuousOn(String column, String... options) {
+        return env(
+                "keyed",
+                with(
+                        options,
                         "scan.mode",
                         "continuous",
                         "scan.continuous.increasing-column",
-                        "id",
-                        "scan.partition.column",
-                        "id",
-                        "scan.partition.num",
-                        "2"),
-                "scan.partition.column",
-                "continuous");
+                        column));
+    }
+
+    /** The keyed table read in {@code num} partitions of {@code column}, and more options. */
+    private static TableEnvironment partitionedOn(String column, String num, String... options) {
+        return env(
+                "keyed", with(options, "scan.partition.column", column, "scan.partition.num", num));
+    }
+
+    /** {@code first} followed by {@code options}. */
+    private static String[] with(String[] options, String... first) {
+        List<String> all = new ArrayList<>(Arrays.asList(first));
+        all.addAll(Arrays.asList(options));
+        return all.toArray(new String[0]);
     }
 
     private static void assertPlanningFails(TableEnvironment env, String... messageParts) {

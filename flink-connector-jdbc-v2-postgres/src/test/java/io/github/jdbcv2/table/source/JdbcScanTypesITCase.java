@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.jdbcv2.table.source.ScanTables.batch;
 import static io.github.jdbcv2.table.source.ScanTables.ddl;
-import static io.github.jdbcv2.table.source.ScanTables.messages;
 import static io.github.jdbcv2.table.source.ScanTables.sortedRows;
+import static io.github.jdbcv2.testutils.ExceptionChain.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,7 @@
 package io.github.jdbcv2.table.source;
 
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
+import io.github.jdbcv2.testutils.SqlTables;
 
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -22,26 +23,15 @@ final class ScanTables {
      */
     static String ddl(
             PostgresDatabaseExtension db, String name, String columns, String... options) {
-        StringBuilder sql =
-                new StringBuilder("CREATE TABLE ")
-                        .append(name)
-                        .append(" (")
-                        .append(columns)
-                        .append(") WITH ('connector' = 'jdbc-v2', 'url' = '")
-                        .append(db.getUrl())
-                        .append("', 'username' = '")
-                        .append(db.getUsername())
-                        .append("', 'password' = '")
-                        .append(db.getPassword())
-                        .append('\'');
+        StringBuilder extra = new StringBuilder();
         for (int i = 0; i + 1 < options.length; i += 2) {
-            sql.append(", '")
+            extra.append(", '")
                     .append(options[i])
                     .append("' = '")
                     .append(options[i + 1].replace("'", "''"))
                     .append('\'');
         }
-        return sql.append(')').toString();
+        return SqlTables.jdbcV2(db, name, columns, extra.toString());
     }
 
     static TableEnvironment batch() {
@@ -63,17 +53,5 @@ final class ScanTables {
             }
         }
         return rows;
-    }
-
-    /** All messages of a throwable and its causes, one a line. */
-    static String messages(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(t.getClass().getSimpleName())
-                    .append(": ")
-                    .append(t.getMessage())
-                    .append('\n');
-        }
-        return all.toString();
     }
 }

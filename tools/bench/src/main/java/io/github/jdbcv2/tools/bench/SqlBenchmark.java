@@ -1,18 +1,23 @@
 package io.github.jdbcv2.tools.bench;
 
-import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
+import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+import io.github.jdbcv2.source.JdbcSource;
+import io.github.jdbcv2.source.reader.extractor.RowDataResultExtractor;
+import io.github.jdbcv2.testutils.SqlTables;
 
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,65 +35,67 @@ import java.util.concurrent.TimeUnit;
  * --probe-rows N} (1,000,000), {@code --dim-rows N} (100,000), {@code --runs N} (3), {@code --only
  * scan,upsert,lookup}, {@code --url U --user U --password P}.
  */
-public final class SqlBenchmark {
+public final class SqlBenchmark extends Benchmark {
 
-    private final String url;
-    private final String user;
-    private final String password;
-    private final Map<String, String> options;
+    private final long upsertRows;
+    private final long probeRows;
+    private final long dimRows;
     private final int runs;
 
-    private SqlBenchmark(String url, String user, String password, Map<String, String> options) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.options = options;
-        this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+    private SqlBenchmark(
+            BenchDatabase db,
+            long scanRows,
+            long upsertRows,
+            long probeRows,
+            long dimRows,
+            int runs) {
+        super(db, scanRows);
+        this.upsertRows = upsertRows;
+        this.probeRows = probeRows;
+        this.dimRows = dimRows;
+        this.runs = runs;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException(
-                        "Invalid argument '"
-                                + args[i]
-                                + "'; use --scan-rows N --upsert-rows N --probe-rows N --dim-rows N"
-                                + " --runs N --only scan,upsert,lookup --url U --user U --password P");
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        String url = options.get("url");
-        String user = options.get("user");
-        String password = options.get("password");
-        if (url == null) {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.get();
-            url = server.getAdminUrl();
-            user = server.getUser();
-            password = server.getPassword();
-        }
-        SqlBenchmark bench = new SqlBenchmark(url, user, password, options);
-        List<String> only =
-                Arrays.asList(options.getOrDefault("only", "scan,upsert,lookup").split(","));
-        if (only.contains("scan")) {
+        BenchArgs options =
+                BenchArgs.parse(
+                        args,
+                        "[--url U --user U --password P] [--scan-rows N] [--upsert-rows N]"
+                                + " [--probe-rows N] [--dim-rows N] [--runs N]"
+                                + " [--only scan,upsert,lookup]",
+                        "url",
+                        "user",
+                        "password",
+                        "scan-rows",
+                        "upsert-rows",
+                        "probe-rows",
+                        "dim-rows",
+                        "runs",
+                        "only");
+        SqlBenchmark bench =
+                new SqlBenchmark(
+                        options.database(),
+                        options.getLong("scan-rows", 2_000_000L),
+                        options.getLong("upsert-rows", 1_000_000L),
+                        options.getLong("probe-rows", 1_000_000L),
+                        options.getLong("dim-rows", 100_000L),
+                        options.getInt("runs", 3));
+        String only = options.get("only");
+        List<String> parts = Arrays.asList((only == null ? "scan,upsert,lookup" : only).split(","));
+        if (parts.contains("scan")) {
             bench.scan();
         }
-        if (only.contains("upsert")) {
+        if (parts.contains("upsert")) {
             bench.upsert();
         }
-        if (only.contains("lookup")) {
+        if (parts.contains("lookup")) {
             bench.lookup();
         }
-    }
-
-    private long rows(String key, long defaultRows) {
-        return Long.parseLong(options.getOrDefault(key, String.valueOf(defaultRows)));
     }
 
     // ---------------------------------------------------------------- scan
 
     private void scan() throws Exception {
-        long rows = rows("scan-rows", 2_000_000);
         fill("bench_sql_scan", rows);
         String query =
                 "SELECT COUNT(*), SUM(id), SUM(CHAR_LENGTH(name)), SUM(amount), MAX(created), SUM(qty)"
@@ -141,7 +148,7 @@ public final class SqlBenchmark {
     // ---------------------------------------------------------------- upsert
 
     private void upsert() throws Exception {
-        long rows = rows("upsert-rows", 1_000_000);
+        long rows = upsertRows;
         String columns = "id BIGINT, name STRING, amount DOUBLE, PRIMARY KEY (id) NOT ENFORCED";
         String source =
                 "CREATE TABLE src (id BIGINT, name STRING, amount DOUBLE) WITH ('connector' ="
@@ -172,7 +179,7 @@ public final class SqlBenchmark {
     private double upsertRun(
             String connector, String columns, String source, String insert, String extra, long rows)
             throws Exception {
-        execute(
+        db.execute(
                 "DROP TABLE IF EXISTS bench_sql_upsert",
                 "CREATE TABLE bench_sql_upsert (id BIGINT PRIMARY KEY, name TEXT, amount DOUBLE PRECISION)");
         TableEnvironment env = environment(true);
@@ -189,8 +196,8 @@ public final class SqlBenchmark {
     // ---------------------------------------------------------------- lookup
 
     private void lookup() throws Exception {
-        long probes = rows("probe-rows", 1_000_000);
-        long dim = rows("dim-rows", 100_000);
+        long probes = probeRows;
+        long dim = dimRows;
         fill("bench_sql_dim", dim);
         String probe =
                 "CREATE TABLE probe (k BIGINT, proc AS PROCTIME()) WITH ('connector' = 'datagen',"
@@ -263,31 +270,18 @@ public final class SqlBenchmark {
     // ---------------------------------------------------------------- shared
 
     private String table(String connector, String table, String columns, String extra) {
-        return "CREATE TABLE t ("
-                + columns
-                + ") WITH ('connector' = '"
-                + connector
-                + "', 'url' = '"
-                + url
-                + "', 'username' = '"
-                + user
-                + "', 'password' = '"
-                + password
-                + "', 'table-name' = '"
-                + table
-                + "'"
-                + extra
-                + ")";
+        return SqlTables.ddl(
+                "t",
+                columns,
+                connector,
+                db.url(),
+                db.user(),
+                db.password(),
+                SqlTables.tableName(table) + extra);
     }
 
     private static TableEnvironment environment(boolean streaming) {
-        TableEnvironment env =
-                TableEnvironment.create(
-                        streaming
-                                ? EnvironmentSettings.inStreamingMode()
-                                : EnvironmentSettings.inBatchMode());
-        env.getConfig().set("parallelism.default", "1");
-        return env;
+        return SqlTables.environment(streaming, 1);
     }
 
     private double batchQuery(String ddl, String query) throws Exception {
@@ -312,48 +306,30 @@ public final class SqlBenchmark {
 
     /** Our DataStream JdbcSource producing the same RowData the SQL scan does, into nothing. */
     private double dataStreamRead(String table) throws Exception {
-        org.apache.flink.table.types.logical.RowType rowType =
-                (org.apache.flink.table.types.logical.RowType)
-                        org.apache.flink.table.api.DataTypes.ROW(
-                                        org.apache.flink.table.api.DataTypes.FIELD(
-                                                "id",
-                                                org.apache.flink.table.api.DataTypes.BIGINT()),
-                                        org.apache.flink.table.api.DataTypes.FIELD(
-                                                "name",
-                                                org.apache.flink.table.api.DataTypes.STRING()),
-                                        org.apache.flink.table.api.DataTypes.FIELD(
-                                                "amount",
-                                                org.apache.flink.table.api.DataTypes.DECIMAL(
-                                                        10, 2)),
-                                        org.apache.flink.table.api.DataTypes.FIELD(
-                                                "created",
-                                                org.apache.flink.table.api.DataTypes.TIMESTAMP(6)),
-                                        org.apache.flink.table.api.DataTypes.FIELD(
-                                                "qty", org.apache.flink.table.api.DataTypes.INT()))
+        RowType rowType =
+                (RowType)
+                        DataTypes.ROW(
+                                        DataTypes.FIELD("id", DataTypes.BIGINT()),
+                                        DataTypes.FIELD("name", DataTypes.STRING()),
+                                        DataTypes.FIELD("amount", DataTypes.DECIMAL(10, 2)),
+                                        DataTypes.FIELD("created", DataTypes.TIMESTAMP(6)),
+                                        DataTypes.FIELD("qty", DataTypes.INT()))
                                 .getLogicalType();
-        io.github.jdbcv2.source.JdbcSource<org.apache.flink.table.data.RowData> source =
-                io.github.jdbcv2.source.JdbcSource.<org.apache.flink.table.data.RowData>builder()
-                        .setDBUrl(url)
-                        .setUsername(user)
-                        .setPassword(password)
+        JdbcSource<RowData> source =
+                JdbcSource.<RowData>builder()
+                        .setDBUrl(db.url())
+                        .setUsername(db.user())
+                        .setPassword(db.password())
                         .setSql("SELECT id, name, amount, created, qty FROM " + table)
                         .setResultExtractor(
-                                new io.github.jdbcv2.source.reader.extractor.RowDataResultExtractor(
-                                        new io.github.jdbcv2.postgres.dialect.PostgresDialect()
-                                                .getRowConverter(rowType)))
-                        .setTypeInformation(
-                                org.apache.flink.table.runtime.typeutils.InternalTypeInfo.of(
-                                        rowType))
+                                new RowDataResultExtractor(
+                                        new PostgresDialect().getRowConverter(rowType)))
+                        .setTypeInformation(InternalTypeInfo.of(rowType))
                         .build();
-        org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env =
-                org.apache.flink.streaming.api.environment.StreamExecutionEnvironment
-                        .getExecutionEnvironment();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.fromSource(
-                        source,
-                        org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
-                        "read")
-                .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "read")
+                .sinkTo(new DiscardingSink<>());
         return env.execute("datastream read").getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0;
     }
 
@@ -411,34 +387,20 @@ public final class SqlBenchmark {
         }
     }
 
-    private void execute(String... sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password);
-                Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        }
-    }
-
     private long count(String table) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return db.queryLong("SELECT count(*) FROM " + table);
     }
 
     /** Creates and fills a table of the read benchmark's shape unless it holds {@code rows}. */
     private void fill(String table, long rows) throws Exception {
-        execute(
+        db.execute(
                 "CREATE TABLE IF NOT EXISTS "
                         + table
                         + " (id BIGINT PRIMARY KEY, name VARCHAR(64), amount NUMERIC(10,2),"
                         + " created TIMESTAMP, qty INT)");
         if (count(table) != rows) {
             System.out.printf(Locale.ROOT, "Loading %,d rows into %s...%n", rows, table);
-            execute(
+            db.execute(
                     "TRUNCATE " + table,
                     "INSERT INTO "
                             + table
