@@ -21,6 +21,7 @@ import java.util.List;
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
+    private final List<Level> levels = new ArrayList<>();
     private final String[] loggerNames;
     private final List<Level> previousLevels = new ArrayList<>();
 
@@ -65,10 +66,22 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             line.append('\n').append(trace);
         }
         lines.add(line.toString());
+        levels.add(event.getLevel());
     }
 
     public synchronized List<String> getLines() {
         return new ArrayList<>(lines);
+    }
+
+    /** The lines logged at {@code level}. */
+    public synchronized List<String> getLines(Level level) {
+        List<String> atLevel = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (levels.get(i).equals(level)) {
+                atLevel.add(lines.get(i));
+            }
+        }
+        return atLevel;
     }
 
     /** Everything captured, as one string. */

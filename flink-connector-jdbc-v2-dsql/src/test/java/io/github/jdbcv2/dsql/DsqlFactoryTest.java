@@ -6,9 +6,12 @@ import io.github.jdbcv2.dsql.catalog.DsqlCatalog;
 import io.github.jdbcv2.dsql.dialect.DsqlDialect;
 import io.github.jdbcv2.postgres.PostgresFactory;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+import io.github.jdbcv2.testutils.LogCapture;
+import io.github.jdbcv2.testutils.ServiceFileHidingClassLoader;
 
 import org.apache.flink.connector.jdbc.core.database.JdbcFactory;
 
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -170,5 +173,33 @@ class DsqlFactoryTest {
                 .containsEntry("use-iam-auth", "false")
                 .containsEntry("username", "admin");
         assertThat(catalog.toString()).doesNotContain("secret-pw");
+    }
+
+    @Test
+    void aDsqlEndpointServedByThePostgresFactoryBecauseOursIsNotRegisteredIsAWarning() {
+        // A fat jar that kept the PostgreSQL module's services file but not this module's: the
+        // DSQL endpoint would silently get the plain PostgreSQL dialect.
+        ClassLoader fatJar =
+                ServiceFileHidingClassLoader.hiding(
+                        cl, JdbcFactory.class, "flink-connector-jdbc-v2-dsql");
+        try (LogCapture log = LogCapture.start("io.github.jdbcv2.dialect")) {
+            assertThat(JdbcDialectLoader.findV2Factory(DSQL_URL, fatJar))
+                    .isExactlyInstanceOf(PostgresFactory.class);
+            assertThat(JdbcDialectLoader.findV2Factory(DSQL_URL, fatJar))
+                    .isExactlyInstanceOf(PostgresFactory.class);
+            List<String> warnings = log.getLines(Level.WARN);
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0))
+                    .contains(
+                            DsqlFactory.class.getName(),
+                            "is on the class path",
+                            "ServicesResourceTransformer",
+                            PostgresFactory.class.getName());
+        }
+        try (LogCapture log = LogCapture.start("io.github.jdbcv2.dialect")) {
+            assertThat(JdbcDialectLoader.findV2Factory(DSQL_URL, cl))
+                    .isExactlyInstanceOf(DsqlFactory.class);
+            assertThat(log.getLines(Level.WARN)).isEmpty();
+        }
     }
 }
