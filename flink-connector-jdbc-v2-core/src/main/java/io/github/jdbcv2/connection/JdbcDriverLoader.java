@@ -7,12 +7,17 @@ import javax.annotation.Nullable;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.ServiceLoader;
 
 /**
  * Finds the {@link Driver} for a URL without relying on {@link DriverManager} alone, which cannot
- * see drivers loaded by Flink's user-code class loader.
+ * see drivers loaded by Flink's user-code class loader. It looks through the thread's context class
+ * loader and the one that loaded this connector: Flink's SQL client loads jars given with {@code
+ * -j} or {@code ADD JAR} (this connector and the driver it bundles) into a session class loader
+ * while its threads keep the application class loader as their context.
  */
 @Internal
 public final class JdbcDriverLoader {
@@ -26,20 +31,17 @@ public final class JdbcDriverLoader {
      * @throws IllegalArgumentException naming the option when no driver fits
      */
     public static Driver findDriver(String url, @Nullable String driverName) {
-        ClassLoader classLoader = classLoader();
+        List<ClassLoader> classLoaders = classLoaders();
         try {
             if (driverName != null && !driverName.isEmpty()) {
-                return loadNamedDriver(url, driverName, classLoader);
+                return loadNamedDriver(url, driverName, classLoaders);
             }
-            Driver fromServiceLoader = null;
-            for (Driver driver : ServiceLoader.load(Driver.class, classLoader)) {
-                if (driver.acceptsURL(url)) {
-                    fromServiceLoader = driver;
-                    break;
+            for (ClassLoader classLoader : classLoaders) {
+                for (Driver driver : ServiceLoader.load(Driver.class, classLoader)) {
+                    if (driver.acceptsURL(url)) {
+                        return driver;
+                    }
                 }
-            }
-            if (fromServiceLoader != null) {
-                return fromServiceLoader;
             }
             Enumeration<Driver> registered = DriverManager.getDrivers();
             while (registered.hasMoreElements()) {
@@ -63,8 +65,8 @@ public final class JdbcDriverLoader {
                         + " its class name.");
     }
 
-    private static Driver loadNamedDriver(String url, String driverName, ClassLoader classLoader)
-            throws SQLException {
+    private static Driver loadNamedDriver(
+            String url, String driverName, List<ClassLoader> classLoaders) throws SQLException {
         Enumeration<Driver> registered = DriverManager.getDrivers();
         while (registered.hasMoreElements()) {
             Driver driver = registered.nextElement();
@@ -72,16 +74,23 @@ public final class JdbcDriverLoader {
                 return checkAccepts(driver, url, driverName);
             }
         }
-        final Class<?> clazz;
-        try {
-            clazz = Class.forName(driverName, true, classLoader);
-        } catch (ClassNotFoundException e) {
+        Class<?> clazz = null;
+        ClassNotFoundException notFound = null;
+        for (ClassLoader classLoader : classLoaders) {
+            try {
+                clazz = Class.forName(driverName, true, classLoader);
+                break;
+            } catch (ClassNotFoundException e) {
+                notFound = e;
+            }
+        }
+        if (clazz == null) {
             throw new IllegalArgumentException(
                     "Invalid JDBC connection option 'driver': class '"
                             + driverName
                             + "' is not on the classpath. Add the driver jar or leave 'driver' unset for a driver"
                             + " that registers itself.",
-                    e);
+                    notFound);
         }
         if (!Driver.class.isAssignableFrom(clazz)) {
             throw new IllegalArgumentException(
@@ -115,8 +124,17 @@ public final class JdbcDriverLoader {
         return driver;
     }
 
-    private static ClassLoader classLoader() {
+    /** The context class loader (if any), then this connector's, without repeating one. */
+    private static List<ClassLoader> classLoaders() {
+        List<ClassLoader> classLoaders = new ArrayList<>(2);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : JdbcDriverLoader.class.getClassLoader();
+        if (context != null) {
+            classLoaders.add(context);
+        }
+        ClassLoader own = JdbcDriverLoader.class.getClassLoader();
+        if (own != null && own != context) {
+            classLoaders.add(own);
+        }
+        return classLoaders;
     }
 }

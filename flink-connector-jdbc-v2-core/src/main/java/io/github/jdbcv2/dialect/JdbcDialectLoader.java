@@ -57,7 +57,7 @@ public final class JdbcDialectLoader {
             chosen = choose(url, all, classLoader);
         } catch (IllegalStateException severalFit) {
             Optional<OwnDialectModules.Missing> missing =
-                    OwnDialectModules.find(url, classLoader, all, null);
+                    OwnDialectModules.find(url, inspected(classLoader), all, null);
             if (missing.isPresent()) {
                 throw new IllegalStateException(
                         severalFit.getMessage() + " " + missing.get().reason, severalFit);
@@ -68,10 +68,40 @@ public final class JdbcDialectLoader {
         return chosen;
     }
 
+    /**
+     * The factories registered for {@code classLoader} and, when it cannot see this connector (the
+     * application class loader of Flink's SQL client, whose session loads {@code -j} and {@code ADD
+     * JAR} jars into a class loader of its own), also those beside this connector.
+     */
     private static List<JdbcFactory> registered(ClassLoader classLoader) {
         List<JdbcFactory> all = new ArrayList<>();
         ServiceLoader.load(JdbcFactory.class, classLoader).forEach(all::add);
+        ClassLoader own = JdbcDialectLoader.class.getClassLoader();
+        if (own != null && !seesThisConnector(classLoader)) {
+            Set<String> found =
+                    all.stream().map(f -> f.getClass().getName()).collect(Collectors.toSet());
+            for (JdbcFactory factory : ServiceLoader.load(JdbcFactory.class, own)) {
+                if (found.add(factory.getClass().getName())) {
+                    all.add(factory);
+                }
+            }
+        }
         return all;
+    }
+
+    /** The class loader in which to look for this library's factory classes by name. */
+    private static ClassLoader inspected(ClassLoader classLoader) {
+        ClassLoader own = JdbcDialectLoader.class.getClassLoader();
+        return own == null || seesThisConnector(classLoader) ? classLoader : own;
+    }
+
+    private static boolean seesThisConnector(@Nullable ClassLoader classLoader) {
+        try {
+            return Class.forName(JdbcDialectLoader.class.getName(), false, classLoader)
+                    == JdbcDialectLoader.class;
+        } catch (ClassNotFoundException | LinkageError notVisible) {
+            return false;
+        }
     }
 
     private static JdbcFactory choose(String url, List<JdbcFactory> all, ClassLoader classLoader) {
@@ -118,7 +148,7 @@ public final class JdbcDialectLoader {
                         + "'. Dialect factories on the classpath: "
                         + (all.isEmpty() ? "none" : names(all))
                         + ". "
-                        + OwnDialectModules.find(url, classLoader, all, null)
+                        + OwnDialectModules.find(url, inspected(classLoader), all, null)
                                 .map(missing -> missing.reason)
                                 .orElse(
                                         "Add the dialect module for this database (e.g."
@@ -153,7 +183,7 @@ public final class JdbcDialectLoader {
             List<JdbcFactory> all,
             @Nullable JdbcFactory chosen) {
         Optional<OwnDialectModules.Missing> missing =
-                OwnDialectModules.find(url, classLoader, all, chosen);
+                OwnDialectModules.find(url, inspected(classLoader), all, chosen);
         if (!missing.isPresent() || !firstTime(classLoader, missing.get().factoryClass)) {
             return;
         }
