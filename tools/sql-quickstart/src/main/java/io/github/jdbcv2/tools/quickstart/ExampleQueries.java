@@ -47,7 +47,7 @@ final class ExampleQueries {
                                 + ".customer_totals ORDER BY total DESC LIMIT 5"),
                 new Example(
                         "A table created in PostgreSQL through the catalog, then filled",
-                        "CREATE TABLE "
+                        "CREATE TABLE IF NOT EXISTS "
                                 + catalog
                                 + ".big_orders (id BIGINT, customer_id INT, amount DECIMAL(10, 2),"
                                 + " PRIMARY KEY (id) NOT ENFORCED)"),
