@@ -32,7 +32,9 @@ class SqlClientITCase {
 
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
-    /** A JVM start, the planner and six small jobs take about half a minute on two cores. */
+    /**
+     * A JVM start, the planner and five small jobs (a MiniCluster each): 20 to 40 s on two cores.
+     */
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
 
     private static final String PASSWORD = "Fl1nk@jdbc:v2/p%40ss";
@@ -110,6 +112,7 @@ class SqlClientITCase {
                 SqlClientRun.run(
                                 "jar-alone",
                                 SqlJarBuild.asLibFolder(lib),
+                                List.of(),
                                 script.jdbcV2Session(),
                                 TIMEOUT)
                         .assertSucceeded();
@@ -134,6 +137,7 @@ class SqlClientITCase {
                 SqlClientRun.run(
                                 "beside-apache",
                                 SqlJarBuild.asLibFolder(lib),
+                                List.of(),
                                 script.jdbcV2Session() + script.apacheJdbcStatements(),
                                 TIMEOUT)
                         .assertSucceeded();
@@ -155,6 +159,8 @@ class SqlClientITCase {
      * SqlClientScript#jdbcV2Session()}.
      */
     private static void assertJdbcV2Session(SqlClientOutput out) throws SQLException {
+        // Our PostgreSQL dialect served every scan (binary COPY): its factory was found in the jar.
+        out.assertScansReadWithCopy();
         // SHOW TABLES through the catalog
         out.assertRow("public.customers").assertRow("public.orders").assertRow("public.totals");
         // the partitioned scan: ids 1..1000, amounts id / 100

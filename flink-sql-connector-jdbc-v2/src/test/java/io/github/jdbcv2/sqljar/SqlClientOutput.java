@@ -72,6 +72,20 @@ final class SqlClientOutput {
         return this;
     }
 
+    /**
+     * Fails unless the client's log shows every split read through PostgreSQL's binary COPY: a
+     * cursor read means our PostgreSQL dialect factory was not found (e.g. service files not
+     * merged), which the query results alone would not show.
+     */
+    SqlClientOutput assertScansReadWithCopy() {
+        String logText = SqlClientRun.read(log);
+        assertThat(logText)
+                .as(this::report)
+                .contains("with PgCopyQueryReader")
+                .doesNotContain("with a JDBC cursor");
+        return this;
+    }
+
     /** The output, the exit and the tail of the client's log: for failure messages. */
     String report() {
         String status =

@@ -56,8 +56,13 @@ final class SqlClientRun {
     /**
      * Runs {@code script} and returns what the client printed; the process is killed after {@code
      * timeout} (the returned output says so).
+     *
+     * @param classPath the jars of {@code lib/}, in class path order
+     * @param userJars jars given with {@code -j} (as {@code ADD JAR} would), in the session's user
+     *     class loader
      */
-    static SqlClientOutput run(String name, List<Path> classPath, String script, Duration timeout)
+    static SqlClientOutput run(
+            String name, List<Path> classPath, List<Path> userJars, String script, Duration timeout)
             throws IOException, InterruptedException {
         Path dir = SqlJarBuild.newWorkDir(name);
         Path conf = Files.createDirectories(dir.resolve("conf"));
@@ -90,6 +95,10 @@ final class SqlClientRun {
         command.add("embedded");
         command.add("-f");
         command.add(scriptFile.toString());
+        for (Path jar : userJars) {
+            command.add("-j");
+            command.add(jar.toString());
+        }
         command.add("-hist");
         command.add(dir.resolve("history").toString());
 
