@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShadedJarITCase {
 
     /**
-     * 6.3 MB with pgjdbc 42.7.14 and the AWS SDK 2.41.34 (two thirds of it): a new bundled library
+     * 6.3 MB with pgjdbc 42.7.12 and the AWS SDK 2.41.34 (two thirds of it): a new bundled library
      * must be a choice, not an accident.
      */
     private static final long MAX_JAR_BYTES = 7_000_000;
