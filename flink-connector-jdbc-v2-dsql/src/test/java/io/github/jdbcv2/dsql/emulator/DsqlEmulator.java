@@ -2,6 +2,7 @@ package io.github.jdbcv2.dsql.emulator;
 
 import io.github.jdbcv2.dsql.DsqlConnectionOptions;
 import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
+import io.github.jdbcv2.testutils.PasswordAuthentication;
 import io.github.jdbcv2.testutils.TestDatabase;
 
 import org.slf4j.Logger;

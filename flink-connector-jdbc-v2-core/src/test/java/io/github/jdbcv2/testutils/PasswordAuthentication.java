@@ -1,6 +1,4 @@
-package io.github.jdbcv2.dsql.emulator;
-
-import io.github.jdbcv2.testutils.EmbeddedPostgresServer;
+package io.github.jdbcv2.testutils;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,26 +17,27 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * Makes the server check passwords for the emulator's roles. The embedded server trusts local
- * connections, so {@code pg_hba.conf} gets, ahead of its trust lines, a {@code scram-sha-256} rule
- * for members of {@value #GROUP_ROLE}; the superuser keeps its trusted access.
+ * Makes the server check passwords for chosen roles (the DSQL emulator's, the SQL client test's).
+ * The embedded server trusts local connections, so {@code pg_hba.conf} gets, ahead of its trust
+ * lines, a {@code scram-sha-256} rule for members of {@value #GROUP_ROLE}; the superuser keeps its
+ * trusted access.
  */
-final class PasswordAuthentication {
+public final class PasswordAuthentication {
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordAuthentication.class);
 
-    /** Every emulator role is a member; pg_hba.conf demands a password from its members. */
-    static final String GROUP_ROLE = "dsql_emulator_password_auth";
+    /** pg_hba.conf demands a password from the members of this role: create roles IN ROLE it. */
+    public static final String GROUP_ROLE = "jdbcv2_password_auth";
 
     private static final String MARKER =
-            "# DSQL emulator: roles of " + GROUP_ROLE + " authenticate by password";
+            "# jdbc-v2 tests: roles of " + GROUP_ROLE + " authenticate by password";
 
     private static boolean installed;
 
     private PasswordAuthentication() {}
 
     /** Creates the group role and, on an embedded server, the pg_hba.conf rules (once per JVM). */
-    static synchronized void install(EmbeddedPostgresServer server) throws SQLException {
+    public static synchronized void install(EmbeddedPostgresServer server) throws SQLException {
         if (installed) {
             return;
         }
@@ -86,12 +85,12 @@ final class PasswordAuthentication {
                             + " ::/0 scram-sha-256\n";
             Files.write(hba, (rules + current).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Could not add the DSQL emulator's password rules to " + hba, e);
+            throw new UncheckedIOException("Could not add the password rules to " + hba, e);
         }
     }
 
-    static Connection superuser(EmbeddedPostgresServer server) throws SQLException {
+    /** A connection as the server's superuser (trusted), to the admin database. */
+    public static Connection superuser(EmbeddedPostgresServer server) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", server.getUser());
         if (server.getPassword() != null) {
