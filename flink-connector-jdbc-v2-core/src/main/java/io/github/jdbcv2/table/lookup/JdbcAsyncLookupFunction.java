@@ -32,10 +32,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * io.github.jdbcv2.dialect.JdbcGroupedLookup}), a worker takes every lookup waiting when it starts,
  * up to {@code lookup.async.max-keys-per-query}, and runs one query for their distinct keys (the
  * one-key query when there is one); lookups of the same key share its rows. Nothing waits for a
- * group to fill: when no query runs, a lookup is sent at once. While queries run, a further one
- * starts only once {@link #MIN_GROUP} lookups wait (or one finishes): with a bounded number of
- * lookups in flight, more queries at once would only make smaller groups. A failed group is retried
- * as a whole ({@code lookup.max-retries}); when it still fails, exactly the lookups in it fail.
+ * group to fill: when no query runs, a lookup is sent at once. While a query runs, the lookups that
+ * arrive wait, and the worker that answers it takes them next; another worker starts a query only
+ * when a full group waits (see {@link #canStart()}). A failed group is retried as a whole ({@code
+ * lookup.max-retries}); when it still fails, exactly the lookups in it fail.
  *
  * <p>Without a grouped query, a worker takes one lookup at a time and every free worker starts one.
  */
@@ -45,25 +45,25 @@ public final class JdbcAsyncLookupFunction extends AsyncLookupFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAsyncLookupFunction.class);
 
-    /** How many waiting lookups justify a further grouped query while others run. */
-    static final int MIN_GROUP = 32;
-
     private final JdbcLookupQuery query;
     private final int maxConcurrentRequests;
     private final int maxKeysPerQuery;
 
-    /**
-     * While a query runs, another one starts only when this many lookups wait: more connections
-     * would only make smaller groups (the planner keeps a bounded number of lookups in flight).
-     */
-    private final int minKeysPerQuery;
-
-    /** Guards {@link #waiting}, {@link #running} and {@link #closed}. */
+    /** Guards {@link #waiting}, {@link #idle}, {@link #running} and {@link #closed}. */
     private transient ReentrantLock lock;
 
-    private transient Condition ready;
+    /**
+     * The workers waiting for lookups, the one that went idle last on top: it is woken first, so
+     * that the fewest connections (and database sessions) stay busy and warm.
+     */
+    private transient ArrayDeque<Worker> idle;
+
     private transient ArrayDeque<Request> waiting;
     private transient int running;
+
+    /** Workers woken that have not taken their lookups yet. */
+    private transient int waking;
+
     private transient boolean closed;
     private transient List<Worker> workers;
 
@@ -71,15 +71,15 @@ public final class JdbcAsyncLookupFunction extends AsyncLookupFunction {
         this.query = query;
         this.maxConcurrentRequests = maxConcurrentRequests;
         this.maxKeysPerQuery = query.groupedLookup == null ? 1 : maxKeysPerQuery;
-        this.minKeysPerQuery = Math.min(this.maxKeysPerQuery, MIN_GROUP);
     }
 
     @Override
     public void open(FunctionContext context) {
         lock = new ReentrantLock();
-        ready = lock.newCondition();
+        idle = new ArrayDeque<>();
         closed = false;
         running = 0;
+        waking = 0;
         waiting = new ArrayDeque<>();
         workers = new ArrayList<>(maxConcurrentRequests);
         for (int i = 1; i <= maxConcurrentRequests; i++) {
@@ -107,8 +107,8 @@ public final class JdbcAsyncLookupFunction extends AsyncLookupFunction {
                                 "The lookup function of " + query.describe() + " is closed"));
             } else {
                 waiting.add(request);
-                if (canStart()) {
-                    ready.signal();
+                if (shouldWake()) {
+                    wakeOne();
                 }
             }
         } finally {
@@ -118,11 +118,32 @@ public final class JdbcAsyncLookupFunction extends AsyncLookupFunction {
     }
 
     /**
-     * Whether a free worker may start a query now (under the lock): when none is running, or when
-     * enough lookups wait to make a group worth its own query.
+     * Whether a free worker may start a query now (under the lock): when none is running, or when a
+     * full group waits. Smaller groups wait for a running query to end: the planner keeps a bounded
+     * number of lookups in flight, so more queries at once would only make smaller groups (one
+     * query and its round trip per few keys). Without grouping every lookup is a full group.
      */
     private boolean canStart() {
-        return !waiting.isEmpty() && (running == 0 || waiting.size() >= minKeysPerQuery);
+        return !waiting.isEmpty() && (running == 0 || waiting.size() >= maxKeysPerQuery);
+    }
+
+    /**
+     * Whether to wake a worker (under the lock): when one may start a query and none is waking up
+     * already (that one takes every lookup waiting when it runs, and wakes another for a second
+     * full group).
+     */
+    private boolean shouldWake() {
+        return waking == 0 && canStart();
+    }
+
+    /** Wakes the worker that went idle last, if any (under the lock). */
+    private void wakeOne() {
+        Worker worker = idle.pollFirst();
+        if (worker != null) {
+            worker.parked = false;
+            waking++;
+            worker.wakeUp.signal();
+        }
     }
 
     @Override
@@ -131,7 +152,9 @@ public final class JdbcAsyncLookupFunction extends AsyncLookupFunction {
             lock.lock();
             try {
                 closed = true;
-                ready.signalAll();
+                while (!idle.isEmpty()) {
+                    wakeOne();
+                }
             } finally {
                 lock.unlock();
             }
@@ -192,6 +215,11 @@ public final class JdbcAsyncLookupFunction extends AsyncLookupFunction {
     private final class Worker extends Thread {
 
         private final List<Request> taken = new ArrayList<>();
+        private final Condition wakeUp = lock.newCondition();
+
+        /** Whether it is in {@link #idle} (under the lock). */
+        private boolean parked;
+
         private JdbcLookupSession session;
 
         Worker(String name) {
@@ -201,12 +229,13 @@ public final class JdbcAsyncLookupFunction extends AsyncLookupFunction {
         @Override
         public void run() {
             try {
-                while (take()) {
+                boolean answered = false;
+                while (take(answered)) {
                     try {
                         answer(taken);
                     } finally {
                         taken.clear();
-                        finished();
+                        answered = true;
                     }
                 }
             } catch (InterruptedException e) {
@@ -220,12 +249,32 @@ public final class JdbcAsyncLookupFunction extends AsyncLookupFunction {
             }
         }
 
-        /** Waits until it may start a query and takes its lookups; false once closed. */
-        private boolean take() throws InterruptedException {
+        /**
+         * Ends the query just answered (if {@code answered}), waits until it may start a query and
+         * takes its lookups; false once closed. A worker that just answered goes on with the
+         * lookups that waited meanwhile itself: waking another thread would cost a thread switch
+         * per query.
+         */
+        private boolean take(boolean answered) throws InterruptedException {
             lock.lockInterruptibly();
             try {
+                if (answered) {
+                    running--;
+                }
                 while (!closed && !canStart()) {
-                    ready.await();
+                    if (!parked) {
+                        parked = true;
+                        idle.addFirst(this);
+                    }
+                    wakeUp.await();
+                    if (!parked) {
+                        // Woken by wakeOne (not spuriously).
+                        waking--;
+                    }
+                }
+                if (parked) {
+                    parked = false;
+                    idle.remove(this);
                 }
                 if (closed) {
                     return false;
@@ -234,22 +283,10 @@ public final class JdbcAsyncLookupFunction extends AsyncLookupFunction {
                     taken.add(waiting.poll());
                 }
                 running++;
-                if (canStart()) {
-                    ready.signal();
+                if (shouldWake()) {
+                    wakeOne();
                 }
                 return true;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        private void finished() {
-            lock.lock();
-            try {
-                running--;
-                if (canStart()) {
-                    ready.signal();
-                }
             } finally {
                 lock.unlock();
             }

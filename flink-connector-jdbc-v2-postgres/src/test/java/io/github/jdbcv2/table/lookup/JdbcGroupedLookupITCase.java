@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,18 +99,30 @@ class JdbcGroupedLookupITCase {
         return view;
     }
 
-    /** The async lookup function of {@code table} producing (sku, warehouse, price). */
+    private static final ResolvedSchema STOCK =
+            ResolvedSchema.of(
+                    Column.physical("sku", DataTypes.INT()),
+                    Column.physical("warehouse", DataTypes.STRING()),
+                    Column.physical("price", DataTypes.DECIMAL(10, 2)));
+
+    /** The async lookup function of the stock {@code table} producing (sku, warehouse, price). */
     private static AsyncLookupFunction function(
             String table, int[][] keys, @Nullable JdbcPushedFilter filter, Map<String, String> more)
+            throws Exception {
+        return function(table, STOCK, keys, filter, more);
+    }
+
+    /** The async lookup function of {@code table}, one connection, producing all columns. */
+    private static AsyncLookupFunction function(
+            String table,
+            ResolvedSchema schema,
+            int[][] keys,
+            @Nullable JdbcPushedFilter filter,
+            Map<String, String> more)
             throws Exception {
         Map<String, String> options = new HashMap<>(more);
         options.put("lookup.async", "true");
         options.putIfAbsent("lookup.async.max-concurrent-requests", "1");
-        ResolvedSchema schema =
-                ResolvedSchema.of(
-                        Column.physical("sku", DataTypes.INT()),
-                        Column.physical("warehouse", DataTypes.STRING()),
-                        Column.physical("price", DataTypes.DECIMAL(10, 2)));
         JdbcTableContext context =
                 JdbcTableContexts.create(
                         "jdbc-v2",
@@ -126,7 +139,11 @@ class JdbcGroupedLookupITCase {
         AsyncLookupFunction function =
                 ((AsyncLookupFunctionProvider)
                                 JdbcLookupRuntime.provider(
-                                        context, new int[] {0, 1, 2}, produced, keys, filter))
+                                        context,
+                                        IntStream.range(0, schema.getColumnCount()).toArray(),
+                                        produced,
+                                        keys,
+                                        filter))
                         .createAsyncLookupFunction();
         function.open(new FunctionContext(null));
         return function;
@@ -264,6 +281,70 @@ class JdbcGroupedLookupITCase {
                 function.close();
             }
         }
+    }
+
+    /**
+     * String keys are compared by the column's type, as in the one-key query: {@code citext}
+     * ignores case, {@code char(n)} ignores its padding.
+     */
+    @Test
+    void stringKeysCompareAsTheColumnTypeCompares() throws Exception {
+        String table = "codes_" + NAMES.incrementAndGet();
+        DB.execute(
+                "CREATE EXTENSION IF NOT EXISTS citext",
+                "CREATE TABLE " + table + " (code CITEXT, padded CHAR(6), label TEXT)",
+                "INSERT INTO "
+                        + table
+                        + " VALUES ('Alpha', 'ab', 'one'), ('beta', 'cd', 'two'), ('gamma', 'ef', 'three')");
+        try (LookupGate gate = LookupGate.over(DB, table)) {
+            ResolvedSchema schema =
+                    ResolvedSchema.of(
+                            Column.physical("code", DataTypes.STRING()),
+                            Column.physical("padded", DataTypes.STRING()),
+                            Column.physical("label", DataTypes.STRING()));
+            for (int[][] key : new int[][][] {{{0}}, {{1}}}) {
+                AsyncLookupFunction function = function(gate.view(), schema, key, null, Map.of());
+                try {
+                    List<CompletableFuture<Collection<RowData>>> results =
+                            key[0][0] == 0
+                                    ? behindOneLookup(
+                                            gate,
+                                            function,
+                                            text("gamma"),
+                                            text("ALPHA"),
+                                            text("Beta"),
+                                            text("alpha"),
+                                            text("delta"))
+                                    : behindOneLookup(
+                                            gate,
+                                            function,
+                                            text("ef"),
+                                            text("ab"),
+                                            text("cd    "),
+                                            text("ab "),
+                                            text("zz"));
+                    assertThat(labels(results.get(1))).containsExactly("one");
+                    assertThat(labels(results.get(2))).containsExactly("two");
+                    assertThat(labels(results.get(3))).containsExactly("one");
+                    assertThat(labels(results.get(4))).isEmpty();
+                } finally {
+                    function.close();
+                }
+            }
+            // Per key column: the blocker, then one query for the four keys that waited.
+            assertThat(gate.statements()).isEqualTo(4);
+        }
+    }
+
+    private static RowData text(String value) {
+        return GenericRowData.of(StringData.fromString(value));
+    }
+
+    private static List<String> labels(CompletableFuture<Collection<RowData>> result)
+            throws Exception {
+        return result.get(60, TimeUnit.SECONDS).stream()
+                .map(r -> r.getString(2).toString())
+                .collect(Collectors.toList());
     }
 
     @Test

@@ -231,22 +231,9 @@ public final class SqlBenchmark extends Benchmark {
                                 ", 'lookup.async' = 'true'",
                                 query,
                                 probes));
-        for (String variant : new String[] {"1", "2", "4", "8"}) {
-            scenarios.put(
-                    "tmp async " + variant,
-                    () ->
-                            lookupRun(
-                                    "jdbc-v2",
-                                    probe,
-                                    columns,
-                                    ", 'lookup.async' = 'true', 'lookup.async.max-concurrent-requests' = '"
-                                            + variant
-                                            + "'",
-                                    query,
-                                    probes));
-        }
+        // One query per key, as before grouping (and as a dialect without grouped lookups).
         scenarios.put(
-                "tmp async nogroup",
+                "jdbc-v2 async per key",
                 () ->
                         lookupRun(
                                 "jdbc-v2",
