@@ -140,6 +140,16 @@ public interface JdbcV2Factory extends JdbcFactory {
     }
 
     /**
+     * The lookup of many keys in one query for the table {@code spec} describes, or {@code null}
+     * when this database has none or cannot look up these keys together (the default): then an
+     * asynchronous lookup join runs one query per key.
+     */
+    @Nullable
+    default JdbcGroupedLookup createGroupedLookup(JdbcGroupedLookupSpec spec) {
+        return null;
+    }
+
+    /**
      * The catalog of this dialect ({@code CREATE CATALOG ... WITH ('type' = 'jdbc-v2', 'base-url' =
      * ...)} with a URL this factory accepts). The default has none and fails saying so; a dialect
      * returns its {@link JdbcV2Catalog} subclass, a custom factory may return its own subclass of

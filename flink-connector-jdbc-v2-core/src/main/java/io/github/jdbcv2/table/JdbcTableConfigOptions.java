@@ -104,6 +104,13 @@ public final class JdbcTableConfigOptions {
                     .withDescription(
                             "How many asynchronous lookups one subtask runs at once (one connection each).");
 
+    public static final ConfigOption<Integer> LOOKUP_ASYNC_MAX_KEYS_PER_QUERY =
+            ConfigOptions.key("lookup.async.max-keys-per-query")
+                    .intType()
+                    .defaultValue(256)
+                    .withDescription(
+                            "With lookup.async: the most keys one query looks up. Keys that wait while the subtask's connections are busy are looked up together in one query when the dialect can (PostgreSQL); 1 sends one query per key.");
+
     // ---- sink ----
 
     public static final ConfigOption<DeliveryGuarantee> SINK_DELIVERY_GUARANTEE =

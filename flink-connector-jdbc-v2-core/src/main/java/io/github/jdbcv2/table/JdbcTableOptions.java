@@ -90,6 +90,7 @@ public final class JdbcTableOptions {
                 JdbcTableConfigOptions.LOOKUP_CACHE_MISSING_KEY,
                 JdbcTableConfigOptions.LOOKUP_ASYNC,
                 JdbcTableConfigOptions.LOOKUP_ASYNC_MAX_CONCURRENT_REQUESTS,
+                JdbcTableConfigOptions.LOOKUP_ASYNC_MAX_KEYS_PER_QUERY,
                 // sink
                 JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS,
                 JdbcSinkConfigOptions.BUFFER_FLUSH_INTERVAL,

@@ -171,6 +171,15 @@ public final class JdbcTableOptionsValidator {
                             + concurrent
                             + ".");
         }
+        int keysPerQuery = options.get(JdbcTableConfigOptions.LOOKUP_ASYNC_MAX_KEYS_PER_QUERY);
+        if (keysPerQuery < 1) {
+            throw new ValidationException(
+                    "'"
+                            + JdbcTableConfigOptions.LOOKUP_ASYNC_MAX_KEYS_PER_QUERY.key()
+                            + "' must be at least 1 (the most keys one asynchronous lookup query takes; 1 for one query per key), but is "
+                            + keysPerQuery
+                            + ".");
+        }
         allOrNone(
                 options,
                 JdbcTableConfigOptions.LOOKUP_CACHE_MAX_ROWS,

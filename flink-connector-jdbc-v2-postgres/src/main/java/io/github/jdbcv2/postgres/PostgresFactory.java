@@ -6,10 +6,13 @@ import io.github.jdbcv2.dialect.CommitHorizonProbe;
 import io.github.jdbcv2.dialect.JdbcBulkLoader;
 import io.github.jdbcv2.dialect.JdbcBulkQueryReader;
 import io.github.jdbcv2.dialect.JdbcErrorClassifier;
+import io.github.jdbcv2.dialect.JdbcGroupedLookup;
+import io.github.jdbcv2.dialect.JdbcGroupedLookupSpec;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.dialect.JdbcXaDialect;
 import io.github.jdbcv2.postgres.catalog.PostgresCatalog;
 import io.github.jdbcv2.postgres.dialect.PostgresDialect;
+import io.github.jdbcv2.postgres.dialect.PostgresGroupedLookup;
 import io.github.jdbcv2.postgres.dialect.PostgresSqlStates;
 import io.github.jdbcv2.postgres.sink.PgCopyBulkLoader;
 import io.github.jdbcv2.postgres.sink.PostgresSinkConnectionDefaults;
@@ -104,6 +107,16 @@ public class PostgresFactory implements JdbcV2Factory {
     public JdbcBulkLoader createBulkLoader(
             String quotedTable, String[] quotedColumns, RowType rowType) {
         return PgCopyBulkLoader.of(quotedTable, quotedColumns, rowType);
+    }
+
+    /**
+     * The keys as arrays, unnested {@code WITH ORDINALITY} and joined to the table: see {@link
+     * PostgresGroupedLookup}; ARRAY keys are not grouped.
+     */
+    @Override
+    @Nullable
+    public JdbcGroupedLookup createGroupedLookup(JdbcGroupedLookupSpec spec) {
+        return PostgresGroupedLookup.of(spec);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.LookupFunction;
+import org.apache.flink.table.types.logical.LogicalType;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +41,18 @@ public final class JdbcFullCacheLookupFunction extends LookupFunction {
     private final JdbcLookupQuery query;
     private final CacheReloadTrigger reloadTrigger;
 
-    private transient volatile Map<RowData, List<RowData>> cache;
+    private transient volatile Map<Object, Collection<RowData>> cache;
     private transient volatile Throwable reloadFailure;
     private transient ExecutorService reloader;
-    private transient RowData.FieldGetter[] keyGetters;
+
+    /** The key fields of a loaded row (at the key columns) and of a lookup's key row (0..n-1). */
+    private transient RowData.FieldGetter[] rowKeyGetters;
+
+    private transient RowData.FieldGetter[] lookupKeyGetters;
+
+    /** Whether a map key is the one key field's value itself rather than a row of the fields. */
+    private transient boolean valueKeys;
+
     private transient CompletableFuture<Void> firstLoad;
 
     JdbcFullCacheLookupFunction(JdbcLookupQuery query, CacheReloadTrigger reloadTrigger) {
@@ -53,12 +62,15 @@ public final class JdbcFullCacheLookupFunction extends LookupFunction {
 
     @Override
     public void open(FunctionContext context) throws Exception {
-        keyGetters = new RowData.FieldGetter[query.keyFields.length];
-        for (int i = 0; i < keyGetters.length; i++) {
-            keyGetters[i] =
-                    RowData.createFieldGetter(
-                            query.producedType.getTypeAt(query.keyFields[i]), query.keyFields[i]);
+        int keys = query.keyFields.length;
+        rowKeyGetters = new RowData.FieldGetter[keys];
+        lookupKeyGetters = new RowData.FieldGetter[keys];
+        for (int i = 0; i < keys; i++) {
+            LogicalType type = query.producedType.getTypeAt(query.keyFields[i]);
+            rowKeyGetters[i] = RowData.createFieldGetter(type, query.keyFields[i]);
+            lookupKeyGetters[i] = RowData.createFieldGetter(type, i);
         }
+        valueKeys = keys == 1 && hasValueEquality(query.keyType.getTypeAt(0));
         reloader =
                 Executors.newSingleThreadExecutor(
                         task -> {
@@ -86,14 +98,55 @@ public final class JdbcFullCacheLookupFunction extends LookupFunction {
             throw new IOException(
                     "Reloading the full lookup cache of " + query.describe() + " failed", failure);
         }
-        List<RowData> rows = cache.get(keyRow);
+        Object key = key(keyRow, lookupKeyGetters);
+        Collection<RowData> rows = key == null ? null : cache.get(key);
         return rows == null ? Collections.emptyList() : rows;
     }
 
-    /** Reads the table into a new map: key row -> rows. Rows with a NULL key are left out. */
-    private Map<RowData, List<RowData>> load() throws IOException {
+    /**
+     * The map key of {@code row}'s key fields: the value itself for one key field whose internal
+     * class compares by value (one object less to hash and compare per lookup), else a row of the
+     * fields; null when a field is NULL (it matches nothing).
+     */
+    private Object key(RowData row, RowData.FieldGetter[] getters) {
+        if (valueKeys) {
+            return getters[0].getFieldOrNull(row);
+        }
+        GenericRowData key = new GenericRowData(getters.length);
+        for (int i = 0; i < getters.length; i++) {
+            Object value = getters[i].getFieldOrNull(row);
+            if (value == null) {
+                return null;
+            }
+            key.setField(i, value);
+        }
+        return key;
+    }
+
+    /** Whether the internal values of {@code type} have a value-based equals and hashCode. */
+    static boolean hasValueEquality(LogicalType type) {
+        switch (type.getTypeRoot()) {
+            case BINARY:
+            case VARBINARY:
+            case ARRAY:
+            case MAP:
+            case MULTISET:
+            case ROW:
+            case STRUCTURED_TYPE:
+            case RAW:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /**
+     * Reads the table into a new map: key -> its rows (an immutable list). Rows with a NULL key are
+     * left out.
+     */
+    private Map<Object, Collection<RowData>> load() throws IOException {
         long started = System.nanoTime();
-        Map<RowData, List<RowData>> loaded = new HashMap<>();
+        Map<Object, Collection<RowData>> loaded = new HashMap<>();
         try (JdbcLookupSession session = new JdbcLookupSession(query)) {
             session.loadAll(
                     new JdbcLookupSession.RowConsumer() {
@@ -104,18 +157,19 @@ public final class JdbcFullCacheLookupFunction extends LookupFunction {
 
                         @Override
                         public void accept(RowData row) {
-                            GenericRowData key = new GenericRowData(keyGetters.length);
-                            for (int i = 0; i < keyGetters.length; i++) {
-                                Object value = keyGetters[i].getFieldOrNull(row);
-                                if (value == null) {
-                                    return;
-                                }
-                                key.setField(i, value);
+                            Object key = key(row, rowKeyGetters);
+                            if (key != null) {
+                                loaded.computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
                             }
-                            loaded.computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
                         }
                     });
         }
+        // Immutable values, and a single row without the list around it.
+        loaded.replaceAll(
+                (key, rows) ->
+                        rows.size() == 1
+                                ? Collections.singletonList(((List<RowData>) rows).get(0))
+                                : Collections.unmodifiableList((List<RowData>) rows));
         LOG.info(
                 "Loaded {} keys of {} into the full lookup cache in {} ms",
                 loaded.size(),

@@ -1,5 +1,9 @@
 package io.github.jdbcv2.table.lookup;
 
+import io.github.jdbcv2.dialect.JdbcDialectLoader;
+import io.github.jdbcv2.dialect.JdbcGroupedLookup;
+import io.github.jdbcv2.dialect.JdbcGroupedLookupSpec;
+import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.table.JdbcConnectionProviderFactory;
 import io.github.jdbcv2.table.JdbcPushedFilter;
 import io.github.jdbcv2.table.JdbcTableContext;
@@ -18,9 +22,9 @@ import java.util.StringJoiner;
 
 /**
  * Everything a lookup function of one table needs at runtime, fixed at planning time: the SQL of a
- * lookup by key and of a full load (both with the pushed filter), the produced and key row types,
- * the filter's parameters, the dialect, how to connect and how often to retry. Never holds
- * credentials in its text.
+ * lookup by key and of a full load (both with the pushed filter), the dialect's lookup of many keys
+ * in one query (if it has one), the produced and key row types, the filter's parameters, the
+ * dialect, how to connect and how often to retry. Never holds credentials in its text.
  */
 @Internal
 final class JdbcLookupQuery implements Serializable {
@@ -47,6 +51,9 @@ final class JdbcLookupQuery implements Serializable {
     final int maxRetries;
     final int fetchSize;
 
+    /** The dialect's lookup of many keys in one query, or null: one query per key. */
+    @Nullable final JdbcGroupedLookup groupedLookup;
+
     private JdbcLookupQuery(
             String connector,
             String tableName,
@@ -59,7 +66,8 @@ final class JdbcLookupQuery implements Serializable {
             String loadSql,
             Serializable[] filterParameters,
             int maxRetries,
-            int fetchSize) {
+            int fetchSize,
+            @Nullable JdbcGroupedLookup groupedLookup) {
         this.connector = connector;
         this.tableName = tableName;
         this.dialect = dialect;
@@ -72,6 +80,7 @@ final class JdbcLookupQuery implements Serializable {
         this.filterParameters = filterParameters;
         this.maxRetries = maxRetries;
         this.fetchSize = fetchSize;
+        this.groupedLookup = groupedLookup;
     }
 
     static JdbcLookupQuery create(
@@ -81,7 +90,8 @@ final class JdbcLookupQuery implements Serializable {
             int[][] keys,
             @Nullable JdbcPushedFilter filter,
             int maxRetries,
-            int fetchSize) {
+            int fetchSize,
+            boolean grouped) {
         int[] keyFields = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             if (keys[i].length != 1) {
@@ -112,19 +122,68 @@ final class JdbcLookupQuery implements Serializable {
             loadSql += " WHERE " + filter.predicate();
         }
         String lookupSql = keyFields.length == 0 ? loadSql : select + where.toString();
+        RowType keyType = new RowType(false, keyRowFields);
+        Serializable[] filterParameters =
+                filter == null ? new Serializable[0] : filter.parameters();
+        JdbcGroupedLookup groupedLookup =
+                grouped && keyFields.length > 0
+                        ? groupedLookup(
+                                context,
+                                projectedFields,
+                                keyFields,
+                                keyType,
+                                filter == null ? null : filter.predicate(),
+                                filterParameters)
+                        : null;
         return new JdbcLookupQuery(
                 context.connector(),
                 context.tableName(),
                 context.dialect(),
                 context.providerFactory(),
                 producedType,
-                new RowType(false, keyRowFields),
+                keyType,
                 keyFields,
                 lookupSql,
                 loadSql,
-                filter == null ? new Serializable[0] : filter.parameters(),
+                filterParameters,
                 maxRetries,
-                fetchSize);
+                fetchSize,
+                groupedLookup);
+    }
+
+    /** The grouped lookup of the table's dialect factory, or null when it has none. */
+    @Nullable
+    private static JdbcGroupedLookup groupedLookup(
+            JdbcTableContext context,
+            int[] projectedFields,
+            int[] keyFields,
+            RowType keyType,
+            @Nullable String filter,
+            Serializable[] filterParameters) {
+        JdbcV2Factory factory =
+                JdbcDialectLoader.findV2Factory(
+                        context.connectionOptions().getDbURL(),
+                        Thread.currentThread().getContextClassLoader());
+        if (factory == null) {
+            return null;
+        }
+        String[] columns = new String[projectedFields.length];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = context.quotedColumn(projectedFields[i]);
+        }
+        String[] keyNames = new String[keyFields.length];
+        for (int i = 0; i < keyNames.length; i++) {
+            keyNames[i] = context.columns().databaseName(projectedFields[keyFields[i]]);
+        }
+        return factory.createGroupedLookup(
+                new JdbcGroupedLookupSpec(
+                        context.quotedTableName(),
+                        columns,
+                        keyFields,
+                        keyType,
+                        keyNames,
+                        filter,
+                        filterParameters));
     }
 
     /** How the table is named in messages: {@code the jdbc-v2 table 'dim'}. */

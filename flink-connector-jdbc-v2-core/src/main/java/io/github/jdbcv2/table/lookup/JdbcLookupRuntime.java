@@ -29,7 +29,9 @@ import java.time.Duration;
  * Builds the lookup runtime of a table (sync or async function, cache) from its options.
  *
  * <ul>
- *   <li>{@code lookup.cache = NONE}: every lookup queries the database.
+ *   <li>{@code lookup.cache = NONE}: every lookup queries the database; asynchronous lookups that
+ *       wait for a connection are looked up together, in one query per group, when the dialect can
+ *       ({@code lookup.async.max-keys-per-query}).
  *   <li>{@code PARTIAL}: Flink's {@link DefaultLookupCache} in front of the function ({@code
  *       lookup.partial-cache.*}); Apache's deprecated {@code lookup.cache.max-rows}, {@code
  *       lookup.cache.ttl} and {@code lookup.cache.caching-missing-key} build the same cache when
@@ -57,6 +59,11 @@ public final class JdbcLookupRuntime {
             int[][] keys,
             @Nullable JdbcPushedFilter filter) {
         ReadableConfig options = context.options();
+        LookupOptions.LookupCacheType cacheType = options.get(LookupOptions.CACHE_TYPE);
+        int maxKeysPerQuery = options.get(JdbcTableConfigOptions.LOOKUP_ASYNC_MAX_KEYS_PER_QUERY);
+        boolean async =
+                cacheType != LookupOptions.LookupCacheType.FULL
+                        && options.get(JdbcTableConfigOptions.LOOKUP_ASYNC);
         JdbcLookupQuery query =
                 JdbcLookupQuery.create(
                         context,
@@ -65,19 +72,20 @@ public final class JdbcLookupRuntime {
                         keys,
                         filter,
                         options.get(LookupOptions.MAX_RETRIES),
-                        options.get(JdbcSourceConfigOptions.FETCH_SIZE));
-        LookupOptions.LookupCacheType cacheType = options.get(LookupOptions.CACHE_TYPE);
+                        options.get(JdbcSourceConfigOptions.FETCH_SIZE),
+                        async && maxKeysPerQuery > 1);
         if (cacheType == LookupOptions.LookupCacheType.FULL) {
             return LookupFunctionProvider.of(
                     new JdbcFullCacheLookupFunction(query, reloadTrigger(options)));
         }
         LookupCache cache = partialCache(options);
-        if (options.get(JdbcTableConfigOptions.LOOKUP_ASYNC)) {
+        if (async) {
             JdbcAsyncLookupFunction function =
                     new JdbcAsyncLookupFunction(
                             query,
                             options.get(
-                                    JdbcTableConfigOptions.LOOKUP_ASYNC_MAX_CONCURRENT_REQUESTS));
+                                    JdbcTableConfigOptions.LOOKUP_ASYNC_MAX_CONCURRENT_REQUESTS),
+                            maxKeysPerQuery);
             return cache == null
                     ? AsyncLookupFunctionProvider.of(function)
                     : PartialCachingAsyncLookupProvider.of(function, cache);

@@ -1,6 +1,7 @@
 package io.github.jdbcv2.table.lookup;
 
 import io.github.jdbcv2.connection.JdbcConnectionProvider;
+import io.github.jdbcv2.dialect.JdbcGroupedLookup;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.jdbc.core.database.dialect.JdbcDialectConverter;
@@ -21,10 +22,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One connection's lookups: the lookup statement prepared once per connection, the key and row
- * converters, and the retries. On an {@link SQLException} it reconnects and tries again, up to
- * {@code lookup.max-retries} times with a short backoff; then it fails naming the table and the
- * last error (never the connection's credentials). Not thread-safe: one thread uses a session.
+ * One connection's lookups: the lookup statement (and the grouped one, if the dialect has it)
+ * prepared once per connection, the key and row converters, and the retries. On an {@link
+ * SQLException} it reconnects and tries again, up to {@code lookup.max-retries} times with a short
+ * backoff; then it fails naming the table and the last error (never the connection's credentials).
+ * Not thread-safe: one thread uses a session.
  */
 @Internal
 final class JdbcLookupSession implements AutoCloseable {
@@ -46,6 +48,7 @@ final class JdbcLookupSession implements AutoCloseable {
     private final int keyCount;
 
     private JdbcLookupStatement statement;
+    private JdbcGroupedLookup.Statement groupedStatement;
     private boolean reconnect;
 
     JdbcLookupSession(JdbcLookupQuery query) {
@@ -78,6 +81,60 @@ final class JdbcLookupSession implements AutoCloseable {
                     } while (rs.next());
                     return rows;
                 }
+            } catch (SQLException e) {
+                failed(attempt, e);
+            }
+        }
+    }
+
+    /**
+     * The rows of each of {@code keys} (distinct, none with a NULL field), in the order of the
+     * keys, from one query of the dialect's {@link JdbcGroupedLookup}, with the same retries as
+     * {@link #lookup}: a failed attempt repeats the whole group.
+     */
+    List<Collection<RowData>> lookupGroup(List<RowData> keys) throws IOException {
+        JdbcGroupedLookup grouped = query.groupedLookup;
+        if (grouped == null) {
+            throw new IllegalStateException(
+                    "The dialect of " + query.describe() + " has no grouped lookup");
+        }
+        int columns = query.producedType.getFieldCount();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                if (groupedStatement == null) {
+                    groupedStatement = grouped.prepare(connection());
+                }
+                List<List<RowData>> found = new ArrayList<>(keys.size());
+                for (int i = 0; i < keys.size(); i++) {
+                    found.add(null);
+                }
+                try (ResultSet rs = groupedStatement.execute(keys)) {
+                    while (rs.next()) {
+                        int position = rs.getInt(columns + 1);
+                        if (position < 1 || position > keys.size()) {
+                            throw new IllegalStateException(
+                                    "The grouped lookup of "
+                                            + query.describe()
+                                            + " answered key position "
+                                            + position
+                                            + " of "
+                                            + keys.size()
+                                            + ": "
+                                            + grouped.describe());
+                        }
+                        List<RowData> rows = found.get(position - 1);
+                        if (rows == null) {
+                            rows = new ArrayList<>(1);
+                            found.set(position - 1, rows);
+                        }
+                        rows.add(rowConverter.toInternal(rs));
+                    }
+                }
+                List<Collection<RowData>> results = new ArrayList<>(keys.size());
+                for (List<RowData> rows : found) {
+                    results.add(rows == null ? Collections.emptyList() : rows);
+                }
+                return results;
             } catch (SQLException e) {
                 failed(attempt, e);
             }
@@ -188,6 +245,14 @@ final class JdbcLookupSession implements AutoCloseable {
                 LOG.debug("Closing a lookup statement failed", e);
             }
             statement = null;
+        }
+        if (groupedStatement != null) {
+            try {
+                groupedStatement.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a grouped lookup statement failed", e);
+            }
+            groupedStatement = null;
         }
     }
 

@@ -24,6 +24,8 @@ import org.apache.flink.table.functions.LookupFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -149,8 +151,15 @@ class JdbcLookupFunctionITCase {
         }
     }
 
-    @Test
-    void asyncLookupUsesAtMostMaxConcurrentRequestsConnections() throws Exception {
+    /**
+     * One query per key: 200 lookups keep all 4 connections busy. Grouped (the default): the
+     * lookups that wait while one connection is busy go in its next query, and another connection
+     * would start only for a full group of 256, so one connection does all the work.
+     */
+    @ParameterizedTest(name = "max-keys-per-query {0}: {1} connection(s)")
+    @CsvSource({"1, 4", "256, 1"})
+    void asyncLookupUsesAsManyConnectionsAsItsGroupsNeed(int maxKeysPerQuery, long connections)
+            throws Exception {
         String table = items();
         String application = "lookup-async-" + NAMES.incrementAndGet();
         JdbcConnectionOptions connection =
@@ -164,7 +173,9 @@ class JdbcLookupFunctionITCase {
                                                         "lookup.async",
                                                         "true",
                                                         "lookup.async.max-concurrent-requests",
-                                                        "4"),
+                                                        "4",
+                                                        "lookup.async.max-keys-per-query",
+                                                        String.valueOf(maxKeysPerQuery)),
                                                 connection),
                                         true))
                         .createAsyncLookupFunction();
@@ -189,7 +200,7 @@ class JdbcLookupFunctionITCase {
                                     "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
                                             + application
                                             + "'"))
-                    .isEqualTo(4);
+                    .isEqualTo(connections);
         } finally {
             function.close();
         }

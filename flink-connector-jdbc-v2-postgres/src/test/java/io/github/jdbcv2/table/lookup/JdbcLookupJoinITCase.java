@@ -6,6 +6,7 @@ import io.github.jdbcv2.testutils.SqlTables;
 
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
@@ -13,15 +14,20 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,8 +78,12 @@ class JdbcLookupJoinITCase {
     }
 
     static List<String> collect(TableEnvironment env, String query) throws Exception {
+        return collect(env.executeSql(query));
+    }
+
+    static List<String> collect(TableResult result) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (CloseableIterator<Row> it = env.executeSql(query).collect()) {
+        try (CloseableIterator<Row> it = result.collect()) {
             it.forEachRemaining(r -> rows.add(r.toString()));
         }
         return rows;
@@ -161,7 +171,8 @@ class JdbcLookupJoinITCase {
             assertThat(collect(env, JOIN))
                     .containsExactlyInAnyOrderElementsOf(expectedJoin(300, 250));
         }
-        assertThat(reads(dim[1])).isEqualTo(250);
+        // Every present key was read (a grouped query may scan more rows of this small table).
+        assertThat(reads(dim[1])).isGreaterThanOrEqualTo(250);
     }
 
     /** Each cache mode with 100 probe rows that repeat the ids 1..10 (ten times each). */
@@ -191,7 +202,8 @@ class JdbcLookupJoinITCase {
                 options =
                         ", 'lookup.cache' = 'PARTIAL', 'lookup.partial-cache.max-rows' = '100',"
                                 + " 'lookup.async' = 'true'";
-                // Concurrent misses of one key may each query before the first result is cached.
+                // Concurrent misses of one key may each query before the first result is cached,
+                // and a grouped query may scan more rows of this small table than it returns.
                 expectedReads = -1;
                 break;
             case "legacy-partial":
@@ -227,7 +239,7 @@ class JdbcLookupJoinITCase {
         if (expectedReads >= 0) {
             assertThat(reads(dim[1])).isEqualTo(expectedReads);
         } else {
-            assertThat(reads(dim[1])).isBetween(10L, 100L);
+            assertThat(reads(dim[1])).isGreaterThanOrEqualTo(10L);
         }
     }
 
@@ -276,66 +288,129 @@ class JdbcLookupJoinITCase {
 
     private static final String TYPED_COLUMNS =
             "i INT, b BIGINT, s STRING, d DECIMAL(12, 3), dt DATE, ts TIMESTAMP(6), u STRING,"
-                    + " v STRING";
+                    + " sm SMALLINT, bo BOOLEAN, f4 FLOAT, f8 DOUBLE, bt BYTES, tm TIME(0),"
+                    + " tz TIMESTAMP_LTZ(3), ch STRING, v STRING";
 
     private static String typedDimension() throws SQLException {
         String table =
                 DB.createTable(
                                 "i INT, b BIGINT, s TEXT, d NUMERIC(12, 3), dt DATE,"
-                                        + " ts TIMESTAMP(6), u UUID, v TEXT")
+                                        + " ts TIMESTAMP(6), u UUID, sm SMALLINT, bo BOOLEAN,"
+                                        + " f4 REAL, f8 DOUBLE PRECISION, bt BYTEA, tm TIME(0),"
+                                        + " tz TIMESTAMPTZ(3), ch CHAR(8), v TEXT")
                         .getName();
         DB.execute(
                 "INSERT INTO "
                         + table
                         + " VALUES"
                         + " (1, 10000000000, 'alpha', 1.250, '2024-02-29', '2024-02-29 10:11:12.123456',"
-                        + " '6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69', 'first'),"
+                        + " '6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69', 1, TRUE, 1.5, 2.25, convert_to('k1', 'UTF8'),"
+                        + " '10:11:12', to_timestamp(1709201472.123), 'alpha', 'first'),"
                         + " (2, 20000000000, 'beta', 2.500, '1999-12-31', '1999-12-31 23:59:59.000001',"
-                        + " '00000000-0000-0000-0000-000000000002', 'second'),"
+                        + " '00000000-0000-0000-0000-000000000002', 2, FALSE, 2.5, 4.5, convert_to('k2', 'UTF8'),"
+                        + " '23:59:59', to_timestamp(946684799.001), 'beta', 'second'),"
                         // Same as the first row but for ts: a composite key tells them apart.
                         + " (1, 10000000000, 'alpha', 1.250, '2024-02-29', '2024-02-29 10:11:12.123457',"
-                        + " '6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69', 'first-later')");
+                        + " '6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69', 1, TRUE, 1.5, 2.25, convert_to('k1', 'UTF8'),"
+                        + " '10:11:12', to_timestamp(1709201472.123), 'alpha', 'first-later'),"
+                        // What the third probe row looks for.
+                        + " (3, 3, 'gamma', 3, '2000-01-01', '2000-01-01 00:00:00',"
+                        + " '00000000-0000-0000-0000-000000000003', 3, TRUE, 3.5, 6.75,"
+                        + " convert_to('k3', 'UTF8'), '00:00:00', to_timestamp(0), 'gamma', 'third')");
         return table;
     }
 
+    /**
+     * Three probe rows: the first matches the first (and third) dimension row, the second the
+     * second, the third the fourth (by the BOOLEAN key, TRUE, the first and third match the fourth
+     * row's lookup and the other way round). The CHAR(8) column holds the strings padded, which
+     * PostgreSQL's {@code =} on char ignores; with {@code upperCaseUuid} the first uuid is written
+     * in upper case, which {@code =} on uuid matches too (not so a full cache, which compares the
+     * strings in memory).
+     */
+    private static String typedProbe(boolean upperCaseUuid) {
+        String uuid = "6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69";
+        return TYPED_PROBE.replace(uuid, upperCaseUuid ? uuid.toUpperCase(Locale.ROOT) : uuid);
+    }
+
+    // The planner takes no BINARY literal in VALUES: the bytes are made from a string at runtime.
     private static final String TYPED_PROBE =
-            "CREATE TEMPORARY VIEW probe AS SELECT *, PROCTIME() AS proc_time FROM (VALUES"
+            "CREATE TEMPORARY VIEW probe AS SELECT i, b, s, d, dt, ts, u, sm, bo, f4, f8,"
+                    + " CAST(IF(proc_time IS NULL, '', bs) AS BYTES) AS bt, tm, tz, ch, proc_time"
+                    + " FROM (SELECT *, PROCTIME() AS proc_time FROM (VALUES"
                     + " (CAST(1 AS INT), CAST(10000000000 AS BIGINT), 'alpha',"
                     + " CAST(1.25 AS DECIMAL(12, 3)), DATE '2024-02-29',"
                     + " CAST(TIMESTAMP '2024-02-29 10:11:12.123456' AS TIMESTAMP(6)),"
-                    + " '6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69'),"
+                    + " '6f1c0e5e-8a8e-4b64-9f3e-1e2d3c4b5a69', CAST(1 AS SMALLINT), TRUE,"
+                    + " CAST(1.5 AS FLOAT), CAST(2.25 AS DOUBLE), 'k1',"
+                    + " TIME '10:11:12', TO_TIMESTAMP_LTZ(1709201472123, 3), 'alpha'),"
                     + " (CAST(2 AS INT), CAST(20000000000 AS BIGINT), 'beta',"
                     + " CAST(2.5 AS DECIMAL(12, 3)), DATE '1999-12-31',"
                     + " CAST(TIMESTAMP '1999-12-31 23:59:59.000001' AS TIMESTAMP(6)),"
-                    + " '00000000-0000-0000-0000-000000000002'),"
+                    + " '00000000-0000-0000-0000-000000000002', CAST(2 AS SMALLINT), FALSE,"
+                    + " CAST(2.5 AS FLOAT), CAST(4.5 AS DOUBLE), 'k2',"
+                    + " TIME '23:59:59', TO_TIMESTAMP_LTZ(946684799001, 3), 'beta'),"
                     + " (CAST(3 AS INT), CAST(3 AS BIGINT), 'gamma', CAST(3 AS DECIMAL(12, 3)),"
                     + " DATE '2000-01-01', CAST(TIMESTAMP '2000-01-01 00:00:00' AS TIMESTAMP(6)),"
-                    + " '00000000-0000-0000-0000-000000000003'))"
-                    + " AS t(i, b, s, d, dt, ts, u)";
+                    + " '00000000-0000-0000-0000-000000000003', CAST(3 AS SMALLINT), TRUE,"
+                    + " CAST(3.5 AS FLOAT), CAST(6.75 AS DOUBLE), 'k3',"
+                    + " TIME '00:00:00', TO_TIMESTAMP_LTZ(0, 3), 'gamma'))"
+                    + " AS t(i, b, s, d, dt, ts, u, sm, bo, f4, f8, bs, tm, tz, ch))";
 
-    /** One key column at a time, each type; the key columns are not the first of the table. */
-    @ParameterizedTest(name = "key {0}")
-    @ValueSource(strings = {"i", "b", "s", "d", "dt", "ts", "u"})
-    void keysOfEachTypeMatch(String key) throws Exception {
+    private static final String[] KEY_COLUMNS = {
+        "i", "b", "s", "d", "dt", "ts", "u", "sm", "bo", "f4", "f8", "bt", "tm", "tz", "ch"
+    };
+
+    static Stream<Arguments> keyColumnsAndModes() {
+        return Stream.of("sync", "async")
+                .flatMap(mode -> Arrays.stream(KEY_COLUMNS).map(key -> Arguments.of(mode, key)));
+    }
+
+    /**
+     * One key column at a time, each type, sync and async; the key columns are not the first of the
+     * table. Async lookups go through a shut {@link LookupGate}, so that the lookups after the
+     * first wait and are looked up together: the grouped query binds each type as an array whose
+     * element type must compare with the column as the one-key query does.
+     */
+    @ParameterizedTest(name = "{0} key {1}")
+    @MethodSource("keyColumnsAndModes")
+    void keysOfEachTypeMatch(String mode, String key) throws Exception {
         String table = typedDimension();
         TableEnvironment env = streaming();
-        env.executeSql(TYPED_PROBE);
-        env.executeSql(jdbcTable("dim", TYPED_COLUMNS, table, ""));
-        List<String> rows =
-                collect(
-                        env,
-                        "SELECT p.i, d.v FROM probe AS p JOIN dim FOR SYSTEM_TIME AS OF p.proc_time AS d"
-                                + " ON p."
-                                + key
-                                + " = d."
-                                + key);
-        if ("ts".equals(key)) {
-            assertThat(rows).containsExactlyInAnyOrder("+I[1, first]", "+I[2, second]");
+        env.executeSql(typedProbe(true));
+        String query =
+                "SELECT p.i, d.v FROM probe AS p JOIN dim FOR SYSTEM_TIME AS OF p.proc_time AS d"
+                        + " ON p."
+                        + key
+                        + " = d."
+                        + key;
+        List<String> rows;
+        if ("sync".equals(mode)) {
+            env.executeSql(jdbcTable("dim", TYPED_COLUMNS, table, ""));
+            rows = collect(env, query);
         } else {
-            assertThat(rows)
-                    .containsExactlyInAnyOrder(
-                            "+I[1, first]", "+I[1, first-later]", "+I[2, second]");
+            try (LookupGate gate = LookupGate.over(DB, table)) {
+                env.executeSql(
+                        jdbcTable("dim", TYPED_COLUMNS, gate.view(), ", 'lookup.async' = 'true'"));
+                gate.shut();
+                TableResult result = env.executeSql(query);
+                gate.awaitBlocked(1);
+                gate.open();
+                rows = collect(result);
+                // Per key, the three lookups would have taken three queries: one held at the gate,
+                // the two that waited for it went together (or all three did).
+                assertThat(gate.statements()).isBetween(1L, 2L);
+            }
         }
+        List<String> expected =
+                new ArrayList<>(List.of("+I[1, first]", "+I[2, second]", "+I[3, third]"));
+        if (!"ts".equals(key)) {
+            expected.add("+I[1, first-later]");
+        }
+        if ("bo".equals(key)) {
+            expected.addAll(List.of("+I[1, third]", "+I[3, first]", "+I[3, first-later]"));
+        }
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -343,7 +418,7 @@ class JdbcLookupJoinITCase {
     void compositeKeyOfAllTypesMatchesOneRow(String mode) throws Exception {
         String table = typedDimension();
         TableEnvironment env = streaming();
-        env.executeSql(TYPED_PROBE);
+        env.executeSql(typedProbe(false));
         String options =
                 "none".equals(mode)
                         ? ""
@@ -360,6 +435,7 @@ class JdbcLookupJoinITCase {
         assertThat(rows)
                 .containsExactlyInAnyOrder(
                         "+I[1, first, 1.250, 2024-02-29T10:11:12.123456]",
-                        "+I[2, second, 2.500, 1999-12-31T23:59:59.000001]");
+                        "+I[2, second, 2.500, 1999-12-31T23:59:59.000001]",
+                        "+I[3, third, 3.000, 2000-01-01T00:00]");
     }
 }

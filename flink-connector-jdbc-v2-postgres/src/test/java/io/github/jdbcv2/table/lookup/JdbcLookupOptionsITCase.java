@@ -57,6 +57,8 @@ class JdbcLookupOptionsITCase {
                 "'lookup.max-retries' = '-1'|'lookup.max-retries' must be 0 or more|is -1",
                 "'lookup.async' = 'true', 'lookup.async.max-concurrent-requests' = '0'"
                         + "|'lookup.async.max-concurrent-requests' must be at least 1|is 0",
+                "'lookup.async' = 'true', 'lookup.async.max-keys-per-query' = '0'"
+                        + "|'lookup.async.max-keys-per-query' must be at least 1|is 0",
                 "'lookup.cache.max-rows' = '100'|'lookup.cache.ttl'|missing",
                 "'lookup.cache' = 'FULL'|'lookup.full-cache.periodic-reload.interval'|'TIMED'",
                 "'lookup.cache' = 'FULL', 'lookup.full-cache.periodic-reload.interval' = '0 s'"
@@ -98,6 +100,7 @@ class JdbcLookupOptionsITCase {
                         + " 'lookup.full-cache.timed-reload.interval-in-days' = '2'",
                 "'lookup.async' = 'true', 'lookup.async.max-concurrent-requests' = '1',"
                         + " 'lookup.max-retries' = '0'",
+                "'lookup.async' = 'true', 'lookup.async.max-keys-per-query' = '1'",
             })
     void goodLookupOptionsPlan(String options) {
         TableEnvironment env = env(options.isEmpty() ? "" : ", " + options);
