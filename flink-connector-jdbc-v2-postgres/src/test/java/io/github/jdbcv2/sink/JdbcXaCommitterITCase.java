@@ -235,8 +235,8 @@ class JdbcXaCommitterITCase {
     }
 
     /**
-     * A commit request recording what the committer signalled; like Flink 2.2 it may throw on an
-     * unknown failure.
+     * A commit request recording what the committer signalled; like Flink 2.2 and 2.3 it may throw
+     * on an unknown failure.
      */
     private static final class RecordingRequest
             implements Committer.CommitRequest<JdbcXaCommittable> {
