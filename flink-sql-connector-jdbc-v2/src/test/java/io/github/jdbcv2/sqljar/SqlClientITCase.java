@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shaded jar in Flink's own SQL client: a separate JVM whose class path is Flink's jars and the
  * shaded jar only (a user's {@code lib/}), running a script against the embedded PostgreSQL as a
- * user whose password holds an {@code @}; then the same with Apache's jdbc jars and another pgjdbc
- * beside it, using both connectors in one session.
+ * user whose password holds an {@code @}; the same with the jar given with {@code -j}; then the
+ * same with Apache's jdbc jars and another pgjdbc beside it, using both connectors in one session.
  */
 class SqlClientITCase {
 
@@ -119,6 +119,24 @@ class SqlClientITCase {
 
         assertJdbcV2Session(out);
         assertThat(DB.queryLong("SELECT count(*) FROM apache_copy")).isZero();
+    }
+
+    /**
+     * The jar given with {@code -j} (as {@code ADD JAR} does) instead of in {@code lib/}: it lives in
+     * the session's user class loader, and the driver and our dialect factories must still be found.
+     */
+    @Test
+    void theJarAddedWithDashJ() throws Exception {
+        SqlClientOutput out =
+                SqlClientRun.run(
+                                "dash-j",
+                                SqlJarBuild.asLibFolder(SqlJarBuild.flinkLib()),
+                                List.of(SqlJarBuild.shadedJar()),
+                                script.jdbcV2Session(),
+                                TIMEOUT)
+                        .assertSucceeded();
+
+        assertJdbcV2Session(out);
     }
 
     @Test
