@@ -11,7 +11,9 @@ import javax.transaction.xa.Xid;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,8 +23,9 @@ import java.util.function.UnaryOperator;
  * Wraps a real XA data source so that {@code XAResource.commit} fails with {@code XAER_RMFAIL} a
  * given number of times, as a dropped connection would: either before the commit reaches the
  * database (the transaction stays prepared) or after it (the transaction is committed, the client
- * never hears so). Everything else goes to the real driver. Counters live in static maps keyed by a
- * test key, so they survive job restarts within the JVM.
+ * never hears so; each transaction loses its reply at most once). Everything else goes to the real
+ * driver. Counters live in static maps keyed by a test key, so they survive job restarts within the
+ * JVM.
  */
 final class CommitFaultInjection {
 
@@ -31,6 +34,10 @@ final class CommitFaultInjection {
     private static final ConcurrentHashMap<String, AtomicInteger> INJECTED =
             new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, List<Long>> COMMIT_CALLS =
+            new ConcurrentHashMap<>();
+
+    /** The transactions whose reply an {@link Mode#AFTER_COMMIT} failure was injected into. */
+    private static final ConcurrentHashMap<String, Set<String>> LOST_REPLIES =
             new ConcurrentHashMap<>();
 
     private CommitFaultInjection() {}
@@ -52,6 +59,7 @@ final class CommitFaultInjection {
         REMAINING.put(key, new AtomicInteger(failures));
         INJECTED.put(key, new AtomicInteger());
         COMMIT_CALLS.put(key, new CopyOnWriteArrayList<>());
+        LOST_REPLIES.put(key, ConcurrentHashMap.newKeySet());
         return () -> wrap(real.get(), key, mode);
     }
 
@@ -99,6 +107,13 @@ final class CommitFaultInjection {
                         return invoke(resource, method, args);
                     }
                     COMMIT_CALLS.get(key).add(System.nanoTime());
+                    if (mode == Mode.AFTER_COMMIT
+                            && !LOST_REPLIES.get(key).add(describe(args[0]))) {
+                        // A retry of a commit whose reply was lost: the database answers it, and it
+                        // takes none of the failures meant for other transactions (which would
+                        // make the count depend on whether another subtask committed in between).
+                        return invoke(resource, method, args);
+                    }
                     boolean fail = REMAINING.get(key).getAndUpdate(n -> Math.max(0, n - 1)) > 0;
                     if (fail && mode == Mode.BEFORE_COMMIT) {
                         throw injectedFailure(key, (Xid) args[0]);
@@ -109,6 +124,15 @@ final class CommitFaultInjection {
                     }
                     return result;
                 });
+    }
+
+    private static String describe(Object xid) {
+        Xid x = (Xid) xid;
+        return x.getFormatId()
+                + "/"
+                + Base64.getEncoder().encodeToString(x.getGlobalTransactionId())
+                + "/"
+                + Base64.getEncoder().encodeToString(x.getBranchQualifier());
     }
 
     private static XAException injectedFailure(String key, Xid xid) {
