@@ -56,6 +56,9 @@ public final class DsqlMetadataApplier implements MetadataApplier {
                             SchemaChangeEventType.RENAME_COLUMN,
                             SchemaChangeEventType.DROP_TABLE));
 
+    /** SQLSTATE of a column that does not exist. */
+    private static final String UNDEFINED_COLUMN = "42703";
+
     private final DsqlConnectionOptions options;
     private Set<SchemaChangeEventType> accepted = EnumSet.copyOf(SUPPORTED);
     private transient DsqlConnectionProvider connections;
@@ -90,6 +93,13 @@ public final class DsqlMetadataApplier implements MetadataApplier {
             try {
                 execute(sql);
             } catch (SQLException e) {
+                if (event instanceof RenameColumnEvent
+                        && UNDEFINED_COLUMN.equals(e.getSQLState())
+                        && renamedAlready((RenameColumnEvent) event)) {
+                    // Replayed after a restore: DSQL has the new names already.
+                    LOG.info("Rename of {} applied before; skipped", event.tableId());
+                    continue;
+                }
                 throw new SchemaEvolveException(
                         event,
                         "Aurora DSQL refused the DDL statement '"
@@ -184,8 +194,35 @@ public final class DsqlMetadataApplier implements MetadataApplier {
                         retry.getMaxAttempts() - 1,
                         backoff);
                 sleep(backoff);
-                connections.closeConnection();
+                if (connections != null) {
+                    connections.closeConnection();
+                }
             }
+        }
+    }
+
+    /** True when every column the event renames exists under its new name only. */
+    private boolean renamedAlready(RenameColumnEvent event) {
+        String sql =
+                "SELECT column_name FROM information_schema.columns"
+                        + " WHERE table_schema = ? AND table_name = ?";
+        try (java.sql.PreparedStatement ps = connection().prepareStatement(sql)) {
+            ps.setString(1, DsqlSql.schemaOf(event.tableId()));
+            ps.setString(2, event.tableId().getTableName());
+            java.util.Set<String> columns = new java.util.HashSet<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+            return event.getNameMapping().entrySet().stream()
+                    .allMatch(r -> !columns.contains(r.getKey()) && columns.contains(r.getValue()));
+        } catch (SQLException e) {
+            LOG.warn(
+                    "Could not read the columns of {} (SQLSTATE {})",
+                    event.tableId(),
+                    e.getSQLState());
+            return false;
         }
     }
 
