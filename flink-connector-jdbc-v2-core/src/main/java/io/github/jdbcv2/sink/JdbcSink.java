@@ -10,7 +10,6 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -38,7 +37,7 @@ import java.util.Collections;
  */
 @PublicEvolving
 public final class JdbcSink<T>
-        implements Sink<T>,
+        implements WriterInitContextSink<T>,
                 SupportsWriterState<T, JdbcXaWriterState>,
                 SupportsCommitter<JdbcXaCommittable> {
 

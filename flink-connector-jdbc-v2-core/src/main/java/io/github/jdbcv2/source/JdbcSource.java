@@ -54,7 +54,8 @@ public final class JdbcSource<OUT>
     private final TypeInformation<OUT> typeInformation;
     private final JdbcReadOptions readOptions;
     @Nullable private final ContinuousUnBoundingSettings continuousSettings;
-    @Nullable private final RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy;
+    // Raw: RateLimiterStrategy is generic on Flink 2.x, not on 1.20.
+    @Nullable private final RateLimiterStrategy rateLimiterStrategy;
     @Nullable private final JdbcBulkQueryReader bulkQueryReader;
     private final JdbcErrorClassifier errorClassifier;
 
@@ -66,7 +67,7 @@ public final class JdbcSource<OUT>
             TypeInformation<OUT> typeInformation,
             JdbcReadOptions readOptions,
             @Nullable ContinuousUnBoundingSettings continuousSettings,
-            @Nullable RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy,
+            @Nullable RateLimiterStrategy rateLimiterStrategy,
             @Nullable JdbcBulkQueryReader bulkQueryReader,
             JdbcErrorClassifier errorClassifier) {
         this.connectionProvider = connectionProvider;

@@ -12,7 +12,6 @@ import io.github.jdbcv2.source.enumerator.JdbcSplitAssignerContext;
 import io.github.jdbcv2.source.enumerator.JdbcSplitAssigners;
 import io.github.jdbcv2.source.enumerator.JdbcSqlSplitAssigner;
 import io.github.jdbcv2.source.reader.extractor.ResultExtractor;
-import io.github.jdbcv2.source.split.JdbcSourceSplit;
 import io.github.jdbcv2.source.split.KeyType;
 import io.github.jdbcv2.source.sql.ColumnName;
 import io.github.jdbcv2.source.sql.QueryText;
@@ -97,7 +96,8 @@ public final class JdbcSourceBuilder<OUT> {
     private KeyType increasingColumnType;
     private IncreasingColumnLag increasingColumnLag = IncreasingColumnLag.NONE;
     private boolean commitHorizonCheck = true;
-    private RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy;
+    // Raw: RateLimiterStrategy is generic on Flink 2.x, not on 1.20.
+    private RateLimiterStrategy rateLimiterStrategy;
     private int pageSize = JdbcReadOptions.NO_PAGING;
     @Nullable private String partitionColumn;
     private boolean integerPartitionColumn;
@@ -346,9 +346,8 @@ public final class JdbcSourceBuilder<OUT> {
     }
 
     /** Limits the records each reader emits, e.g. {@code RateLimiterStrategy.perSecond(1000)}. */
-    @SuppressWarnings("unchecked")
-    public JdbcSourceBuilder<OUT> setRateLimiterStrategy(RateLimiterStrategy<?> strategy) {
-        this.rateLimiterStrategy = (RateLimiterStrategy<JdbcSourceSplit>) strategy;
+    public JdbcSourceBuilder<OUT> setRateLimiterStrategy(RateLimiterStrategy strategy) {
+        this.rateLimiterStrategy = strategy;
         return this;
     }
 

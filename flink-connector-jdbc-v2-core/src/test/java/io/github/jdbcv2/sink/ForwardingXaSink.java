@@ -5,7 +5,6 @@ import io.github.jdbcv2.sink.xa.JdbcXaWriterState;
 
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
@@ -21,7 +20,7 @@ import java.util.Collection;
  * supplies, for tests that interfere with commits.
  */
 abstract class ForwardingXaSink<T>
-        implements Sink<T>,
+        implements WriterInitContextSink<T>,
                 SupportsWriterState<T, JdbcXaWriterState>,
                 SupportsCommitter<JdbcXaCommittable> {
 

@@ -6,20 +6,22 @@ import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
 import io.github.jdbcv2.testutils.TestTable;
 
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.jdbcv2.sink.SinkTestSupport.assertCommittedExactlyOnce;
@@ -81,7 +83,8 @@ class JdbcXaSinkIdentityITCase {
      * roll back the first one's transactions.
      */
     @Test
-    void twoJobsWithTheSameJobIdOnOneServer() throws Exception {
+    void twoJobsWithTheSameJobIdOnOneServer(@InjectClusterClient ClusterClient<?> client)
+            throws Exception {
         TestTable a = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         TestTable b = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         JobID jobId = new JobID();
@@ -92,9 +95,8 @@ class JdbcXaSinkIdentityITCase {
         gated.gate().holdAbove(0);
         StreamExecutionEnvironment first = env(2, 50, 0);
         ids(first, 3000, 300).sinkTo(gated);
-        StreamGraph firstGraph = first.getStreamGraph();
-        firstGraph.setJobId(jobId);
-        JobClient job1 = first.executeAsync(firstGraph);
+        // Submitted as job graphs with the id given: StreamGraph#setJobId is Flink 2.x only.
+        client.submitJob(jobGraph(first, jobId)).get(60, TimeUnit.SECONDS);
         Await.until(
                 "job 1 holds prepared transactions",
                 Duration.ofSeconds(60),
@@ -104,8 +106,6 @@ class JdbcXaSinkIdentityITCase {
         // meanwhile.
         StreamExecutionEnvironment second = env(2, 50, 0);
         ids(second, 3000, 300).sinkTo(sink(b));
-        StreamGraph secondGraph = second.getStreamGraph();
-        secondGraph.setJobId(jobId);
         MiniCluster otherCluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
@@ -115,22 +115,32 @@ class JdbcXaSinkIdentityITCase {
                                 .build());
         try {
             otherCluster.start();
-            otherCluster.submitJob(secondGraph.getJobGraph()).get(60, TimeUnit.SECONDS);
-            JobResult result = otherCluster.requestJobResult(jobId).get(120, TimeUnit.SECONDS);
-            if (!result.isSuccess()) {
-                throw new AssertionError(
-                        "Job 2 failed",
-                        result.getSerializedThrowable()
-                                .get()
-                                .deserializeError(getClass().getClassLoader()));
-            }
+            otherCluster.submitJob(jobGraph(second, jobId)).get(60, TimeUnit.SECONDS);
+            assertSucceeded("Job 2", otherCluster.requestJobResult(jobId));
         } finally {
             otherCluster.closeAsync().get(60, TimeUnit.SECONDS);
         }
 
         gated.gate().release();
-        job1.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+        assertSucceeded("Job 1", client.requestJobResult(jobId));
         assertExactlyOnce(a.readLongs("id"), 3000);
         assertCommittedExactlyOnce(DB, b, 3000);
+    }
+
+    private static JobGraph jobGraph(StreamExecutionEnvironment env, JobID jobId) {
+        return env.getStreamGraph()
+                .getJobGraph(JdbcXaSinkIdentityITCase.class.getClassLoader(), jobId);
+    }
+
+    private static void assertSucceeded(String job, CompletableFuture<JobResult> result)
+            throws Exception {
+        JobResult done = result.get(120, TimeUnit.SECONDS);
+        if (!done.isSuccess()) {
+            throw new AssertionError(
+                    job + " failed",
+                    done.getSerializedThrowable()
+                            .get()
+                            .deserializeError(JdbcXaSinkIdentityITCase.class.getClassLoader()));
+        }
     }
 }

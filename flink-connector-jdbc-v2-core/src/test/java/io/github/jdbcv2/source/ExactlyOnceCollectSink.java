@@ -1,9 +1,10 @@
 package io.github.jdbcv2.source;
 
+import io.github.jdbcv2.sink.WriterInitContextSink;
+
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -25,7 +26,7 @@ import java.util.UUID;
  * collected multiset is exactly what an exactly-once pipeline delivered.
  */
 final class ExactlyOnceCollectSink
-        implements Sink<Long>, SupportsCommitter<ExactlyOnceCollectSink.Batch> {
+        implements WriterInitContextSink<Long>, SupportsCommitter<ExactlyOnceCollectSink.Batch> {
 
     private static final long serialVersionUID = 1L;
 

@@ -122,8 +122,9 @@ class SqlClientITCase {
     }
 
     /**
-     * The jar given with {@code -j} (as {@code ADD JAR} does) instead of in {@code lib/}: it lives in
-     * the session's user class loader, and the driver and our dialect factories must still be found.
+     * The jar given with {@code -j} (as {@code ADD JAR} does) instead of in {@code lib/}: it lives
+     * in the session's user class loader, and the driver and our dialect factories must still be
+     * found.
      */
     @Test
     void theJarAddedWithDashJ() throws Exception {

@@ -8,7 +8,6 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 
 import org.slf4j.Logger;
@@ -26,9 +25,7 @@ import java.util.function.Supplier;
  * been read further after that checkpoint).
  */
 @Internal
-public final class JdbcSourceReader<T>
-        extends SingleThreadMultiplexSourceReaderBase<
-                JdbcRecordChunk<T>, T, JdbcSourceSplit, JdbcSourceSplitState> {
+public final class JdbcSourceReader<T> extends RateLimitingReaderBase<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSourceReader.class);
 
@@ -40,7 +37,8 @@ public final class JdbcSourceReader<T>
             DeliveryGuarantee deliveryGuarantee,
             Configuration config,
             SourceReaderContext context,
-            @Nullable RateLimiterStrategy<JdbcSourceSplit> rateLimiterStrategy) {
+            // Raw: RateLimiterStrategy is generic on Flink 2.x, not on 1.20.
+            @Nullable RateLimiterStrategy rateLimiterStrategy) {
         super(
                 splitReaderSupplier,
                 new JdbcRecordEmitter<>(

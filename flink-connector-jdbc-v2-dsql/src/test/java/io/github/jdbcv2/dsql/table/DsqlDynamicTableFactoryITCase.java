@@ -247,8 +247,7 @@ class DsqlDynamicTableFactoryITCase {
                                 Column.physical("owner", DataTypes.STRING()),
                                 Column.physical("balance", DataTypes.DECIMAL(12, 2))),
                         Collections.emptyList(),
-                        UniqueConstraint.primaryKey("pk", Collections.singletonList("id")),
-                        Collections.emptyList());
+                        UniqueConstraint.primaryKey("pk", Collections.singletonList("id")));
         CatalogTable table =
                 CatalogTable.newBuilder()
                         .schema(Schema.newBuilder().fromResolvedSchema(schema).build())
