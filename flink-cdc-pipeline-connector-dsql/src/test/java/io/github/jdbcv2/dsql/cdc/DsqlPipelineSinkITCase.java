@@ -180,7 +180,7 @@ class DsqlPipelineSinkITCase {
                 script,
                 new ScriptSource(script, 1500, script.size() - 50),
                 sink(Map.of("sink.buffer-flush.max-rows", "100")),
-                1,
+                2,
                 100,
                 1);
 

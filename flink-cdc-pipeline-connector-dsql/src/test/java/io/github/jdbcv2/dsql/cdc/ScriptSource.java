@@ -28,6 +28,12 @@ final class ScriptSource extends RichParallelSourceFunction<Event>
     private static final java.util.concurrent.atomic.AtomicInteger FAILURES =
             new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Per run: counted down when subtask 0 has emitted the whole script. */
+    private static final java.util.concurrent.ConcurrentMap<
+                    String, java.util.concurrent.CountDownLatch>
+            EMITTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final String run = java.util.UUID.randomUUID().toString();
     private final ChangeScript script;
     private final int checkpointAt;
     private final int failAt;
@@ -69,8 +75,14 @@ final class ScriptSource extends RichParallelSourceFunction<Event>
 
     @Override
     public void run(SourceContext<Event> ctx) throws Exception {
+        java.util.concurrent.CountDownLatch emitted =
+                EMITTED.computeIfAbsent(run, r -> new java.util.concurrent.CountDownLatch(1));
         if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() != 0) {
-            // One table, one reader: like a CDC source whose other readers have no split.
+            // One table, one reader: like a CDC source whose other readers have no split. They
+            // stay up until the script is out, so checkpoints see every subtask running.
+            while (running && !emitted.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                // await again
+            }
             return;
         }
         boolean failing = failAt >= 0 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0;
@@ -92,6 +104,9 @@ final class ScriptSource extends RichParallelSourceFunction<Event>
                 ctx.collect(script.event(position));
                 position++;
             }
+        }
+        if (position >= script.size()) {
+            emitted.countDown();
         }
     }
 
