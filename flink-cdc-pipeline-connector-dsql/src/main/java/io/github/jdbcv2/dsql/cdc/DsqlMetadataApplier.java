@@ -7,6 +7,7 @@ import io.github.jdbcv2.dsql.sink.DsqlRetryPolicy;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.cdc.common.event.AddColumnEvent;
+import org.apache.flink.cdc.common.event.AlterColumnTypeEvent;
 import org.apache.flink.cdc.common.event.CreateTableEvent;
 import org.apache.flink.cdc.common.event.DropColumnEvent;
 import org.apache.flink.cdc.common.event.DropTableEvent;
@@ -18,6 +19,7 @@ import org.apache.flink.cdc.common.exceptions.SchemaEvolveException;
 import org.apache.flink.cdc.common.exceptions.UnsupportedSchemaChangeEventException;
 import org.apache.flink.cdc.common.schema.Schema;
 import org.apache.flink.cdc.common.sink.MetadataApplier;
+import org.apache.flink.cdc.common.types.DataType;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +37,11 @@ import java.util.Set;
 /**
  * Applies Flink CDC schema changes to Aurora DSQL, one DDL statement per transaction (DSQL never
  * mixes DDL with DML or runs two DDL statements in one transaction): creates tables (and their
- * schema) with the primary key, adds, drops and renames columns, drops tables. Column type changes
- * and truncation are not supported by DSQL and are declared unsupported, so the pipeline's {@code
- * schema.change.behavior} decides what happens to them. A DDL statement failing with an OCC
- * conflict (40001) or a lost connection is retried with the sink's OCC backoff.
+ * schema) with the primary key, adds, drops and renames columns, makes columns nullable, drops
+ * tables. Column type changes and truncation are not supported by DSQL and are declared
+ * unsupported, so the pipeline's {@code schema.change.behavior} decides what happens to them. A DDL
+ * statement failing with an OCC conflict (40001) or a lost connection is retried with the sink's
+ * OCC backoff.
  */
 @Internal
 public final class DsqlMetadataApplier implements MetadataApplier {
@@ -156,16 +159,37 @@ public final class DsqlMetadataApplier implements MetadataApplier {
             }
         } else if (event instanceof DropTableEvent) {
             sql.add(DsqlSql.dropTable(table));
+        } else if (event instanceof AlterColumnTypeEvent
+                && onlyDropsNotNull((AlterColumnTypeEvent) event)) {
+            // What lenient mode sends before a NOT NULL column is renamed or dropped.
+            for (String column : ((AlterColumnTypeEvent) event).getTypeMapping().keySet()) {
+                sql.add(DsqlSql.dropNotNull(table, column));
+            }
         } else {
             throw new UnsupportedSchemaChangeEventException(
                     event,
                     "Aurora DSQL cannot apply "
                             + SchemaChangeEventType.ofEvent(event).getTag()
-                            + " (it has no ALTER COLUMN ... TYPE and no TRUNCATE); the pipeline's"
+                            + " (it has no ALTER COLUMN ... TYPE, only DROP NOT NULL, and no TRUNCATE);"
+                            + " the pipeline's"
                             + " 'schema.change.behavior' decides: lenient or try_evolve go on"
                             + " without it, exception stops.");
         }
         return sql;
+    }
+
+    /** True when each column keeps its type and only becomes nullable. */
+    private static boolean onlyDropsNotNull(AlterColumnTypeEvent event) {
+        Map<String, DataType> before = event.getOldTypeMapping();
+        return !event.getTypeMapping().isEmpty()
+                && event.getTypeMapping().entrySet().stream()
+                        .allMatch(
+                                e ->
+                                        before.get(e.getKey()) != null
+                                                && e.getValue().isNullable()
+                                                && before.get(e.getKey())
+                                                        .nullable()
+                                                        .equals(e.getValue()));
     }
 
     private void execute(String sql) throws SQLException {

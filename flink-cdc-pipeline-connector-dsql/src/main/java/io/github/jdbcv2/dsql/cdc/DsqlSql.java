@@ -80,6 +80,14 @@ final class DsqlSql {
                 + quote(to);
     }
 
+    static String dropNotNull(TableId table, String column) {
+        return "ALTER TABLE "
+                + qualified(table)
+                + " ALTER COLUMN "
+                + quote(column)
+                + " DROP NOT NULL";
+    }
+
     static String dropTable(TableId table) {
         return "DROP TABLE IF EXISTS " + qualified(table);
     }

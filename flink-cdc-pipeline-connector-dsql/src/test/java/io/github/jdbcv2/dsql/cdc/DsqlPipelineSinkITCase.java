@@ -103,18 +103,36 @@ class DsqlPipelineSinkITCase {
 
     private static void run(
             String job,
-            ChangeScript script,
             ScriptSource source,
             DataSink sink,
             int parallelism,
             long checkpointMs,
             int restarts)
             throws Exception {
+        run(
+                job,
+                source,
+                sink,
+                parallelism,
+                checkpointMs,
+                restarts,
+                SchemaChangeBehavior.TRY_EVOLVE);
+    }
+
+    private static void run(
+            String job,
+            ScriptSource source,
+            DataSink sink,
+            int parallelism,
+            long checkpointMs,
+            int restarts,
+            SchemaChangeBehavior behavior)
+            throws Exception {
         StreamExecutionEnvironment env = FlinkMiniCluster.env(parallelism, checkpointMs, restarts);
         DataStream<Event> events =
                 env.addSource(source, "cdc-source", new EventTypeInfo())
                         .setParallelism(parallelism);
-        PipelineRuntime.sinkTo(events, sink, parallelism, SchemaChangeBehavior.TRY_EVOLVE);
+        PipelineRuntime.sinkTo(events, sink, parallelism, behavior);
         env.execute(job);
     }
 
@@ -127,7 +145,7 @@ class DsqlPipelineSinkITCase {
         TableId table = TableId.tableId("shop", "orders");
         ChangeScript script = ordersHistory(table, 2000);
 
-        run("dsql-pipeline-history", script, new ScriptSource(script), sink(Map.of()), 2, 0, 0);
+        run("dsql-pipeline-history", new ScriptSource(script), sink(Map.of()), 2, 0, 0);
 
         assertThat(tableRows("shop.orders", "id, title, price, qty"))
                 .containsExactlyElementsOf(script.expectedRows());
@@ -149,7 +167,6 @@ class DsqlPipelineSinkITCase {
         // transaction.
         run(
                 job,
-                script,
                 new ScriptSource(script),
                 sink(
                         Map.of(
@@ -177,7 +194,6 @@ class DsqlPipelineSinkITCase {
         // then replayed from the checkpoint after the failure.
         run(
                 "dsql-pipeline-failover",
-                script,
                 new ScriptSource(script, 1500, script.size() - 50),
                 sink(Map.of("sink.buffer-flush.max-rows", "100")),
                 2,
@@ -200,7 +216,6 @@ class DsqlPipelineSinkITCase {
 
         run(
                 job,
-                script,
                 new ScriptSource(script),
                 sink(
                         Map.of(
@@ -218,5 +233,52 @@ class DsqlPipelineSinkITCase {
                 .isEqualTo(10);
         assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RECORDS_WRITTEN))
                 .isEqualTo(30_000);
+    }
+
+    @Test
+    void lenientModeKeepsOldColumnsAsFlinkCdcRewritesRenamesAndDrops() throws Exception {
+        TableId table = TableId.tableId("public", "lenient");
+        ChangeScript script =
+                new ChangeScript(
+                        table,
+                        Schema.newBuilder()
+                                .physicalColumn("id", DataTypes.BIGINT().notNull())
+                                .physicalColumn("code", DataTypes.STRING().notNull())
+                                .physicalColumn("v", DataTypes.INT())
+                                .primaryKey("id")
+                                .build());
+        script.insert(1L, "a", 10).insert(2L, "b", 20);
+        // Lenient: a new nullable column 'label', and 'code' made nullable (DROP NOT NULL).
+        script.schemaChange(new RenameColumnEvent(table, Map.of("code", "label")));
+        script.insert(3L, "c", 30);
+        // Lenient: 'v' stays, null from now on.
+        script.schemaChange(
+                new org.apache.flink.cdc.common.event.DropColumnEvent(table, List.of("v")));
+        script.insert(4L, "d").update(new Object[] {1L, "a"}, new Object[] {1L, "A"});
+
+        run(
+                "dsql-pipeline-lenient",
+                new ScriptSource(script),
+                sink(Map.of()),
+                1,
+                0,
+                0,
+                SchemaChangeBehavior.LENIENT);
+
+        // The old columns stay, null where the source no longer has them (row 1's update came
+        // after both changes).
+        assertThat(tableRows("lenient", "id, code, v, label"))
+                .containsExactly(
+                        java.util.Arrays.asList(1L, null, null, "A"),
+                        java.util.Arrays.asList(2L, "b", 20, null),
+                        java.util.Arrays.asList(3L, null, 30, "c"),
+                        java.util.Arrays.asList(4L, null, null, "d"));
+        assertThat(
+                        DSQL.get()
+                                .queryLong(
+                                        "SELECT count(*) FROM information_schema.columns WHERE"
+                                                + " table_name = 'lenient' AND is_nullable = 'NO'"))
+                .as("only the key stays NOT NULL")
+                .isEqualTo(1);
     }
 }

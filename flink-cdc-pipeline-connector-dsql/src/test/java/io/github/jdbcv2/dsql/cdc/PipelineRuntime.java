@@ -2,6 +2,7 @@ package io.github.jdbcv2.dsql.cdc;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.cdc.common.event.Event;
+import org.apache.flink.cdc.common.event.SchemaChangeEventType;
 import org.apache.flink.cdc.common.pipeline.SchemaChangeBehavior;
 import org.apache.flink.cdc.common.sink.DataSink;
 import org.apache.flink.cdc.common.sink.FlinkSinkProvider;
@@ -22,6 +23,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Wires a data sink behind a stream of events the way Flink CDC 3.5's composer wires a regular
@@ -36,6 +39,20 @@ final class PipelineRuntime {
     private static final String SCHEMA_OPERATOR_UID = "schema-operator";
 
     private PipelineRuntime() {}
+
+    /**
+     * The schema changes a pipeline definition without {@code include.schema.changes} and {@code
+     * exclude.schema.changes} passes to the sink: all, but in lenient mode neither dropped nor
+     * truncated tables (as the CLI's YAML parser decides).
+     */
+    static Set<SchemaChangeEventType> includedByDefault(SchemaChangeBehavior behavior) {
+        Set<SchemaChangeEventType> types = EnumSet.allOf(SchemaChangeEventType.class);
+        if (behavior == SchemaChangeBehavior.LENIENT) {
+            types.remove(SchemaChangeEventType.DROP_TABLE);
+            types.remove(SchemaChangeEventType.TRUNCATE_TABLE);
+        }
+        return types;
+    }
 
     /**
      * Adds the pipeline behind {@code events}: schema operator, partitioning, {@code sink}, all at
@@ -61,7 +78,9 @@ final class PipelineRuntime {
                                 "SchemaOperator",
                                 new EventTypeInfo(),
                                 new SchemaOperatorFactory(
-                                        sink.getMetadataApplier(),
+                                        sink.getMetadataApplier()
+                                                .setAcceptedSchemaEvolutionTypes(
+                                                        includedByDefault(behavior)),
                                         Collections.emptyList(),
                                         Duration.ofMinutes(3),
                                         behavior,
