@@ -22,6 +22,7 @@ import org.apache.flink.cdc.common.event.TableId;
 import org.apache.flink.cdc.common.schema.Schema;
 import org.apache.flink.cdc.common.utils.SchemaUtils;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.apache.flink.util.InstantiationUtil;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,20 +69,28 @@ final class DsqlEventWriter implements SinkWriter<Event> {
     private final ExecutorService laneThreads;
     private ScheduledFuture<?> pendingTimer;
 
-    DsqlEventWriter(WriterInitContext context, DsqlPipelineSinkConfig config) {
+    /**
+     * A writer committing over {@code connections} and, in full-load mode, copies of it (one
+     * connection each, all from the TaskManager's one pool).
+     */
+    DsqlEventWriter(
+            WriterInitContext context,
+            DsqlPipelineSinkConfig config,
+            DsqlConnectionProvider connections)
+            throws IOException {
         JdbcExecutionOptions batching = config.batching();
         this.batchSize = batching.getBatchSize();
         this.batchIntervalMs = batching.getBatchIntervalMs();
         this.timeService = context.getProcessingTimeService();
-        int connections = config.connectionsPerWriter();
+        int laneCount = config.connectionsPerWriter();
         SinkWriterMetricGroup group =
-                connections == 1
+                laneCount == 1
                         ? context.metricGroup()
                         : SharedWriterMetricGroup.of(context.metricGroup());
         JdbcWriterMetrics metrics = new JdbcWriterMetrics(group);
         JdbcWriterMetricsHook dsqlMetrics = DsqlSinkPresets.writerMetrics();
         int rows = 0;
-        for (int i = 0; i < connections; i++) {
+        for (int i = 0; i < laneCount; i++) {
             // Each connection's own retry policy: it remembers its last error.
             JdbcExecutionOptions execution =
                     DsqlSinkPresets.executionOptions(
@@ -91,7 +100,7 @@ final class DsqlEventWriter implements SinkWriter<Event> {
                             (JdbcRecordSizeEstimator<DsqlRowChange>) change -> change.bytes,
                             config.connection().getRetryOptions());
             rows = execution.getMaxRowsPerTransaction();
-            DsqlConnectionProvider provider = new DsqlConnectionProvider(config.connection());
+            DsqlConnectionProvider provider = i == 0 ? connections : copy(connections);
             dsqlMetrics.register(group, i == 0 ? provider : null, execution.getRetryPolicy());
             DsqlChangeBatchExecutor executor = new DsqlChangeBatchExecutor();
             lanes.add(
@@ -106,7 +115,7 @@ final class DsqlEventWriter implements SinkWriter<Event> {
         }
         this.rowsPerTransaction = rows;
         this.laneThreads =
-                connections == 1 ? null : Executors.newFixedThreadPool(connections, daemon());
+                laneCount == 1 ? null : Executors.newFixedThreadPool(laneCount, daemon());
     }
 
     @Override
@@ -303,6 +312,14 @@ final class DsqlEventWriter implements SinkWriter<Event> {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private static DsqlConnectionProvider copy(DsqlConnectionProvider provider) throws IOException {
+        try {
+            return InstantiationUtil.clone(provider);
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Could not copy the DSQL connection provider", e);
         }
     }
 
