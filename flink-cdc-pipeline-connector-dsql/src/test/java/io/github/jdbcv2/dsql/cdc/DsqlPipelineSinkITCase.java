@@ -281,4 +281,78 @@ class DsqlPipelineSinkITCase {
                 .as("only the key stays NOT NULL")
                 .isEqualTo(1);
     }
+
+    @Test
+    void writesEveryMappedTypeAsTheDocumentedColumnType() throws Exception {
+        TableId table = TableId.tableId("public", "every_type_written");
+        ChangeScript script =
+                new ChangeScript(
+                        table,
+                        Schema.newBuilder()
+                                .physicalColumn("id", DataTypes.BIGINT().notNull())
+                                .physicalColumn("b", DataTypes.BOOLEAN())
+                                .physicalColumn("ti", DataTypes.TINYINT())
+                                .physicalColumn("si", DataTypes.SMALLINT())
+                                .physicalColumn("i", DataTypes.INT())
+                                .physicalColumn("f", DataTypes.FLOAT())
+                                .physicalColumn("d", DataTypes.DOUBLE())
+                                .physicalColumn("dec", DataTypes.DECIMAL(10, 3))
+                                .physicalColumn("c", DataTypes.CHAR(3))
+                                .physicalColumn("s", DataTypes.STRING())
+                                .physicalColumn("bin", DataTypes.BYTES())
+                                .physicalColumn("dt", DataTypes.DATE())
+                                .physicalColumn("t", DataTypes.TIME(3))
+                                .physicalColumn("ts", DataTypes.TIMESTAMP(6))
+                                .physicalColumn("ltz", DataTypes.TIMESTAMP_LTZ(3))
+                                .primaryKey("id")
+                                .build());
+        script.insert(
+                1L,
+                true,
+                (byte) -7,
+                (short) 300,
+                70000,
+                1.5f,
+                -2.25d,
+                new BigDecimal("1234567.891"),
+                "abc",
+                "Grüße, 世界",
+                new byte[] {0, 1, (byte) 0xff},
+                java.time.LocalDate.of(2024, 2, 29),
+                java.time.LocalTime.of(23, 59, 58, 123_000_000),
+                java.time.LocalDateTime.of(1999, 12, 31, 23, 59, 59, 123_456_000),
+                java.time.Instant.parse("2024-06-01T10:15:30.250Z"));
+        script.insert(2L);
+
+        run("dsql-pipeline-types", new ScriptSource(script), sink(Map.of()), 1, 0, 0);
+
+        assertThat(
+                        DSQL.get()
+                                .query(
+                                        "SELECT id, b::text, ti, si, i, f::text,"
+                                                + " d::text, dec::text, c, s, encode(bin, 'hex'),"
+                                                + " dt::text, t::text, ts::text,"
+                                                + " (ltz AT TIME ZONE 'UTC')::text"
+                                                + " FROM every_type_written ORDER BY id"))
+                .containsExactly(
+                        List.of(
+                                1L,
+                                "true",
+                                -7,
+                                300,
+                                70000,
+                                "1.5",
+                                "-2.25",
+                                "1234567.891",
+                                "abc",
+                                "Grüße, 世界",
+                                "0001ff",
+                                "2024-02-29",
+                                "23:59:58.123",
+                                "1999-12-31 23:59:59.123456",
+                                "2024-06-01 10:15:30.25"),
+                        java.util.Arrays.asList(
+                                2L, null, null, null, null, null, null, null, null, null, null,
+                                null, null, null, null));
+    }
 }
