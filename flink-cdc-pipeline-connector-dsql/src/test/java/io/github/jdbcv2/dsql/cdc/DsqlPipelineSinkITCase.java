@@ -201,6 +201,8 @@ class DsqlPipelineSinkITCase {
                 1);
 
         assertThat(ScriptSource.injectedFailures()).isEqualTo(failures + 1);
+        // The replay covered the schema changes (column added and renamed again).
+        assertThat(ScriptSource.restoredAt()).isEqualTo(1500);
         assertThat(tableRows("shop.orders_restored", "id, title, price, qty"))
                 .containsExactlyElementsOf(script.expectedRows());
     }

@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * Emits a {@link ChangeScript} from a checkpointed position, like a CDC source resuming from its
  * binlog offset. With a failure point: on the first attempt it emits up to {@code checkpointAt},
- * waits until a checkpoint of that position completes, emits on up to {@code failAt} and fails; the
- * restored attempt replays from the checkpoint to the end. Runs at the pipeline's parallelism (so
- * its schema operator does, as in a composed pipeline); only subtask 0 emits.
+ * waits until a checkpoint of that position completes, emits on up to {@code failAt} holding the
+ * checkpoint lock (so no later checkpoint includes it) and fails; the restored attempt replays from
+ * {@code checkpointAt} to the end. Runs at the pipeline's parallelism (so its schema operator does,
+ * as in a composed pipeline); only subtask 0 emits.
  */
 final class ScriptSource extends RichParallelSourceFunction<Event>
         implements CheckpointedFunction, CheckpointListener {
@@ -55,6 +56,14 @@ final class ScriptSource extends RichParallelSourceFunction<Event>
         this.failAt = failAt;
     }
 
+    /** The position the last restored source resumed at, in this JVM. */
+    private static final java.util.concurrent.atomic.AtomicInteger RESTORED_AT =
+            new java.util.concurrent.atomic.AtomicInteger(-1);
+
+    static int restoredAt() {
+        return RESTORED_AT.get();
+    }
+
     static int injectedFailures() {
         return FAILURES.get();
     }
@@ -67,6 +76,9 @@ final class ScriptSource extends RichParallelSourceFunction<Event>
         position = 0;
         for (Integer restored : positionState.get()) {
             position = Math.max(position, restored);
+        }
+        if (context.isRestored()) {
+            RESTORED_AT.set(position);
         }
         positionOfCheckpoint = new HashMap<>();
         completed = new Object();
@@ -95,10 +107,16 @@ final class ScriptSource extends RichParallelSourceFunction<Event>
         while (running && position < script.size()) {
             if (failing && position == checkpointAt) {
                 awaitCheckpointOf(checkpointAt);
-            }
-            if (failing && position == failAt) {
-                FAILURES.incrementAndGet();
-                throw new IllegalStateException("Injected failure at step " + failAt);
+                // No checkpoint of this source between here and the failure: the restore replays
+                // everything from checkpointAt on (the lock blocks this source's snapshots).
+                synchronized (ctx.getCheckpointLock()) {
+                    while (position < failAt) {
+                        ctx.collect(script.event(position));
+                        position++;
+                    }
+                    FAILURES.incrementAndGet();
+                    throw new IllegalStateException("Injected failure at step " + failAt);
+                }
             }
             synchronized (ctx.getCheckpointLock()) {
                 ctx.collect(script.event(position));
