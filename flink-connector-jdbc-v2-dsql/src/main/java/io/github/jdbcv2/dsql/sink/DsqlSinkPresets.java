@@ -3,6 +3,7 @@ package io.github.jdbcv2.dsql.sink;
 import io.github.jdbcv2.sink.JdbcExecutionOptions;
 import io.github.jdbcv2.sink.JdbcRecordSizeEstimator;
 import io.github.jdbcv2.sink.JdbcSinkBuilder;
+import io.github.jdbcv2.sink.JdbcWriterMetricsHook;
 
 import org.apache.flink.annotation.Internal;
 
@@ -69,9 +70,17 @@ public final class DsqlSinkPresets {
         return dsql.build();
     }
 
+    /**
+     * The DSQL writer metrics ({@value DsqlSink#OCC_RETRIES} and the pool gauges), for writers
+     * built outside {@link JdbcSinkBuilder} (the Flink CDC pipeline sink).
+     */
+    public static JdbcWriterMetricsHook writerMetrics() {
+        return new DsqlWriterMetrics();
+    }
+
     /** Sets {@code execution} (from {@link #executionOptions}) and the DSQL writer metrics. */
     public static <T> JdbcSinkBuilder<T> apply(
             JdbcSinkBuilder<T> sink, JdbcExecutionOptions execution) {
-        return sink.withExecutionOptions(execution).withWriterMetrics(new DsqlWriterMetrics());
+        return sink.withExecutionOptions(execution).withWriterMetrics(writerMetrics());
     }
 }
