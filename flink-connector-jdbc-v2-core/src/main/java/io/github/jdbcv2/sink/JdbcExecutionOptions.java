@@ -18,6 +18,10 @@ import java.util.Objects;
  * <p>A flushed batch is written in transactions of at most {@link #getMaxRowsPerTransaction()}
  * rows, each committed on its own; a failed transaction is replayed up to {@link #getMaxRetries()}
  * times when the {@link JdbcRetryPolicy} calls its error retryable.
+ *
+ * <p>Batches smaller than {@link #getMinRowsPerTransaction()} share one open transaction (the
+ * at-least-once writer keeps their rows until it commits, to replay them all after a failure): a
+ * commit per batch of 100 rows costs a PostgreSQL server about as much as writing the rows.
  */
 @PublicEvolving
 public final class JdbcExecutionOptions implements Serializable {
@@ -56,6 +60,7 @@ public final class JdbcExecutionOptions implements Serializable {
     private final long batchIntervalMs;
     private final int maxRetries;
     private final int maxRowsPerTransaction;
+    private final int minRowsPerTransaction;
     private final JdbcRetryPolicy retryPolicy;
     private final long maxBytesPerTransaction;
     @Nullable private final JdbcRecordSizeEstimator<?> recordSizeEstimator;
@@ -65,6 +70,7 @@ public final class JdbcExecutionOptions implements Serializable {
         this.batchIntervalMs = b.batchIntervalMs;
         this.maxRetries = b.maxRetries;
         this.maxRowsPerTransaction = b.maxRowsPerTransaction;
+        this.minRowsPerTransaction = b.minRowsPerTransaction;
         this.retryPolicy = b.retryPolicy;
         this.maxBytesPerTransaction = b.maxBytesPerTransaction;
         this.recordSizeEstimator = b.recordSizeEstimator;
@@ -135,11 +141,25 @@ public final class JdbcExecutionOptions implements Serializable {
                     rowsPerTransaction,
                     "must be at least 1 (unset: no limit)");
         }
+        int minRowsPerTransaction =
+                ConfigValues.get(
+                        config,
+                        JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION,
+                        KIND,
+                        ConfigValues.AN_INTEGER);
+        if (minRowsPerTransaction < 1) {
+            throw ConfigValues.invalid(
+                    KIND,
+                    JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION,
+                    minRowsPerTransaction,
+                    "must be at least 1 (1: a commit per flush)");
+        }
         return builder()
                 .withBatchSize(maxRows)
                 .withBatchIntervalMs(interval.toMillis())
                 .withMaxRetries(retries)
                 .withMaxRowsPerTransaction(rowsPerTransaction)
+                .withMinRowsPerTransaction(minRowsPerTransaction)
                 .build();
     }
 
@@ -163,6 +183,14 @@ public final class JdbcExecutionOptions implements Serializable {
     /** Upper bound of rows in one transaction; {@link #UNLIMITED_ROWS_PER_TRANSACTION} for none. */
     public int getMaxRowsPerTransaction() {
         return maxRowsPerTransaction;
+    }
+
+    /**
+     * Rows a transaction collects over several flushes before it commits (capped by {@link
+     * #getMaxRowsPerTransaction()}); 1 commits every flush. Not used with a byte cap.
+     */
+    public int getMinRowsPerTransaction() {
+        return minRowsPerTransaction;
     }
 
     public JdbcRetryPolicy getRetryPolicy() {
@@ -199,6 +227,7 @@ public final class JdbcExecutionOptions implements Serializable {
                 && batchIntervalMs == that.batchIntervalMs
                 && maxRetries == that.maxRetries
                 && maxRowsPerTransaction == that.maxRowsPerTransaction
+                && minRowsPerTransaction == that.minRowsPerTransaction
                 && maxBytesPerTransaction == that.maxBytesPerTransaction
                 && Objects.equals(recordSizeEstimator, that.recordSizeEstimator)
                 && retryPolicy.equals(that.retryPolicy);
@@ -211,6 +240,7 @@ public final class JdbcExecutionOptions implements Serializable {
                 batchIntervalMs,
                 maxRetries,
                 maxRowsPerTransaction,
+                minRowsPerTransaction,
                 maxBytesPerTransaction);
     }
 
@@ -226,6 +256,8 @@ public final class JdbcExecutionOptions implements Serializable {
                 + (maxRowsPerTransaction == UNLIMITED_ROWS_PER_TRANSACTION
                         ? "unlimited"
                         : maxRowsPerTransaction)
+                + ", minRowsPerTransaction="
+                + minRowsPerTransaction
                 + (maxBytesPerTransaction == UNLIMITED_BYTES_PER_TRANSACTION
                         ? ""
                         : ", maxBytesPerTransaction=" + maxBytesPerTransaction)
@@ -241,6 +273,8 @@ public final class JdbcExecutionOptions implements Serializable {
         private long batchIntervalMs = DEFAULT_BATCH_INTERVAL_MS;
         private int maxRetries = DEFAULT_MAX_RETRIES;
         private int maxRowsPerTransaction = UNLIMITED_ROWS_PER_TRANSACTION;
+        private int minRowsPerTransaction =
+                JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION.defaultValue();
         private JdbcRetryPolicy retryPolicy = JdbcRetryPolicy.defaultPolicy();
         private long maxBytesPerTransaction = UNLIMITED_BYTES_PER_TRANSACTION;
         @Nullable private JdbcRecordSizeEstimator<?> recordSizeEstimator;
@@ -279,6 +313,15 @@ public final class JdbcExecutionOptions implements Serializable {
             return this;
         }
 
+        /**
+         * Batches share one open transaction until it holds at least this many rows; 1 commits
+         * every batch. The default is {@code sink.min-rows-per-transaction}'s, 5000.
+         */
+        public Builder withMinRowsPerTransaction(int minRowsPerTransaction) {
+            this.minRowsPerTransaction = minRowsPerTransaction;
+            return this;
+        }
+
         public Builder withRetryPolicy(JdbcRetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
             return this;
@@ -308,6 +351,12 @@ public final class JdbcExecutionOptions implements Serializable {
                         "Invalid JdbcExecutionOptions 'maxRowsPerTransaction': "
                                 + maxRowsPerTransaction
                                 + "; it must be at least 1 (the default is unlimited).");
+            }
+            if (minRowsPerTransaction <= 0) {
+                throw new IllegalArgumentException(
+                        "Invalid JdbcExecutionOptions 'minRowsPerTransaction': "
+                                + minRowsPerTransaction
+                                + "; it must be at least 1 (1: a commit per batch).");
             }
             if (maxBytesPerTransaction <= 0) {
                 throw new IllegalArgumentException(

@@ -50,5 +50,16 @@ public final class JdbcSinkConfigOptions {
                     .withDescription(
                             "The most rows in one transaction; unset, a flushed batch is one transaction.");
 
+    public static final ConfigOption<Integer> MIN_ROWS_PER_TRANSACTION =
+            ConfigOptions.key("sink.min-rows-per-transaction")
+                    .intType()
+                    .defaultValue(5000)
+                    .withDescription(
+                            "Flushes write into one open transaction until it holds at least this many"
+                                    + " rows, then it commits; the flush interval, every checkpoint and"
+                                    + " the end of input commit it earlier. 1 commits every flush, as"
+                                    + " Apache's connector does. At-least-once, without a byte cap per"
+                                    + " transaction.");
+
     private JdbcSinkConfigOptions() {}
 }

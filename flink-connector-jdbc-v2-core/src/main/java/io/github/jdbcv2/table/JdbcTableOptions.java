@@ -97,6 +97,7 @@ public final class JdbcTableOptions {
                 JdbcSinkConfigOptions.MAX_RETRIES,
                 JdbcSinkConfigOptions.PARALLELISM,
                 JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION,
+                JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION,
                 JdbcTableConfigOptions.SINK_DELIVERY_GUARANTEE,
                 JdbcTableConfigOptions.SINK_COPY,
                 JdbcExactlyOnceConfigOptions.SINK_NAME,

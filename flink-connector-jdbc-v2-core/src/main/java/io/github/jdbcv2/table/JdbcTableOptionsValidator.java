@@ -276,7 +276,7 @@ public final class JdbcTableOptionsValidator {
     /**
      * The sink options' values and combinations: the delivery guarantee is at-least-once or
      * exactly-once; exactly-once (one XA transaction per checkpoint, never retried) takes neither
-     * {@code sink.max-retries} above 0 nor {@code sink.max-rows-per-transaction}; {@code
+     * {@code sink.max-retries} above 0 nor {@code sink.max-/min-rows-per-transaction}; {@code
      * sink.parallelism} is at least 1. Checks that need the primary key or the dialect are made by
      * the sink at planning time.
      */
@@ -317,14 +317,19 @@ public final class JdbcTableOptionsValidator {
                                             + "' = 'exactly-once': XA transactions are never retried (a failure restarts"
                                             + " the job from its last checkpoint). Remove it or set 0.");
                         });
-        if (options.getOptional(JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION).isPresent()) {
-            throw new ValidationException(
-                    "Invalid '"
-                            + JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION.key()
-                            + "' with '"
-                            + guaranteeKey
-                            + "' = 'exactly-once': there is one XA transaction per checkpoint. Remove it,"
-                            + " or use at-least-once.");
+        for (ConfigOption<Integer> rows :
+                Arrays.asList(
+                        JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION,
+                        JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION)) {
+            if (options.getOptional(rows).isPresent()) {
+                throw new ValidationException(
+                        "Invalid '"
+                                + rows.key()
+                                + "' with '"
+                                + guaranteeKey
+                                + "' = 'exactly-once': there is one XA transaction per checkpoint. Remove it,"
+                                + " or use at-least-once.");
+            }
         }
     }
 

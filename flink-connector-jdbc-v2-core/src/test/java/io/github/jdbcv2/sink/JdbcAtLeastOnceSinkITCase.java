@@ -107,7 +107,13 @@ class JdbcAtLeastOnceSinkITCase {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         StreamExecutionEnvironment env = env(1, 0, 0);
         ids(env, 1050, 0)
-                .sinkTo(sink(table, JdbcExecutionOptions.builder().withBatchSize(100).build()));
+                .sinkTo(
+                        sink(
+                                table,
+                                JdbcExecutionOptions.builder()
+                                        .withBatchSize(100)
+                                        .withMinRowsPerTransaction(1)
+                                        .build()));
         env.execute();
         List<Long> expected = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -115,6 +121,64 @@ class JdbcAtLeastOnceSinkITCase {
         }
         expected.add(50L);
         assertThat(transactionSizes(table)).isEqualTo(expected);
+    }
+
+    @Test
+    void groupsBatchesIntoTransactionsOfAtLeastMinRows() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        ids(env, 1050, 0)
+                .sinkTo(
+                        sink(
+                                table,
+                                JdbcExecutionOptions.builder()
+                                        .withBatchSize(100)
+                                        .withMinRowsPerTransaction(300)
+                                        .build()));
+        env.execute();
+        // Three batches per commit; the last transaction takes the 100 rows of the 10th batch and
+        // the 50 flushed at end of input.
+        assertThat(transactionSizes(table)).containsExactly(300L, 300L, 300L, 150L);
+        assertExactlyOnce(table.readLongs("id"), 1050);
+    }
+
+    @Test
+    void groupedTransactionsStayWithinMaxRows() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        ids(env, 1000, 0)
+                .sinkTo(
+                        sink(
+                                table,
+                                JdbcExecutionOptions.builder()
+                                        .withBatchSize(100)
+                                        .withMinRowsPerTransaction(1000)
+                                        .withMaxRowsPerTransaction(250)
+                                        .build()));
+        env.execute();
+        // A third batch would take the open transaction to 300 rows: it commits at 200.
+        assertThat(transactionSizes(table)).containsExactly(200L, 200L, 200L, 200L, 200L);
+        assertExactlyOnce(table.readLongs("id"), 1000);
+    }
+
+    @Test
+    void intervalCommitsAnOpenTransactionWithoutMoreInput() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        // 250 rows in 10-row batches at 500 rows/s: without the interval's commits every row
+        // would wait for the end of input in one transaction.
+        idsPerSecond(env, 250, 500)
+                .sinkTo(
+                        sink(
+                                table,
+                                JdbcExecutionOptions.builder()
+                                        .withBatchSize(10)
+                                        .withBatchIntervalMs(50)
+                                        .withMinRowsPerTransaction(1_000_000)
+                                        .build()));
+        env.execute();
+        assertExactlyOnce(table.readLongs("id"), 250);
+        assertThat(transactionSizes(table).size()).isGreaterThanOrEqualTo(3);
     }
 
     @Test

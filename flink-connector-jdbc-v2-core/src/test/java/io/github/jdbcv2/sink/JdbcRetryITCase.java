@@ -31,6 +31,13 @@ class JdbcRetryITCase {
     static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withCollectingReporter(2);
 
     private static TestTable tableFailingFirst(int failures) throws Exception {
+        return tableFailing("<= " + failures);
+    }
+
+    /**
+     * Fails the statements whose count (from 1) satisfies {@code condition}, e.g. {@code "= 5"}.
+     */
+    private static TestTable tableFailing(String condition) throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         String seq = table.getName() + "_failures";
         DB.execute(
@@ -40,8 +47,8 @@ class JdbcRetryITCase {
                         + "_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                         + " IF nextval('"
                         + seq
-                        + "') <= "
-                        + failures
+                        + "') "
+                        + condition
                         + " THEN"
                         + " RAISE EXCEPTION 'injected serialization failure' USING ERRCODE = '40001';"
                         + " END IF; RETURN NULL; END $$",
@@ -80,6 +87,72 @@ class JdbcRetryITCase {
         // + 20 rows).
         assertThat(DB.queryLong("SELECT last_value FROM " + table.getName() + "_failures"))
                 .isGreaterThanOrEqualTo(3 + 30);
+    }
+
+    @Test
+    void replaysEveryBatchOfAnOpenTransactionThatFailed() throws Exception {
+        // Batches of 10 share transactions of 100 rows; the 25th statement fails, after earlier
+        // batches of the same transaction were written: the replay must take them all.
+        TestTable table = tableFailing("= 25");
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        ids(env, 1000, 0)
+                .sinkTo(
+                        insertingIds(table)
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder()
+                                                .withBatchSize(10)
+                                                .withMinRowsPerTransaction(100)
+                                                .withRetryPolicy(new DefaultJdbcRetryPolicy(1, 10))
+                                                .build())
+                                .buildAtLeastOnce(DB.getConnectionOptions()));
+        String job = "grouped-retry-" + System.nanoTime();
+        env.execute(job);
+        assertExactlyOnce(table.readLongs("id"), 1000);
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RETRIES)).isEqualTo(1);
+        // The replay commits the batches the failed transaction held; then 9 of 100 rows and the
+        // rest at end of input.
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
+                .isEqualTo(11);
+    }
+
+    @Test
+    void replaysAnOpenTransactionWhoseCommitFailed() throws Exception {
+        // A deferred trigger runs at COMMIT and fails once, on the 150th row it checks: the commit
+        // of the second transaction (rows 100..199, written as ten batches) fails.
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        String seq = table.getName() + "_checked";
+        DB.execute(
+                "CREATE SEQUENCE " + seq,
+                "CREATE FUNCTION "
+                        + table.getName()
+                        + "_check() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF nextval('"
+                        + seq
+                        + "') = 150 THEN"
+                        + " RAISE EXCEPTION 'injected commit failure' USING ERRCODE = '40001';"
+                        + " END IF; RETURN NULL; END $$",
+                "CREATE CONSTRAINT TRIGGER check_at_commit AFTER INSERT ON "
+                        + table.getQuotedName()
+                        + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
+                        + table.getName()
+                        + "_check()");
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        ids(env, 1000, 0)
+                .sinkTo(
+                        insertingIds(table)
+                                .withExecutionOptions(
+                                        JdbcExecutionOptions.builder()
+                                                .withBatchSize(10)
+                                                .withMinRowsPerTransaction(100)
+                                                .withRetryPolicy(new DefaultJdbcRetryPolicy(1, 10))
+                                                .build())
+                                .buildAtLeastOnce(DB.getConnectionOptions()));
+        String job = "grouped-commit-retry-" + System.nanoTime();
+        env.execute(job);
+        assertExactlyOnce(table.readLongs("id"), 1000);
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RETRIES)).isEqualTo(1);
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
+                .isEqualTo(10);
     }
 
     @Test

@@ -36,6 +36,12 @@ class JdbcSinkConfigOptionsTest {
                 Integer.class,
                 null);
         assertThat(JdbcExecutionOptions.DEFAULT_MAX_RETRIES).isEqualTo(3);
+        // Ours: batches share a transaction up to 5000 rows.
+        assertOption(
+                JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION,
+                "sink.min-rows-per-transaction",
+                Integer.class,
+                5000);
     }
 
     @Test
@@ -46,12 +52,15 @@ class JdbcSinkConfigOptionsTest {
         assertThat(defaults.getMaxRetries()).isEqualTo(3);
         assertThat(defaults.getMaxRowsPerTransaction())
                 .isEqualTo(JdbcExecutionOptions.UNLIMITED_ROWS_PER_TRANSACTION);
+        assertThat(defaults.getMinRowsPerTransaction()).isEqualTo(5000);
+        assertThat(JdbcExecutionOptions.defaults().getMinRowsPerTransaction()).isEqualTo(5000);
 
         Configuration c = new Configuration();
         c.setString("sink.buffer-flush.max-rows", "2000");
         c.setString("sink.buffer-flush.interval", "0 s");
         c.setString("sink.max-retries", "0");
         c.setString("sink.max-rows-per-transaction", "500");
+        c.setString("sink.min-rows-per-transaction", "1");
         // The default retry policy has no equals: compare what toString shows (every value above
         // and the policy).
         assertThat(JdbcExecutionOptions.fromConfig(c).toString())
@@ -61,6 +70,7 @@ class JdbcSinkConfigOptionsTest {
                                 .withBatchIntervalMs(0)
                                 .withMaxRetries(0)
                                 .withMaxRowsPerTransaction(500)
+                                .withMinRowsPerTransaction(1)
                                 .build()
                                 .toString());
     }
@@ -96,5 +106,10 @@ class JdbcSinkConfigOptionsTest {
         assertThatThrownBy(() -> JdbcExecutionOptions.fromConfig(c))
                 .hasMessageContaining(
                         "'sink.buffer-flush.interval': 'often'; it must be a duration");
+        c.setString("sink.buffer-flush.interval", "1 s");
+        c.setString("sink.min-rows-per-transaction", "0");
+        assertThatThrownBy(() -> JdbcExecutionOptions.fromConfig(c))
+                .hasMessage(
+                        "Invalid JDBC sink option 'sink.min-rows-per-transaction': 0; it must be at least 1 (1: a commit per flush).");
     }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * Buffers records and flushes them on batch size (unless it is {@link
- * JdbcExecutionOptions#NO_ROW_LIMIT}), on the batch interval (a Flink processing-time timer, run in
- * the task's mailbox thread), on {@link #flush(boolean)} (every checkpoint) and at end of input.
+ * JdbcExecutionOptions#NO_ROW_LIMIT}; {@link #flushBatch()}), on the batch interval (a Flink
+ * processing-time timer, run in the task's mailbox thread), on {@link #flush(boolean)} (every
+ * checkpoint) and at end of input.
  */
 @Internal
 public abstract class BufferingJdbcWriter<T> implements SinkWriter<T> {
@@ -43,8 +44,8 @@ public abstract class BufferingJdbcWriter<T> implements SinkWriter<T> {
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
         int size = buffer.add(element);
-        if (size >= batchSize && batchSize != JdbcExecutionOptions.NO_ROW_LIMIT) {
-            flushBuffer();
+        if (size - rowsWritten() >= batchSize && batchSize != JdbcExecutionOptions.NO_ROW_LIMIT) {
+            flushBatch();
         } else if (size == 1 && batchIntervalMs > 0 && pendingTimer == null) {
             pendingTimer =
                     timeService.registerTimer(
@@ -69,6 +70,22 @@ public abstract class BufferingJdbcWriter<T> implements SinkWriter<T> {
 
     /** Writes every buffered record and clears the buffer. */
     protected abstract void flushBuffer() throws IOException, InterruptedException;
+
+    /**
+     * The batch is full ({@code sink.buffer-flush.max-rows} records not yet written): by default
+     * {@link #flushBuffer()}.
+     */
+    protected void flushBatch() throws IOException, InterruptedException {
+        flushBuffer();
+    }
+
+    /**
+     * Records at the start of the buffer that were written but are kept (an open transaction's, to
+     * replay after a failure); they do not count towards the next batch. By default none.
+     */
+    protected int rowsWritten() {
+        return 0;
+    }
 
     protected void cancelTimer() {
         if (pendingTimer != null) {

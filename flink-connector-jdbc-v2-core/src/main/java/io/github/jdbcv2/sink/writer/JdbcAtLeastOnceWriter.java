@@ -17,15 +17,32 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The at-least-once writer: every flush commits the buffered records in local transactions,
- * retrying as allowed. It hands the committer nothing and keeps no state (everything flushed is
- * committed by the time a checkpoint is taken).
+ * The at-least-once writer: flushes write the buffered records in local transactions, retrying as
+ * allowed. It hands the committer nothing and keeps no state (everything is committed by the time a
+ * checkpoint is taken).
+ *
+ * <p>Full batches smaller than {@link JdbcExecutionOptions#getMinRowsPerTransaction()} share one
+ * open transaction: their records stay in the buffer, behind {@link #rowsWritten()}, until it
+ * commits, so that a failure replays all of them. The interval timer, {@link #flush(boolean)} and
+ * the row cap commit it earlier. Not with a byte cap (the transactions are cut by bytes there).
  */
 @Internal
 public final class JdbcAtLeastOnceWriter<T> extends BufferingJdbcWriter<T>
         implements JdbcSinkWriter<T> {
 
     private final TransactionalBatchRunner<T> runner;
+
+    /** The open transaction commits once it holds this many rows. */
+    private final int commitRows;
+
+    /** The most rows in one transaction. */
+    private final int maxRows;
+
+    /** Whether full batches may share a transaction. */
+    private final boolean grouped;
+
+    /** Records at the start of the buffer written in the open transaction. */
+    private int written;
 
     public JdbcAtLeastOnceWriter(
             WriterInitContext context,
@@ -41,12 +58,72 @@ public final class JdbcAtLeastOnceWriter<T> extends BufferingJdbcWriter<T>
                         options,
                         errorClassifier,
                         new JdbcWriterMetrics(context.metricGroup()));
+        this.maxRows = options.getMaxRowsPerTransaction();
+        this.commitRows = Math.min(options.getMinRowsPerTransaction(), maxRows);
+        int batchSize = options.getBatchSize();
+        this.grouped =
+                batchSize != JdbcExecutionOptions.NO_ROW_LIMIT
+                        && batchSize < commitRows
+                        && options.getRecordSizeEstimator() == null;
+    }
+
+    @Override
+    protected int rowsWritten() {
+        return written;
+    }
+
+    @Override
+    protected void flushBatch() throws IOException, InterruptedException {
+        if (!grouped) {
+            flushBuffer();
+            return;
+        }
+        List<T> records = buffer.records();
+        if (written > 0 && records.size() > maxRows) {
+            // The batch would take the open transaction past the cap: commit it first.
+            runner.commitOpen(records, written);
+            buffer.dropFirst(written);
+            written = 0;
+        }
+        int size = records.size();
+        if (size > maxRows) {
+            flushBuffer();
+            return;
+        }
+        if (runner.writeOpen(records, written, size)) {
+            // Replayed after a failure, and committed.
+            clear();
+            return;
+        }
+        written = size;
+        if (written >= commitRows) {
+            runner.commitOpen(records, written);
+            clear();
+        }
     }
 
     @Override
     protected void flushBuffer() throws IOException, InterruptedException {
-        runner.run(buffer.records());
+        List<T> records = buffer.records();
+        int size = records.size();
+        if (written == 0) {
+            runner.run(records);
+        } else if (size == written) {
+            runner.commitOpen(records, written);
+        } else if (size <= maxRows) {
+            if (!runner.writeOpen(records, written, size)) {
+                runner.commitOpen(records, size);
+            }
+        } else {
+            runner.commitOpen(records, written);
+            runner.run(records.subList(written, size));
+        }
+        clear();
+    }
+
+    private void clear() {
         buffer.clear();
+        written = 0;
     }
 
     @Override

@@ -43,6 +43,11 @@ public final class RecordBuffer<T> {
         return records;
     }
 
+    /** Drops the first {@code n} records. */
+    public void dropFirst(int n) {
+        records.subList(0, n).clear();
+    }
+
     public void clear() {
         records.clear();
     }

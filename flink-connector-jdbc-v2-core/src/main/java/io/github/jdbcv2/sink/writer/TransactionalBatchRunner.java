@@ -24,7 +24,8 @@ import java.util.List;
  * Writes a batch as local transactions of at most {@code maxRowsPerTransaction} rows (and, with a
  * record size estimator, at most {@code maxBytesPerTransaction} estimated bytes), each committed on
  * its own, and replays a failed transaction (on a re-established connection if it broke) as the
- * retry policy allows.
+ * retry policy allows. {@link #writeOpen} and {@link #commitOpen} let several batches share one
+ * transaction (the caller keeps their records to replay).
  */
 @Internal
 public final class TransactionalBatchRunner<T> implements AutoCloseable {
@@ -93,7 +94,15 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
 
     private void runTransaction(List<T> records, int from, int to)
             throws IOException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
+        attempts(records, from, to, 0);
+    }
+
+    /**
+     * Writes and commits {@code records[from, to)} in one transaction, from attempt {@code first}.
+     */
+    private void attempts(List<T> records, int from, int to, int first)
+            throws IOException, InterruptedException {
+        for (int attempt = first; ; attempt++) {
             try {
                 Connection connection = connection();
                 executor.execute(records, from, to);
@@ -101,26 +110,68 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
                 metrics.committed(to - from);
                 return;
             } catch (SQLException e) {
-                rollbackQuietly();
-                if (attempt >= maxRetries || !retryPolicy.isRetryable(e, errorClassifier)) {
-                    throw new IOException(failureMessage(e, to - from, attempt), e);
-                }
-                metrics.retried();
-                long backoff = retryPolicy.backoffMillis(attempt + 1);
-                // Driver messages may quote row values: the full exception goes to DEBUG only.
-                LOG.warn(
-                        "Transaction of {} rows failed with SQLSTATE {} ({}); retry {} of {} in {} ms",
-                        to - from,
-                        e.getSQLState(),
-                        e.getClass().getSimpleName(),
-                        attempt + 1,
-                        maxRetries,
-                        backoff);
-                LOG.debug("Retryable failure of a transaction", e);
-                backoff(backoff);
-                reconnectIfBroken();
+                failed(e, to - from, attempt);
             }
         }
+    }
+
+    /**
+     * Writes {@code records[from, to)} in the open transaction, which holds {@code records[0,
+     * from)} already, and leaves it open. After a failure the transaction is rolled back and all of
+     * {@code records[0, to)} replayed in a new one, which is committed: then returns true. {@code
+     * to} must be within the row cap.
+     */
+    public boolean writeOpen(List<T> records, int from, int to)
+            throws IOException, InterruptedException {
+        try {
+            connection();
+            executor.execute(records, from, to);
+            return false;
+        } catch (SQLException e) {
+            failed(e, to, 0);
+            attempts(records, 0, to, 1);
+            return true;
+        }
+    }
+
+    /**
+     * Commits the open transaction, which holds {@code records[0, to)}; after a failure replays
+     * them in a new one as the retry policy allows.
+     */
+    public void commitOpen(List<T> records, int to) throws IOException, InterruptedException {
+        try {
+            connection().commit();
+            metrics.committed(to);
+        } catch (SQLException e) {
+            failed(e, to, 0);
+            attempts(records, 0, to, 1);
+        }
+    }
+
+    /**
+     * A transaction of {@code rows} rows failed on attempt {@code attempt}: rolls back, then throws
+     * when it may not be retried, else waits the back-off and re-establishes a broken connection.
+     */
+    private void failed(SQLException e, int rows, int attempt)
+            throws IOException, InterruptedException {
+        rollbackQuietly();
+        if (attempt >= maxRetries || !retryPolicy.isRetryable(e, errorClassifier)) {
+            throw new IOException(failureMessage(e, rows, attempt), e);
+        }
+        metrics.retried();
+        long backoff = retryPolicy.backoffMillis(attempt + 1);
+        // Driver messages may quote row values: the full exception goes to DEBUG only.
+        LOG.warn(
+                "Transaction of {} rows failed with SQLSTATE {} ({}); retry {} of {} in {} ms",
+                rows,
+                e.getSQLState(),
+                e.getClass().getSimpleName(),
+                attempt + 1,
+                maxRetries,
+                backoff);
+        LOG.debug("Retryable failure of a transaction", e);
+        backoff(backoff);
+        reconnectIfBroken();
     }
 
     private Connection connection() throws SQLException {

@@ -160,6 +160,15 @@ public final class DsqlTableOptions {
                                             + " for a 'dsql' table: Aurora DSQL modifies at most 3,000 rows per"
                                             + " transaction; use 1..3000 (unset: 3000).");
                         });
+        if (options.getOptional(JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION).isPresent()) {
+            throw new ValidationException(
+                    "Unsupported option '"
+                            + JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION.key()
+                            + "' for a 'dsql' table: a DSQL sink commits every flush on its own, in"
+                            + " transactions cut at 3,000 rows and 10 MiB (a longer transaction meets more"
+                            + " optimistic concurrency conflicts). Remove it; 'sink.buffer-flush.max-rows'"
+                            + " sets the rows per flush.");
+        }
         if (options.getOptional(JdbcSinkConfigOptions.MAX_RETRIES).isPresent()) {
             throw new ValidationException(
                     "Unsupported option '"

@@ -198,6 +198,14 @@ class DsqlTablePresetTest {
                         () ->
                                 sink(
                                         DsqlTableTestContexts.accounts(
+                                                options("sink.min-rows-per-transaction", "1000"))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'sink.min-rows-per-transaction'")
+                .hasMessageContaining("commits every flush on its own");
+        assertThatThrownBy(
+                        () ->
+                                sink(
+                                        DsqlTableTestContexts.accounts(
                                                 options("sink.max-retries", "3"))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("'sink.max-retries'")

@@ -102,10 +102,20 @@ class JdbcTableSinkITCase {
                 .containsExactly("DELETE|11", "INSERT|1", "INSERT|3", "UPDATE|10");
     }
 
-    /** The same changes over many small batches: the final table is the same. */
-    @Test
-    void upsertAcrossSmallBatches() throws Exception {
-        DB.execute("CREATE TABLE ups_small (id BIGINT PRIMARY KEY, v INT)");
+    /**
+     * The same changes over many small batches, committed one by one, in transactions capped below
+     * a batch, or with batches sharing transactions: the final table is the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "'sink.min-rows-per-transaction' = '1'",
+                "'sink.max-rows-per-transaction' = '2'",
+                "'sink.min-rows-per-transaction' = '40'"
+            })
+    void upsertAcrossSmallBatches(String transactions) throws Exception {
+        String table = "ups_small_" + Math.abs(transactions.hashCode());
+        DB.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, v INT)");
         StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(1, 0, 0);
         StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
         env.executeSql(
@@ -113,8 +123,8 @@ class JdbcTableSinkITCase {
                         DB,
                         "t",
                         "id BIGINT, v INT, PRIMARY KEY (id) NOT ENFORCED",
-                        "ups_small",
-                        ", 'sink.buffer-flush.max-rows' = '3', 'sink.max-rows-per-transaction' = '2'"));
+                        table,
+                        ", 'sink.buffer-flush.max-rows' = '3', " + transactions));
         Row[] changes = new Row[300];
         for (int i = 0; i < 300; i++) {
             long id = i % 17;
@@ -134,7 +144,7 @@ class JdbcTableSinkITCase {
                 expected.put((Long) r.getField(0), (Integer) r.getField(1));
             }
         }
-        assertThat(rows(DB, "SELECT id, v FROM ups_small ORDER BY id"))
+        assertThat(rows(DB, "SELECT id, v FROM " + table + " ORDER BY id"))
                 .containsExactlyElementsOf(
                         expected.entrySet().stream()
                                 .map(e -> e.getKey() + "|" + e.getValue())
@@ -435,6 +445,15 @@ class JdbcTableSinkITCase {
                         ", 'sink.delivery-guarantee' = 'exactly-once',"
                                 + " 'sink.max-rows-per-transaction' = '10'"));
         assertInsertFails(env, "INSERT INTO t2 VALUES (1)", "'sink.max-rows-per-transaction'");
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t3",
+                        "id BIGINT",
+                        "eo_opts",
+                        ", 'sink.delivery-guarantee' = 'exactly-once',"
+                                + " 'sink.min-rows-per-transaction' = '10'"));
+        assertInsertFails(env, "INSERT INTO t3 VALUES (1)", "'sink.min-rows-per-transaction'");
     }
 
     /** Neither EXPLAIN nor a planning error shows the password. */
