@@ -134,6 +134,7 @@ class JdbcAtLeastOnceSinkITCase {
                                 JdbcExecutionOptions.builder()
                                         .withBatchSize(100)
                                         .withMinRowsPerTransaction(300)
+                                        .withBatchIntervalMs(60_000)
                                         .build()));
         env.execute();
         // Three batches per commit; the last transaction takes the 100 rows of the 10th batch and
@@ -153,12 +154,31 @@ class JdbcAtLeastOnceSinkITCase {
                                 JdbcExecutionOptions.builder()
                                         .withBatchSize(100)
                                         .withMinRowsPerTransaction(1000)
+                                        .withBatchIntervalMs(60_000)
                                         .withMaxRowsPerTransaction(250)
                                         .build()));
         env.execute();
         // A third batch would take the open transaction to 300 rows: it commits at 200.
         assertThat(transactionSizes(table)).containsExactly(200L, 200L, 200L, 200L, 200L);
         assertExactlyOnce(table.readLongs("id"), 1000);
+    }
+
+    @Test
+    void withoutTheIntervalEveryBatchCommits() throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        ids(env, 300, 0)
+                .sinkTo(
+                        sink(
+                                table,
+                                JdbcExecutionOptions.builder()
+                                        .withBatchSize(100)
+                                        .withBatchIntervalMs(0)
+                                        .withMinRowsPerTransaction(1000)
+                                        .build()));
+        env.execute();
+        // Nothing would bound how long rows wait in an open transaction: no grouping.
+        assertThat(transactionSizes(table)).containsExactly(100L, 100L, 100L);
     }
 
     @Test

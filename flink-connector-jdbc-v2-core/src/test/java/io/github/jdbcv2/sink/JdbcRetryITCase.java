@@ -102,6 +102,7 @@ class JdbcRetryITCase {
                                         JdbcExecutionOptions.builder()
                                                 .withBatchSize(10)
                                                 .withMinRowsPerTransaction(100)
+                                                .withBatchIntervalMs(60_000)
                                                 .withRetryPolicy(new DefaultJdbcRetryPolicy(1, 10))
                                                 .build())
                                 .buildAtLeastOnce(DB.getConnectionOptions()));
@@ -144,6 +145,7 @@ class JdbcRetryITCase {
                                         JdbcExecutionOptions.builder()
                                                 .withBatchSize(10)
                                                 .withMinRowsPerTransaction(100)
+                                                .withBatchIntervalMs(60_000)
                                                 .withRetryPolicy(new DefaultJdbcRetryPolicy(1, 10))
                                                 .build())
                                 .buildAtLeastOnce(DB.getConnectionOptions()));

@@ -24,7 +24,8 @@ import java.util.List;
  * <p>Full batches smaller than {@link JdbcExecutionOptions#getMinRowsPerTransaction()} share one
  * open transaction: their records stay in the buffer, behind {@link #rowsWritten()}, until it
  * commits, so that a failure replays all of them. The interval timer, {@link #flush(boolean)} and
- * the row cap commit it earlier. Not with a byte cap (the transactions are cut by bytes there).
+ * the row cap commit it earlier. Only with the interval timer on (it bounds how long a row waits
+ * for its commit), and not with a byte cap (the transactions are cut by bytes there).
  */
 @Internal
 public final class JdbcAtLeastOnceWriter<T> extends BufferingJdbcWriter<T>
@@ -61,9 +62,11 @@ public final class JdbcAtLeastOnceWriter<T> extends BufferingJdbcWriter<T>
         this.maxRows = options.getMaxRowsPerTransaction();
         this.commitRows = Math.min(options.getMinRowsPerTransaction(), maxRows);
         int batchSize = options.getBatchSize();
+        // The interval timer bounds how long a row of an open transaction waits for its commit.
         this.grouped =
                 batchSize != JdbcExecutionOptions.NO_ROW_LIMIT
                         && batchSize < commitRows
+                        && options.getBatchIntervalMs() > 0
                         && options.getRecordSizeEstimator() == null;
     }
 
