@@ -40,6 +40,20 @@ class JdbcAtLeastOnceSinkITCase {
                 .buildAtLeastOnce(DB.getConnectionOptions());
     }
 
+    /**
+     * Writes ids {@code 0 .. count-1} into a new table with {@code options} at parallelism 1,
+     * checks each id is there once and returns the rows per transaction.
+     */
+    private static List<Long> transactionsWriting(long count, JdbcExecutionOptions options)
+            throws Exception {
+        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
+        StreamExecutionEnvironment env = env(1, 0, 0);
+        ids(env, count, 0).sinkTo(sink(table, options));
+        env.execute();
+        assertExactlyOnce(table.readLongs("id"), count);
+        return transactionSizes(table);
+    }
+
     /** Rows per transaction, in the order the transactions wrote their first id. */
     private static List<Long> transactionSizes(TestTable table) throws Exception {
         List<Long> sizes = new ArrayList<>();
@@ -104,81 +118,63 @@ class JdbcAtLeastOnceSinkITCase {
 
     @Test
     void flushesOnBatchSizeAndAtEndOfInput() throws Exception {
-        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
-        StreamExecutionEnvironment env = env(1, 0, 0);
-        ids(env, 1050, 0)
-                .sinkTo(
-                        sink(
-                                table,
-                                JdbcExecutionOptions.builder()
-                                        .withBatchSize(100)
-                                        .withMinRowsPerTransaction(1)
-                                        .build()));
-        env.execute();
+        List<Long> sizes =
+                transactionsWriting(
+                        1050,
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(100)
+                                .withMinRowsPerTransaction(1)
+                                .build());
         List<Long> expected = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             expected.add(100L);
         }
         expected.add(50L);
-        assertThat(transactionSizes(table)).isEqualTo(expected);
+        assertThat(sizes).isEqualTo(expected);
     }
 
     @Test
     void groupsBatchesIntoTransactionsOfAtLeastMinRows() throws Exception {
-        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
-        StreamExecutionEnvironment env = env(1, 0, 0);
-        ids(env, 1050, 0)
-                .sinkTo(
-                        sink(
-                                table,
-                                JdbcExecutionOptions.builder()
-                                        .withBatchSize(100)
-                                        .withMinRowsPerTransaction(300)
-                                        .withBatchIntervalMs(60_000)
-                                        .build()));
-        env.execute();
+        List<Long> sizes =
+                transactionsWriting(
+                        1050,
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(100)
+                                .withMinRowsPerTransaction(300)
+                                .withBatchIntervalMs(60_000)
+                                .build());
         // Three batches per commit; the last transaction takes the 100 rows of the 10th batch and
         // the 50 flushed at end of input.
-        assertThat(transactionSizes(table)).containsExactly(300L, 300L, 300L, 150L);
-        assertExactlyOnce(table.readLongs("id"), 1050);
+        assertThat(sizes).containsExactly(300L, 300L, 300L, 150L);
     }
 
     @Test
     void groupedTransactionsStayWithinMaxRows() throws Exception {
-        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
-        StreamExecutionEnvironment env = env(1, 0, 0);
-        ids(env, 1000, 0)
-                .sinkTo(
-                        sink(
-                                table,
-                                JdbcExecutionOptions.builder()
-                                        .withBatchSize(100)
-                                        .withMinRowsPerTransaction(1000)
-                                        .withBatchIntervalMs(60_000)
-                                        .withMaxRowsPerTransaction(250)
-                                        .build()));
-        env.execute();
+        List<Long> sizes =
+                transactionsWriting(
+                        1000,
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(100)
+                                .withMinRowsPerTransaction(1000)
+                                .withBatchIntervalMs(60_000)
+                                .withMaxRowsPerTransaction(250)
+                                .build());
         // A third batch would take the open transaction to 300 rows: it commits at 200.
-        assertThat(transactionSizes(table)).containsExactly(200L, 200L, 200L, 200L, 200L);
-        assertExactlyOnce(table.readLongs("id"), 1000);
+        assertThat(sizes).containsExactly(200L, 200L, 200L, 200L, 200L);
     }
 
     @Test
     void withoutTheIntervalEveryBatchCommits() throws Exception {
-        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
-        StreamExecutionEnvironment env = env(1, 0, 0);
-        ids(env, 300, 0)
-                .sinkTo(
-                        sink(
-                                table,
-                                JdbcExecutionOptions.builder()
-                                        .withBatchSize(100)
-                                        .withBatchIntervalMs(0)
-                                        .withMinRowsPerTransaction(1000)
-                                        .build()));
-        env.execute();
+        List<Long> sizes =
+                transactionsWriting(
+                        300,
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(100)
+                                .withBatchIntervalMs(0)
+                                .withMinRowsPerTransaction(1000)
+                                .build());
         // Nothing would bound how long rows wait in an open transaction: no grouping.
-        assertThat(transactionSizes(table)).containsExactly(100L, 100L, 100L);
+        assertThat(sizes).containsExactly(100L, 100L, 100L);
     }
 
     @Test
@@ -203,17 +199,13 @@ class JdbcAtLeastOnceSinkITCase {
 
     @Test
     void splitsBatchesIntoTransactionsOfAtMostMaxRows() throws Exception {
-        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
-        StreamExecutionEnvironment env = env(1, 0, 0);
-        ids(env, 1000, 0)
-                .sinkTo(
-                        sink(
-                                table,
-                                JdbcExecutionOptions.builder()
-                                        .withBatchSize(100)
-                                        .withMaxRowsPerTransaction(30)
-                                        .build()));
-        env.execute();
+        List<Long> sizes =
+                transactionsWriting(
+                        1000,
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(100)
+                                .withMaxRowsPerTransaction(30)
+                                .build());
         List<Long> expected = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             expected.add(30L);
@@ -221,8 +213,7 @@ class JdbcAtLeastOnceSinkITCase {
             expected.add(30L);
             expected.add(10L);
         }
-        assertThat(transactionSizes(table)).isEqualTo(expected);
-        assertExactlyOnce(table.readLongs("id"), 1000);
+        assertThat(sizes).isEqualTo(expected);
     }
 
     @Test

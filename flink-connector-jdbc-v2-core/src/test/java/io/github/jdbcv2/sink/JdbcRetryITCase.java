@@ -89,11 +89,11 @@ class JdbcRetryITCase {
                 .isGreaterThanOrEqualTo(3 + 30);
     }
 
-    @Test
-    void replaysEveryBatchOfAnOpenTransactionThatFailed() throws Exception {
-        // Batches of 10 share transactions of 100 rows; the 25th statement fails, after earlier
-        // batches of the same transaction were written: the replay must take them all.
-        TestTable table = tableFailing("= 25");
+    /**
+     * Writes ids 0..999 in batches of 10 that share transactions of 100 rows, checks that every id
+     * is there once and that there was one retry; returns the job name.
+     */
+    private static String writeGroupedWithOneRetry(TestTable table) throws Exception {
         StreamExecutionEnvironment env = env(1, 0, 0);
         ids(env, 1000, 0)
                 .sinkTo(
@@ -110,6 +110,15 @@ class JdbcRetryITCase {
         env.execute(job);
         assertExactlyOnce(table.readLongs("id"), 1000);
         assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RETRIES)).isEqualTo(1);
+        return job;
+    }
+
+    @Test
+    void replaysEveryBatchOfAnOpenTransactionThatFailed() throws Exception {
+        // Batches of 10 share transactions of 100 rows; the 25th statement fails, after earlier
+        // batches of the same transaction were written: the replay must take them all.
+        TestTable table = tableFailing("= 25");
+        String job = writeGroupedWithOneRetry(table);
         // The replay commits the batches the failed transaction held; then 9 of 100 rows and the
         // rest at end of input.
         assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
@@ -137,22 +146,7 @@ class JdbcRetryITCase {
                         + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
                         + table.getName()
                         + "_check()");
-        StreamExecutionEnvironment env = env(1, 0, 0);
-        ids(env, 1000, 0)
-                .sinkTo(
-                        insertingIds(table)
-                                .withExecutionOptions(
-                                        JdbcExecutionOptions.builder()
-                                                .withBatchSize(10)
-                                                .withMinRowsPerTransaction(100)
-                                                .withBatchIntervalMs(60_000)
-                                                .withRetryPolicy(new DefaultJdbcRetryPolicy(1, 10))
-                                                .build())
-                                .buildAtLeastOnce(DB.getConnectionOptions()));
-        String job = "grouped-commit-retry-" + System.nanoTime();
-        env.execute(job);
-        assertExactlyOnce(table.readLongs("id"), 1000);
-        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RETRIES)).isEqualTo(1);
+        String job = writeGroupedWithOneRetry(table);
         assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
                 .isEqualTo(10);
     }

@@ -7,8 +7,9 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -30,8 +31,21 @@ class JdbcAtLeastOnceFailoverITCase {
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = SinkTestSupport.miniCluster();
 
-    @Test
-    void noIdMissingAfterInjectedFailures() throws Exception {
+    /**
+     * Batches of {@code batchSize}, each committed on its own or, {@code shared}, five of them in
+     * one transaction (the interval timer on, as the SQL tables have it).
+     */
+    private static JdbcExecutionOptions.Builder batches(int batchSize, boolean shared) {
+        JdbcExecutionOptions.Builder options =
+                JdbcExecutionOptions.builder().withBatchSize(batchSize);
+        return shared
+                ? options.withBatchIntervalMs(60_000).withMinRowsPerTransaction(5 * batchSize)
+                : options.withMinRowsPerTransaction(1);
+    }
+
+    @ParameterizedTest(name = "shared transactions {0}")
+    @ValueSource(booleans = {false, true})
+    void noIdMissingAfterInjectedFailures(boolean shared) throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         String key = "alo-" + System.nanoTime();
         StreamExecutionEnvironment env = env(2, 50, 10);
@@ -39,8 +53,7 @@ class JdbcAtLeastOnceFailoverITCase {
                 .map(new FailureInjector(key, 2, 1, 300))
                 .sinkTo(
                         insertingIds(table)
-                                .withExecutionOptions(
-                                        JdbcExecutionOptions.builder().withBatchSize(200).build())
+                                .withExecutionOptions(batches(200, shared).build())
                                 .buildAtLeastOnce(DB.getConnectionOptions()));
         env.execute();
         assertThat(FailureInjector.injected(key, "mid")).isEqualTo(2);
@@ -48,8 +61,9 @@ class JdbcAtLeastOnceFailoverITCase {
         assertAtLeastOnce(table.readLongs("id"), 20_000);
     }
 
-    @Test
-    void survivesConnectionsKilledByTheServer() throws Exception {
+    @ParameterizedTest(name = "shared transactions {0}")
+    @ValueSource(booleans = {false, true})
+    void survivesConnectionsKilledByTheServer(boolean shared) throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         String application = "jdbcv2-sink-kill-" + System.nanoTime();
         StreamExecutionEnvironment env = env(2, 50, 0);
@@ -57,8 +71,7 @@ class JdbcAtLeastOnceFailoverITCase {
                 .sinkTo(
                         insertingIds(table)
                                 .withExecutionOptions(
-                                        JdbcExecutionOptions.builder()
-                                                .withBatchSize(100)
+                                        batches(100, shared)
                                                 .withMaxRetries(5)
                                                 .withRetryPolicy(
                                                         new DefaultJdbcRetryPolicy(10, 200))
