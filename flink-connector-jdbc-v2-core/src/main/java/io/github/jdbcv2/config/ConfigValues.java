@@ -56,6 +56,23 @@ public final class ConfigValues {
         }
     }
 
+    /**
+     * An integer option's value, or its default, refused below {@code min} with {@code Invalid
+     * {kind} option '{key}': {value}; it must be {mustBe}.}
+     */
+    public static int intAtLeast(
+            ReadableConfig config,
+            ConfigOption<Integer> option,
+            String kind,
+            int min,
+            String mustBe) {
+        int value = get(config, option, kind, AN_INTEGER);
+        if (value < min) {
+            throw invalid(kind, option, value, "must be " + mustBe);
+        }
+        return value;
+    }
+
     /** {@code Invalid {kind} option '{key}': {value}; it {rule}.} */
     public static IllegalArgumentException invalid(
             String kind, ConfigOption<?> option, Object value, String rule) {

@@ -86,18 +86,12 @@ public final class JdbcExactlyOnceOptions implements Serializable {
                         KIND,
                         ConfigValues.TRUE_OR_FALSE));
         int attempts =
-                ConfigValues.get(
+                ConfigValues.intAtLeast(
                         config,
                         JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS,
                         KIND,
-                        ConfigValues.AN_INTEGER);
-        if (attempts < 1) {
-            throw ConfigValues.invalid(
-                    KIND,
-                    JdbcExactlyOnceConfigOptions.MAX_COMMIT_ATTEMPTS,
-                    attempts,
-                    "must be at least 1");
-        }
+                        1,
+                        "at least 1");
         Duration initial =
                 ConfigValues.get(
                         config,

@@ -90,23 +90,18 @@ public final class JdbcExecutionOptions implements Serializable {
     /**
      * Options from a Flink configuration with the keys of {@link JdbcSinkConfigOptions} ({@code
      * sink.buffer-flush.max-rows}, {@code sink.buffer-flush.interval}, {@code sink.max-retries},
-     * {@code sink.max-rows-per-transaction}) and the default retry policy; unset keys take the
-     * defaults of those declarations (Apache's SQL defaults: 100 rows, 1 s). Errors name the key.
+     * {@code sink.max-rows-per-transaction}, {@code sink.min-rows-per-transaction}) and the default
+     * retry policy; unset keys take the defaults of those declarations (Apache's SQL defaults: 100
+     * rows, 1 s). Errors name the key.
      */
     public static JdbcExecutionOptions fromConfig(ReadableConfig config) {
         int maxRows =
-                ConfigValues.get(
+                ConfigValues.intAtLeast(
                         config,
                         JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS,
                         KIND,
-                        ConfigValues.AN_INTEGER);
-        if (maxRows < 0) {
-            throw ConfigValues.invalid(
-                    KIND,
-                    JdbcSinkConfigOptions.BUFFER_FLUSH_MAX_ROWS,
-                    maxRows,
-                    "must be 0 (no row limit) or more");
-        }
+                        0,
+                        "0 (no row limit) or more");
         Duration interval =
                 ConfigValues.get(
                         config,
@@ -121,12 +116,8 @@ public final class JdbcExecutionOptions implements Serializable {
                     "must be 0 (off) or more");
         }
         int retries =
-                ConfigValues.get(
-                        config, JdbcSinkConfigOptions.MAX_RETRIES, KIND, ConfigValues.AN_INTEGER);
-        if (retries < 0) {
-            throw ConfigValues.invalid(
-                    KIND, JdbcSinkConfigOptions.MAX_RETRIES, retries, "must be 0 or more");
-        }
+                ConfigValues.intAtLeast(
+                        config, JdbcSinkConfigOptions.MAX_RETRIES, KIND, 0, "0 or more");
         int rowsPerTransaction =
                 ConfigValues.getOptional(
                                 config,
@@ -142,18 +133,12 @@ public final class JdbcExecutionOptions implements Serializable {
                     "must be at least 1 (unset: no limit)");
         }
         int minRowsPerTransaction =
-                ConfigValues.get(
+                ConfigValues.intAtLeast(
                         config,
                         JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION,
                         KIND,
-                        ConfigValues.AN_INTEGER);
-        if (minRowsPerTransaction < 1) {
-            throw ConfigValues.invalid(
-                    KIND,
-                    JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION,
-                    minRowsPerTransaction,
-                    "must be at least 1 (1: a commit per flush)");
-        }
+                        1,
+                        "at least 1 (1: a commit per flush)");
         return builder()
                 .withBatchSize(maxRows)
                 .withBatchIntervalMs(interval.toMillis())

@@ -81,12 +81,8 @@ public final class JdbcReadOptions implements Serializable {
     }
 
     private static int atLeast(
-            ReadableConfig config, ConfigOption<Integer> option, int min, String rule) {
-        int value = ConfigValues.get(config, option, KIND, ConfigValues.AN_INTEGER);
-        if (value < min) {
-            throw ConfigValues.invalid(KIND, option, value, "must be " + rule);
-        }
-        return value;
+            ReadableConfig config, ConfigOption<Integer> option, int min, String mustBe) {
+        return ConfigValues.intAtLeast(config, option, KIND, min, mustBe);
     }
 
     public JdbcReadOptions(

@@ -38,6 +38,15 @@ class JdbcRetryITCase {
      * Fails the statements whose count (from 1) satisfies {@code condition}, e.g. {@code "= 5"}.
      */
     private static TestTable tableFailing(String condition) throws Exception {
+        return tableFailing(condition, "TRIGGER fail_first AFTER INSERT ON %s FOR EACH STATEMENT");
+    }
+
+    /**
+     * A table whose trigger {@code trigger} (its head, {@code %s} for the table) raises SQLSTATE
+     * 40001 when the count of its runs (from 1, not reset by a rollback) satisfies {@code
+     * condition}.
+     */
+    private static TestTable tableFailing(String condition, String trigger) throws Exception {
         TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
         String seq = table.getName() + "_failures";
         DB.execute(
@@ -52,9 +61,9 @@ class JdbcRetryITCase {
                         + " THEN"
                         + " RAISE EXCEPTION 'injected serialization failure' USING ERRCODE = '40001';"
                         + " END IF; RETURN NULL; END $$",
-                "CREATE TRIGGER fail_first AFTER INSERT ON "
-                        + table.getQuotedName()
-                        + " FOR EACH STATEMENT EXECUTE FUNCTION "
+                "CREATE "
+                        + String.format(trigger, table.getQuotedName())
+                        + " EXECUTE FUNCTION "
                         + table.getName()
                         + "_fail()");
         return table;
@@ -129,23 +138,11 @@ class JdbcRetryITCase {
     void replaysAnOpenTransactionWhoseCommitFailed() throws Exception {
         // A deferred trigger runs at COMMIT and fails once, on the 150th row it checks: the commit
         // of the second transaction (rows 100..199, written as ten batches) fails.
-        TestTable table = DB.createTable(SinkTestSupport.INSERT_COLUMNS);
-        String seq = table.getName() + "_checked";
-        DB.execute(
-                "CREATE SEQUENCE " + seq,
-                "CREATE FUNCTION "
-                        + table.getName()
-                        + "_check() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                        + " IF nextval('"
-                        + seq
-                        + "') = 150 THEN"
-                        + " RAISE EXCEPTION 'injected commit failure' USING ERRCODE = '40001';"
-                        + " END IF; RETURN NULL; END $$",
-                "CREATE CONSTRAINT TRIGGER check_at_commit AFTER INSERT ON "
-                        + table.getQuotedName()
-                        + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "
-                        + table.getName()
-                        + "_check()");
+        TestTable table =
+                tableFailing(
+                        "= 150",
+                        "CONSTRAINT TRIGGER check_at_commit AFTER INSERT ON %s"
+                                + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW");
         String job = writeGroupedWithOneRetry(table);
         assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.TRANSACTIONS_COMMITTED))
                 .isEqualTo(10);
