@@ -25,6 +25,11 @@ public enum JdbcErrorCategory {
     LIMIT_EXCEEDED(false),
     /** The database refused a new connection: too many, or opened too fast. */
     CONNECTION_LIMIT(false),
+    /**
+     * A row broke a unique or primary key constraint (PostgreSQL: SQLSTATE 23505): not retried as
+     * is; an insert-first upsert sink writes the transaction again as upserts.
+     */
+    UNIQUE_VIOLATION(false),
     /** Anything else: not retried. */
     OTHER(false);
 

@@ -93,6 +93,14 @@ public final class JdbcErrorClassifier implements Serializable {
         return JdbcErrorCategory.OTHER;
     }
 
+    /**
+     * True when the table maps some SQLSTATE or class to {@code category}: whether this dialect can
+     * recognise such failures at all.
+     */
+    public boolean recognises(JdbcErrorCategory category) {
+        return states.containsValue(category) || classes.containsValue(category);
+    }
+
     /** True when {@code error} itself (not its causes) means the connection is lost. */
     public boolean isConnectionLost(SQLException error) {
         return is(error, JdbcErrorCategory.CONNECTION_LOST);

@@ -1,5 +1,7 @@
 package io.github.jdbcv2.sink;
 
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
+
 import org.apache.flink.annotation.PublicEvolving;
 
 import java.sql.Connection;
@@ -24,6 +26,17 @@ public interface JdbcBatchExecutor<T> extends AutoCloseable {
 
     /** Writes {@code records[from, to)}. */
     void execute(List<T> records, int from, int to) throws SQLException;
+
+    /**
+     * Called after {@link #execute} or the commit failed and the transaction was rolled back: true
+     * when this executor now writes differently so that the transaction, written again at once,
+     * does not meet {@code failure} for the same reason (the writer then replays it without
+     * counting a retry). An executor must not answer true twice for the same cause. The default is
+     * false: the retry policy decides.
+     */
+    default boolean fallBackAfter(SQLException failure, JdbcErrorClassifier errors) {
+        return false;
+    }
 
     /** What this executor runs, for error messages: the SQL text, never values. */
     String describe();

@@ -127,5 +127,15 @@ public final class JdbcTableConfigOptions {
                     .withDescription(
                             "Write an append-only table with the database's bulk load (PostgreSQL: COPY FROM STDIN).");
 
+    public static final ConfigOption<Boolean> SINK_UPSERT_INSERT_FIRST =
+            ConfigOptions.key("sink.upsert.insert-first")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "With a PRIMARY KEY: write each batch with a plain INSERT first, and only when a row's key exists"
+                                    + " already roll back and write the transaction again as upserts (the next batches are"
+                                    + " upserted for a while). Faster when most rows are new keys; each conflict costs a"
+                                    + " replay and an ERROR line in the database's log. At-least-once only.");
+
     private JdbcTableConfigOptions() {}
 }

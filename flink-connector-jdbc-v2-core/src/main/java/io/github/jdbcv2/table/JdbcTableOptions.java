@@ -100,6 +100,7 @@ public final class JdbcTableOptions {
                 JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION,
                 JdbcTableConfigOptions.SINK_DELIVERY_GUARANTEE,
                 JdbcTableConfigOptions.SINK_COPY,
+                JdbcTableConfigOptions.SINK_UPSERT_INSERT_FIRST,
                 JdbcExactlyOnceConfigOptions.SINK_NAME,
                 JdbcExactlyOnceConfigOptions.RECOVER_AND_ROLLBACK,
                 JdbcExactlyOnceConfigOptions.ROLLBACK_RESTORED_JOB_LEFTOVERS,

@@ -317,6 +317,15 @@ public final class JdbcTableOptionsValidator {
                                             + "' = 'exactly-once': XA transactions are never retried (a failure restarts"
                                             + " the job from its last checkpoint). Remove it or set 0.");
                         });
+        if (options.get(JdbcTableConfigOptions.SINK_UPSERT_INSERT_FIRST)) {
+            throw new ValidationException(
+                    "Invalid '"
+                            + JdbcTableConfigOptions.SINK_UPSERT_INSERT_FIRST.key()
+                            + "' = 'true' with '"
+                            + guaranteeKey
+                            + "' = 'exactly-once': a failed insert would abort the XA transaction of the"
+                            + " whole checkpoint. Remove it, or use at-least-once.");
+        }
         for (ConfigOption<Integer> rows :
                 Arrays.asList(
                         JdbcSinkConfigOptions.MAX_ROWS_PER_TRANSACTION,

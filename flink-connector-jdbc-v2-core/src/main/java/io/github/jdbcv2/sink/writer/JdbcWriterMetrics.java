@@ -6,7 +6,8 @@ import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 
 /**
  * The writer's counters, registered in its metric group: {@value #TRANSACTIONS_COMMITTED}, {@value
- * #RETRIES}, {@value #RECORDS_WRITTEN} (plus Flink's standard {@code numRecordsSend}).
+ * #RETRIES}, {@value #RECORDS_WRITTEN}, {@value #FALLBACKS} (plus Flink's standard {@code
+ * numRecordsSend}).
  */
 @Internal
 public final class JdbcWriterMetrics {
@@ -16,10 +17,17 @@ public final class JdbcWriterMetrics {
     public static final String RETRIES = "jdbcRetries";
     public static final String RECORDS_WRITTEN = "jdbcRecordsWritten";
 
+    /**
+     * Transactions written again at once because the executor changed how it writes (an
+     * insert-first upsert that met an existing key).
+     */
+    public static final String FALLBACKS = "jdbcFallbacks";
+
     private final Counter transactionsCommitted;
     private final Counter transactionsPrepared;
     private final Counter retries;
     private final Counter recordsWritten;
+    private final Counter fallbacks;
     private final Counter numRecordsSend;
 
     public JdbcWriterMetrics(SinkWriterMetricGroup group) {
@@ -27,6 +35,7 @@ public final class JdbcWriterMetrics {
         this.transactionsPrepared = group.counter(TRANSACTIONS_PREPARED);
         this.retries = group.counter(RETRIES);
         this.recordsWritten = group.counter(RECORDS_WRITTEN);
+        this.fallbacks = group.counter(FALLBACKS);
         this.numRecordsSend = group.getNumRecordsSendCounter();
     }
 
@@ -48,5 +57,9 @@ public final class JdbcWriterMetrics {
 
     public void retried() {
         retries.inc();
+    }
+
+    public void fellBack() {
+        fallbacks.inc();
     }
 }

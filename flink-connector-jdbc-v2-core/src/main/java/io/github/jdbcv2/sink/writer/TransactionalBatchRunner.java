@@ -102,7 +102,7 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
      */
     private void attempts(List<T> records, int from, int to, int first)
             throws IOException, InterruptedException {
-        for (int attempt = first; ; attempt++) {
+        for (int attempt = first; ; ) {
             try {
                 Connection connection = connection();
                 executor.execute(records, from, to);
@@ -110,7 +110,7 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
                 metrics.committed(to - from);
                 return;
             } catch (SQLException e) {
-                failed(e, to - from, attempt);
+                attempt = failed(e, to - from, attempt);
             }
         }
     }
@@ -128,8 +128,7 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
             executor.execute(records, from, to);
             return false;
         } catch (SQLException e) {
-            failed(e, to, 0);
-            attempts(records, 0, to, 1);
+            attempts(records, 0, to, failed(e, to, 0));
             return true;
         }
     }
@@ -143,18 +142,27 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
             connection().commit();
             metrics.committed(to);
         } catch (SQLException e) {
-            failed(e, to, 0);
-            attempts(records, 0, to, 1);
+            attempts(records, 0, to, failed(e, to, 0));
         }
     }
 
     /**
-     * A transaction of {@code rows} rows failed on attempt {@code attempt}: rolls back, then throws
-     * when it may not be retried, else waits the back-off and re-establishes a broken connection.
+     * A transaction of {@code rows} rows failed on attempt {@code attempt}: rolls back; returns the
+     * same attempt when the executor {@linkplain JdbcBatchExecutor#fallBackAfter fell back};
+     * otherwise throws when it may not be retried, else waits the back-off, re-establishes a broken
+     * connection and returns the next attempt.
      */
-    private void failed(SQLException e, int rows, int attempt)
+    private int failed(SQLException e, int rows, int attempt)
             throws IOException, InterruptedException {
         rollbackQuietly();
+        if (executor.fallBackAfter(e, errorClassifier)) {
+            metrics.fellBack();
+            LOG.debug(
+                    "Transaction of {} rows met SQLSTATE {}; the executor fell back, writing it again",
+                    rows,
+                    e.getSQLState());
+            return attempt;
+        }
         if (attempt >= maxRetries || !retryPolicy.isRetryable(e, errorClassifier)) {
             throw new IOException(failureMessage(e, rows, attempt), e);
         }
@@ -172,6 +180,7 @@ public final class TransactionalBatchRunner<T> implements AutoCloseable {
         LOG.debug("Retryable failure of a transaction", e);
         backoff(backoff);
         reconnectIfBroken();
+        return attempt + 1;
     }
 
     private Connection connection() throws SQLException {

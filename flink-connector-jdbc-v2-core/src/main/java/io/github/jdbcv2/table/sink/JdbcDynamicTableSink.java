@@ -4,6 +4,7 @@ import io.github.jdbcv2.connection.JdbcConnectionProvider;
 import io.github.jdbcv2.connection.SecretRedaction;
 import io.github.jdbcv2.dialect.JdbcBulkLoader;
 import io.github.jdbcv2.dialect.JdbcDialectLoader;
+import io.github.jdbcv2.dialect.JdbcErrorCategory;
 import io.github.jdbcv2.dialect.JdbcV2Factory;
 import io.github.jdbcv2.dialect.JdbcXaDialect;
 import io.github.jdbcv2.sink.JdbcBatchExecutorFactory;
@@ -109,16 +110,53 @@ public final class JdbcDynamicTableSink implements DynamicTableSink {
         if (context.options().get(JdbcTableConfigOptions.SINK_COPY)) {
             return JdbcRowDataExecutors.bulk(bulkLoader());
         }
+        boolean insertFirst = insertFirst();
         if (hasKey()) {
             return JdbcRowDataExecutors.upsert(
                     context.dialect(),
                     context.tableName(),
                     columns,
                     context.physicalRowType(),
-                    context.primaryKeyIndexes());
+                    context.primaryKeyIndexes(),
+                    insertFirst);
         }
         return JdbcRowDataExecutors.append(
                 context.dialect(), context.tableName(), columns, context.physicalRowType());
+    }
+
+    /**
+     * {@code sink.upsert.insert-first}: needs a primary key to fall back on and a dialect that
+     * tells a unique violation by its SQLSTATE.
+     */
+    private boolean insertFirst() {
+        String key = JdbcTableConfigOptions.SINK_UPSERT_INSERT_FIRST.key();
+        if (!context.options().get(JdbcTableConfigOptions.SINK_UPSERT_INSERT_FIRST)) {
+            return false;
+        }
+        if (!hasKey()) {
+            throw new ValidationException(
+                    "Invalid '"
+                            + key
+                            + "' = 'true' for the table '"
+                            + context.tableName()
+                            + "': it has no PRIMARY KEY, so every row is inserted already. Remove the option,"
+                            + " or declare the PRIMARY KEY (...) NOT ENFORCED of the database table.");
+        }
+        JdbcV2Factory factory = v2Factory();
+        if (factory == null
+                || !factory.createErrorClassifier()
+                        .recognises(JdbcErrorCategory.UNIQUE_VIOLATION)) {
+            throw new ValidationException(
+                    "Invalid '"
+                            + key
+                            + "' = 'true' for the table '"
+                            + context.tableName()
+                            + "': the "
+                            + context.dialect().dialectName()
+                            + " dialect does not say which SQLSTATE a duplicate key raises, so a conflict"
+                            + " could not be told from other failures (PostgreSQL's can). Remove the option.");
+        }
+        return true;
     }
 
     /**

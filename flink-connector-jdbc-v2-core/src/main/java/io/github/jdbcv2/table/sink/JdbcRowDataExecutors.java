@@ -1,6 +1,8 @@
 package io.github.jdbcv2.table.sink;
 
 import io.github.jdbcv2.dialect.JdbcBulkLoader;
+import io.github.jdbcv2.dialect.JdbcErrorCategory;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.sink.JdbcBatchExecutor;
 import io.github.jdbcv2.sink.JdbcBatchExecutorFactory;
 
@@ -24,7 +26,8 @@ import java.util.List;
 /**
  * The batch executors of the table sink, each made once per writer by a serializable factory: an
  * append ({@code INSERT}), an upsert (the last change of each key in a range: the dialect's upsert,
- * or update-then-insert when the dialect has none, and delete by key) and a dialect's bulk load.
+ * or update-then-insert when the dialect has none, and delete by key; optionally a plain insert
+ * first) and a dialect's bulk load.
  */
 @Internal
 public final class JdbcRowDataExecutors {
@@ -40,14 +43,19 @@ public final class JdbcRowDataExecutors {
 
     /**
      * The last change of each key of the range: {@code INSERT}/{@code UPDATE_AFTER} as upsert,
-     * {@code DELETE} as delete by key, {@code UPDATE_BEFORE} ignored.
+     * {@code DELETE} as delete by key, {@code UPDATE_BEFORE} ignored. With {@code insertFirst} the
+     * rows are first written with a plain {@code INSERT}; when one meets an existing key (a unique
+     * violation) the writer rolls the transaction back and it is written again as upserts, and the
+     * next batches are upserted for a while (twice as many after each conflict, up to {@value
+     * #MAX_UPSERT_BATCHES_AFTER_CONFLICT}).
      */
     public static JdbcBatchExecutorFactory<RowData> upsert(
             JdbcDialect dialect,
             String tableName,
             String[] columns,
             RowType rowType,
-            int[] keyPositions) {
+            int[] keyPositions,
+            boolean insertFirst) {
         String[] keyColumns = new String[keyPositions.length];
         for (int i = 0; i < keyPositions.length; i++) {
             keyColumns[i] = columns[keyPositions[i]];
@@ -63,8 +71,14 @@ public final class JdbcRowDataExecutors {
                 columns,
                 keyColumns,
                 rowType,
-                keyPositions);
+                keyPositions,
+                insertFirst);
     }
+
+    /**
+     * The most batches written as upserts after a conflict before a plain insert is tried again.
+     */
+    static final int MAX_UPSERT_BATCHES_AFTER_CONFLICT = 1024;
 
     /** The dialect's bulk load of every row of the range. */
     public static JdbcBatchExecutorFactory<RowData> bulk(JdbcBulkLoader loader) {
@@ -162,6 +176,7 @@ public final class JdbcRowDataExecutors {
         private final String[] keyColumns;
         private final RowType rowType;
         private final int[] keyPositions;
+        private final boolean insertFirst;
 
         UpsertFactory(
                 JdbcDialect dialect,
@@ -173,7 +188,8 @@ public final class JdbcRowDataExecutors {
                 String[] columns,
                 String[] keyColumns,
                 RowType rowType,
-                int[] keyPositions) {
+                int[] keyPositions,
+                boolean insertFirst) {
             this.dialect = dialect;
             this.upsertSql = upsertSql;
             this.insertSql = insertSql;
@@ -184,6 +200,7 @@ public final class JdbcRowDataExecutors {
             this.keyColumns = keyColumns;
             this.rowType = rowType;
             this.keyPositions = keyPositions;
+            this.insertFirst = insertFirst;
         }
 
         @Override
@@ -203,7 +220,8 @@ public final class JdbcRowDataExecutors {
 
         @Override
         public String describe() {
-            return (upsertSql != null ? upsertSql : updateSql + "; " + insertSql)
+            return (insertFirst ? insertSql + " (first); " : "")
+                    + (upsertSql != null ? upsertSql : updateSql + "; " + insertSql)
                     + "; "
                     + deleteSql;
         }
@@ -219,12 +237,21 @@ public final class JdbcRowDataExecutors {
         /** The upsert, or the update of the update-then-insert. */
         private FieldNamedPreparedStatement write;
 
-        /** Update-then-insert only. */
+        /** Update-then-insert and insert-first only. */
         private FieldNamedPreparedStatement insert;
 
         private FieldNamedPreparedStatement exists;
         private FieldNamedPreparedStatement delete;
         private int[] written = new int[16];
+
+        /** Insert-first: whether the last {@link #execute} wrote with the plain insert. */
+        private boolean lastInsertedFirst;
+
+        /** Insert-first: batches still to upsert before trying a plain insert again. */
+        private int upsertBatchesLeft;
+
+        /** Insert-first: the batches to upsert after the next conflict, halved by each success. */
+        private int upsertBatchesAfterConflict;
 
         UpsertExecutor(UpsertFactory spec, RowType keyType) {
             this.spec = spec;
@@ -252,12 +279,14 @@ public final class JdbcRowDataExecutors {
                 write =
                         FieldNamedPreparedStatement.prepareStatement(
                                 connection, spec.updateSql, spec.columns);
-                insert =
-                        FieldNamedPreparedStatement.prepareStatement(
-                                connection, spec.insertSql, spec.columns);
                 exists =
                         FieldNamedPreparedStatement.prepareStatement(
                                 connection, spec.existsSql, spec.keyColumns);
+            }
+            if (spec.upsertSql == null || spec.insertFirst) {
+                insert =
+                        FieldNamedPreparedStatement.prepareStatement(
+                                connection, spec.insertSql, spec.columns);
             }
             delete =
                     FieldNamedPreparedStatement.prepareStatement(
@@ -279,6 +308,12 @@ public final class JdbcRowDataExecutors {
         }
 
         private void write(List<RowData> records, int from, int to) throws SQLException {
+            boolean insertFirst = spec.insertFirst && upsertBatchesLeft == 0;
+            if (spec.insertFirst && !insertFirst) {
+                upsertBatchesLeft--;
+            }
+            lastInsertedFirst = insertFirst;
+            FieldNamedPreparedStatement rows = insertFirst ? insert : write;
             int distinct = reducer.reduce(records, from, to);
             int[] positions = reducer.positions();
             if (written.length < distinct) {
@@ -293,20 +328,41 @@ public final class JdbcRowDataExecutors {
                     delete.addBatch();
                     deletes++;
                 } else {
-                    rowConverter.toExternal(row, write);
-                    write.addBatch();
+                    rowConverter.toExternal(row, rows);
+                    rows.addBatch();
                     written[writes++] = positions[k];
                 }
             }
             if (writes > 0) {
-                int[] counts = write.executeBatch();
-                if (insert != null) {
+                int[] counts = rows.executeBatch();
+                if (!insertFirst && spec.upsertSql == null) {
                     insertMissing(records, counts, writes);
                 }
             }
             if (deletes > 0) {
                 delete.executeBatch();
             }
+            if (insertFirst) {
+                upsertBatchesAfterConflict >>= 1;
+            }
+        }
+
+        /**
+         * A plain insert met an existing key: the transaction is written again as upserts, and so
+         * are the next batches, twice as many as after the previous conflict.
+         */
+        @Override
+        public boolean fallBackAfter(SQLException failure, JdbcErrorClassifier errors) {
+            if (!lastInsertedFirst || !errors.anyIn(failure, JdbcErrorCategory.UNIQUE_VIOLATION)) {
+                return false;
+            }
+            lastInsertedFirst = false;
+            upsertBatchesAfterConflict =
+                    Math.min(
+                            Math.max(1, upsertBatchesAfterConflict * 2),
+                            MAX_UPSERT_BATCHES_AFTER_CONFLICT);
+            upsertBatchesLeft = upsertBatchesAfterConflict;
+            return true;
         }
 
         /** Update-then-insert: inserts the rows whose update found no row. */

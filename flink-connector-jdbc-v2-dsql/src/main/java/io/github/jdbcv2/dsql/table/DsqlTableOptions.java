@@ -169,6 +169,14 @@ public final class DsqlTableOptions {
                             + " optimistic concurrency conflicts). Remove it; 'sink.buffer-flush.max-rows'"
                             + " sets the rows per flush.");
         }
+        if (options.get(JdbcTableConfigOptions.SINK_UPSERT_INSERT_FIRST)) {
+            throw new ValidationException(
+                    "Unsupported option '"
+                            + JdbcTableConfigOptions.SINK_UPSERT_INSERT_FIRST.key()
+                            + "' = 'true' for a 'dsql' table: insert-first is built and tested for PostgreSQL"
+                            + " only, and a DSQL sink writes each flush as upserts. Remove it (false is the"
+                            + " only valid value).");
+        }
         if (options.getOptional(JdbcSinkConfigOptions.MAX_RETRIES).isPresent()) {
             throw new ValidationException(
                     "Unsupported option '"

@@ -206,6 +206,14 @@ class DsqlTablePresetTest {
                         () ->
                                 sink(
                                         DsqlTableTestContexts.accounts(
+                                                options("sink.upsert.insert-first", "true"))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'sink.upsert.insert-first' = 'true'")
+                .hasMessageContaining("PostgreSQL only");
+        assertThatThrownBy(
+                        () ->
+                                sink(
+                                        DsqlTableTestContexts.accounts(
                                                 options("sink.max-retries", "3"))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("'sink.max-retries'")

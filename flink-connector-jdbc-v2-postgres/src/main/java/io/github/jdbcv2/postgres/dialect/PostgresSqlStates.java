@@ -8,9 +8,9 @@ import org.apache.flink.annotation.Internal;
 /**
  * PostgreSQL's SQLSTATE table: the SQL standard's classes plus the server's own shutdown and
  * termination states (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) as a
- * lost connection and deadlocks (40P01) as retryable. 57P04 and 57P05 end the session too; a source
- * then finds the connection invalid and reconnects, while a sink does not replay them (a dropped
- * database, an idle timeout).
+ * lost connection, deadlocks (40P01) as retryable and unique violations (23505) by name. 57P04 and
+ * 57P05 end the session too; a source then finds the connection invalid and reconnects, while a
+ * sink does not replay them (a dropped database, an idle timeout).
  */
 @Internal
 public final class PostgresSqlStates {
@@ -19,6 +19,7 @@ public final class PostgresSqlStates {
     public static final String ADMIN_SHUTDOWN = "57P01";
     public static final String CRASH_SHUTDOWN = "57P02";
     public static final String CANNOT_CONNECT_NOW = "57P03";
+    public static final String UNIQUE_VIOLATION = "23505";
 
     private static final JdbcErrorClassifier CLASSIFIER =
             JdbcErrorClassifier.standard().toBuilder()
@@ -26,6 +27,7 @@ public final class PostgresSqlStates {
                     .sqlState(ADMIN_SHUTDOWN, JdbcErrorCategory.CONNECTION_LOST)
                     .sqlState(CRASH_SHUTDOWN, JdbcErrorCategory.CONNECTION_LOST)
                     .sqlState(CANNOT_CONNECT_NOW, JdbcErrorCategory.CONNECTION_LOST)
+                    .sqlState(UNIQUE_VIOLATION, JdbcErrorCategory.UNIQUE_VIOLATION)
                     .build();
 
     private PostgresSqlStates() {}

@@ -97,6 +97,15 @@ class PostgresSinkDialectTest {
         assertThat(postgres.isRetryable(new SQLException("x", "57P04"))).isFalse();
         assertThat(postgres.isRetryable(new SQLException("x", "57P05"))).isFalse();
         assertThat(postgres.isRetryable(new SQLException("x", "23505"))).isFalse();
+        // A duplicate key is known by name (insert-first upserts fall back on it); other integrity
+        // violations are not.
+        assertThat(postgres.classify(new SQLException("x", "23505")))
+                .isEqualTo(JdbcErrorCategory.UNIQUE_VIOLATION);
+        assertThat(postgres.classify(new SQLException("x", "23503")))
+                .isEqualTo(JdbcErrorCategory.OTHER);
+        assertThat(postgres.recognises(JdbcErrorCategory.UNIQUE_VIOLATION)).isTrue();
+        assertThat(JdbcErrorClassifier.standard().recognises(JdbcErrorCategory.UNIQUE_VIOLATION))
+                .isFalse();
         // Without the dialect, PostgreSQL's own states mean nothing.
         JdbcErrorClassifier standard = JdbcErrorClassifier.standard();
         assertThat(standard.isRetryable(new SQLException("x", "57P01"))).isFalse();

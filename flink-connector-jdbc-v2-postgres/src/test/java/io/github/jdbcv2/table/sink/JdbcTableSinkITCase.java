@@ -1,5 +1,7 @@
 package io.github.jdbcv2.table.sink;
 
+import io.github.jdbcv2.sink.writer.JdbcWriterMetrics;
+import io.github.jdbcv2.testutils.CollectingMetricReporter;
 import io.github.jdbcv2.testutils.ExceptionChain;
 import io.github.jdbcv2.testutils.FlinkMiniCluster;
 import io.github.jdbcv2.testutils.PostgresDatabaseExtension;
@@ -38,7 +40,7 @@ class JdbcTableSinkITCase {
     @RegisterExtension static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(4);
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withCollectingReporter(4);
 
     @Test
     void appendWritesEveryRowIncludingNulls() throws Exception {
@@ -62,13 +64,8 @@ class JdbcTableSinkITCase {
     void upsertWritesTheLastChangeOfEachKeyOncePerBatch() throws Exception {
         DB.execute(
                 "CREATE TABLE ups (id BIGINT PRIMARY KEY, name TEXT, v INT)",
-                "INSERT INTO ups VALUES (10, 'old', 0), (11, 'gone', 0)",
-                "CREATE TABLE ups_log (n BIGSERIAL, op TEXT, id BIGINT)",
-                "CREATE FUNCTION ups_log() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                        + " INSERT INTO ups_log (op, id) VALUES (TG_OP,"
-                        + " CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END); RETURN NULL; END $$",
-                "CREATE TRIGGER ups_log AFTER INSERT OR UPDATE OR DELETE ON ups"
-                        + " FOR EACH ROW EXECUTE FUNCTION ups_log()");
+                "INSERT INTO ups VALUES (10, 'old', 0), (11, 'gone', 0)");
+        logWrites("ups");
         StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(1, 0, 0);
         StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
         env.executeSql(
@@ -104,14 +101,18 @@ class JdbcTableSinkITCase {
 
     /**
      * The same changes over many small batches, committed one by one, in transactions capped below
-     * a batch, or with batches sharing transactions: the final table is the same.
+     * a batch, or with batches sharing transactions, written as upserts or inserted first (17 keys
+     * in 300 changes: most plain inserts meet an existing key, and a conflict in a shared
+     * transaction writes its earlier batches again): the final table is the same.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(
             strings = {
                 "'sink.min-rows-per-transaction' = '1'",
                 "'sink.max-rows-per-transaction' = '2'",
-                "'sink.min-rows-per-transaction' = '40'"
+                "'sink.min-rows-per-transaction' = '40'",
+                "'sink.upsert.insert-first' = 'true', 'sink.min-rows-per-transaction' = '1'",
+                "'sink.upsert.insert-first' = 'true', 'sink.min-rows-per-transaction' = '40'"
             })
     void upsertAcrossSmallBatches(String transactions) throws Exception {
         String table = "ups_small_" + Math.abs(transactions.hashCode());
@@ -149,6 +150,112 @@ class JdbcTableSinkITCase {
                         expected.entrySet().stream()
                                 .map(e -> e.getKey() + "|" + e.getValue())
                                 .collect(java.util.stream.Collectors.toList()));
+    }
+
+    /**
+     * Insert-first over a table holding some keys already: batches of new keys are inserted, a
+     * batch meeting an existing key is rolled back and written again as upserts (a fallback, not a
+     * retry), and transactions sharing batches lose none. The trigger log shows each row written
+     * once: rolled-back inserts leave nothing.
+     */
+    @Test
+    void insertFirstFallsBackToUpsertsWhenAKeyExists() throws Exception {
+        DB.execute(
+                "CREATE TABLE ins_first (id BIGINT PRIMARY KEY, v INT)",
+                "INSERT INTO ins_first SELECT g, -1 FROM generate_series(1000, 1019) g");
+        logWrites("ins_first");
+        StreamExecutionEnvironment see = SqlSinkTestSupport.streamEnv(1, 0, 0);
+        StreamTableEnvironment env = SqlSinkTestSupport.tableEnv(see);
+        String job = "insert-first-fallback";
+        env.getConfig().set("pipeline.name", job);
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id BIGINT, v INT, PRIMARY KEY (id) NOT ENFORCED",
+                        "ins_first",
+                        ", 'sink.buffer-flush.max-rows' = '10', 'sink.min-rows-per-transaction' = '30',"
+                                + " 'sink.upsert.insert-first' = 'true'"));
+        // 400 new keys; every 50th also updates a key the table held before and deletes a key
+        // inserted four batches earlier.
+        java.util.List<Row> changes = new java.util.ArrayList<>();
+        java.util.TreeMap<Long, Integer> expected = new java.util.TreeMap<>();
+        for (long k = 1000; k < 1020; k++) {
+            expected.put(k, -1);
+        }
+        for (int i = 0; i < 400; i++) {
+            changes.add(Row.ofKind(RowKind.INSERT, (long) i, i));
+            expected.put((long) i, i);
+            if (i % 50 == 49) {
+                long old = 1000 + i / 50;
+                changes.add(Row.ofKind(RowKind.UPDATE_AFTER, old, i));
+                expected.put(old, i);
+                changes.add(Row.ofKind(RowKind.DELETE, i - 45L, 0));
+                expected.remove(i - 45L);
+            }
+        }
+        env.createTemporaryView("changes", changesOf(see, env, changes.toArray(new Row[0])));
+        env.executeSql("INSERT INTO t SELECT * FROM changes").await();
+
+        assertThat(rows(DB, "SELECT id, v FROM ins_first ORDER BY id"))
+                .containsExactlyElementsOf(
+                        expected.entrySet().stream()
+                                .map(e -> e.getKey() + "|" + e.getValue())
+                                .collect(java.util.stream.Collectors.toList()));
+        assertThat(
+                        rows(
+                                DB,
+                                "SELECT op, count(*), count(DISTINCT id) FROM ins_first_log GROUP BY op ORDER BY op"))
+                .containsExactly("DELETE|8|8", "INSERT|400|400", "UPDATE|8|8");
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.FALLBACKS)).isPositive();
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.RETRIES)).isZero();
+    }
+
+    /**
+     * A duplicate of another unique key is no existing row to update: after the one fallback the
+     * upsert fails too, and the job fails naming the SQLSTATE, without a loop.
+     */
+    @Test
+    void insertFirstFailsOnADuplicateOfAnotherUniqueKey() throws Exception {
+        DB.execute("CREATE TABLE ins_first_uq (id BIGINT PRIMARY KEY, name TEXT UNIQUE)");
+        StreamTableEnvironment env = env(1, 0, 0);
+        String job = "insert-first-other-key";
+        env.getConfig().set("pipeline.name", job);
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t",
+                        "id BIGINT, name STRING, PRIMARY KEY (id) NOT ENFORCED",
+                        "ins_first_uq",
+                        ", 'sink.upsert.insert-first' = 'true'"));
+        assertThatThrownBy(() -> env.executeSql("INSERT INTO t VALUES (1, 'a'), (2, 'a')").await())
+                .satisfies(
+                        e -> assertThat(messages(e)).contains("SQLSTATE 23505", "not retryable"));
+        assertThat(rows(DB, "SELECT count(*) FROM ins_first_uq")).containsExactly("0");
+        assertThat(CollectingMetricReporter.sum(job, JdbcWriterMetrics.FALLBACKS)).isEqualTo(1);
+    }
+
+    /**
+     * A trigger logs every row {@code table} (with a BIGINT {@code id}) commits into {@code
+     * <table>_log (op, id)}.
+     */
+    private static void logWrites(String table) throws Exception {
+        String log = table + "_log";
+        DB.execute(
+                "CREATE TABLE " + log + " (op TEXT, id BIGINT)",
+                "CREATE FUNCTION "
+                        + log
+                        + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "
+                        + log
+                        + " VALUES (TG_OP, CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);"
+                        + " RETURN NULL; END $$",
+                "CREATE TRIGGER "
+                        + log
+                        + " AFTER INSERT OR UPDATE OR DELETE ON "
+                        + table
+                        + " FOR EACH ROW EXECUTE FUNCTION "
+                        + log
+                        + "()");
     }
 
     private static org.apache.flink.table.api.Table changes(
@@ -385,19 +492,17 @@ class JdbcTableSinkITCase {
      * (no XA, no bulk load).
      */
     private static String noXaNoCopyDdl(String dbTable, String extraOptions) {
+        return noXaNoCopyDdl("t", "id BIGINT", dbTable, extraOptions);
+    }
+
+    private static String noXaNoCopyDdl(
+            String table, String columns, String dbTable, String extraOptions) {
         String url =
                 DB.getUrl()
                         + (DB.getUrl().contains("?") ? "&" : "?")
                         + NoXaNoCopyPostgresFactory.MARKER;
         return SqlSinkTestSupport.ddl(
-                DB,
-                url,
-                DB.getUsername(),
-                DB.getPassword(),
-                "t",
-                "id BIGINT",
-                dbTable,
-                extraOptions);
+                DB, url, DB.getUsername(), DB.getPassword(), table, columns, dbTable, extraOptions);
     }
 
     @Test
@@ -407,6 +512,36 @@ class JdbcTableSinkITCase {
                         "CREATE TABLE nocopy (id BIGINT)",
                         noXaNoCopyDdl("nocopy", ", 'sink.copy' = 'true'"));
         assertInsertFails(env, "INSERT INTO t VALUES (1)", "'sink.copy'", "no bulk load");
+    }
+
+    @Test
+    void insertFirstWithoutAKeyOrAUniqueViolationStateIsRefused() throws Exception {
+        StreamTableEnvironment env =
+                declared(
+                        "CREATE TABLE ins_first_nokey (id BIGINT)",
+                        ddl(
+                                DB,
+                                "t",
+                                "id BIGINT",
+                                "ins_first_nokey",
+                                ", 'sink.upsert.insert-first' = 'true'"));
+        assertInsertFails(
+                env,
+                "INSERT INTO t VALUES (1)",
+                "'sink.upsert.insert-first' = 'true'",
+                "'ins_first_nokey'",
+                "no PRIMARY KEY");
+        env.executeSql(
+                noXaNoCopyDdl(
+                        "t2",
+                        "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
+                        "ins_first_nokey",
+                        ", 'sink.upsert.insert-first' = 'true'"));
+        assertInsertFails(
+                env,
+                "INSERT INTO t2 VALUES (1)",
+                "'sink.upsert.insert-first' = 'true'",
+                "which SQLSTATE a duplicate key raises");
     }
 
     @Test
@@ -454,6 +589,16 @@ class JdbcTableSinkITCase {
                         ", 'sink.delivery-guarantee' = 'exactly-once',"
                                 + " 'sink.min-rows-per-transaction' = '10'"));
         assertInsertFails(env, "INSERT INTO t3 VALUES (1)", "'sink.min-rows-per-transaction'");
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t4",
+                        "id BIGINT, PRIMARY KEY (id) NOT ENFORCED",
+                        "eo_opts",
+                        ", 'sink.delivery-guarantee' = 'exactly-once',"
+                                + " 'sink.upsert.insert-first' = 'true'"));
+        assertInsertFails(
+                env, "INSERT INTO t4 VALUES (1)", "'sink.upsert.insert-first'", "exactly-once");
     }
 
     /** Neither EXPLAIN nor a planning error shows the password. */

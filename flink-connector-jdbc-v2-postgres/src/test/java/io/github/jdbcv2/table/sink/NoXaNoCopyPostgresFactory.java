@@ -2,6 +2,7 @@ package io.github.jdbcv2.table.sink;
 
 import io.github.jdbcv2.connection.JdbcConnectionOptions;
 import io.github.jdbcv2.dialect.JdbcBulkLoader;
+import io.github.jdbcv2.dialect.JdbcErrorClassifier;
 import io.github.jdbcv2.postgres.PostgresFactory;
 
 import org.apache.flink.table.types.logical.RowType;
@@ -10,8 +11,9 @@ import org.apache.flink.util.function.SerializableSupplier;
 import javax.sql.XADataSource;
 
 /**
- * A test dialect factory for a database without XA and without a bulk load: PostgreSQL reached by a
- * URL that carries {@value #MARKER} (a real pgjdbc property, so the server accepts it).
+ * A test dialect factory for a database without XA, without a bulk load and with only the SQL
+ * standard's SQLSTATE table (no unique violation by name): PostgreSQL reached by a URL that carries
+ * {@value #MARKER} (a real pgjdbc property, so the server accepts it).
  */
 public class NoXaNoCopyPostgresFactory extends PostgresFactory {
 
@@ -25,6 +27,11 @@ public class NoXaNoCopyPostgresFactory extends PostgresFactory {
     @Override
     public int priority() {
         return 100;
+    }
+
+    @Override
+    public JdbcErrorClassifier createErrorClassifier() {
+        return JdbcErrorClassifier.standard();
     }
 
     @Override

@@ -175,26 +175,71 @@ public final class SqlBenchmark extends Benchmark {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         String equal =
                 ", 'sink.buffer-flush.max-rows' = '5000', 'sink.buffer-flush.interval' = '1s'";
+        String insertFirst = ", 'sink.upsert.insert-first' = 'true'";
+        // New keys into an empty table, then the same rows over a table holding every key.
         scenarios.put(
-                "jdbc-v2 defaults", () -> upsertRun("jdbc-v2", columns, source, insert, "", rows));
-        scenarios.put("jdbc defaults", () -> upsertRun("jdbc", columns, source, insert, "", rows));
+                "jdbc-v2 defaults",
+                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, false));
+        scenarios.put(
+                "jdbc-v2 insert-first",
+                () -> upsertRun("jdbc-v2", columns, source, insert, insertFirst, rows, false));
+        scenarios.put(
+                "jdbc defaults", () -> upsertRun("jdbc", columns, source, insert, "", rows, false));
         scenarios.put(
                 "jdbc-v2 5000 rows",
-                () -> upsertRun("jdbc-v2", columns, source, insert, equal, rows));
+                () -> upsertRun("jdbc-v2", columns, source, insert, equal, rows, false));
         scenarios.put(
-                "jdbc 5000 rows", () -> upsertRun("jdbc", columns, source, insert, equal, rows));
+                "jdbc-v2 5000 rows insert-first",
+                () ->
+                        upsertRun(
+                                "jdbc-v2",
+                                columns,
+                                source,
+                                insert,
+                                equal + insertFirst,
+                                rows,
+                                false));
+        scenarios.put(
+                "jdbc 5000 rows",
+                () -> upsertRun("jdbc", columns, source, insert, equal, rows, false));
+        scenarios.put(
+                "jdbc-v2 updates",
+                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, true));
+        scenarios.put(
+                "jdbc-v2 updates insert-first",
+                () -> upsertRun("jdbc-v2", columns, source, insert, insertFirst, rows, true));
+        scenarios.put(
+                "jdbc updates", () -> upsertRun("jdbc", columns, source, insert, "", rows, true));
         Map<String, Double> seconds = measure(scenarios);
         report("SQL upsert sink of " + rows + " rows (primary key), p=1", rows, seconds);
         ratio(seconds, "jdbc defaults", "jdbc-v2 defaults", 3.0);
+        ratio(seconds, "jdbc defaults", "jdbc-v2 insert-first", 3.0);
         ratio(seconds, "jdbc 5000 rows", "jdbc-v2 5000 rows", 1.5);
+        ratio(seconds, "jdbc 5000 rows", "jdbc-v2 5000 rows insert-first", 1.5);
+        ratio(seconds, "jdbc updates", "jdbc-v2 updates", 1.0);
+        ratio(seconds, "jdbc-v2 updates", "jdbc-v2 updates insert-first", 0.9);
     }
 
+    /** One upsert run into an empty table, or with {@code updates} one holding every key. */
     private double upsertRun(
-            String connector, String columns, String source, String insert, String extra, long rows)
+            String connector,
+            String columns,
+            String source,
+            String insert,
+            String extra,
+            long rows,
+            boolean updates)
             throws Exception {
         db.execute(
                 "DROP TABLE IF EXISTS bench_sql_upsert",
                 "CREATE TABLE bench_sql_upsert (id BIGINT PRIMARY KEY, name TEXT, amount DOUBLE PRECISION)");
+        if (updates) {
+            db.execute(
+                    "INSERT INTO bench_sql_upsert SELECT g, 'old', 0 FROM generate_series(1, "
+                            + rows
+                            + ") g",
+                    "VACUUM ANALYZE bench_sql_upsert");
+        }
         TableEnvironment env = environment(true);
         env.executeSql(source);
         env.executeSql(table(connector, "bench_sql_upsert", columns, extra));
