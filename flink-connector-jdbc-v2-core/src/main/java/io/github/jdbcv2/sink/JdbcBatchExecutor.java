@@ -32,7 +32,8 @@ public interface JdbcBatchExecutor<T> extends AutoCloseable {
      * when this executor now writes differently so that the transaction, written again at once,
      * does not meet {@code failure} for the same reason (the writer then replays it without
      * counting a retry). An executor must not answer true twice for the same cause. The default is
-     * false: the retry policy decides.
+     * false: the retry policy decides. Only the at-least-once writer asks; the XA writer never
+     * replays.
      */
     default boolean fallBackAfter(SQLException failure, JdbcErrorClassifier errors) {
         return false;

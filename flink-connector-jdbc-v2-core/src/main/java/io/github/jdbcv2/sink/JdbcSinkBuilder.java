@@ -216,6 +216,13 @@ public final class JdbcSinkBuilder<T> {
                             + options.getMaxRowsPerTransaction()
                             + " for exactly-once: there is one XA transaction per checkpoint; remove the limit.");
         }
+        if (options.getMinRowsPerTransaction()
+                != JdbcSinkConfigOptions.MIN_ROWS_PER_TRANSACTION.defaultValue()) {
+            throw new IllegalArgumentException(
+                    "Invalid JdbcSink option 'minRowsPerTransaction' = "
+                            + options.getMinRowsPerTransaction()
+                            + " for exactly-once: there is one XA transaction per checkpoint; remove it.");
+        }
         if (options.getMaxBytesPerTransaction()
                 != JdbcExecutionOptions.UNLIMITED_BYTES_PER_TRANSACTION) {
             throw new IllegalArgumentException(

@@ -116,7 +116,16 @@ class JdbcSinkBuilderTest {
                                 .withMaxRetries(0)
                                 .withMaxRowsPerTransaction(10)
                                 .build(),
-                        List.of("'maxRowsPerTransaction' = 10")));
+                        List.of("'maxRowsPerTransaction' = 10")),
+                Arguments.of(
+                        "a minimum of rows per transaction",
+                        JdbcExecutionOptions.builder()
+                                .withMaxRetries(0)
+                                .withMinRowsPerTransaction(1)
+                                .build(),
+                        List.of(
+                                "'minRowsPerTransaction' = 1",
+                                "one XA transaction per checkpoint")));
     }
 
     /** A builder inserting each record as the id of table t. */

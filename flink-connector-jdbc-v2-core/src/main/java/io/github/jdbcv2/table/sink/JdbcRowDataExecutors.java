@@ -44,10 +44,9 @@ public final class JdbcRowDataExecutors {
     /**
      * The last change of each key of the range: {@code INSERT}/{@code UPDATE_AFTER} as upsert,
      * {@code DELETE} as delete by key, {@code UPDATE_BEFORE} ignored. With {@code insertFirst} the
-     * rows are first written with a plain {@code INSERT}; when one meets an existing key (a unique
-     * violation) the writer rolls the transaction back and it is written again as upserts, and the
-     * next batches are upserted for a while (twice as many after each conflict, up to {@value
-     * #MAX_UPSERT_BATCHES_AFTER_CONFLICT}).
+     * rows are written with a plain {@code INSERT} while {@link InsertFirstPolicy} expects few
+     * conflicts; when one meets an existing key (a unique violation) the writer rolls the
+     * transaction back and it is written again as upserts.
      */
     public static JdbcBatchExecutorFactory<RowData> upsert(
             JdbcDialect dialect,
@@ -74,11 +73,6 @@ public final class JdbcRowDataExecutors {
                 keyPositions,
                 insertFirst);
     }
-
-    /**
-     * The most batches written as upserts after a conflict before a plain insert is tried again.
-     */
-    static final int MAX_UPSERT_BATCHES_AFTER_CONFLICT = 1024;
 
     /** The dialect's bulk load of every row of the range. */
     public static JdbcBatchExecutorFactory<RowData> bulk(JdbcBulkLoader loader) {
@@ -244,14 +238,13 @@ public final class JdbcRowDataExecutors {
         private FieldNamedPreparedStatement delete;
         private int[] written = new int[16];
 
+        private final InsertFirstPolicy policy = new InsertFirstPolicy();
+
         /** Insert-first: whether the last {@link #execute} wrote with the plain insert. */
         private boolean lastInsertedFirst;
 
-        /** Insert-first: batches still to upsert before trying a plain insert again. */
-        private int upsertBatchesLeft;
-
-        /** Insert-first: the batches to upsert after the next conflict, halved by each success. */
-        private int upsertBatchesAfterConflict;
+        /** Insert-first: the replay after a conflict is written as upserts whatever the policy. */
+        private boolean replayAsUpserts;
 
         UpsertExecutor(UpsertFactory spec, RowType keyType) {
             this.spec = spec;
@@ -308,10 +301,11 @@ public final class JdbcRowDataExecutors {
         }
 
         private void write(List<RowData> records, int from, int to) throws SQLException {
-            boolean insertFirst = spec.insertFirst && upsertBatchesLeft == 0;
-            if (spec.insertFirst && !insertFirst) {
-                upsertBatchesLeft--;
-            }
+            // records[0, from) may be in the open transaction already: a conflict writes them
+            // again.
+            boolean insertFirst =
+                    spec.insertFirst && !replayAsUpserts && policy.insertFirst(to, to - from);
+            replayAsUpserts = false;
             lastInsertedFirst = insertFirst;
             FieldNamedPreparedStatement rows = insertFirst ? insert : write;
             int distinct = reducer.reduce(records, from, to);
@@ -343,13 +337,13 @@ public final class JdbcRowDataExecutors {
                 delete.executeBatch();
             }
             if (insertFirst) {
-                upsertBatchesAfterConflict >>= 1;
+                policy.inserted();
             }
         }
 
         /**
-         * A plain insert met an existing key: the transaction is written again as upserts, and so
-         * are the next batches, twice as many as after the previous conflict.
+         * A plain insert met an existing key: the transaction is written again as upserts, and the
+         * policy counts the conflict.
          */
         @Override
         public boolean fallBackAfter(SQLException failure, JdbcErrorClassifier errors) {
@@ -357,11 +351,8 @@ public final class JdbcRowDataExecutors {
                 return false;
             }
             lastInsertedFirst = false;
-            upsertBatchesAfterConflict =
-                    Math.min(
-                            Math.max(1, upsertBatchesAfterConflict * 2),
-                            MAX_UPSERT_BATCHES_AFTER_CONFLICT);
-            upsertBatchesLeft = upsertBatchesAfterConflict;
+            replayAsUpserts = true;
+            policy.conflicted();
             return true;
         }
 

@@ -179,15 +179,16 @@ public final class SqlBenchmark extends Benchmark {
         // New keys into an empty table, then the same rows over a table holding every key.
         scenarios.put(
                 "jdbc-v2 defaults",
-                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, false));
+                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, NO_KEYS));
         scenarios.put(
                 "jdbc-v2 insert-first",
-                () -> upsertRun("jdbc-v2", columns, source, insert, insertFirst, rows, false));
+                () -> upsertRun("jdbc-v2", columns, source, insert, insertFirst, rows, NO_KEYS));
         scenarios.put(
-                "jdbc defaults", () -> upsertRun("jdbc", columns, source, insert, "", rows, false));
+                "jdbc defaults",
+                () -> upsertRun("jdbc", columns, source, insert, "", rows, NO_KEYS));
         scenarios.put(
                 "jdbc-v2 5000 rows",
-                () -> upsertRun("jdbc-v2", columns, source, insert, equal, rows, false));
+                () -> upsertRun("jdbc-v2", columns, source, insert, equal, rows, NO_KEYS));
         scenarios.put(
                 "jdbc-v2 5000 rows insert-first",
                 () ->
@@ -198,18 +199,36 @@ public final class SqlBenchmark extends Benchmark {
                                 insert,
                                 equal + insertFirst,
                                 rows,
-                                false));
+                                NO_KEYS));
         scenarios.put(
                 "jdbc 5000 rows",
-                () -> upsertRun("jdbc", columns, source, insert, equal, rows, false));
+                () -> upsertRun("jdbc", columns, source, insert, equal, rows, NO_KEYS));
         scenarios.put(
                 "jdbc-v2 updates",
-                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, true));
+                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, ALL_KEYS));
         scenarios.put(
                 "jdbc-v2 updates insert-first",
-                () -> upsertRun("jdbc-v2", columns, source, insert, insertFirst, rows, true));
+                () -> upsertRun("jdbc-v2", columns, source, insert, insertFirst, rows, ALL_KEYS));
         scenarios.put(
-                "jdbc updates", () -> upsertRun("jdbc", columns, source, insert, "", rows, true));
+                "jdbc updates",
+                () -> upsertRun("jdbc", columns, source, insert, "", rows, ALL_KEYS));
+        scenarios.put(
+                "jdbc-v2 third exists",
+                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, THIRD_OF_KEYS));
+        scenarios.put(
+                "jdbc-v2 third exists insert-first",
+                () ->
+                        upsertRun(
+                                "jdbc-v2",
+                                columns,
+                                source,
+                                insert,
+                                insertFirst,
+                                rows,
+                                THIRD_OF_KEYS));
+        scenarios.put(
+                "jdbc third exists",
+                () -> upsertRun("jdbc", columns, source, insert, "", rows, THIRD_OF_KEYS));
         Map<String, Double> seconds = measure(scenarios);
         report("SQL upsert sink of " + rows + " rows (primary key), p=1", rows, seconds);
         ratio(seconds, "jdbc defaults", "jdbc-v2 defaults", 3.0);
@@ -218,9 +237,19 @@ public final class SqlBenchmark extends Benchmark {
         ratio(seconds, "jdbc 5000 rows", "jdbc-v2 5000 rows insert-first", 1.5);
         ratio(seconds, "jdbc updates", "jdbc-v2 updates", 1.0);
         ratio(seconds, "jdbc-v2 updates", "jdbc-v2 updates insert-first", 0.9);
+        ratio(seconds, "jdbc third exists", "jdbc-v2 third exists", 1.0);
+        ratio(seconds, "jdbc-v2 third exists", "jdbc-v2 third exists insert-first", 0.9);
     }
 
-    /** One upsert run into an empty table, or with {@code updates} one holding every key. */
+    /** Which keys the upsert table holds before a run: a condition on {@code g}, the id. */
+    private static final String NO_KEYS = "false";
+
+    private static final String ALL_KEYS = "true";
+
+    /** A third of the keys, in runs of 1,000 ids: some batches meet existing keys, most not. */
+    private static final String THIRD_OF_KEYS = "g / 1000 % 3 = 0";
+
+    /** One upsert run into a table holding the keys {@code existing} selects. */
     private double upsertRun(
             String connector,
             String columns,
@@ -228,16 +257,17 @@ public final class SqlBenchmark extends Benchmark {
             String insert,
             String extra,
             long rows,
-            boolean updates)
+            String existing)
             throws Exception {
         db.execute(
                 "DROP TABLE IF EXISTS bench_sql_upsert",
                 "CREATE TABLE bench_sql_upsert (id BIGINT PRIMARY KEY, name TEXT, amount DOUBLE PRECISION)");
-        if (updates) {
+        if (!NO_KEYS.equals(existing)) {
             db.execute(
                     "INSERT INTO bench_sql_upsert SELECT g, 'old', 0 FROM generate_series(1, "
                             + rows
-                            + ") g",
+                            + ") g WHERE "
+                            + existing,
                     "VACUUM ANALYZE bench_sql_upsert");
         }
         TableEnvironment env = environment(true);
