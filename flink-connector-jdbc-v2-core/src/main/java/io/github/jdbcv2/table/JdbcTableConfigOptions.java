@@ -133,8 +133,8 @@ public final class JdbcTableConfigOptions {
                     .defaultValue(false)
                     .withDescription(
                             "With a PRIMARY KEY: write each batch with a plain INSERT first, and only when a row's key exists"
-                                    + " already roll back and write the transaction again as upserts (the next batches are"
-                                    + " upserted for a while). Faster when most rows are new keys; each conflict costs a"
+                                    + " already roll back and write the transaction again as upserts; while conflicts are"
+                                    + " frequent, batches are upserted directly. Faster when most rows are new keys; each conflict costs a"
                                     + " replay and an ERROR line in the database's log. At-least-once only.");
 
     private JdbcTableConfigOptions() {}
