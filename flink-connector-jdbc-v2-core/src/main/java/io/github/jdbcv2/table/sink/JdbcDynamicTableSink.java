@@ -107,10 +107,10 @@ public final class JdbcDynamicTableSink implements DynamicTableSink {
     private JdbcBatchExecutorFactory<RowData> executorFactory() {
         String[] columns = context.columns().databaseNames();
         checkNamedParameters(columns);
+        boolean insertFirst = insertFirst();
         if (context.options().get(JdbcTableConfigOptions.SINK_COPY)) {
             return JdbcRowDataExecutors.bulk(bulkLoader());
         }
-        boolean insertFirst = insertFirst();
         if (hasKey()) {
             return JdbcRowDataExecutors.upsert(
                     context.dialect(),

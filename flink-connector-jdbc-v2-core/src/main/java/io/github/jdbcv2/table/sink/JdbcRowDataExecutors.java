@@ -336,7 +336,7 @@ public final class JdbcRowDataExecutors {
             if (deletes > 0) {
                 delete.executeBatch();
             }
-            if (insertFirst) {
+            if (insertFirst && writes > 0) {
                 policy.inserted();
             }
         }

@@ -531,6 +531,19 @@ class JdbcTableSinkITCase {
                 "'sink.upsert.insert-first' = 'true'",
                 "'ins_first_nokey'",
                 "no PRIMARY KEY");
+        // Not silently dropped beside COPY, which needs a table without a key.
+        env.executeSql(
+                ddl(
+                        DB,
+                        "t3",
+                        "id BIGINT",
+                        "ins_first_nokey",
+                        ", 'sink.upsert.insert-first' = 'true', 'sink.copy' = 'true'"));
+        assertInsertFails(
+                env,
+                "INSERT INTO t3 VALUES (1)",
+                "'sink.upsert.insert-first' = 'true'",
+                "no PRIMARY KEY");
         env.executeSql(
                 noXaNoCopyDdl(
                         "t2",

@@ -176,59 +176,25 @@ public final class SqlBenchmark extends Benchmark {
         String equal =
                 ", 'sink.buffer-flush.max-rows' = '5000', 'sink.buffer-flush.interval' = '1s'";
         String insertFirst = ", 'sink.upsert.insert-first' = 'true'";
-        // New keys into an empty table, then the same rows over a table holding every key.
-        scenarios.put(
-                "jdbc-v2 defaults",
-                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, NO_KEYS));
-        scenarios.put(
-                "jdbc-v2 insert-first",
-                () -> upsertRun("jdbc-v2", columns, source, insert, insertFirst, rows, NO_KEYS));
-        scenarios.put(
-                "jdbc defaults",
-                () -> upsertRun("jdbc", columns, source, insert, "", rows, NO_KEYS));
-        scenarios.put(
-                "jdbc-v2 5000 rows",
-                () -> upsertRun("jdbc-v2", columns, source, insert, equal, rows, NO_KEYS));
-        scenarios.put(
-                "jdbc-v2 5000 rows insert-first",
-                () ->
-                        upsertRun(
-                                "jdbc-v2",
-                                columns,
-                                source,
-                                insert,
-                                equal + insertFirst,
-                                rows,
-                                NO_KEYS));
-        scenarios.put(
-                "jdbc 5000 rows",
-                () -> upsertRun("jdbc", columns, source, insert, equal, rows, NO_KEYS));
-        scenarios.put(
-                "jdbc-v2 updates",
-                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, ALL_KEYS));
-        scenarios.put(
-                "jdbc-v2 updates insert-first",
-                () -> upsertRun("jdbc-v2", columns, source, insert, insertFirst, rows, ALL_KEYS));
-        scenarios.put(
-                "jdbc updates",
-                () -> upsertRun("jdbc", columns, source, insert, "", rows, ALL_KEYS));
-        scenarios.put(
-                "jdbc-v2 third exists",
-                () -> upsertRun("jdbc-v2", columns, source, insert, "", rows, THIRD_OF_KEYS));
-        scenarios.put(
-                "jdbc-v2 third exists insert-first",
-                () ->
-                        upsertRun(
-                                "jdbc-v2",
-                                columns,
-                                source,
-                                insert,
-                                insertFirst,
-                                rows,
-                                THIRD_OF_KEYS));
-        scenarios.put(
-                "jdbc third exists",
-                () -> upsertRun("jdbc", columns, source, insert, "", rows, THIRD_OF_KEYS));
+        // Name, connector, extra options, the keys the table holds before the run.
+        String[][] runs = {
+            {"jdbc-v2 defaults", "jdbc-v2", "", NO_KEYS},
+            {"jdbc-v2 insert-first", "jdbc-v2", insertFirst, NO_KEYS},
+            {"jdbc defaults", "jdbc", "", NO_KEYS},
+            {"jdbc-v2 5000 rows", "jdbc-v2", equal, NO_KEYS},
+            {"jdbc-v2 5000 rows insert-first", "jdbc-v2", equal + insertFirst, NO_KEYS},
+            {"jdbc 5000 rows", "jdbc", equal, NO_KEYS},
+            {"jdbc-v2 updates", "jdbc-v2", "", ALL_KEYS},
+            {"jdbc-v2 updates insert-first", "jdbc-v2", insertFirst, ALL_KEYS},
+            {"jdbc updates", "jdbc", "", ALL_KEYS},
+            {"jdbc-v2 third exists", "jdbc-v2", "", THIRD_OF_KEYS},
+            {"jdbc-v2 third exists insert-first", "jdbc-v2", insertFirst, THIRD_OF_KEYS},
+            {"jdbc third exists", "jdbc", "", THIRD_OF_KEYS}
+        };
+        for (String[] run : runs) {
+            scenarios.put(
+                    run[0], () -> upsertRun(run[1], columns, source, insert, run[2], rows, run[3]));
+        }
         Map<String, Double> seconds = measure(scenarios);
         report("SQL upsert sink of " + rows + " rows (primary key), p=1", rows, seconds);
         ratio(seconds, "jdbc defaults", "jdbc-v2 defaults", 3.0);
